@@ -1,0 +1,83 @@
+package io.takumo.aegis.cli;
+
+import io.takumo.aegis.proxy.auth.FileKeyStore;
+import io.takumo.aegis.proxy.auth.Scope;
+import io.takumo.aegis.proxy.config.ConfigException;
+import io.takumo.aegis.proxy.config.GatewayConfig;
+import io.takumo.aegis.proxy.server.Gateway;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code takumo-aegis gateway}: runs the gateway until SIGTERM or SIGINT. */
+@Command(name = "gateway", mixinStandardHelpOptions = true,
+    description = "Run the gateway. Configuration comes from TAKUMO_* environment variables (see the README).")
+final class GatewayCommand implements java.util.concurrent.Callable<Integer> {
+  @Option(names = "--no-first-key", description = "Do not create a first key when the key store is empty.")
+  boolean noFirstKey;
+
+  @Override
+  public Integer call() throws Exception {
+    GatewayConfig config;
+    try {
+      config = GatewayConfig.fromEnvironment(System.getenv());
+    } catch (ConfigException e) {
+      System.err.println("takumo-aegis: bad configuration: " + e.getMessage());
+      return Main.EXIT_USAGE;
+    }
+    FileKeyStore keys = FileKeyStore.open(config.keysFile());
+    if (keys.list().isEmpty() && !noFirstKey) {
+      String raw = keys.create("first key", "default", config.environment(), Scope.all(), null);
+      printFirstKey(System.out, raw, config);
+    }
+    Gateway gateway;
+    try {
+      gateway = Gateway.start(config, keys);
+    } catch (ConfigException e) {
+      System.err.println("takumo-aegis: " + e.getMessage());
+      return 1;
+    }
+    ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "aegis-keys-refresh");
+      t.setDaemon(true);
+      return t;
+    });
+    // Keys created or revoked with the CLI reach the running gateway within 2 s.
+    refresher.scheduleWithFixedDelay(() -> {
+      try {
+        keys.refresh();
+      } catch (RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(GatewayCommand.class).warn("key store refresh failed: {}", e.getMessage());
+      }
+    }, 2, 2, TimeUnit.SECONDS);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      gateway.close(); // SIGTERM: readiness 503, drain in-flight exchanges, close
+      refresher.shutdownNow();
+      stopped.countDown();
+    }, "aegis-shutdown"));
+    stopped.await();
+    return 0;
+  }
+
+  private static void printFirstKey(PrintStream out, String raw, GatewayConfig config) {
+    InetSocketAddress listen = config.listen();
+    String host = listen.getAddress() != null && listen.getAddress().isAnyLocalAddress() ? "127.0.0.1" : listen.getHostString();
+    String base = (config.tlsEnabled() ? "https://" : "http://") + host + ':' + listen.getPort();
+    out.println();
+    out.println("Created the first Takumo API key. It is shown only now; the store keeps its SHA-256 hash");
+    out.println("(" + config.keysFile() + "). Paste these lines into the shell that runs your AI tool:");
+    out.println();
+    out.println("  export ANTHROPIC_BASE_URL=" + base);
+    out.println("  export ANTHROPIC_API_KEY=" + raw);
+    out.println("  export OPENAI_BASE_URL=" + base + "/v1");
+    out.println("  export OPENAI_API_KEY=" + raw);
+    out.println();
+    out.flush();
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.takumo.aegis.cli;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,102 @@
+package io.takumo.aegis.proxy.auth;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a request carries to authenticate (SPEC §6): the Takumo key from {@code Authorization:
+ * Bearer}, {@code x-api-key}, {@code x-takumo-key} or {@code Proxy-Authorization}, and whether a
+ * provider's own key came along to be passed through.
+ *
+ * @param takumoKey the raw Takumo key, or null when none was sent
+ * @param anyCredential whether any credential header was present at all
+ * @param providerKeyHeader the header that holds a non-Takumo provider key, or null
+ */
+public record Credentials(
+    @Nullable String takumoKey, boolean anyCredential, @Nullable CharSequence providerKeyHeader) {
+
+  public static final String X_API_KEY = "x-api-key";
+  public static final String X_TAKUMO_KEY = "x-takumo-key";
+  public static final String X_GOOG_API_KEY = "x-goog-api-key";
+
+  public static Credentials from(HttpHeaders headers) {
+    String takumo = null;
+    CharSequence providerHeader = null;
+    boolean any = false;
+
+    String explicit = headers.get(X_TAKUMO_KEY);
+    if (explicit != null) {
+      any = true;
+      takumo = explicit.trim();
+    }
+    String bearer = bearer(headers.get(HttpHeaderNames.AUTHORIZATION));
+    if (bearer != null) {
+      any = true;
+      if (ApiKeys.isTakumoKey(bearer)) {
+        takumo = takumo == null ? bearer : takumo;
+      } else {
+        providerHeader = HttpHeaderNames.AUTHORIZATION;
+      }
+    } else if (headers.contains(HttpHeaderNames.AUTHORIZATION)) {
+      any = true;
+    }
+    String apiKey = headers.get(X_API_KEY);
+    if (apiKey != null) {
+      any = true;
+      apiKey = apiKey.trim();
+      if (ApiKeys.isTakumoKey(apiKey)) {
+        takumo = takumo == null ? apiKey : takumo;
+      } else if (providerHeader == null) {
+        providerHeader = X_API_KEY;
+      }
+    }
+    if (providerHeader == null && headers.contains(X_GOOG_API_KEY)) {
+      providerHeader = X_GOOG_API_KEY;
+    }
+    String proxy = proxyKey(headers.get(HttpHeaderNames.PROXY_AUTHORIZATION));
+    if (proxy != null) {
+      any = true;
+      takumo = takumo == null ? proxy : takumo;
+    }
+    return new Credentials(takumo, any, providerHeader);
+  }
+
+  private static @Nullable String bearer(@Nullable String value) {
+    if (value == null || value.length() < 7 || !value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return null;
+    }
+    return value.substring(7).trim();
+  }
+
+  /** Proxy-Authorization: Bearer KEY, or Basic base64(user:KEY) as HTTPS_PROXY URLs send it. */
+  private static @Nullable String proxyKey(@Nullable String value) {
+    if (value == null) {
+      return null;
+    }
+    String bearer = bearer(value);
+    if (bearer != null) {
+      return bearer;
+    }
+    if (value.length() > 6 && value.regionMatches(true, 0, "Basic ", 0, 6)) {
+      try {
+        String decoded = new String(Base64.getDecoder().decode(value.substring(6).trim()), StandardCharsets.UTF_8);
+        int colon = decoded.indexOf(':');
+        String password = colon < 0 ? decoded : decoded.substring(colon + 1);
+        String user = colon < 0 ? "" : decoded.substring(0, colon);
+        return ApiKeys.isTakumoKey(password) ? password : ApiKeys.isTakumoKey(user) ? user : password;
+      } catch (IllegalArgumentException e) {
+        return "";
+      }
+    }
+    return "";
+  }
+
+  @Override
+  public String toString() { // never print the key
+    return "Credentials[takumoKey=" + (takumoKey == null ? "none" : ApiKeys.prefix(takumoKey) + "…")
+        + ", providerKey=" + (providerKeyHeader == null ? "none" : providerKeyHeader) + ']';
+  }
+}

@@ -1,0 +1,13 @@
+package io.takumo.aegis.proxy.auth;
+
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Where API key records live. Implementations may complete on another thread (a database
+ * executor); callers hop back to their event loop. Implementations are thread-safe.
+ */
+public interface KeyStore {
+  /** The record whose SHA-256 is {@code sha256}, if any. Never blocks the caller. */
+  CompletionStage<Optional<ApiKeyRecord>> findBySha256(byte[] sha256);
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.takumo.aegis.proxy.auth;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,270 @@
+package io.takumo.aegis.proxy.config;
+
+import static java.util.Objects.requireNonNull;
+
+import io.takumo.aegis.proxy.route.Provider;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything a gateway needs to start, deeply immutable and validated on construction.
+ *
+ * <p>Built from the environment ({@link #fromEnvironment}) or, in tests, through {@link #builder}.
+ * {@link #toString()} names no secret.
+ */
+public record GatewayConfig(
+    InetSocketAddress listen,
+    @Nullable Path tlsCert,
+    @Nullable Path tlsKey,
+    KeyEnvironment environment,
+    Path keysFile,
+    Map<Provider, UpstreamSpec> upstreams,
+    @Nullable Path upstreamCaFile,
+    Duration connectTimeout,
+    Duration upstreamTimeout,
+    Duration clientIdleTimeout,
+    Duration upstreamPoolIdleTimeout,
+    Duration shutdownTimeout,
+    long maxBodyBytes,
+    int maxHeaderBytes,
+    int ioThreads) {
+
+  public static final long DEFAULT_MAX_BODY_BYTES = 32L << 20;
+
+  public GatewayConfig {
+    requireNonNull(listen, "listen");
+    requireNonNull(environment, "environment");
+    requireNonNull(keysFile, "keysFile");
+    if ((tlsCert == null) != (tlsKey == null)) {
+      throw new ConfigException(
+          "TAKUMO_TLS_CERT/TAKUMO_TLS_KEY: only one is set (expected: both, or neither)");
+    }
+    for (Path file : new Path[] {tlsCert, tlsKey, upstreamCaFile}) {
+      if (file != null && !Files.isReadable(file)) {
+        throw ConfigException.of("file", file.toString(), "a readable file");
+      }
+    }
+    EnumMap<Provider, UpstreamSpec> complete = new EnumMap<>(Provider.class);
+    for (Provider provider : Provider.values()) {
+      UpstreamSpec spec = upstreams.get(provider);
+      complete.put(provider, spec != null ? spec : new UpstreamSpec(provider, provider.defaultBaseUrl(), null));
+    }
+    upstreams = Map.copyOf(complete);
+    if (maxBodyBytes <= 0) {
+      throw ConfigException.of("TAKUMO_MAX_BODY_BYTES", Long.toString(maxBodyBytes), "> 0");
+    }
+    if (maxHeaderBytes < 1024) {
+      throw ConfigException.of("TAKUMO_MAX_HEADER_BYTES", Integer.toString(maxHeaderBytes), ">= 1024");
+    }
+    if (ioThreads < 1) {
+      throw ConfigException.of("TAKUMO_IO_THREADS", Integer.toString(ioThreads), ">= 1");
+    }
+  }
+
+  public boolean tlsEnabled() {
+    return tlsCert != null;
+  }
+
+  public UpstreamSpec upstream(Provider provider) {
+    return requireNonNull(upstreams.get(provider), "upstream");
+  }
+
+  /** The default dev key store: {@code $HOME/.takumo/keys.json}. */
+  public static Path defaultKeysFile() {
+    String home = System.getenv("HOME");
+    return Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home, ".takumo", "keys.json");
+  }
+
+  /** Reads the variables of SPEC §13 (those this build knows) from {@code env}. */
+  public static GatewayConfig fromEnvironment(Map<String, String> env) {
+    Builder b = builder();
+    String tlsCert = blankToNull(env.get("TAKUMO_TLS_CERT"));
+    String tlsKey = blankToNull(env.get("TAKUMO_TLS_KEY"));
+    if (tlsCert != null) {
+      b.tlsCert = Path.of(tlsCert);
+    }
+    if (tlsKey != null) {
+      b.tlsKey = Path.of(tlsKey);
+    }
+    String listen = blankToNull(env.get("TAKUMO_LISTEN_ADDR"));
+    b.listen = parseAddress("TAKUMO_LISTEN_ADDR", listen != null ? listen : tlsCert != null ? "0.0.0.0:443" : "0.0.0.0:8080");
+    String environment = blankToNull(env.get("TAKUMO_ENVIRONMENT"));
+    if (environment != null) {
+      b.environment = KeyEnvironment.parse("TAKUMO_ENVIRONMENT", environment);
+    }
+    String keys = blankToNull(env.get("TAKUMO_KEYS_FILE"));
+    if (keys != null) {
+      b.keysFile = Path.of(keys);
+    }
+    for (Provider provider : Provider.values()) {
+      String urlField = "TAKUMO_" + provider.envStem() + "_BASE_URL";
+      String url = blankToNull(env.get(urlField));
+      URI base = url == null ? provider.defaultBaseUrl() : parseUri(urlField, url);
+      b.upstreams.put(provider, new UpstreamSpec(provider, base, blankToNull(env.get("TAKUMO_" + provider.envStem() + "_API_KEY"))));
+    }
+    String ca = blankToNull(env.get("TAKUMO_UPSTREAM_CA_FILE"));
+    if (ca != null) {
+      b.upstreamCaFile = Path.of(ca);
+    }
+    b.connectTimeout = duration(env, "TAKUMO_UPSTREAM_CONNECT_TIMEOUT", b.connectTimeout);
+    b.upstreamTimeout = duration(env, "TAKUMO_UPSTREAM_TIMEOUT", b.upstreamTimeout);
+    b.clientIdleTimeout = duration(env, "TAKUMO_CLIENT_IDLE_TIMEOUT", b.clientIdleTimeout);
+    b.shutdownTimeout = duration(env, "TAKUMO_SHUTDOWN_TIMEOUT", b.shutdownTimeout);
+    String maxBody = blankToNull(env.get("TAKUMO_MAX_BODY_BYTES"));
+    if (maxBody != null) {
+      b.maxBodyBytes = parseLong("TAKUMO_MAX_BODY_BYTES", maxBody);
+    }
+    String threads = blankToNull(env.get("TAKUMO_IO_THREADS"));
+    if (threads != null) {
+      b.ioThreads = (int) parseLong("TAKUMO_IO_THREADS", threads);
+    }
+    return b.build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public String toString() {
+    return "GatewayConfig[listen=" + listen + ", tls=" + tlsEnabled() + ", environment=" + environment
+        + ", upstreams=" + upstreams.values() + ']';
+  }
+
+  private static @Nullable String blankToNull(@Nullable String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  private static Duration duration(Map<String, String> env, String field, Duration fallback) {
+    String raw = blankToNull(env.get(field));
+    return raw == null ? fallback : Durations.parse(field, raw);
+  }
+
+  private static long parseLong(String field, String raw) {
+    try {
+      return Long.parseLong(raw.trim());
+    } catch (NumberFormatException e) {
+      throw ConfigException.of(field, raw, "a whole number");
+    }
+  }
+
+  private static URI parseUri(String field, String raw) {
+    try {
+      return new URI(raw);
+    } catch (URISyntaxException e) {
+      throw ConfigException.of(field, raw, "a URL such as https://api.example.com");
+    }
+  }
+
+  static InetSocketAddress parseAddress(String field, String raw) {
+    int colon = raw.lastIndexOf(':');
+    if (colon <= 0 || colon == raw.length() - 1) {
+      throw ConfigException.of(field, raw, "host:port, such as 0.0.0.0:8080");
+    }
+    String host = raw.substring(0, colon);
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    long port = parseLong(field, raw.substring(colon + 1));
+    if (port < 0 || port > 65535) {
+      throw ConfigException.of(field, raw, "a port from 0 to 65535");
+    }
+    return new InetSocketAddress(host, (int) port);
+  }
+
+  /** Mutable builder; {@link #build()} validates. Defaults are the production defaults. */
+  public static final class Builder {
+    private InetSocketAddress listen = new InetSocketAddress("0.0.0.0", 8080);
+    private @Nullable Path tlsCert;
+    private @Nullable Path tlsKey;
+    private KeyEnvironment environment = KeyEnvironment.LIVE;
+    private Path keysFile = defaultKeysFile();
+    private final Map<Provider, UpstreamSpec> upstreams = new EnumMap<>(Provider.class);
+    private @Nullable Path upstreamCaFile;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration upstreamTimeout = Duration.ofMinutes(10);
+    private Duration clientIdleTimeout = Duration.ofMinutes(5);
+    private Duration upstreamPoolIdleTimeout = Duration.ofSeconds(60);
+    private Duration shutdownTimeout = Duration.ofSeconds(30);
+    private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+    private int maxHeaderBytes = 64 << 10;
+    private int ioThreads = Runtime.getRuntime().availableProcessors();
+
+    private Builder() {}
+
+    public Builder listen(InetSocketAddress listen) {
+      this.listen = listen;
+      return this;
+    }
+
+    public Builder tls(Path cert, Path key) {
+      this.tlsCert = cert;
+      this.tlsKey = key;
+      return this;
+    }
+
+    public Builder environment(KeyEnvironment environment) {
+      this.environment = environment;
+      return this;
+    }
+
+    public Builder keysFile(Path keysFile) {
+      this.keysFile = keysFile;
+      return this;
+    }
+
+    public Builder upstream(Provider provider, URI baseUrl, @Nullable String apiKey) {
+      upstreams.put(provider, new UpstreamSpec(provider, baseUrl, apiKey));
+      return this;
+    }
+
+    public Builder upstreamCaFile(Path caFile) {
+      this.upstreamCaFile = caFile;
+      return this;
+    }
+
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = connectTimeout;
+      return this;
+    }
+
+    public Builder upstreamTimeout(Duration upstreamTimeout) {
+      this.upstreamTimeout = upstreamTimeout;
+      return this;
+    }
+
+    public Builder clientIdleTimeout(Duration clientIdleTimeout) {
+      this.clientIdleTimeout = clientIdleTimeout;
+      return this;
+    }
+
+    public Builder shutdownTimeout(Duration shutdownTimeout) {
+      this.shutdownTimeout = shutdownTimeout;
+      return this;
+    }
+
+    public Builder maxBodyBytes(long maxBodyBytes) {
+      this.maxBodyBytes = maxBodyBytes;
+      return this;
+    }
+
+    public Builder ioThreads(int ioThreads) {
+      this.ioThreads = ioThreads;
+      return this;
+    }
+
+    public GatewayConfig build() {
+      return new GatewayConfig(
+          listen, tlsCert, tlsKey, environment, keysFile, upstreams, upstreamCaFile, connectTimeout,
+          upstreamTimeout, clientIdleTimeout, upstreamPoolIdleTimeout, shutdownTimeout, maxBodyBytes,
+          maxHeaderBytes, ioThreads);
+    }
+  }
+}

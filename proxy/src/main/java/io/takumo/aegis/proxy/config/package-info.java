@@ -1,0 +1,4 @@
+@NullMarked
+package io.takumo.aegis.proxy.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,37 @@
+package io.takumo.aegis.proxy.http;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.Locale;
+
+/** The error codes of SPEC §9 with their HTTP status. */
+public enum ErrorCode {
+  BAD_REQUEST(HttpResponseStatus.BAD_REQUEST),
+  UNSUPPORTED_PROVIDER(HttpResponseStatus.BAD_REQUEST),
+  UNAUTHORIZED(HttpResponseStatus.UNAUTHORIZED),
+  FORBIDDEN(HttpResponseStatus.FORBIDDEN),
+  NOT_FOUND(HttpResponseStatus.NOT_FOUND),
+  PAYLOAD_TOO_LARGE(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE),
+  POLICY_BLOCKED(HttpResponseStatus.UNPROCESSABLE_ENTITY),
+  RATE_LIMITED(HttpResponseStatus.TOO_MANY_REQUESTS),
+  INTERNAL_ERROR(HttpResponseStatus.INTERNAL_SERVER_ERROR),
+  BAD_GATEWAY(HttpResponseStatus.BAD_GATEWAY),
+  SERVICE_UNAVAILABLE(HttpResponseStatus.SERVICE_UNAVAILABLE),
+  UPSTREAM_TIMEOUT(HttpResponseStatus.GATEWAY_TIMEOUT);
+
+  private final HttpResponseStatus status;
+  private final String type;
+
+  ErrorCode(HttpResponseStatus status) {
+    this.status = status;
+    this.type = name().toLowerCase(Locale.ROOT);
+  }
+
+  public HttpResponseStatus status() {
+    return status;
+  }
+
+  /** The {@code error.type} field: the code in lower case. */
+  public String type() {
+    return type;
+  }
+}

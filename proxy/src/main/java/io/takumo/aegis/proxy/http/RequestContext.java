@@ -1,0 +1,125 @@
+package io.takumo.aegis.proxy.http;
+
+import static java.util.Objects.requireNonNull;
+
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.util.AttributeKey;
+import io.takumo.aegis.proxy.auth.Principal;
+import io.takumo.aegis.proxy.route.Route;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One request/response exchange on a client connection: its id, route, caller and progress.
+ *
+ * <p>Created by {@link RequestContextHandler} for each request and reachable from the channel
+ * through {@link #current(Channel)} until the next request begins. Event-loop confined.
+ */
+public final class RequestContext {
+  private static final AttributeKey<RequestContext> KEY = AttributeKey.valueOf(RequestContext.class, "request");
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  private final String requestId;
+  private final long startNanos;
+  private final Route route;
+  private final HttpRequest request;
+  private final boolean clientKeepAlive;
+  private @Nullable Principal principal;
+  private boolean requestComplete;
+  private boolean responseStarted;
+  private boolean responseComplete;
+  private boolean closeAfterResponse;
+
+  RequestContext(String requestId, long startNanos, Route route, HttpRequest request, boolean clientKeepAlive,
+      boolean requestComplete) {
+    this.requestId = requireNonNull(requestId, "requestId");
+    this.startNanos = startNanos;
+    this.route = requireNonNull(route, "route");
+    this.request = requireNonNull(request, "request");
+    this.clientKeepAlive = clientKeepAlive;
+    this.requestComplete = requestComplete;
+  }
+
+  /** The context of the request the channel is serving now, or null before the first request. */
+  public static @Nullable RequestContext current(Channel channel) {
+    return channel.attr(KEY).get();
+  }
+
+  static void set(Channel channel, RequestContext context) {
+    channel.attr(KEY).set(context);
+  }
+
+  /** {@code req_} + 16 random hex characters. */
+  public static String newRequestId() {
+    long bits = ThreadLocalRandom.current().nextLong();
+    char[] id = new char[20];
+    id[0] = 'r';
+    id[1] = 'e';
+    id[2] = 'q';
+    id[3] = '_';
+    for (int i = 0; i < 16; i++) {
+      id[4 + i] = HEX[(int) (bits >>> (60 - 4 * i)) & 0xf];
+    }
+    return new String(id);
+  }
+
+  public String requestId() {
+    return requestId;
+  }
+
+  public long startNanos() {
+    return startNanos;
+  }
+
+  public Route route() {
+    return route;
+  }
+
+  /** The request head as the client sent it. */
+  public HttpRequest request() {
+    return request;
+  }
+
+  public @Nullable Principal principal() {
+    return principal;
+  }
+
+  public void principal(Principal principal) {
+    this.principal = principal;
+  }
+
+  /** Whether the whole request body has been read from the client. */
+  public boolean requestComplete() {
+    return requestComplete;
+  }
+
+  public boolean responseStarted() {
+    return responseStarted;
+  }
+
+  public boolean responseComplete() {
+    return responseComplete;
+  }
+
+  boolean clientKeepAlive() {
+    return clientKeepAlive;
+  }
+
+  void markRequestComplete() {
+    requestComplete = true;
+  }
+
+  void markResponseStarted(boolean close) {
+    responseStarted = true;
+    closeAfterResponse = close;
+  }
+
+  void markResponseComplete() {
+    responseComplete = true;
+  }
+
+  boolean closeAfterResponse() {
+    return closeAfterResponse;
+  }
+}

@@ -1,0 +1,240 @@
+package io.takumo.aegis.proxy.http;
+
+import static java.util.Objects.requireNonNull;
+
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import io.takumo.aegis.proxy.route.Router;
+import java.util.ArrayDeque;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Frames exchanges on a client connection, right behind the HTTP codec.
+ *
+ * <ul>
+ *   <li>Inbound: turns decoder failures (malformed, smuggling-prone framing, oversized headers) into
+ *       400 and a closed connection; refuses a declared body over the limit with 413; creates the
+ *       {@link RequestContext} of each request; holds pipelined requests until the previous
+ *       response is written; drops the rest of a body whose answer was already given.
+ *   <li>Outbound: adds {@code x-aegis-request-id} to every response, decides keep-alive (closing
+ *       when the client asked, when the gateway drains, or when the request body was not read to
+ *       its end), and closes idle connections.
+ * </ul>
+ *
+ * <p>One instance per channel. Owns each inbound message until it passes it on.
+ */
+public final class RequestContextHandler extends ChannelDuplexHandler {
+  public static final String REQUEST_ID_HEADER = "x-aegis-request-id";
+  private static final Logger log = LoggerFactory.getLogger(RequestContextHandler.class);
+
+  private final ExchangeTracker tracker;
+  private final ProxyMetrics metrics;
+  private final long maxBodyBytes;
+  private final ArrayDeque<HttpObject> pipelined = new ArrayDeque<>();
+  private @Nullable RequestContext current;
+  private boolean exchangeOpen;
+  private boolean closeNow;
+
+  public RequestContextHandler(ExchangeTracker tracker, ProxyMetrics metrics, long maxBodyBytes) {
+    this.tracker = requireNonNull(tracker, "tracker");
+    this.metrics = requireNonNull(metrics, "metrics");
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (!(msg instanceof HttpObject object)) {
+      ctx.fireChannelRead(msg);
+      return;
+    }
+    if (!pipelined.isEmpty() || (object instanceof HttpRequest && exchangeOpen)) {
+      pipelined.add(object); // the previous response is still being written
+      ReadGate.of(ctx.channel()).pause(PauseReason.PIPELINED);
+      return;
+    }
+    dispatch(ctx, object);
+  }
+
+  private void dispatch(ChannelHandlerContext ctx, HttpObject msg) {
+    if (msg instanceof HttpRequest request) {
+      startExchange(ctx, request);
+      return;
+    }
+    RequestContext context = current;
+    if (context == null || context.responseComplete() || context.requestComplete()) {
+      // Body of a request already answered (or garbage after a failure): nobody wants it.
+      if (context != null && msg instanceof LastHttpContent) {
+        context.markRequestComplete();
+      }
+      ReferenceCountUtil.release(msg);
+      return;
+    }
+    DecoderResult result = msg.decoderResult();
+    if (result.isFailure()) {
+      ReferenceCountUtil.release(msg);
+      failMalformed(ctx, result.cause());
+      return;
+    }
+    if (msg instanceof LastHttpContent) {
+      context.markRequestComplete();
+    }
+    ctx.fireChannelRead(msg);
+  }
+
+  private void startExchange(ChannelHandlerContext ctx, HttpRequest request) {
+    boolean bodyless = !HttpUtil.isTransferEncodingChunked(request) && HttpUtil.getContentLength(request, 0L) == 0L;
+    RequestContext context = new RequestContext(RequestContext.newRequestId(), System.nanoTime(),
+        Router.route(request.method(), request.uri()), request, HttpUtil.isKeepAlive(request), bodyless);
+    current = context;
+    exchangeOpen = true;
+    RequestContext.set(ctx.channel(), context);
+    tracker.started();
+    metrics.exchangeStarted();
+
+    DecoderResult result = request.decoderResult();
+    if (result.isFailure()) {
+      ReferenceCountUtil.release(request);
+      failMalformed(ctx, result.cause());
+      return;
+    }
+    long declared = HttpUtil.getContentLength(request, -1L);
+    if (declared > maxBodyBytes) {
+      ReferenceCountUtil.release(request);
+      ErrorResponses.send(ctx, ErrorCode.PAYLOAD_TOO_LARGE, "The request body is " + declared
+          + " bytes; this gateway accepts at most " + maxBodyBytes + " bytes.");
+      return;
+    }
+    ctx.fireChannelRead(request);
+  }
+
+  private void failMalformed(ChannelHandlerContext ctx, Throwable cause) {
+    RequestContext context = current;
+    if (context != null && context.responseStarted()) {
+      ctx.close(); // nothing sensible can follow a half-written answer
+      return;
+    }
+    String reason = cause instanceof TooLongFrameException
+        ? "The request line or headers are too long."
+        : "The request is not valid HTTP/1.1 (" + safeReason(cause) + ").";
+    log.debug("{} malformed request: {}", Conn.of(ctx.channel()), cause.toString());
+    closeNow = true; // after malformed framing, nothing on this connection can be trusted
+    ErrorResponses.send(ctx, ErrorCode.BAD_REQUEST, reason + " Fix the request framing and headers.");
+  }
+
+  /** The decoder's own message names the framing rule, never header values. */
+  private static String safeReason(Throwable cause) {
+    String message = cause.getMessage();
+    if (message == null || message.length() > 160) {
+      return cause.getClass().getSimpleName();
+    }
+    return message.replace('"', '\'');
+  }
+
+  @Override
+  public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+    RequestContext context = current;
+    if (context == null || !(msg instanceof HttpObject)) {
+      ctx.write(msg, promise);
+      return;
+    }
+    if (msg instanceof HttpResponse response) {
+      if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
+        ctx.write(msg, promise); // 100 Continue: the real answer follows
+        return;
+      }
+      boolean close = !context.clientKeepAlive() || tracker.draining() || !context.requestComplete()
+          || closeNow;
+      context.markResponseStarted(close);
+      response.headers().set(REQUEST_ID_HEADER, context.requestId());
+      if (close) {
+        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+      } else if (!response.protocolVersion().isKeepAliveDefault()) {
+        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+      }
+    }
+    if (!(msg instanceof LastHttpContent) || !context.responseStarted()) {
+      ctx.write(msg, promise);
+      return;
+    }
+    context.markResponseComplete();
+    boolean close = context.closeAfterResponse() || !context.requestComplete();
+    endExchange();
+    if (close) {
+      ctx.write(msg, promise.unvoid()).addListener(ChannelFutureListener.CLOSE);
+      ctx.flush();
+      return;
+    }
+    ctx.write(msg, promise);
+    drainPipelined(ctx);
+  }
+
+  private void endExchange() {
+    if (exchangeOpen) {
+      exchangeOpen = false;
+      tracker.finished();
+    }
+  }
+
+  private void drainPipelined(ChannelHandlerContext ctx) {
+    while (!pipelined.isEmpty()) {
+      if (pipelined.peek() instanceof HttpRequest && exchangeOpen) {
+        return; // the next request waits for this new exchange to finish
+      }
+      dispatch(ctx, pipelined.poll());
+    }
+    ReadGate.of(ctx.channel()).resume(PauseReason.PIPELINED);
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    if (evt instanceof IdleStateEvent) {
+      if (!exchangeOpen) {
+        log.debug("{} idle, closing", Conn.of(ctx.channel()));
+        ctx.close();
+      }
+      return; // a long upstream answer is the relay's business, not an idle client
+    }
+    ctx.fireUserEventTriggered(evt);
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    endExchange();
+    releasePipelined();
+    ctx.fireChannelInactive();
+  }
+
+  @Override
+  public void handlerRemoved(ChannelHandlerContext ctx) {
+    releasePipelined();
+  }
+
+  private void releasePipelined() {
+    HttpObject msg;
+    while ((msg = pipelined.poll()) != null) {
+      ReferenceCountUtil.release(msg);
+    }
+  }
+
+  /** Whether the client's connection stays open after the current response (tests). */
+  boolean exchangeOpen() {
+    return exchangeOpen;
+  }
+}

@@ -1,0 +1,72 @@
+package io.takumo.aegis.proxy.route;
+
+import java.net.URI;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/** The AI providers the gateway relays to, with their default base URLs and model-name prefixes. */
+public enum Provider {
+  ANTHROPIC("anthropic", "https://api.anthropic.com", "claude-"),
+  OPENAI(
+      "openai",
+      "https://api.openai.com",
+      "gpt-",
+      "o1",
+      "o3",
+      "o4",
+      "chatgpt-",
+      "text-embedding-"),
+  MISTRAL(
+      "mistral",
+      "https://api.mistral.ai",
+      "mistral-",
+      "codestral-",
+      "magistral-",
+      "devstral-",
+      "ministral-",
+      "pixtral-",
+      "open-mistral-"),
+  GOOGLE("google", "https://generativelanguage.googleapis.com", "gemini-");
+
+  private final String id;
+  private final URI defaultBaseUrl;
+  private final String[] modelPrefixes;
+
+  Provider(String id, String defaultBaseUrl, String... modelPrefixes) {
+    this.id = id;
+    this.defaultBaseUrl = URI.create(defaultBaseUrl);
+    this.modelPrefixes = modelPrefixes;
+  }
+
+  /** Lowercase name used in configuration, metrics and logs. */
+  public String id() {
+    return id;
+  }
+
+  public URI defaultBaseUrl() {
+    return defaultBaseUrl;
+  }
+
+  /** The environment-variable stem: {@code TAKUMO_<STEM>_BASE_URL}, {@code _API_KEY}. */
+  public String envStem() {
+    return name();
+  }
+
+  /** The provider that serves {@code model}, or null when no provider claims the name. */
+  public static @Nullable Provider forModel(String model) {
+    String lower = model.toLowerCase(Locale.ROOT);
+    // Models routed through an aggregator arrive as "anthropic/claude-…"; the part after '/' decides.
+    int slash = lower.lastIndexOf('/');
+    if (slash >= 0) {
+      lower = lower.substring(slash + 1);
+    }
+    for (Provider provider : values()) {
+      for (String prefix : provider.modelPrefixes) {
+        if (lower.startsWith(prefix)) {
+          return provider;
+        }
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,15 @@
+package io.takumo.aegis.proxy.route;
+
+/** What the gateway does with a request, decided from its method and path alone. */
+public enum RouteKind {
+  /** {@code GET /v1/health}: 200; a key, when sent, is validated. */
+  HEALTH,
+  /** {@code GET /healthz}: liveness, no auth. */
+  LIVENESS,
+  /** {@code GET /readyz}: readiness, no auth; 503 while draining. */
+  READINESS,
+  /** A provider route: authenticated, relayed upstream. */
+  PROVIDER,
+  /** Nothing here: 404. */
+  NOT_FOUND
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.takumo.aegis.proxy.route;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,156 @@
+package io.takumo.aegis.proxy.server;
+
+import static java.util.Objects.requireNonNull;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.util.ReferenceCountUtil;
+import io.takumo.aegis.proxy.auth.AuthException;
+import io.takumo.aegis.proxy.auth.Authenticator;
+import io.takumo.aegis.proxy.auth.Credentials;
+import io.takumo.aegis.proxy.auth.Principal;
+import io.takumo.aegis.proxy.auth.Scope;
+import io.takumo.aegis.proxy.http.ErrorCode;
+import io.takumo.aegis.proxy.http.ErrorResponses;
+import io.takumo.aegis.proxy.http.PauseReason;
+import io.takumo.aegis.proxy.http.ProxyMetrics;
+import io.takumo.aegis.proxy.http.ReadGate;
+import io.takumo.aegis.proxy.http.RequestContext;
+import io.takumo.aegis.proxy.route.RouteKind;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Authenticates each request that needs (or offers) a Takumo key before anything else sees it.
+ *
+ * <p>When the key store answers later (a database lookup), reads pause and body chunks that were
+ * already decoded wait here, in order, until the answer; then the request and its chunks move on,
+ * or are released behind a 401/403/503. One instance per channel; event-loop confined.
+ */
+public final class AuthHandler extends ChannelInboundHandlerAdapter {
+  private final Authenticator authenticator;
+  private final ProxyMetrics metrics;
+  private final ArrayDeque<Object> held = new ArrayDeque<>();
+  private boolean waiting;
+
+  public AuthHandler(Authenticator authenticator, ProxyMetrics metrics) {
+    this.authenticator = requireNonNull(authenticator, "authenticator");
+    this.metrics = requireNonNull(metrics, "metrics");
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (waiting) {
+      held.add(msg);
+      return;
+    }
+    if (!(msg instanceof HttpRequest request)) {
+      ctx.fireChannelRead(msg);
+      return;
+    }
+    RequestContext context = requireNonNull(RequestContext.current(ctx.channel()), "request context");
+    Credentials credentials = Credentials.from(request.headers());
+    boolean required = context.route().requiresKey();
+    boolean offered = context.route().kind() == RouteKind.HEALTH && credentials.anyCredential();
+    if (!required && !offered) {
+      ctx.fireChannelRead(msg);
+      return;
+    }
+    String key = credentials.takumoKey();
+    if (key == null) {
+      ReferenceCountUtil.release(msg);
+      metrics.authFailed();
+      ErrorResponses.send(ctx, ErrorCode.UNAUTHORIZED, credentials.anyCredential()
+          ? "No Takumo API key found. Send your tk_live_/tk_test_ key in x-api-key, Authorization: Bearer or "
+              + "x-takumo-key (with your provider key in the other header, if you send one)."
+          : "Authentication required. Send your Takumo API key in x-api-key or Authorization: Bearer.");
+      return;
+    }
+    CompletableFuture<Principal> result = authenticator.authenticate(key).toCompletableFuture();
+    if (result.isDone()) { // cache hit or file store: no hop, no pause
+      decide(ctx, request, context, result);
+      return;
+    }
+    waiting = true;
+    held.add(request);
+    ReadGate.of(ctx.channel()).pause(PauseReason.AUTH);
+    result.whenCompleteAsync((principal, error) -> {
+      waiting = false;
+      Object first = held.poll();
+      if (first == null || !ctx.channel().isActive()) {
+        ReferenceCountUtil.release(first);
+        releaseAll();
+        return;
+      }
+      decide(ctx, (HttpRequest) first, context, result);
+      ReadGate.of(ctx.channel()).resume(PauseReason.AUTH);
+    }, ctx.executor());
+  }
+
+  private void decide(ChannelHandlerContext ctx, HttpRequest request, RequestContext context,
+      CompletableFuture<Principal> result) {
+    Principal principal = null;
+    AuthException refused = null;
+    try {
+      principal = result.join();
+    } catch (CompletionException e) {
+      refused = e.getCause() instanceof AuthException auth ? auth : null;
+      if (refused == null) {
+        throw new IllegalStateException("authenticator failed unexpectedly", e.getCause());
+      }
+    }
+    if (principal == null) {
+      ReferenceCountUtil.release(request);
+      releaseAll();
+      metrics.authFailed();
+      AuthException error = requireNonNull(refused);
+      ErrorResponses.send(ctx, error.unavailable() ? ErrorCode.SERVICE_UNAVAILABLE : ErrorCode.UNAUTHORIZED,
+          error.getMessage());
+      return;
+    }
+    Scope needed = neededScope(context);
+    if (needed != null && !principal.has(needed)) {
+      ReferenceCountUtil.release(request);
+      releaseAll();
+      ErrorResponses.send(ctx, ErrorCode.FORBIDDEN, "The API key " + principal.keyPrefix() + " lacks the scope "
+          + needed.wireName() + " that " + context.route().path() + " requires. Use a key with that scope.");
+      return;
+    }
+    context.principal(principal);
+    ctx.fireChannelRead(request);
+    Object msg;
+    while ((msg = held.poll()) != null) {
+      ctx.fireChannelRead(msg); // body chunks, in order (one request at a time reaches this handler)
+    }
+  }
+
+  private static @Nullable Scope neededScope(RequestContext context) {
+    return context.route().kind() == RouteKind.PROVIDER ? Scope.SHIELD_WRITE : null;
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    releaseAll();
+    ctx.fireChannelInactive();
+  }
+
+  @Override
+  public void handlerRemoved(ChannelHandlerContext ctx) {
+    releaseAll();
+  }
+
+  private void releaseAll() {
+    Object msg;
+    while ((msg = held.poll()) != null) {
+      ReferenceCountUtil.release(msg);
+    }
+  }
+
+  /** For tests: messages waiting for an authentication answer. */
+  int heldCount() {
+    return held.size();
+  }
+}

@@ -1,0 +1,68 @@
+package io.takumo.aegis.proxy.server;
+
+import static java.util.Objects.requireNonNull;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.takumo.aegis.proxy.auth.Authenticator;
+import io.takumo.aegis.proxy.config.GatewayConfig;
+import io.takumo.aegis.proxy.http.ExchangeTracker;
+import io.takumo.aegis.proxy.http.ProxyMetrics;
+import io.takumo.aegis.proxy.http.ReadGate;
+import io.takumo.aegis.proxy.http.RequestContextHandler;
+import io.takumo.aegis.proxy.upstream.RelayHandler;
+import io.takumo.aegis.proxy.upstream.UpstreamClient;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/** Assembles a client connection's pipeline in the order {@link HandlerNames} documents. */
+final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
+  /** Longest request line: long query strings happen, 16 KiB is far past any provider route. */
+  private static final int MAX_INITIAL_LINE = 16 << 10;
+
+  private final GatewayConfig config;
+  private final @Nullable SslContext sslContext;
+  private final Authenticator authenticator;
+  private final UpstreamClient upstreams;
+  private final ExchangeTracker tracker;
+  private final ProxyMetrics metrics;
+  private final LocalRoutesHandler localRoutes;
+  private final ChannelGroup clients;
+
+  ClientChannelInitializer(GatewayConfig config, @Nullable SslContext sslContext, Authenticator authenticator,
+      UpstreamClient upstreams, ExchangeTracker tracker, ProxyMetrics metrics, ChannelGroup clients) {
+    this.config = requireNonNull(config, "config");
+    this.sslContext = sslContext;
+    this.authenticator = requireNonNull(authenticator, "authenticator");
+    this.upstreams = requireNonNull(upstreams, "upstreams");
+    this.tracker = requireNonNull(tracker, "tracker");
+    this.metrics = requireNonNull(metrics, "metrics");
+    this.localRoutes = new LocalRoutesHandler(tracker);
+    this.clients = requireNonNull(clients, "clients");
+  }
+
+  @Override
+  protected void initChannel(SocketChannel ch) {
+    clients.add(ch); // closed on shutdown after draining
+    ReadGate.install(ch, metrics);
+    if (sslContext != null) {
+      ch.pipeline().addLast(HandlerNames.TLS, sslContext.newHandler(ch.alloc()));
+    }
+    ch.pipeline()
+        .addLast(HandlerNames.IDLE, new IdleStateHandler(0, 0, config.clientIdleTimeout().toMillis(), TimeUnit.MILLISECONDS))
+        .addLast(HandlerNames.HTTP_CODEC, new HttpServerCodec(new HttpDecoderConfig()
+            .setMaxInitialLineLength(MAX_INITIAL_LINE)
+            .setMaxHeaderSize(config.maxHeaderBytes())))
+        .addLast(HandlerNames.REQUEST_CONTEXT, new RequestContextHandler(tracker, metrics, config.maxBodyBytes()))
+        .addLast(HandlerNames.AUTH, new AuthHandler(authenticator, metrics))
+        .addLast(HandlerNames.EXPECT_CONTINUE, new HttpServerExpectContinueHandler())
+        .addLast(HandlerNames.LOCAL_ROUTES, localRoutes) // @Sharable
+        .addLast(HandlerNames.RELAY, new RelayHandler(config, upstreams, metrics));
+  }
+}

@@ -1,0 +1,164 @@
+package io.takumo.aegis.proxy.server;
+
+import static java.util.Objects.requireNonNull;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import io.takumo.aegis.proxy.auth.Authenticator;
+import io.takumo.aegis.proxy.auth.KeyStore;
+import io.takumo.aegis.proxy.config.ConfigException;
+import io.takumo.aegis.proxy.config.GatewayConfig;
+import io.takumo.aegis.proxy.http.ExchangeTracker;
+import io.takumo.aegis.proxy.http.ProxyMetrics;
+import io.takumo.aegis.proxy.upstream.UpstreamClient;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running gateway: the listening socket, its event loops, the upstream pools.
+ *
+ * <p>{@link #start} binds and returns once the gateway accepts connections. {@link #close} drains:
+ * readiness turns 503, the listener closes, in-flight exchanges get up to the shutdown timeout, then
+ * every connection closes. Thread-safe.
+ */
+public final class Gateway implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Gateway.class);
+
+  private final GatewayConfig config;
+  private final EventLoopGroup bossGroup;
+  private final EventLoopGroup workerGroup;
+  private final UpstreamClient upstreams;
+  private final ExchangeTracker tracker;
+  private final ProxyMetrics metrics;
+  private final ChannelGroup clientChannels;
+  private final Channel serverChannel;
+  private boolean closed;
+
+  private Gateway(GatewayConfig config, EventLoopGroup bossGroup, EventLoopGroup workerGroup, UpstreamClient upstreams,
+      ExchangeTracker tracker, ProxyMetrics metrics, ChannelGroup clientChannels, Channel serverChannel) {
+    this.config = config;
+    this.bossGroup = bossGroup;
+    this.workerGroup = workerGroup;
+    this.upstreams = upstreams;
+    this.tracker = tracker;
+    this.metrics = metrics;
+    this.clientChannels = clientChannels;
+    this.serverChannel = serverChannel;
+  }
+
+  /** Binds the listener and starts serving. Fails with a {@link ConfigException} on bad config. */
+  public static Gateway start(GatewayConfig config, KeyStore keyStore) throws InterruptedException {
+    requireNonNull(config, "config");
+    Transport transport = Transport.best();
+    ProxyMetrics metrics = new ProxyMetrics();
+    ExchangeTracker tracker = new ExchangeTracker();
+    SslContext serverTls = serverSslContext(config);
+    EventLoopGroup boss = transport.newGroup(1, "aegis-accept");
+    EventLoopGroup workers = transport.newGroup(config.ioThreads(), "aegis-io");
+    UpstreamClient upstreams = new UpstreamClient(config, transport, metrics);
+    Authenticator authenticator = new Authenticator(keyStore, config.environment(), Clock.systemUTC());
+    ChannelGroup clients = new DefaultChannelGroup("aegis-clients", GlobalEventExecutor.INSTANCE);
+    ServerBootstrap bootstrap = new ServerBootstrap()
+        .group(boss, workers)
+        .channel(transport.serverChannel())
+        .option(ChannelOption.SO_BACKLOG, 1024)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, UpstreamClient.WATER_MARK)
+        .childHandler(new ClientChannelInitializer(config, serverTls, authenticator, upstreams, tracker, metrics,
+            clients));
+    Channel server;
+    try {
+      server = bootstrap.bind(config.listen()).sync().channel();
+    } catch (Exception e) {
+      workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+      boss.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+      upstreams.close();
+      throw new ConfigException("TAKUMO_LISTEN_ADDR: " + config.listen() + " cannot be bound (" + e.getMessage()
+          + "); expected a free local address and port");
+    }
+    log.info("gateway listening on {} ({}, {}, {} environment, {} I/O threads)", server.localAddress(),
+        config.tlsEnabled() ? "TLS" : "plain HTTP", transport.name(), config.environment().wireName(),
+        config.ioThreads());
+    return new Gateway(config, boss, workers, upstreams, tracker, metrics, clients, server);
+  }
+
+  public InetSocketAddress address() {
+    return (InetSocketAddress) serverChannel.localAddress();
+  }
+
+  public int port() {
+    return address().getPort();
+  }
+
+  public ProxyMetrics metrics() {
+    return metrics;
+  }
+
+  public ExchangeTracker exchanges() {
+    return tracker;
+  }
+
+  /** Drains and stops; idempotent. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    log.info("draining: {} exchange(s) in flight, waiting up to {} s", tracker.inFlight(),
+        config.shutdownTimeout().toSeconds());
+    try {
+      tracker.drain(); // readiness answers 503 from here on; responses close their connections
+      serverChannel.close().syncUninterruptibly();
+      tracker.drain().get(config.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      log.warn("shutdown timeout reached with {} exchange(s) still in flight; closing them", tracker.inFlight());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      log.warn("draining failed: {}", e.toString());
+    }
+    clientChannels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+    workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+    bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+    upstreams.close();
+    log.info("gateway stopped");
+  }
+
+  private static @Nullable SslContext serverSslContext(GatewayConfig config) {
+    if (config.tlsCert() == null || config.tlsKey() == null) {
+      return null;
+    }
+    try {
+      return SslContextBuilder.forServer(config.tlsCert().toFile(), config.tlsKey().toFile())
+          .sslProvider(OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK)
+          .protocols("TLSv1.3", "TLSv1.2")
+          .applicationProtocolConfig(new ApplicationProtocolConfig(
+              ApplicationProtocolConfig.Protocol.ALPN,
+              ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+              ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+              ApplicationProtocolNames.HTTP_1_1))
+          .build();
+    } catch (SSLException | IllegalArgumentException e) {
+      throw new ConfigException("TAKUMO_TLS_CERT/TAKUMO_TLS_KEY: " + config.tlsCert() + ", " + config.tlsKey()
+          + " cannot be loaded (" + e.getMessage() + "); expected a PEM certificate chain and its PEM private key");
+    }
+  }
+}

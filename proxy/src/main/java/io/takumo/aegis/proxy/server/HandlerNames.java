@@ -1,0 +1,25 @@
+package io.takumo.aegis.proxy.server;
+
+/**
+ * Names of the pipeline handlers, in pipeline order.
+ *
+ * <p>Client connections: {@link #TLS} (when configured) → {@link #IDLE} → {@link #HTTP_CODEC} →
+ * {@link #REQUEST_CONTEXT} → {@link #AUTH} → {@link #EXPECT_CONTINUE} → {@link #LOCAL_ROUTES} →
+ * {@link #RELAY}.
+ *
+ * <p>Origin connections: {@link #TLS} (for https upstreams) → {@link #IDLE} → {@link #HTTP_CODEC}
+ * → {@link #ORIGIN}.
+ */
+public final class HandlerNames {
+  public static final String TLS = "tls";
+  public static final String IDLE = "idle";
+  public static final String HTTP_CODEC = "http-codec";
+  public static final String REQUEST_CONTEXT = "request-context";
+  public static final String AUTH = "auth";
+  public static final String EXPECT_CONTINUE = "expect-continue";
+  public static final String LOCAL_ROUTES = "local-routes";
+  public static final String RELAY = "relay";
+  public static final String ORIGIN = "origin";
+
+  private HandlerNames() {}
+}

@@ -1,0 +1,59 @@
+package io.takumo.aegis.proxy.server;
+
+import static java.util.Objects.requireNonNull;
+
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.util.ReferenceCountUtil;
+import io.takumo.aegis.proxy.http.ErrorCode;
+import io.takumo.aegis.proxy.http.ErrorResponses;
+import io.takumo.aegis.proxy.http.ExchangeTracker;
+import io.takumo.aegis.proxy.http.RequestContext;
+import io.takumo.aegis.proxy.route.RouteKind;
+
+/**
+ * Answers the gateway's own routes (health, liveness, readiness, 404) and passes provider requests
+ * on. Stateless and shared by all channels. A body sent to a local route is released here.
+ */
+@Sharable
+public final class LocalRoutesHandler extends ChannelInboundHandlerAdapter {
+  private final ExchangeTracker tracker;
+
+  public LocalRoutesHandler(ExchangeTracker tracker) {
+    this.tracker = requireNonNull(tracker, "tracker");
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    RequestContext context = RequestContext.current(ctx.channel());
+    if (context == null || context.route().kind() == RouteKind.PROVIDER) {
+      ctx.fireChannelRead(msg);
+      return;
+    }
+    ReferenceCountUtil.release(msg);
+    if (!(msg instanceof HttpRequest)) {
+      return;
+    }
+    switch (context.route().kind()) {
+      case HEALTH:
+      case LIVENESS:
+        ctx.writeAndFlush(ErrorResponses.json(ctx, HttpResponseStatus.OK, "{\"status\":\"ok\"}"));
+        break;
+      case READINESS:
+        if (tracker.draining()) {
+          ErrorResponses.send(ctx, ErrorCode.SERVICE_UNAVAILABLE, "The gateway is draining for shutdown.");
+        } else {
+          ctx.writeAndFlush(ErrorResponses.json(ctx, HttpResponseStatus.OK, "{\"status\":\"ready\"}"));
+        }
+        break;
+      default:
+        // The path is not echoed: callers put keys in URLs more often than one would hope.
+        ErrorResponses.send(ctx, ErrorCode.NOT_FOUND, "No route for this " + ((HttpRequest) msg).method()
+            + " request path. See the README for the routes this gateway serves.");
+        break;
+    }
+  }
+}

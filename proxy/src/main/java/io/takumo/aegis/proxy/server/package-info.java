@@ -1,0 +1,4 @@
+@NullMarked
+package io.takumo.aegis.proxy.server;
+
+import org.jspecify.annotations.NullMarked;

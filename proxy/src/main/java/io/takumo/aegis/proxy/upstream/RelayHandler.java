@@ -1,0 +1,476 @@
+package io.takumo.aegis.proxy.upstream;
+
+import static java.util.Objects.requireNonNull;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.takumo.aegis.proxy.auth.Credentials;
+import io.takumo.aegis.proxy.config.GatewayConfig;
+import io.takumo.aegis.proxy.config.UpstreamSpec;
+import io.takumo.aegis.proxy.http.Conn;
+import io.takumo.aegis.proxy.http.ErrorCode;
+import io.takumo.aegis.proxy.http.ErrorResponses;
+import io.takumo.aegis.proxy.http.HopByHop;
+import io.takumo.aegis.proxy.http.PauseReason;
+import io.takumo.aegis.proxy.http.ProxyMetrics;
+import io.takumo.aegis.proxy.http.ReadGate;
+import io.takumo.aegis.proxy.http.RequestContext;
+import io.takumo.aegis.proxy.route.Provider;
+import io.takumo.aegis.proxy.route.Route;
+import io.takumo.aegis.proxy.route.RouteKind;
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Terminal handler of a client connection: relays each provider request to its upstream and the
+ * answer back, streaming both ways with back-pressure.
+ *
+ * <p>Ownership: every {@link HttpContent} it receives is either written to the origin (ownership
+ * moves with the write), held in {@code pending} until the origin is ready, or released. Response
+ * parts from the origin move to the client the same way. One instance per client channel; all
+ * state is confined to the channel's event loop, which is also the origin channel's.
+ */
+public final class RelayHandler extends ChannelInboundHandlerAdapter {
+  private static final Logger log = LoggerFactory.getLogger(RelayHandler.class);
+
+  private final GatewayConfig config;
+  private final UpstreamClient upstreams;
+  private final ProxyMetrics metrics;
+  private @Nullable Exchange exchange;
+
+  public RelayHandler(GatewayConfig config, UpstreamClient upstreams, ProxyMetrics metrics) {
+    this.config = requireNonNull(config, "config");
+    this.upstreams = requireNonNull(upstreams, "upstreams");
+    this.metrics = requireNonNull(metrics, "metrics");
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (msg instanceof HttpRequest request) {
+      RequestContext context = RequestContext.current(ctx.channel());
+      if (context == null || context.route().kind() != RouteKind.PROVIDER) {
+        ReferenceCountUtil.release(msg);
+        throw new IllegalStateException("relay got a request that is not a provider route");
+      }
+      Exchange started = new Exchange(ctx, context, request);
+      exchange = started;
+      started.start();
+      return;
+    }
+    Exchange current = exchange;
+    if (current == null || !(msg instanceof HttpContent content)) {
+      ReferenceCountUtil.release(msg); // the rest of a body whose exchange already ended
+      return;
+    }
+    current.onClientContent(content);
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    Exchange current = exchange;
+    if (current != null) {
+      current.flushOrigin();
+    }
+    ctx.fireChannelReadComplete();
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    Exchange current = exchange;
+    if (current != null) {
+      current.onClientWritabilityChanged(ctx.channel().isWritable());
+    }
+    ctx.fireChannelWritabilityChanged();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    Exchange current = exchange;
+    if (current != null) {
+      current.abort(); // the client went away: cancel the upstream exchange
+    }
+    ctx.fireChannelInactive();
+  }
+
+  @Override
+  public void handlerRemoved(ChannelHandlerContext ctx) {
+    Exchange current = exchange;
+    if (current != null) {
+      current.abort();
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    log.error("{} closing after an unexpected failure", Conn.of(ctx.channel()), cause);
+    ctx.close();
+  }
+
+  /** One request and its answer. */
+  private final class Exchange implements OriginListener {
+    private final ChannelHandlerContext ctx;
+    private final RequestContext context;
+    private final HttpRequest request;
+    private final Credentials credentials;
+    private final ReadGate clientGate;
+    private final ArrayDeque<HttpContent> pending = new ArrayDeque<>();
+    private @Nullable ModelSniffer sniffer;
+    private @Nullable UpstreamSpec upstream;
+    private @Nullable Channel origin;
+    private long bodyBytes;
+    private boolean requestReceived;
+    private boolean requestSent;
+    private boolean originReusable;
+    private boolean responseStarted;
+    private boolean done;
+    private long lastOriginActivity;
+    private @Nullable ScheduledFuture<?> timer;
+
+    Exchange(ChannelHandlerContext ctx, RequestContext context, HttpRequest request) {
+      this.ctx = ctx;
+      this.context = context;
+      this.request = request;
+      this.credentials = Credentials.from(request.headers());
+      this.clientGate = ReadGate.of(ctx.channel());
+      this.requestReceived = context.requestComplete();
+    }
+
+    void start() {
+      if (request.headers().contains(HttpHeaderNames.UPGRADE)) {
+        fail(ErrorCode.BAD_REQUEST, "WebSocket upgrades are not supported on provider routes; "
+            + "send the request over plain HTTP (the client falls back to SSE streaming).");
+        return;
+      }
+      Route route = context.route();
+      if (route.provider() != null) {
+        connect(route.provider());
+      } else if (route.pathModel() != null) {
+        Provider provider = Provider.forModel(route.pathModel());
+        connect(provider != null ? provider : byHeaders());
+      } else if (route.modelFromBody()) {
+        sniffer = new ModelSniffer();
+        if (requestReceived) {
+          fail(ErrorCode.BAD_REQUEST, "The request has no body: " + route.path() + " needs a JSON body with a \"model\" field.");
+        }
+      } else {
+        connect(byHeaders());
+      }
+    }
+
+    /** Routes without a model (GET /v1/models): Anthropic clients always send anthropic-version. */
+    private Provider byHeaders() {
+      return request.headers().contains("anthropic-version") ? Provider.ANTHROPIC : Provider.OPENAI;
+    }
+
+    void onClientContent(HttpContent content) {
+      if (done) {
+        content.release();
+        return;
+      }
+      bodyBytes += content.content().readableBytes();
+      boolean last = content instanceof LastHttpContent;
+      requestReceived |= last;
+      if (bodyBytes > config.maxBodyBytes()) {
+        content.release();
+        fail(ErrorCode.PAYLOAD_TOO_LARGE, "The request body exceeds " + config.maxBodyBytes()
+            + " bytes, the most this gateway accepts.");
+        return;
+      }
+      if (origin == null) {
+        pending.add(content);
+        ModelSniffer s = sniffer;
+        if (s != null) {
+          sniff(s, content, last);
+        }
+        return;
+      }
+      writeToOrigin(content);
+    }
+
+    private void sniff(ModelSniffer s, HttpContent content, boolean last) {
+      if (!s.feed(content.content())) {
+        if (last) {
+          fail(ErrorCode.BAD_REQUEST, "The request body has no top-level \"model\" field; "
+              + context.route().path() + " needs one to choose the provider.");
+        }
+        return;
+      }
+      sniffer = null;
+      String model = s.model();
+      if (model == null) {
+        fail(ErrorCode.BAD_REQUEST, "The request body is not a JSON object with a string \"model\" field; "
+            + context.route().path() + " needs one to choose the provider.");
+        return;
+      }
+      Provider provider = Provider.forModel(model);
+      if (provider == null) {
+        fail(ErrorCode.UNSUPPORTED_PROVIDER, "No provider serves the model '" + truncate(model)
+            + "'. Use a claude-*, gpt-*, o1/o3/o4*, mistral-*, codestral-* or gemini-* model.");
+        return;
+      }
+      connect(provider);
+    }
+
+    private void connect(Provider provider) {
+      UpstreamSpec spec = config.upstream(provider);
+      if (credentials.providerKeyHeader() == null && spec.apiKey() == null) {
+        fail(ErrorCode.SERVICE_UNAVAILABLE, "No " + provider.id() + " provider key is configured on this gateway: "
+            + "set TAKUMO_" + provider.envStem() + "_API_KEY, or send your own provider key along with your Takumo key "
+            + "in x-takumo-key.");
+        return;
+      }
+      upstream = spec;
+      clientGate.pause(PauseReason.CONNECT);
+      upstreams.acquire(ctx.channel().eventLoop(), spec).addListener(this::onConnected);
+    }
+
+    private void onConnected(Future<? super Channel> future) {
+      clientGate.resume(PauseReason.CONNECT);
+      if (!future.isSuccess()) {
+        if (!done) {
+          metrics.upstreamError();
+          UpstreamSpec spec = requireNonNull(upstream);
+          Throwable cause = future.cause();
+          log.warn("{} upstream {} {}:{} unreachable: {}", Conn.of(ctx.channel()), spec.provider().id(), spec.host(),
+              spec.port(), cause.toString());
+          if (cause instanceof ConnectTimeoutException) {
+            fail(ErrorCode.UPSTREAM_TIMEOUT, "The " + spec.provider().id() + " upstream did not accept a connection within "
+                + config.connectTimeout().toMillis() + " ms. Try again later.");
+          } else {
+            fail(ErrorCode.BAD_GATEWAY, "The " + spec.provider().id() + " upstream at " + spec.host() + ':' + spec.port()
+                + " could not be reached (" + (cause instanceof SSLException ? "TLS handshake failed" : "connection failed")
+                + "). Try again later.");
+          }
+        }
+        return;
+      }
+      Channel channel = (Channel) future.getNow();
+      if (done) {
+        upstreams.release(channel, true); // the client left while we connected; the connection is clean
+        return;
+      }
+      origin = channel;
+      channel.pipeline().get(OriginHandler.class).attach(this);
+      UpstreamSpec spec = requireNonNull(upstream);
+      String target = UpstreamRequests.target(spec, context.route());
+      channel.write(UpstreamRequests.head(request, spec, target, credentials, spec.apiKey()));
+      HttpContent content;
+      while ((content = pending.poll()) != null) {
+        writeToOrigin(content);
+      }
+      flushOrigin();
+    }
+
+    private void writeToOrigin(HttpContent content) {
+      Channel channel = requireNonNull(origin);
+      content.touch("relay: written to the origin");
+      boolean last = content instanceof LastHttpContent;
+      channel.write(content, channel.voidPromise());
+      if (last) {
+        requestSent = true;
+        channel.flush();
+        armTimer();
+      }
+      if (!channel.isWritable()) {
+        channel.flush();
+        clientGate.pause(PauseReason.UPSTREAM_UNWRITABLE);
+      }
+    }
+
+    void flushOrigin() {
+      Channel channel = origin;
+      if (channel != null) {
+        channel.flush();
+      }
+    }
+
+    @Override
+    public void onOriginWritabilityChanged(boolean writable) {
+      clientGate.set(PauseReason.UPSTREAM_UNWRITABLE, !writable);
+    }
+
+    void onClientWritabilityChanged(boolean writable) {
+      Channel channel = origin;
+      if (channel != null) {
+        ReadGate.of(channel).set(PauseReason.PEER_UNWRITABLE, !writable);
+      }
+    }
+
+    @Override
+    public void onOriginMessage(HttpObject msg) {
+      lastOriginActivity = System.nanoTime();
+      if (done) {
+        ReferenceCountUtil.release(msg);
+        return;
+      }
+      if (msg.decoderResult().isFailure()) {
+        ReferenceCountUtil.release(msg);
+        originReusable = false;
+        metrics.upstreamError();
+        fail(ErrorCode.BAD_GATEWAY, "The " + requireNonNull(upstream).provider().id()
+            + " upstream sent an invalid HTTP response. Try again later.");
+        return;
+      }
+      if (msg instanceof HttpResponse response) {
+        if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
+          ReferenceCountUtil.release(msg); // 1xx: the real answer follows
+          return;
+        }
+        onResponseHead(response);
+      }
+      if (msg instanceof HttpContent content) {
+        boolean last = content instanceof LastHttpContent;
+        ctx.write(content.touch("relay: written to the client"), ctx.voidPromise());
+        if (last) {
+          complete();
+        } else if (!ctx.channel().isWritable()) {
+          ctx.flush();
+          ReadGate.of(requireNonNull(origin)).pause(PauseReason.PEER_UNWRITABLE);
+        }
+      }
+    }
+
+    private void onResponseHead(HttpResponse response) {
+      HttpHeaders headers = response.headers().copy();
+      boolean chunked = HttpUtil.isTransferEncodingChunked(response);
+      originReusable = HttpUtil.isKeepAlive(response);
+      HopByHop.strip(headers);
+      int status = response.status().code();
+      boolean bodyless = status == 204 || status == 304;
+      if (!bodyless && (chunked || !headers.contains(HttpHeaderNames.CONTENT_LENGTH))) {
+        // Re-frame for the client: an answer the upstream delimits by closing still arrives framed.
+        headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+      }
+      responseStarted = true;
+      ctx.write(new DefaultHttpResponse(HttpVersion.HTTP_1_1, response.status(), headers), ctx.voidPromise());
+    }
+
+    @Override
+    public void onOriginReadComplete() {
+      ctx.flush();
+    }
+
+    private void complete() {
+      ctx.flush();
+      Channel channel = requireNonNull(origin);
+      finish();
+      upstreams.release(channel, originReusable && requestSent);
+    }
+
+    @Override
+    public void onOriginClosed() {
+      if (done) {
+        return;
+      }
+      origin = null;
+      metrics.upstreamError();
+      if (!responseStarted) {
+        fail(ErrorCode.BAD_GATEWAY, "The " + requireNonNull(upstream).provider().id()
+            + " upstream closed the connection before answering. Try again.");
+      } else {
+        log.debug("{} upstream closed mid-answer, closing the client connection", Conn.of(ctx.channel()));
+        finish();
+        ctx.close(); // a truncated answer must not look complete
+      }
+    }
+
+    private void armTimer() {
+      lastOriginActivity = System.nanoTime();
+      scheduleTimer(config.upstreamTimeout().toNanos());
+    }
+
+    private void scheduleTimer(long delayNanos) {
+      timer = ctx.executor().schedule(this::onTimer, delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Fires after the configured silence; re-arms itself while the origin keeps sending. */
+    private void onTimer() {
+      if (done) {
+        return;
+      }
+      long silent = System.nanoTime() - lastOriginActivity;
+      long limit = config.upstreamTimeout().toNanos();
+      if (silent < limit) {
+        scheduleTimer(limit - silent);
+        return;
+      }
+      metrics.upstreamError();
+      Provider provider = requireNonNull(upstream).provider();
+      log.warn("{} upstream {} silent for {} ms", Conn.of(ctx.channel()), provider.id(), config.upstreamTimeout().toMillis());
+      if (!responseStarted) {
+        fail(ErrorCode.UPSTREAM_TIMEOUT, "The " + provider.id() + " upstream did not answer within "
+            + config.upstreamTimeout().toMillis() + " ms. Try again later.");
+      } else {
+        abort();
+        ctx.close();
+      }
+    }
+
+    /** Ends the exchange with a gateway error, or by closing when the answer has begun. */
+    private void fail(ErrorCode code, String message) {
+      boolean answered = responseStarted || context.responseStarted();
+      abort();
+      if (answered) {
+        ctx.close();
+      } else {
+        ErrorResponses.send(ctx, code, message);
+      }
+    }
+
+    /** Drops everything: pending body, the origin connection (not reusable mid-exchange). */
+    void abort() {
+      Channel channel = origin;
+      finish();
+      if (channel != null) {
+        upstreams.release(channel, false);
+      }
+    }
+
+    private void finish() {
+      if (done) {
+        return;
+      }
+      done = true;
+      origin = null;
+      sniffer = null;
+      ScheduledFuture<?> t = timer;
+      if (t != null) {
+        t.cancel(false);
+      }
+      HttpContent content;
+      while ((content = pending.poll()) != null) {
+        content.release();
+      }
+      clientGate.resume(PauseReason.UPSTREAM_UNWRITABLE);
+      clientGate.resume(PauseReason.CONNECT);
+      if (exchange == this) {
+        exchange = null;
+      }
+    }
+  }
+
+  private static String truncate(String model) {
+    return model.length() <= 64 ? model : model.substring(0, 64) + "…";
+  }
+}
