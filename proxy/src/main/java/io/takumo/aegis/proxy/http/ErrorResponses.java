@@ -26,7 +26,8 @@ public final class ErrorResponses {
   public static ChannelFuture send(ChannelHandlerContext ctx, ErrorCode code, String message) {
     RequestContext request = RequestContext.current(ctx.channel());
     String requestId = request != null ? request.requestId() : RequestContext.newRequestId();
-    return ctx.writeAndFlush(error(ctx, code, message, requestId));
+    // From the tail, so the answer passes RequestContextHandler whoever sends it (that handler too).
+    return ctx.channel().writeAndFlush(error(ctx, code, message, requestId));
   }
 
   /** Like {@link #send} with an extra header such as {@code Retry-After}. */

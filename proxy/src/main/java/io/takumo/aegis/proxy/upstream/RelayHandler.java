@@ -293,8 +293,10 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
         armTimer();
       }
       if (!channel.isWritable()) {
+        // Flush first: the flush may drain everything, and a pause taken on the stale state would
+        // wait for a writability event that never comes.
         channel.flush();
-        clientGate.pause(PauseReason.UPSTREAM_UNWRITABLE);
+        clientGate.set(PauseReason.UPSTREAM_UNWRITABLE, !channel.isWritable());
       }
     }
 
@@ -345,8 +347,8 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
         if (last) {
           complete();
         } else if (!ctx.channel().isWritable()) {
-          ctx.flush();
-          ReadGate.of(requireNonNull(origin)).pause(PauseReason.PEER_UNWRITABLE);
+          ctx.flush(); // as in writeToOrigin: decide on the state after the flush
+          ReadGate.of(requireNonNull(origin)).set(PauseReason.PEER_UNWRITABLE, !ctx.channel().isWritable());
         }
       }
     }
