@@ -1,5 +1,6 @@
 package io.takumo.aegis.cli;
 
+import ch.qos.logback.classic.LoggerContext;
 import io.takumo.aegis.proxy.auth.FileKeyStore;
 import io.takumo.aegis.proxy.auth.Scope;
 import io.takumo.aegis.proxy.config.ConfigException;
@@ -11,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -52,7 +54,7 @@ final class GatewayCommand implements java.util.concurrent.Callable<Integer> {
       try {
         keys.refresh();
       } catch (RuntimeException e) {
-        org.slf4j.LoggerFactory.getLogger(GatewayCommand.class).warn("key store refresh failed: {}", e.getMessage());
+        LoggerFactory.getLogger(GatewayCommand.class).warn("key store refresh failed: {}", e.getMessage());
       }
     }, 2, 2, TimeUnit.SECONDS);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -60,6 +62,9 @@ final class GatewayCommand implements java.util.concurrent.Callable<Integer> {
       gateway.close(); // SIGTERM: readiness 503, drain in-flight exchanges, close
       refresher.shutdownNow();
       stopped.countDown();
+      if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logging) {
+        logging.stop(); // flushes the async appender, or the shutdown lines are lost
+      }
     }, "aegis-shutdown"));
     stopped.await();
     return 0;

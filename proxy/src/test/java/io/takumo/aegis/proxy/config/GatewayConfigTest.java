@@ -1,0 +1,67 @@
+package io.takumo.aegis.proxy.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.takumo.aegis.proxy.route.Provider;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class GatewayConfigTest {
+  @Test
+  void defaultsAreTheProductionDefaults() {
+    GatewayConfig config = GatewayConfig.fromEnvironment(Map.of());
+    assertThat(config.listen().getPort()).isEqualTo(8080);
+    assertThat(config.environment()).isEqualTo(KeyEnvironment.LIVE);
+    assertThat(config.maxBodyBytes()).isEqualTo(32L << 20);
+    assertThat(config.shutdownTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.upstream(Provider.ANTHROPIC).baseUrl().toString()).isEqualTo("https://api.anthropic.com");
+    assertThat(config.upstream(Provider.OPENAI).apiKey()).isNull();
+  }
+
+  @Test
+  void environmentOverridesEverything() {
+    GatewayConfig config = GatewayConfig.fromEnvironment(Map.of(
+        "TAKUMO_LISTEN_ADDR", "127.0.0.1:9090",
+        "TAKUMO_ENVIRONMENT", "test",
+        "TAKUMO_ANTHROPIC_BASE_URL", "http://127.0.0.1:7000/prefix/",
+        "TAKUMO_ANTHROPIC_API_KEY", "sk-ant-secret-value",
+        "TAKUMO_SHUTDOWN_TIMEOUT", "5s",
+        "TAKUMO_UPSTREAM_TIMEOUT", "1500ms"));
+    assertThat(config.listen().getPort()).isEqualTo(9090);
+    assertThat(config.environment()).isEqualTo(KeyEnvironment.TEST);
+    UpstreamSpec anthropic = config.upstream(Provider.ANTHROPIC);
+    assertThat(anthropic.pathPrefix()).isEqualTo("/prefix");
+    assertThat(anthropic.hostHeader()).isEqualTo("127.0.0.1:7000");
+    assertThat(anthropic.tls()).isFalse();
+    assertThat(config.shutdownTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.upstreamTimeout()).isEqualTo(Duration.ofMillis(1500));
+    assertThat(config.toString()).doesNotContain("sk-ant-secret-value");
+  }
+
+  @Test
+  void badValuesNameTheFieldTheValueAndTheExpectation() {
+    assertThatThrownBy(() -> GatewayConfig.fromEnvironment(Map.of("TAKUMO_LISTEN_ADDR", "8080")))
+        .hasMessage("TAKUMO_LISTEN_ADDR: 8080 (expected: host:port, such as 0.0.0.0:8080)");
+    assertThatThrownBy(() -> GatewayConfig.fromEnvironment(Map.of("TAKUMO_ENVIRONMENT", "prod")))
+        .hasMessage("TAKUMO_ENVIRONMENT: prod (expected: live or test)");
+    assertThatThrownBy(() -> GatewayConfig.fromEnvironment(Map.of("TAKUMO_OPENAI_BASE_URL", "ftp://x")))
+        .hasMessageContaining("TAKUMO_OPENAI_BASE_URL: ftp://x");
+    assertThatThrownBy(() -> GatewayConfig.fromEnvironment(Map.of("TAKUMO_SHUTDOWN_TIMEOUT", "soon")))
+        .hasMessageContaining("TAKUMO_SHUTDOWN_TIMEOUT: soon (expected: a duration");
+    assertThatThrownBy(() -> GatewayConfig.fromEnvironment(Map.of("TAKUMO_TLS_CERT", "/nonexistent/cert.pem")))
+        .hasMessageContaining("TAKUMO_TLS_CERT/TAKUMO_TLS_KEY");
+  }
+
+  @Test
+  void tlsMovesTheDefaultPortTo443(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path cert = java.nio.file.Files.writeString(dir.resolve("c.pem"), "x");
+    java.nio.file.Path key = java.nio.file.Files.writeString(dir.resolve("k.pem"), "x");
+    GatewayConfig config = GatewayConfig.fromEnvironment(Map.of("TAKUMO_TLS_CERT", cert.toString(),
+        "TAKUMO_TLS_KEY", key.toString()));
+    assertThat(config.listen().getPort()).isEqualTo(443);
+    assertThat(config.tlsEnabled()).isTrue();
+    assertThat(GatewayConfig.parseAddress("f", "[::1]:8443").getPort()).isEqualTo(8443);
+  }
+}
