@@ -24,6 +24,8 @@ import io.takumo.aegis.proxy.http.ProxyMetrics;
 import io.takumo.aegis.proxy.upstream.UpstreamClient;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
@@ -115,7 +117,17 @@ public final class Gateway implements AutoCloseable {
     return tracker;
   }
 
-  /** Drains and stops; idempotent. */
+  /**
+   * Starts draining now: readiness answers 503, the listener closes, every response closes its
+   * connection. Completes when no exchange is in flight. Idempotent.
+   */
+  public CompletableFuture<Void> drain() {
+    CompletableFuture<Void> drained = tracker.drain();
+    serverChannel.close();
+    return drained;
+  }
+
+  /** Drains for up to the shutdown timeout, then closes every connection and stops; idempotent. */
   @Override
   public synchronized void close() {
     if (closed) {
@@ -125,16 +137,15 @@ public final class Gateway implements AutoCloseable {
     log.info("draining: {} exchange(s) in flight, waiting up to {} s", tracker.inFlight(),
         config.shutdownTimeout().toSeconds());
     try {
-      tracker.drain(); // readiness answers 503 from here on; responses close their connections
-      serverChannel.close().syncUninterruptibly();
-      tracker.drain().get(config.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      drain().get(config.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       log.warn("shutdown timeout reached with {} exchange(s) still in flight; closing them", tracker.inFlight());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (Exception e) {
-      log.warn("draining failed: {}", e.toString());
+    } catch (ExecutionException e) {
+      log.warn("draining failed: {}", e.getCause().toString());
     }
+    serverChannel.close().syncUninterruptibly();
     clientChannels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
     workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
     bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);

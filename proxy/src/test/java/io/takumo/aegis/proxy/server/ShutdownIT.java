@@ -27,20 +27,21 @@ class ShutdownIT {
       seen.get(10, TimeUnit.SECONDS);
       assertThat(fixture.gateway.exchanges().inFlight()).isEqualTo(1);
 
-      CompletableFuture<Void> closed = CompletableFuture.runAsync(fixture.gateway::close);
+      CompletableFuture<Void> drained = fixture.gateway.drain(); // what SIGTERM starts
       probe.send("GET /readyz HTTP/1.1\r\nHost: x\r\n\r\n");
       RawHttp.Response readiness = probe.read();
       assertThat(readiness.status()).isEqualTo(503);
       assertThat(readiness.body()).contains("draining");
-      assertThat(closed).isNotDone();
+      assertThat(drained).isNotDone();
 
       release.complete(null);
       RawHttp.Response answer = inflight.read();
       assertThat(answer.status()).isEqualTo(200);
       assertThat(answer.body()).contains("drain me");
       assertThat(answer.headers().get("connection")).isEqualTo("close");
-      closed.get(20, TimeUnit.SECONDS);
+      drained.get(20, TimeUnit.SECONDS);
       assertThat(fixture.gateway.exchanges().inFlight()).isZero();
+      fixture.gateway.close(); // nothing left to wait for
     }
   }
 }
