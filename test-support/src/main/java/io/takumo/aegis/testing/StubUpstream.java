@@ -69,6 +69,7 @@ public final class StubUpstream implements AutoCloseable {
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
   private volatile Behavior behavior = Behavior.normal();
   private volatile CompletableFuture<Void> requestSeen = new CompletableFuture<>();
+  private volatile CompletableFuture<Void> connectionClosed = new CompletableFuture<>();
 
   private StubUpstream(@Nullable SslContext sslContext) throws InterruptedException {
     this.tls = sslContext != null;
@@ -128,6 +129,12 @@ public final class StubUpstream implements AutoCloseable {
   public CompletableFuture<Void> nextRequestSeen() {
     requestSeen = new CompletableFuture<>();
     return requestSeen;
+  }
+
+  /** Completes when the next connection to the stub closes, from either side (reset by each call). */
+  public CompletableFuture<Void> nextConnectionClosed() {
+    connectionClosed = new CompletableFuture<>();
+    return connectionClosed;
   }
 
   @Override
@@ -318,6 +325,12 @@ public final class StubUpstream implements AutoCloseable {
           .set(HttpHeaderNames.CONTENT_LENGTH, total);
       ctx.writeAndFlush(head);
       new LargeWriter(ctx, total).run();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+      connectionClosed.complete(null);
+      ctx.fireChannelInactive();
     }
 
     @Override

@@ -13,6 +13,8 @@ import io.takumo.aegis.testing.StubUpstream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,6 +88,24 @@ class UpstreamFailureIT {
       assertThat(response.body()).contains("\"code\":\"BAD_GATEWAY\"").contains("google").contains(":" + closedPort);
       assertThat(response.headers()).containsKey("x-aegis-request-id");
     }
+  }
+
+  @Test
+  void clientThatGoesAwayCancelsTheUpstreamExchange() throws Exception {
+    CompletableFuture<Void> release = new CompletableFuture<>();
+    fixture.anthropic.behavior(StubUpstream.Behavior.hold(release));
+    CompletableFuture<Void> seen = fixture.anthropic.nextRequestSeen();
+    CompletableFuture<Void> upstreamClosed = fixture.anthropic.nextConnectionClosed();
+    try (RawHttp http = new RawHttp(fixture.gateway.port())) {
+      String body = "{\"model\":\"claude-x\",\"stream\":true,\"messages\":[]}";
+      http.send("POST /v1/messages HTTP/1.1\r\nHost: x\r\nx-api-key: " + fixture.key + "\r\nContent-Length: "
+          + body.length() + "\r\n\r\n" + body);
+      seen.get(10, TimeUnit.SECONDS);
+    } // the client hangs up while the upstream is still working
+
+    upstreamClosed.get(10, TimeUnit.SECONDS);
+    release.complete(null);
+    assertThat(fixture.gateway.exchanges().inFlight()).isZero();
   }
 
   @Test
