@@ -58,8 +58,4 @@ public final class ReadGate {
       resume(reason);
     }
   }
-
-  public boolean isPaused(PauseReason reason) {
-    return reasons.contains(reason);
-  }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.util.AttributeKey;
+import io.takumo.aegis.proxy.auth.Credentials;
 import io.takumo.aegis.proxy.auth.Principal;
 import io.takumo.aegis.proxy.route.Route;
 import java.util.concurrent.ThreadLocalRandom;
@@ -26,6 +27,7 @@ public final class RequestContext {
   private final HttpRequest request;
   private final boolean clientKeepAlive;
   private @Nullable Principal principal;
+  private @Nullable Credentials credentials;
   private boolean requestComplete;
   private boolean responseStarted;
   private boolean responseComplete;
@@ -85,8 +87,15 @@ public final class RequestContext {
     return principal;
   }
 
-  public void principal(Principal principal) {
+  /** Sets the caller and the credentials it came with (which the relay rewrites upstream). */
+  public void authenticated(Principal principal, Credentials credentials) {
     this.principal = principal;
+    this.credentials = credentials;
+  }
+
+  /** The credentials of an authenticated request, parsed once by the auth handler. */
+  public @Nullable Credentials credentials() {
+    return credentials;
   }
 
   /** Whether the whole request body has been read from the client. */

@@ -232,9 +232,4 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
       ReferenceCountUtil.release(msg);
     }
   }
-
-  /** Whether the client's connection stays open after the current response (tests). */
-  boolean exchangeOpen() {
-    return exchangeOpen;
-  }
 }

@@ -71,7 +71,7 @@ public final class AuthHandler extends ChannelInboundHandlerAdapter {
     }
     CompletableFuture<Principal> result = authenticator.authenticate(key).toCompletableFuture();
     if (result.isDone()) { // cache hit or file store: no hop, no pause
-      decide(ctx, request, context, result);
+      decide(ctx, request, context, credentials, result);
       return;
     }
     waiting = true;
@@ -85,12 +85,12 @@ public final class AuthHandler extends ChannelInboundHandlerAdapter {
         releaseAll();
         return;
       }
-      decide(ctx, (HttpRequest) first, context, result);
+      decide(ctx, (HttpRequest) first, context, credentials, result);
       ReadGate.of(ctx.channel()).resume(PauseReason.AUTH);
     }, ctx.executor());
   }
 
-  private void decide(ChannelHandlerContext ctx, HttpRequest request, RequestContext context,
+  private void decide(ChannelHandlerContext ctx, HttpRequest request, RequestContext context, Credentials credentials,
       CompletableFuture<Principal> result) {
     Principal principal = null;
     AuthException refused = null;
@@ -119,7 +119,7 @@ public final class AuthHandler extends ChannelInboundHandlerAdapter {
           + needed.wireName() + " that " + context.route().path() + " requires. Use a key with that scope.");
       return;
     }
-    context.principal(principal);
+    context.authenticated(principal, credentials);
     ctx.fireChannelRead(request);
     Object msg;
     while ((msg = held.poll()) != null) {
@@ -147,10 +147,5 @@ public final class AuthHandler extends ChannelInboundHandlerAdapter {
     while ((msg = held.poll()) != null) {
       ReferenceCountUtil.release(msg);
     }
-  }
-
-  /** For tests: messages waiting for an authentication answer. */
-  int heldCount() {
-    return held.size();
   }
 }

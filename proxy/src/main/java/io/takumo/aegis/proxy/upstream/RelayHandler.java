@@ -151,7 +151,7 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
       this.ctx = ctx;
       this.context = context;
       this.request = request;
-      this.credentials = Credentials.from(request.headers());
+      this.credentials = requireNonNull(context.credentials(), "provider routes are authenticated");
       this.clientGate = ReadGate.of(ctx.channel());
       this.requestReceived = context.requestComplete();
     }
