@@ -1,0 +1,133 @@
+package io.takumo.aegis.detect;
+
+/** Byte classes for the scanners: one table lookup per byte, no branching on ranges. */
+final class Bytes {
+  static final int UPPER = 1;
+  static final int LOWER = 1 << 1;
+  static final int DIGIT = 1 << 2;
+  static final int UNDERSCORE = 1 << 3;
+  static final int DASH = 1 << 4;
+  static final int DOT = 1 << 5;
+  static final int PLUS_SLASH = 1 << 6;
+  static final int EQUALS = 1 << 7;
+  static final int HEX_LOWER = 1 << 8;
+  static final int HEX_UPPER = 1 << 9;
+  static final int SPACE = 1 << 10;
+  static final int B32 = 1 << 11; // A-Z 2-7
+  static final int TILDE = 1 << 12;
+
+  static final int ALNUM = UPPER | LOWER | DIGIT;
+  static final int HEX = DIGIT | HEX_LOWER | HEX_UPPER;
+  static final int LOWER_HEX = DIGIT | HEX_LOWER;
+  /** Identifier characters in code and config keys: letters, digits, {@code _ - .}. */
+  static final int IDENT = ALNUM | UNDERSCORE | DASH | DOT;
+  static final int B64 = ALNUM | PLUS_SLASH;
+  static final int B64URL = ALNUM | UNDERSCORE | DASH;
+  static final int TOKEN_CHARS = ALNUM | UNDERSCORE | DASH | DOT | PLUS_SLASH | EQUALS | TILDE;
+
+  private static final int[] CLASS = new int[256];
+  /** ASCII lower-casing; other bytes map to themselves. */
+  static final byte[] LOWERCASE = new byte[256];
+
+  static {
+    for (int c = 0; c < 256; c++) {
+      int k = 0;
+      if (c >= 'A' && c <= 'Z') {
+        k |= UPPER;
+        if (c <= 'F') {
+          k |= HEX_UPPER;
+        }
+        k |= B32;
+      }
+      if (c >= 'a' && c <= 'z') {
+        k |= LOWER;
+        if (c <= 'f') {
+          k |= HEX_LOWER;
+        }
+      }
+      if (c >= '0' && c <= '9') {
+        k |= DIGIT;
+        if (c >= '2' && c <= '7') {
+          k |= B32;
+        }
+      }
+      switch (c) {
+        case '_': k |= UNDERSCORE; break;
+        case '-': k |= DASH; break;
+        case '.': k |= DOT; break;
+        case '+': case '/': k |= PLUS_SLASH; break;
+        case '=': k |= EQUALS; break;
+        case '~': k |= TILDE; break;
+        case ' ': case '\t': case '\r': case '\n': case '\f': k |= SPACE; break;
+        default: break;
+      }
+      CLASS[c] = k;
+      LOWERCASE[c] = (byte) (c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+  }
+
+  private Bytes() {}
+
+  static boolean is(byte b, int mask) {
+    return (CLASS[b & 0xff] & mask) != 0;
+  }
+
+  static int lower(byte b) {
+    return LOWERCASE[b & 0xff] & 0xff;
+  }
+
+  /** Whether {@code b[at..]} starts with {@code literal}, optionally ignoring ASCII case. */
+  static boolean startsWith(byte[] b, int at, int end, byte[] literal, boolean ignoreCase) {
+    if (end - at < literal.length) {
+      return false;
+    }
+    for (int i = 0; i < literal.length; i++) {
+      byte x = b[at + i];
+      if (ignoreCase ? LOWERCASE[x & 0xff] != literal[i] : x != literal[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Index of {@code literal} in {@code b[from, end)}, or -1. */
+  static int indexOf(byte[] b, int from, int end, byte[] literal) {
+    byte first = literal[0];
+    for (int i = from; i <= end - literal.length; i++) {
+      if (b[i] == first && startsWith(b, i, end, literal, false)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Shannon entropy in bits per byte of {@code b[from, to)}. */
+  static double entropy(byte[] b, int from, int to) {
+    int n = to - from;
+    if (n <= 0) {
+      return 0;
+    }
+    int[] counts = new int[256];
+    for (int i = from; i < to; i++) {
+      counts[b[i] & 0xff]++;
+    }
+    double h = 0;
+    for (int count : counts) {
+      if (count > 0) {
+        double p = (double) count / n;
+        h -= p * (Math.log(p) / Math.log(2));
+      }
+    }
+    return h;
+  }
+
+  /** How many of: upper, lower, digit, other appear in {@code b[from, to)}. */
+  static int classesPresent(byte[] b, int from, int to) {
+    int seen = 0;
+    for (int i = from; i < to; i++) {
+      int k = CLASS[b[i] & 0xff];
+      seen |= (k & UPPER) != 0 ? 1 : (k & LOWER) != 0 ? 2 : (k & DIGIT) != 0 ? 4 : 8;
+    }
+    return Integer.bitCount(seen);
+  }
+}

@@ -1,0 +1,460 @@
+package io.takumo.aegis.detect;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Finds secrets in bytes (SPEC §4): known formats, values assigned to secret-sounding names, and
+ * credentials in URLs, headers and command lines.
+ *
+ * <p>One pass over the input: a 2-byte prefilter (a 64 Kbit table of case-folded byte pairs that
+ * start any anchor or keyword, so nearly every position costs two table loads) finds candidate
+ * positions; only there do hand-written matchers walk a bounded window. No regular expressions,
+ * no conversion of the input to {@code String}; time is linear in the input on any input.
+ *
+ * <p>Immutable and thread-safe; share one instance.
+ */
+public final class Detector {
+  private static final int MAX_IDENT = 96;
+  private static final int MAX_VALUE = 4096;
+
+  private final long[] pairBits = new long[1024];
+  private final Trigger[][] triggers = new Trigger[65536][];
+  private final List<PrefixRule> rules;
+
+  private Detector(List<PrefixRule> rules) {
+    this.rules = List.copyOf(rules);
+    List<Trigger> all = new ArrayList<>();
+    for (PrefixRule rule : rules) {
+      all.add(new Trigger(rule.anchor, false, Kind.PREFIX, rule, null));
+    }
+    for (Keyword keyword : Keyword.values()) {
+      all.add(new Trigger(keyword.literal, true, Kind.CONTEXT, null, keyword));
+    }
+    all.add(new Trigger(ascii("-----BEGIN "), false, Kind.PEM, null, null));
+    all.add(new Trigger(ascii("eyJ"), false, Kind.JWT, null, null));
+    all.add(new Trigger(ascii("://"), false, Kind.URL, null, null));
+    all.add(new Trigger(ascii("bearer "), true, Kind.BEARER, null, null));
+    all.add(new Trigger(ascii(" -u "), false, Kind.CURL_USER, null, null));
+    all.add(new Trigger(ascii("--user "), false, Kind.CURL_USER, null, null));
+    all.add(new Trigger(ascii("data:"), false, Kind.KUBERNETES, null, null));
+    all.add(new Trigger(ascii("10."), false, Kind.PRIVATE_IP, null, null));
+    all.add(new Trigger(ascii("172."), false, Kind.PRIVATE_IP, null, null));
+    all.add(new Trigger(ascii("192.168."), false, Kind.PRIVATE_IP, null, null));
+    List<List<Trigger>> buckets = new ArrayList<>();
+    for (int i = 0; i < 65536; i++) {
+      buckets.add(null);
+    }
+    for (Trigger trigger : all) {
+      int pair = (Bytes.lower(trigger.literal[0]) << 8) | Bytes.lower(trigger.literal[1]);
+      pairBits[pair >>> 6] |= 1L << pair;
+      if (buckets.get(pair) == null) {
+        buckets.set(pair, new ArrayList<>());
+      }
+      buckets.get(pair).add(trigger);
+    }
+    for (int i = 0; i < 65536; i++) {
+      if (buckets.get(i) != null) {
+        triggers[i] = buckets.get(i).toArray(new Trigger[0]);
+      }
+    }
+  }
+
+  /** The detector with every built-in rule. */
+  public static Detector builtIn() {
+    return new Detector(Rules.builtIn());
+  }
+
+  /** Ids and descriptions of the known-format rules, for documentation and reports. */
+  public List<String> ruleIds() {
+    return rules.stream().map(r -> r.id).distinct().toList();
+  }
+
+  /** Findings in {@code text[from, to)}, ordered by start, overlaps resolved. */
+  public List<Finding> scan(byte[] text, int from, int to) {
+    List<Finding> found = new ArrayList<>();
+    scanInto(text, from, to, found);
+    return resolve(found);
+  }
+
+  public List<Finding> scan(byte[] text) {
+    return scan(text, 0, text.length);
+  }
+
+  /** Appends raw (unresolved) findings of {@code b[from, to)} to {@code out}. */
+  void scanInto(byte[] b, int from, int to, List<Finding> out) {
+    long[] bits = pairBits;
+    byte[] lower = Bytes.LOWERCASE;
+    int lastIdentEnd = -1;
+    int last = to - 1;
+    for (int i = from; i < last; i++) {
+      int pair = ((lower[b[i] & 0xff] & 0xff) << 8) | (lower[b[i + 1] & 0xff] & 0xff);
+      if ((bits[pair >>> 6] & (1L << pair)) == 0) {
+        continue;
+      }
+      for (Trigger t : triggers[pair]) {
+        if (!Bytes.startsWith(b, i, to, t.literal, t.ignoreCase)) {
+          continue;
+        }
+        int end;
+        switch (t.kind) {
+          case PREFIX:
+            end = t.rule.match(b, i, from, to);
+            if (end > 0) {
+              out.add(new Finding(t.rule.start(i), end, t.rule.category, t.rule.id, t.rule.confidence));
+            }
+            break;
+          case CONTEXT:
+            lastIdentEnd = context(b, i, from, to, t.keyword, lastIdentEnd, out);
+            break;
+          case PEM:
+            pem(b, i, to, out);
+            break;
+          case JWT:
+            jwt(b, i, from, to, out);
+            break;
+          case URL:
+            urlCredentials(b, i, from, to, out);
+            break;
+          case BEARER:
+            bearer(b, i, from, to, out);
+            break;
+          case CURL_USER:
+            curlUser(b, i, t.literal.length, to, out);
+            break;
+          case PRIVATE_IP:
+            privateIp(b, i, from, to, out);
+            break;
+          case KUBERNETES:
+            KubernetesSecrets.scan(b, i, from, to, out);
+            break;
+          default:
+            throw new IllegalStateException("trigger kind " + t.kind);
+        }
+      }
+    }
+  }
+
+  /**
+   * Keeps the longest finding where findings overlap; at equal length the more specific one (a
+   * known format over context). Input order does not matter; output is ordered by start.
+   */
+  static List<Finding> resolve(List<Finding> found) {
+    if (found.size() <= 1) {
+      return found;
+    }
+    List<Finding> byPreference = new ArrayList<>(found);
+    byPreference.sort(Comparator.comparingInt(Finding::length).reversed()
+        .thenComparing(Comparator.comparingInt(Detector::specificity).reversed())
+        .thenComparingInt(Finding::start));
+    List<Finding> kept = new ArrayList<>();
+    for (Finding f : byPreference) {
+      boolean overlaps = false;
+      for (Finding k : kept) {
+        if (f.start() < k.end() && k.start() < f.end()) {
+          overlaps = true;
+          break;
+        }
+      }
+      if (!overlaps) {
+        kept.add(f);
+      }
+    }
+    kept.sort(Comparator.comparingInt(Finding::start));
+    return kept;
+  }
+
+  private static int specificity(Finding f) {
+    return f.ruleId().startsWith("context-") ? 0 : f.ruleId().equals("private-ip") ? 1 : 2;
+  }
+
+  // --- context: values assigned to secret-sounding names -----------------------------------
+
+  /** Returns the end of the identifier it looked at, so one identifier is judged once. */
+  private int context(byte[] b, int at, int from, int to, Keyword keyword, int lastIdentEnd, List<Finding> out) {
+    int is = at;
+    while (is > from && at - is < MAX_IDENT && Bytes.is(b[is - 1], Bytes.IDENT)) {
+      is--;
+    }
+    int ie = at + keyword.literal.length;
+    while (ie < to && ie - at < MAX_IDENT && Bytes.is(b[ie], Bytes.IDENT)) {
+      ie++;
+    }
+    if (ie == lastIdentEnd) {
+      return lastIdentEnd;
+    }
+    Keyword kind = Keyword.classify(b, is, ie);
+    if (kind == null) {
+      return lastIdentEnd; // "keyboard", "passenger": not a secret name; another keyword may still match
+    }
+    Value value = Value.after(b, is, ie, from, to);
+    if (value != null && kind.accepts(b, value.start(), value.end(), value.quoted(), value.envStyle())
+        && !failedKnownFormat(b, value.start(), value.end())) {
+      int[] span = ConnectionStrings.widen(b, value.start(), value.end(), from, to);
+      if (span != null) {
+        out.add(new Finding(span[0], span[1], Category.CONN, "connection-string", 0.9));
+      } else {
+        out.add(new Finding(value.start(), value.end(), kind.category, "context-" + kind.id, kind.confidence));
+      }
+    }
+    return ie;
+  }
+
+  /** Judges a value given its name, for JSON members: {@code "db_password": "…"}. */
+  void contextValue(byte[] nameBytes, int nameFrom, int nameTo, byte[] b, int from, int to, List<Finding> out) {
+    if (to - from > MAX_VALUE) {
+      return;
+    }
+    Keyword kind = Keyword.classify(nameBytes, nameFrom, nameTo);
+    if (kind != null && kind.accepts(b, from, to, true, false) && !failedKnownFormat(b, from, to)) {
+      out.add(new Finding(from, to, kind.category, "context-" + kind.id, kind.confidence));
+    }
+  }
+
+  /**
+   * A value that starts like a known format but fails its checks ({@code xoxp-1234567890}) is a
+   * placeholder for that format, not a secret of unknown kind.
+   */
+  private boolean failedKnownFormat(byte[] b, int from, int to) {
+    if (to - from < 2) {
+      return false;
+    }
+    Trigger[] bucket = triggers[(Bytes.lower(b[from]) << 8) | Bytes.lower(b[from + 1])];
+    if (bucket == null) {
+      return false;
+    }
+    boolean anchored = false;
+    for (Trigger t : bucket) {
+      if (t.kind == Kind.PREFIX && t.rule.leftCount == 0 && Bytes.startsWith(b, from, to, t.literal, false)) {
+        if (t.rule.match(b, from, from, to) > 0) {
+          return false;
+        }
+        anchored = true;
+      }
+    }
+    return anchored;
+  }
+
+  // --- structured formats --------------------------------------------------------------------
+
+  private static final byte[] DASHES = ascii("-----");
+  private static final byte[] END = ascii("-----END ");
+  private static final byte[] PRIVATE_KEY = ascii("PRIVATE KEY");
+
+  /** PEM private keys (RSA, EC, DSA, OPENSSH, PKCS#8, encrypted) and PGP private key blocks. */
+  private static void pem(byte[] b, int at, int to, List<Finding> out) {
+    int labelStart = at + 11;
+    int labelEnd = Bytes.indexOf(b, labelStart, Math.min(to, labelStart + 64), DASHES);
+    if (labelEnd < 0 || Bytes.indexOf(b, labelStart, labelEnd, PRIVATE_KEY) < 0) {
+      return;
+    }
+    int bodyStart = labelEnd + 5;
+    int endMarker = Bytes.indexOf(b, bodyStart, Math.min(to, bodyStart + 65536), END);
+    int end;
+    if (endMarker >= 0) {
+      int close = Bytes.indexOf(b, endMarker + 9, Math.min(to, endMarker + 80), DASHES);
+      end = close < 0 ? endMarker + 9 : close + 5;
+    } else {
+      end = bodyStart; // truncated: take the base64 body that follows
+      while (end < to && (Bytes.is(b[end], Bytes.B64 | Bytes.EQUALS | Bytes.SPACE) || b[end] == '\\')) {
+        end++;
+      }
+    }
+    int body = (endMarker >= 0 ? endMarker : end) - bodyStart;
+    if (body < 64 || Placeholders.containsIgnoreCase(b, bodyStart, bodyStart + Math.min(body, 256), ascii("..."))) {
+      return; // a header with a placeholder body is documentation, not a key
+    }
+    out.add(new Finding(at, end, Category.SECRET, "private-key", 1.0));
+  }
+
+  private static final byte[] ALG = ascii("\"alg\"");
+  private static final byte[] NONE = ascii("\"none\"");
+
+  /** JWTs: three base64url segments whose header decodes to JSON with an {@code alg}. */
+  private static void jwt(byte[] b, int at, int from, int to, List<Finding> out) {
+    if (at > from && Bytes.is(b[at - 1], Bytes.B64URL)) {
+      return;
+    }
+    int p = at;
+    int[] segEnds = new int[3];
+    for (int seg = 0; seg < 3; seg++) {
+      int start = p;
+      while (p < to && Bytes.is(b[p], Bytes.B64URL)) {
+        p++;
+      }
+      if (p - start < (seg == 2 ? 0 : 10)) {
+        return;
+      }
+      segEnds[seg] = p;
+      if (seg < 2) {
+        if (p >= to || b[p] != '.') {
+          return;
+        }
+        p++;
+      }
+    }
+    try {
+      byte[] header = Base64.getUrlDecoder().decode(java.util.Arrays.copyOfRange(b, at, segEnds[0]));
+      if (Bytes.indexOf(header, 0, header.length, ALG) < 0
+          || (p - segEnds[1] < 17 && Bytes.indexOf(header, 0, header.length, NONE) < 0)) {
+        return; // unsigned only with alg "none"
+      }
+    } catch (IllegalArgumentException e) {
+      return;
+    }
+    out.add(new Finding(at, p, Category.TOKEN, "jwt", 1.0));
+  }
+
+  /** {@code scheme://user:password@host/…}: the whole URL is one CONN (SPEC §4 overlaps). */
+  private static void urlCredentials(byte[] b, int at, int from, int to, List<Finding> out) {
+    int start = at;
+    while (start > from && at - start < 32 && (Bytes.is(b[start - 1], Bytes.ALNUM) || b[start - 1] == '+'
+        || b[start - 1] == '.' || b[start - 1] == '-')) {
+      start--;
+    }
+    if (start == at || !Bytes.is(b[start], Bytes.UPPER | Bytes.LOWER)) {
+      return;
+    }
+    int userStart = at + 3;
+    int colon = -1;
+    int atSign = -1;
+    for (int p = userStart; p < to && p - userStart < 512; p++) {
+      byte c = b[p];
+      if (c == '@') {
+        atSign = p;
+        break;
+      }
+      if (c == ':' && colon < 0) {
+        colon = p;
+      } else if (c == '/' || c == '?' || c == '#' || c == '"' || c == '\'' || c == '`' || c == '\\'
+          || Bytes.is(c, Bytes.SPACE) || c == '<' || c == '>') {
+        return;
+      }
+    }
+    if (atSign < 0 || colon < 0 || atSign - colon < 2) {
+      return;
+    }
+    int passStart = colon + 1;
+    if (Placeholders.isPlaceholder(b, passStart, atSign) || atSign - passStart < 3) {
+      return;
+    }
+    int end = atSign + 1;
+    while (end < to && !Bytes.is(b[end], Bytes.SPACE) && b[end] != '"' && b[end] != '\'' && b[end] != '`'
+        && b[end] != '<' && b[end] != '>' && b[end] != ')' && b[end] != '\\' && b[end] != ',') {
+      end++;
+    }
+    if (end == atSign + 1) {
+      return;
+    }
+    out.add(new Finding(start, end, Category.CONN, "url-credentials", 0.95));
+  }
+
+  /** {@code Bearer <token>} outside an Authorization assignment (that one is a context finding). */
+  private static void bearer(byte[] b, int at, int from, int to, List<Finding> out) {
+    if (at > from && Bytes.is(b[at - 1], Bytes.ALNUM)) {
+      return;
+    }
+    int start = at + 7;
+    int end = start;
+    while (end < to && Bytes.is(b[end], Bytes.TOKEN_CHARS)) {
+      end++;
+    }
+    if (end - start >= 16 && !Placeholders.isPlaceholder(b, start, end) && Bytes.entropy(b, start, end) >= 3.0) {
+      out.add(new Finding(start, end, Category.TOKEN, "bearer-token", 0.9));
+    }
+  }
+
+  /** {@code curl -u user:password} and {@code --user user:password}. */
+  private static void curlUser(byte[] b, int at, int literalLength, int to, List<Finding> out) {
+    int p = at + literalLength;
+    while (p < to && b[p] == ' ') {
+      p++;
+    }
+    if (p >= to) {
+      return;
+    }
+    byte quote = b[p] == '"' || b[p] == '\'' ? b[p] : 0;
+    int start = quote != 0 ? p + 1 : p;
+    int end = start;
+    while (end < to && end - start < 256 && (quote != 0 ? b[end] != quote : !Bytes.is(b[end], Bytes.SPACE))
+        && b[end] != '\n') {
+      end++;
+    }
+    int colon = Bytes.indexOf(b, start, end, ascii(":"));
+    if (colon < 0 || end - colon < 5 || Placeholders.isPlaceholder(b, colon + 1, end)
+        || Placeholders.isPlaceholder(b, start, end)) {
+      return;
+    }
+    out.add(new Finding(start, end, Category.SECRET, "cli-credentials", 0.85));
+  }
+
+  /** Private IPv4 addresses (10/8, 172.16/12, 192.168/16): internal topology is a secret too. */
+  private static void privateIp(byte[] b, int at, int from, int to, List<Finding> out) {
+    if (at > from && (Bytes.is(b[at - 1], Bytes.DIGIT | Bytes.DOT))) {
+      return;
+    }
+    int p = at;
+    int[] octets = new int[4];
+    for (int k = 0; k < 4; k++) {
+      int digits = 0;
+      int value = 0;
+      while (p < to && Bytes.is(b[p], Bytes.DIGIT) && digits < 4) {
+        value = value * 10 + (b[p] - '0');
+        p++;
+        digits++;
+      }
+      if (digits == 0 || digits > 3 || value > 255) {
+        return;
+      }
+      octets[k] = value;
+      if (k < 3) {
+        if (p >= to || b[p] != '.') {
+          return;
+        }
+        p++;
+      }
+    }
+    if (p < to && (Bytes.is(b[p], Bytes.DIGIT) || (b[p] == '.' && p + 1 < to && Bytes.is(b[p + 1], Bytes.DIGIT)))) {
+      return; // a version number or a longer dotted string
+    }
+    boolean isPrivate = octets[0] == 10 || (octets[0] == 172 && octets[1] >= 16 && octets[1] <= 31)
+        || (octets[0] == 192 && octets[1] == 168);
+    if (isPrivate) {
+      out.add(new Finding(at, p, Category.HOST, "private-ip", 0.8));
+    }
+  }
+
+  static byte[] ascii(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private enum Kind { PREFIX, CONTEXT, PEM, JWT, URL, BEARER, CURL_USER, PRIVATE_IP, KUBERNETES }
+
+  private static final class Trigger {
+    final byte[] literal;
+    final boolean ignoreCase;
+    final Kind kind;
+    final @Nullable PrefixRule rule;
+    final @Nullable Keyword keyword;
+
+    Trigger(byte[] literal, boolean ignoreCase, Kind kind, @Nullable PrefixRule rule, @Nullable Keyword keyword) {
+      this.literal = ignoreCase ? lowered(literal) : literal;
+      this.ignoreCase = ignoreCase;
+      this.kind = kind;
+      this.rule = rule;
+      this.keyword = keyword;
+    }
+
+    private static byte[] lowered(byte[] literal) {
+      byte[] out = literal.clone();
+      for (int i = 0; i < out.length; i++) {
+        out[i] = (byte) Bytes.lower(out[i]);
+      }
+      return out;
+    }
+  }
+}

@@ -1,0 +1,293 @@
+package io.takumo.aegis.detect;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Secret-sounding names and what a value assigned to them must look like (SPEC §4.2). Names are
+ * split into segments at {@code _ - .} and camelCase humps: {@code db_password},
+ * {@code userPassword}, {@code AWS_SECRET_ACCESS_KEY}, {@code x-api-key}.
+ */
+enum Keyword {
+  PASSWORD("pass", Category.SECRET, 0.85),
+  PWD("pwd", Category.SECRET, 0.85),
+  TOKEN("token", Category.TOKEN, 0.8),
+  KEY("key", Category.KEY, 0.75),
+  SECRET("secret", Category.SECRET, 0.8),
+  AUTH("auth", Category.TOKEN, 0.75),
+  CREDENTIAL("cred", Category.SECRET, 0.75),
+  /** Tool logins that are tokens ({@code SONAR_LOGIN}); only long random values count. */
+  LOGIN("login", Category.TOKEN, 0.7),
+  /** Bundler gem-server credentials: {@code BUNDLE_GEMS__EXAMPLE__COM=user:password}. */
+  BUNDLER("bundle_", Category.SECRET, 0.85);
+
+  /** Trigger literal for the prefilter (lower case). */
+  final byte[] literal;
+  final Category category;
+  final double confidence;
+  final String id;
+
+  Keyword(String literal, Category category, double confidence) {
+    this.literal = Detector.ascii(literal);
+    this.category = category;
+    this.confidence = confidence;
+    this.id = name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static final byte[][] PASSWORD_WORDS = words("password", "passwd", "pwd", "pass", "passphrase", "passcode");
+  private static final byte[][] KEY_WORDS = words("key", "apikey", "privatekey", "secretkey", "accesskey", "signingkey",
+      "masterkey", "licensekey", "encryptionkey", "authkey", "clientkey", "appkey", "accountkey", "sharedaccesskey",
+      "subscriptionkey", "webhookkey", "servicekey", "adminkey", "restkey", "jwtkey", "hmackey", "sslkey", "tlskey");
+  /** A last segment that says the value describes a secret rather than being one. */
+  private static final byte[][] METADATA = words("id", "ids", "name", "names", "path", "paths", "file", "files", "dir",
+      "size", "type", "types", "length", "len", "prefix", "suffix", "alias", "field", "fields", "format", "usage",
+      "version", "url", "uri", "endpoint", "expiry", "expires", "expiration", "ttl", "count", "index", "label",
+      "header", "param", "policy", "hint", "rotation", "created", "updated", "hash", "hashed", "digest", "env",
+      "var", "variable", "ref", "arn", "location", "store", "provider", "mode", "enabled", "required", "min", "max",
+      "placeholder", "description", "regex", "pattern", "validator", "column", "kind", "class", "event", "events",
+      "pair", "ring", "board", "code", "word", "words", "stroke", "frame", "frames", "map", "set", "list", "cache",
+      "source", "server", "host", "domain", "method", "methods", "scheme", "mechanism", "status", "state", "level",
+      "flow", "realm", "redirect", "callback", "timeout", "audience", "issuer", "scope", "scopes", "role", "roles",
+      "group", "chars", "alphabet", "charset", "pressed", "press", "down", "up", "meshing", "signatures", "usage");
+  /** Segments that make a name about something other than a secret: public keys, data-structure keys. */
+  private static final byte[][] NOT_SECRET = words("public", "pub", "publishable", "bucket", "sort", "partition",
+      "primary", "foreign", "lookup", "object", "row", "shortcut", "hot", "schema", "entity", "table", "unique",
+      "composite", "idempotency", "dedup", "route", "node", "tree", "registry", "translation", "i18n",
+      "react", "item", "vault", "cache", "storage", "s3", "redis", "map", "dict", "hash", "sort", "next", "prev",
+      "previous", "first", "last", "max", "min", "num", "csrf", "xsrf", "page", "cursor", "continuation", "sync",
+      "authenticity", "jsonwebtoken");
+  private static final byte[] DOUBLE_UNDERSCORE = Detector.ascii("__");
+  private static final byte[][] AUTH_WORDS = words("auth", "authorization", "authtoken", "authkey", "basicauth");
+
+  private static byte[][] words(String... values) {
+    byte[][] out = new byte[values.length][];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = Detector.ascii(values[i]);
+    }
+    return out;
+  }
+
+  /** The kind of secret the name {@code b[from, to)} announces, or null for an ordinary name. */
+  static @Nullable Keyword classify(byte[] b, int from, int to) {
+    // Strip quoting and a leading dash or two (CLI flags) from the name.
+    while (from < to && (b[from] == '-' || b[from] == '"' || b[from] == '\'')) {
+      from++;
+    }
+    if (Bytes.startsWith(b, from, to, BUNDLER.literal, true) && Placeholders.containsIgnoreCase(b, from, to, DOUBLE_UNDERSCORE)) {
+      return BUNDLER;
+    }
+    Keyword best = null;
+    boolean notSecret = false;
+    int segStart = from;
+    int lastSegStart = from;
+    int lastSegEnd = from;
+    for (int i = from; i <= to; i++) {
+      boolean boundary = i == to || b[i] == '_' || b[i] == '-' || b[i] == '.'
+          || (i > from && Bytes.is(b[i], Bytes.UPPER) && Bytes.is(b[i - 1], Bytes.LOWER | Bytes.DIGIT));
+      if (!boundary) {
+        continue;
+      }
+      if (i > segStart) {
+        notSecret |= in(b, segStart, i, NOT_SECRET);
+        Keyword k = segment(b, segStart, i);
+        if (k != null && (best == null || k.ordinal() < best.ordinal())) {
+          best = k;
+        }
+        lastSegStart = segStart;
+        lastSegEnd = i;
+      }
+      segStart = (i < to && Bytes.is(b[i], Bytes.UPPER)) ? i : i + 1;
+    }
+    if (best == null || notSecret || in(b, lastSegStart, lastSegEnd, METADATA)) {
+      return null;
+    }
+    return best == PWD ? PASSWORD : best;
+  }
+
+  private static @Nullable Keyword segment(byte[] b, int from, int to) {
+    if (in(b, from, to, PASSWORD_WORDS) || endsWith(b, from, to, "password") || endsWith(b, from, to, "passwd")
+        || endsWith(b, from, to, "pwd")) {
+      return PASSWORD;
+    }
+    if (contains(b, from, to, "token") && !contains(b, from, to, "tokeniz") && !in(b, from, to, words("tokens"))) {
+      return TOKEN;
+    }
+    if (in(b, from, to, KEY_WORDS) || endsWith(b, from, to, "apikey") || endsWith(b, from, to, "secretkey")
+        || endsWith(b, from, to, "accesskey") || endsWith(b, from, to, "privatekey")) {
+      return KEY;
+    }
+    if (contains(b, from, to, "secret") && !contains(b, from, to, "secretar")) {
+      return SECRET;
+    }
+    if (in(b, from, to, AUTH_WORDS)) {
+      return AUTH;
+    }
+    if (contains(b, from, to, "credential") || in(b, from, to, words("creds", "cred"))) {
+      return CREDENTIAL;
+    }
+    if (in(b, from, to, words("login"))) {
+      return LOGIN;
+    }
+    return null;
+  }
+
+  /** Whether {@code b[from, to)} is a value this kind of name really holds as a secret. */
+  boolean accepts(byte[] b, int from, int to, boolean quoted, boolean envStyle) {
+    if (this == AUTH) {
+      from = skipScheme(b, from, to);
+    }
+    int len = to - from;
+    if (len <= 0 || len > 4096 || Placeholders.isPlaceholder(b, from, to)) {
+      return false;
+    }
+    int spaces = 0;
+    int digits = 0;
+    for (int i = from; i < to; i++) {
+      if (b[i] == ' ' || b[i] == '\t') {
+        spaces++;
+      } else if (Bytes.is(b[i], Bytes.DIGIT)) {
+        digits++;
+      } else if (b[i] == '\n' || b[i] == '\r') {
+        return false; // multi-line values are documents, not credentials (PEM has its own rule)
+      }
+    }
+    if (!quoted && !envStyle && (looksLikeCode(b, from, to) || (digits == 0 && isIdentifier(b, from, to))
+        || memberAccess(b, from, to))) {
+      return false; // password = otherVariable, key = Ed25519.Signatures
+    }
+    if (digits == len && len < 12) {
+      return false; // ports, counts, lengths
+    }
+    switch (this) {
+      case BUNDLER:
+        return len >= 6 && spaces == 0 && Placeholders.containsIgnoreCase(b, from, to, Detector.ascii(":"));
+      case PASSWORD:
+      case PWD:
+        return len >= 6 && spaces <= 1;
+      case LOGIN:
+        return len >= 20 && spaces == 0 && digits > 0 && Bytes.entropy(b, from, to) >= 3.0;
+      case SECRET:
+        return len >= 8 && spaces == 0 && (len >= 20 || Bytes.classesPresent(b, from, to) >= 2)
+            && Bytes.entropy(b, from, to) >= 2.5;
+      default:
+        // API keys and tokens are random: digits and letters both, and no words or hostnames.
+        return len >= 12 && spaces == 0 && digits > 0 && digits < len && Bytes.entropy(b, from, to) >= 3.0
+            && !hostname(b, from, to) && !Placeholders.containsIgnoreCase(b, from, to, Detector.ascii("key"))
+            && !dottedName(b, from, to) && !versioned(b, from, to);
+    }
+  }
+
+  private static int skipScheme(byte[] b, int from, int to) {
+    for (String scheme : new String[] {"bearer ", "basic ", "token ", "api-token ", "digest "}) {
+      if (Bytes.startsWith(b, from, to, Detector.ascii(scheme), true)) {
+        return from + scheme.length();
+      }
+    }
+    return from;
+  }
+
+  private static boolean looksLikeCode(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      byte c = b[i];
+      if (c == '(' || c == ')' || c == '[' || c == ']' || c == '{' || c == '}' || c == '$') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code Foo.bar}, {@code obj.field}: a member access, not a literal. */
+  private static boolean memberAccess(byte[] b, int from, int to) {
+    if (!Bytes.is(b[from], Bytes.UPPER | Bytes.LOWER | Bytes.UNDERSCORE)) {
+      return false;
+    }
+    for (int i = from; i < to - 1; i++) {
+      if (b[i] == '.' && Bytes.is(b[i + 1], Bytes.UPPER | Bytes.LOWER)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code jetbrains.mps.v8_elimination}: a dotted lower-case name, every part starting with a letter. */
+  private static boolean dottedName(byte[] b, int from, int to) {
+    boolean dot = false;
+    boolean partStart = true;
+    for (int i = from; i < to; i++) {
+      byte c = b[i];
+      if (c == '.') {
+        dot = true;
+        partStart = true;
+        continue;
+      }
+      if (partStart && !Bytes.is(c, Bytes.LOWER)) {
+        return false;
+      }
+      if (!Bytes.is(c, Bytes.LOWER | Bytes.DIGIT | Bytes.UNDERSCORE | Bytes.DASH)) {
+        return false;
+      }
+      partStart = false;
+    }
+    return dot;
+  }
+
+  /** {@code jjwt-jackson-0.11.2}: ends in a dotted version number. */
+  private static boolean versioned(byte[] b, int from, int to) {
+    int dots = 0;
+    int i = to - 1;
+    while (i >= from && (Bytes.is(b[i], Bytes.DIGIT) || b[i] == '.')) {
+      dots += b[i] == '.' ? 1 : 0;
+      i--;
+    }
+    return dots >= 2 && i >= from && (b[i] == '-' || b[i] == 'v' || b[i] == '@');
+  }
+
+  /** {@code sm02915.int.contoso.com}: dotted labels ending in letters. */
+  private static boolean hostname(byte[] b, int from, int to) {
+    int dots = 0;
+    int lastDot = -1;
+    for (int i = from; i < to; i++) {
+      if (b[i] == '.') {
+        dots++;
+        lastDot = i;
+      } else if (!Bytes.is(b[i], Bytes.LOWER | Bytes.DIGIT | Bytes.DASH)) {
+        return false;
+      }
+    }
+    if (dots == 0 || lastDot == to - 1) {
+      return false;
+    }
+    for (int i = lastDot + 1; i < to; i++) {
+      if (!Bytes.is(b[i], Bytes.LOWER)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isIdentifier(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!Bytes.is(b[i], Bytes.UPPER | Bytes.LOWER | Bytes.UNDERSCORE | Bytes.DOT)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean in(byte[] b, int from, int to, byte[][] words) {
+    for (byte[] w : words) {
+      if (w.length == to - from && Bytes.startsWith(b, from, to, w, true)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean endsWith(byte[] b, int from, int to, String word) {
+    int start = to - word.length();
+    return start >= from && Bytes.startsWith(b, start, to, Detector.ascii(word), true);
+  }
+
+  private static boolean contains(byte[] b, int from, int to, String word) {
+    return Placeholders.containsIgnoreCase(b, from, to, Detector.ascii(word));
+  }
+}

@@ -1,0 +1,159 @@
+package io.takumo.aegis.detect;
+
+import java.util.List;
+
+/**
+ * Kubernetes {@code Secret} manifests (SPEC §4.3): every value under {@code data:} or
+ * {@code stringData:} of a document whose {@code kind} is {@code Secret} is a secret, whatever
+ * its key is called. Values may be plain or block scalars ({@code |}, {@code >}).
+ */
+final class KubernetesSecrets {
+  private static final byte[] KIND = Detector.ascii("kind:");
+  private static final byte[] SECRET = Detector.ascii("secret");
+  private static final int WINDOW = 4096;
+
+  private KubernetesSecrets() {}
+
+  /** {@code at} is the start of {@code data:} (or {@code stringData:}, whose "data:" it points into). */
+  static void scan(byte[] b, int at, int from, int to, List<Finding> out) {
+    int lineStart = at;
+    while (lineStart > from && b[lineStart - 1] != '\n') {
+      lineStart--;
+    }
+    int indent = indentOf(b, lineStart, at);
+    if (indent < 0 || !secretKind(b, documentStart(b, at, Math.max(from, at - WINDOW)),
+        documentEnd(b, at, Math.min(to, at + WINDOW)))) {
+      return;
+    }
+    int p = nextLine(b, at, to);
+    while (p < to) {
+      int keyStart = p;
+      while (keyStart < to && (b[keyStart] == ' ' || b[keyStart] == '\t')) {
+        keyStart++;
+      }
+      if (keyStart >= to || b[keyStart] == '\n') {
+        p = nextLine(b, keyStart, to);
+        continue;
+      }
+      if (keyStart - p <= indent) {
+        return; // dedent: the data block ended
+      }
+      int colon = keyStart;
+      while (colon < to && b[colon] != ':' && b[colon] != '\n') {
+        colon++;
+      }
+      if (colon >= to || b[colon] != ':') {
+        return;
+      }
+      int v = colon + 1;
+      while (v < to && (b[v] == ' ' || b[v] == '\t')) {
+        v++;
+      }
+      int lineEnd = v;
+      while (lineEnd < to && b[lineEnd] != '\n' && b[lineEnd] != '\r') {
+        lineEnd++;
+      }
+      if (v < lineEnd && (b[v] == '|' || b[v] == '>')) {
+        int blockStart = nextLine(b, lineEnd, to);
+        int blockEnd = blockStart;
+        int q = blockStart;
+        int itemIndent = keyStart - p;
+        while (q < to) {
+          int t = q;
+          while (t < to && (b[t] == ' ' || b[t] == '\t')) {
+            t++;
+          }
+          if (t < to && b[t] != '\n' && t - q <= itemIndent) {
+            break;
+          }
+          q = nextLine(b, t, to);
+          blockEnd = q;
+        }
+        int[] span = trim(b, blockStart, blockEnd);
+        if (span[1] - span[0] >= 8) {
+          out.add(new Finding(span[0], span[1], Category.SECRET, "kubernetes-secret", 0.9));
+        }
+        p = blockEnd;
+        continue;
+      }
+      int[] span = trim(b, v, lineEnd);
+      if (span[1] > span[0] && (b[span[0]] == '"' || b[span[0]] == '\'')) {
+        span[0]++;
+        span[1]--;
+      }
+      if (span[1] - span[0] >= 4 && !Placeholders.isPlaceholder(b, span[0], span[1])) {
+        out.add(new Finding(span[0], span[1], Category.SECRET, "kubernetes-secret", 0.9));
+      }
+      p = nextLine(b, lineEnd, to);
+    }
+  }
+
+  /** A {@code kind: Secret} line (quotes allowed) near the data block. */
+  private static boolean secretKind(byte[] b, int from, int to) {
+    int p = from;
+    while ((p = indexOfIgnoreCase(b, p, to, KIND)) >= 0) {
+      int v = p + KIND.length;
+      while (v < to && (b[v] == ' ' || b[v] == '"' || b[v] == '\'')) {
+        v++;
+      }
+      if (Bytes.startsWith(b, v, to, SECRET, true)) {
+        int e = v + SECRET.length;
+        return e >= to || !Bytes.is(b[e], Bytes.ALNUM); // Secret, not SecretStore or SopsSecret
+      }
+      p = v;
+    }
+    return false;
+  }
+
+  private static final byte[] SEPARATOR = Detector.ascii("\n---");
+
+  /** The YAML document around {@code at}: from the previous {@code ---} line, to the next. */
+  private static int documentStart(byte[] b, int at, int floor) {
+    for (int i = at; i > floor; i--) {
+      if (Bytes.startsWith(b, i, at, SEPARATOR, false)) {
+        return i + SEPARATOR.length;
+      }
+    }
+    return floor;
+  }
+
+  private static int documentEnd(byte[] b, int at, int ceiling) {
+    int next = Bytes.indexOf(b, at, ceiling, SEPARATOR);
+    return next < 0 ? ceiling : next;
+  }
+
+  private static int indexOfIgnoreCase(byte[] b, int from, int to, byte[] word) {
+    for (int i = from; i <= to - word.length; i++) {
+      if (Bytes.startsWith(b, i, to, word, true)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int indentOf(byte[] b, int lineStart, int at) {
+    for (int i = lineStart; i < at; i++) {
+      if (b[i] != ' ' && b[i] != '\t') {
+        return b[i] == 's' || b[i] == 'S' ? i - lineStart : -1; // "stringData:"
+      }
+    }
+    return at - lineStart;
+  }
+
+  private static int nextLine(byte[] b, int p, int to) {
+    while (p < to && b[p] != '\n') {
+      p++;
+    }
+    return p < to ? p + 1 : to;
+  }
+
+  private static int[] trim(byte[] b, int from, int to) {
+    while (from < to && Bytes.is(b[from], Bytes.SPACE)) {
+      from++;
+    }
+    while (to > from && Bytes.is(b[to - 1], Bytes.SPACE)) {
+      to--;
+    }
+    return new int[] {from, to};
+  }
+}

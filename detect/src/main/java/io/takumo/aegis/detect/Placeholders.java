@@ -1,0 +1,102 @@
+package io.takumo.aegis.detect;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Values that look like secrets but are not: placeholders, references to where a secret lives,
+ * and the gateway's own tokens (SPEC §4 "Not secrets").
+ */
+final class Placeholders {
+  private static final byte[][] EXACT = bytes("changeme", "change_me", "change-me", "password", "passwd", "secret",
+      "token", "apikey", "api_key", "null", "none", "nil", "true", "false", "undefined", "todo", "tbd", "redacted",
+      "example", "test", "testing", "dummy", "sample", "placeholder", "default", "empty", "string", "value", "required",
+      "optional", "hidden", "masked", "unknown", "n/a", "na", "admin", "root", "guest", "user", "username", "pass",
+      "your-password", "mypassword", "my-password", "secret123", "password123", "foobar", "foo", "bar");
+  private static final byte[][] CONTAINS = bytes("xxxx", "****", "...", "${", "{{", "}}", "process.env",
+      "os.environ", "getenv", "env[", "env.", "secrets.", "example", "placeholder", "changeme", "change_me",
+      "your_", "your-", "yourkey", "yourtoken", "yoursecret", "yourpassword", "dummy", "sample", "redacted",
+      "replace_me", "replace-me", "replaceme", "insert_", "insert-", "__takumo_v1_", "<", ">", "%s", "{0}",
+      "config.", "settings.", "vault:", "secretsmanager", "keyvault", "$(", "..", "fake", "notreal", "not_real",
+      "not-a-real", "lorem", "ipsum", "0123456789", "abcdefghij");
+  private static final byte[][] PREFIX = bytes("$", "%", "@", "your", "enter", "put", "insert", "replace", "<", "[",
+      "{", "env:", "file:", "/", "./", "../", "~/", "c:\\\\", "http://localhost", "https://localhost");
+
+  private Placeholders() {}
+
+  private static byte[][] bytes(String... values) {
+    byte[][] out = new byte[values.length][];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = values[i].getBytes(StandardCharsets.US_ASCII);
+    }
+    return out;
+  }
+
+  private static final byte[][] IN_TOKENS = bytes("xxxx", "your_", "_here", "####", "placeholder", "dummy", "redacted",
+      "0123456789", "abcdefghij");
+
+  /**
+   * Placeholder words inside a known-format token ({@code sha256~XXXX_PUT_YOUR_TOKEN_HERE}).
+   * Narrower than {@link #isPlaceholder}: {@code AKIAIOSFODNN7EXAMPLE} must still count.
+   */
+  static boolean inToken(byte[] b, int from, int to) {
+    for (byte[] word : IN_TOKENS) {
+      if (containsIgnoreCase(b, from, to, word)) {
+        return true;
+      }
+    }
+    return lowDiversity(b, from, to);
+  }
+
+  /** Whether a context value {@code b[from, to)} is a placeholder or reference, not a secret. */
+  static boolean isPlaceholder(byte[] b, int from, int to) {
+    int len = to - from;
+    for (byte[] word : EXACT) {
+      if (word.length == len && Bytes.startsWith(b, from, to, word, true)) {
+        return true;
+      }
+    }
+    for (byte[] prefix : PREFIX) {
+      if (Bytes.startsWith(b, from, to, prefix, true)) {
+        return true;
+      }
+    }
+    for (byte[] word : CONTAINS) {
+      if (containsIgnoreCase(b, from, to, word)) {
+        return true;
+      }
+    }
+    return lowDiversity(b, from, to);
+  }
+
+  /**
+   * True when one byte makes up more than 60% of a value of 8 bytes or more, or the value uses at
+   * most 3 distinct bytes: {@code xxxxxxxx}, {@code 00000000}, {@code abababab}.
+   */
+  static boolean lowDiversity(byte[] b, int from, int to) {
+    int len = to - from;
+    if (len < 8) {
+      return false;
+    }
+    int[] counts = new int[256];
+    int distinct = 0;
+    int max = 0;
+    for (int i = from; i < to; i++) {
+      int c = ++counts[Bytes.lower(b[i])];
+      if (c == 1) {
+        distinct++;
+      }
+      max = Math.max(max, c);
+    }
+    return distinct <= 3 || max * 10 > len * 6;
+  }
+
+  static boolean containsIgnoreCase(byte[] b, int from, int to, byte[] word) {
+    int first = word[0];
+    for (int i = from; i <= to - word.length; i++) {
+      if (Bytes.lower(b[i]) == first && Bytes.startsWith(b, i, to, word, true)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,125 @@
+package io.takumo.aegis.detect;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A known format anchored on a literal prefix: the anchor, then segments of given byte classes and
+ * lengths joined by single separator bytes, then a validator. Matching is a bounded byte walk from
+ * the anchor, linear in the token length.
+ */
+final class PrefixRule {
+  /** Extra checks on a candidate token {@code b[start, end)} whose body starts at {@code body}. */
+  interface Check {
+    boolean test(byte[] b, int start, int body, int end);
+  }
+
+  final String id;
+  final byte[] anchor;
+  final Category category;
+  final String description;
+  final List<int[]> segments = new ArrayList<>(); // {mask, min, max, separatorBefore}
+  Check check = (b, s, body, e) -> true;
+  double confidence = 0.9;
+  /** Bytes before the anchor that belong to the token: {mask, count}. */
+  int leftMask;
+  int leftCount;
+  boolean placeholderCheck = true;
+  private final boolean urlLike;
+  private static final int WORD_LEFT = Bytes.ALNUM | Bytes.DOT | Bytes.DASH | Bytes.UNDERSCORE | Bytes.PLUS_SLASH;
+
+  PrefixRule(String id, String anchor, Category category, String description) {
+    this.id = id;
+    this.anchor = anchor.getBytes(StandardCharsets.US_ASCII);
+    this.category = category;
+    this.description = description;
+    this.urlLike = anchor.indexOf('/') >= 0 || anchor.indexOf('.') >= 0 || anchor.startsWith("-") || anchor.startsWith(":");
+  }
+
+  PrefixRule seg(int mask, int min, int max) {
+    segments.add(new int[] {mask, min, max, -1});
+    return this;
+  }
+
+  PrefixRule sep(char separator, int mask, int min, int max) {
+    segments.add(new int[] {mask, min, max, separator});
+    return this;
+  }
+
+  PrefixRule check(Check check) {
+    this.check = check;
+    return this;
+  }
+
+  PrefixRule confidence(double confidence) {
+    this.confidence = confidence;
+    return this;
+  }
+
+  PrefixRule left(int mask, int count) {
+    this.leftMask = mask;
+    this.leftCount = count;
+    return this;
+  }
+
+  PrefixRule noPlaceholderCheck() {
+    this.placeholderCheck = false;
+    return this;
+  }
+
+  /**
+   * The end of the token whose anchor sits at {@code at}, or -1. The token must not continue a
+   * word on the left nor run on into more token bytes on the right.
+   */
+  int match(byte[] b, int at, int from, int to) {
+    int start = at - leftCount;
+    if (start < from) {
+      return -1;
+    }
+    for (int i = start; i < at; i++) {
+      if (!Bytes.is(b[i], leftMask)) {
+        return -1;
+      }
+    }
+    if (start > from && Bytes.is(b[start - 1], leftCount > 0 || urlLike ? Bytes.ALNUM : WORD_LEFT)) {
+      return -1; // inside a word, a path or a file name: video_box.ico-7a38…
+    }
+    int p = at + anchor.length;
+    int body = p;
+    int lastMask = 0;
+    for (int[] seg : segments) {
+      if (seg[3] >= 0) {
+        if (p >= to || b[p] != seg[3]) {
+          return -1;
+        }
+        p++;
+      }
+      int n = 0;
+      while (p < to && n <= seg[2] && Bytes.is(b[p], seg[0])) {
+        p++;
+        n++;
+      }
+      if (n < seg[1]) {
+        return -1;
+      }
+      if (n > seg[2]) {
+        // Longer than the format allows: only acceptable when the next segment's separator
+        // is a byte of this class (the walk took it); back off to the maximum.
+        p -= n - seg[2];
+      }
+      lastMask = seg[0];
+    }
+    if (p < to && Bytes.is(b[p], lastMask & Bytes.ALNUM)) {
+      return -1; // runs on: not this format
+    }
+    if (placeholderCheck && Placeholders.inToken(b, body, p)) {
+      return -1;
+    }
+    return check.test(b, start, body, p) ? p : -1;
+  }
+
+  int start(int at) {
+    return at - leftCount;
+  }
+}

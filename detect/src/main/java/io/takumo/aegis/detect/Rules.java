@@ -1,0 +1,225 @@
+package io.takumo.aegis.detect;
+
+import static io.takumo.aegis.detect.Bytes.ALNUM;
+import static io.takumo.aegis.detect.Bytes.B32;
+import static io.takumo.aegis.detect.Bytes.B64;
+import static io.takumo.aegis.detect.Bytes.B64URL;
+import static io.takumo.aegis.detect.Bytes.DASH;
+import static io.takumo.aegis.detect.Bytes.DIGIT;
+import static io.takumo.aegis.detect.Bytes.DOT;
+import static io.takumo.aegis.detect.Bytes.EQUALS;
+import static io.takumo.aegis.detect.Bytes.HEX;
+import static io.takumo.aegis.detect.Bytes.LOWER;
+import static io.takumo.aegis.detect.Bytes.LOWER_HEX;
+import static io.takumo.aegis.detect.Bytes.PLUS_SLASH;
+import static io.takumo.aegis.detect.Bytes.TILDE;
+import static io.takumo.aegis.detect.Bytes.UNDERSCORE;
+import static io.takumo.aegis.detect.Bytes.UPPER;
+import static io.takumo.aegis.detect.Category.KEY;
+import static io.takumo.aegis.detect.Category.SECRET;
+import static io.takumo.aegis.detect.Category.TOKEN;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/** The built-in known formats (SPEC §4.1). Each has an id, a category and a description. */
+final class Rules {
+  private static final int ALPHA = UPPER | LOWER;
+  private static final int UPPER_DIGIT = UPPER | DIGIT;
+
+  private Rules() {}
+
+  static List<PrefixRule> builtIn() {
+    List<PrefixRule> r = new ArrayList<>();
+    // Cloud providers
+    for (String anchor : new String[] {"AKIA", "ASIA", "ABIA", "ACCA"}) {
+      // AKIAIOSFODNN7EXAMPLE is tokenized (it has the shape of a real key); AKIAXXXXXXXXXXXXXXXX is not.
+      r.add(new PrefixRule("aws-access-key-id", anchor, KEY, "AWS access key id").seg(B32, 16, 16));
+    }
+    r.add(new PrefixRule("aws-bedrock-api-key-short", "bedrock-api-key-", KEY, "Amazon Bedrock short-lived API key")
+        .seg(B64 | EQUALS, 24, 4000).check(Rules::bedrock));
+    r.add(new PrefixRule("aws-bedrock-api-key-long", "ABSK", KEY, "Amazon Bedrock long-lived API key")
+        .seg(B64 | EQUALS, 100, 300));
+    r.add(new PrefixRule("gcp-api-key", "AIza", KEY, "Google API key").seg(B64URL, 35, 35));
+    r.add(new PrefixRule("gcp-oauth-client-secret", "GOCSPX-", KEY, "Google OAuth client secret").seg(B64URL, 28, 28));
+    r.add(new PrefixRule("gcp-oauth-access-token", "ya29.", TOKEN, "Google OAuth access token").seg(B64URL | DOT, 30, 2048));
+    r.add(new PrefixRule("alibaba-access-key-id", "LTAI", KEY, "Alibaba Cloud access key id").seg(ALNUM, 20, 20));
+    r.add(new PrefixRule("digitalocean-token", "dop_v1_", KEY, "DigitalOcean personal access token").seg(LOWER_HEX, 64, 64));
+    r.add(new PrefixRule("digitalocean-oauth", "doo_v1_", KEY, "DigitalOcean OAuth token").seg(LOWER_HEX, 64, 64));
+    r.add(new PrefixRule("digitalocean-refresh", "dor_v1_", KEY, "DigitalOcean refresh token").seg(LOWER_HEX, 64, 64));
+    r.add(new PrefixRule("cloudflare-origin-ca-key", "v1.0-", KEY, "Cloudflare origin CA key")
+        .seg(HEX, 24, 24).sep('-', HEX, 146, 146));
+    r.add(new PrefixRule("azure-ad-client-secret", "Q~", KEY, "Azure AD client secret")
+        .left(ALNUM | UNDERSCORE | TILDE | DOT, 4).seg(ALNUM | UNDERSCORE | TILDE | DOT | DASH, 31, 34)
+        .check((b, s, body, e) -> Bytes.is(b[s + 3], DIGIT)));
+    // Source hosting and package registries
+    for (String anchor : new String[] {"ghp_", "gho_", "ghu_", "ghs_", "ghr_"}) {
+      r.add(new PrefixRule("github-token", anchor, KEY, "GitHub token (checksummed)").seg(ALNUM, 36, 36)
+          .check((b, s, body, e) -> Checksums.crc32Base62Tail(b, body, e)).confidence(1.0));
+    }
+    r.add(new PrefixRule("github-fine-grained-pat", "github_pat_", KEY, "GitHub fine-grained PAT")
+        .seg(ALNUM, 22, 22).sep('_', ALNUM, 59, 59));
+    for (String anchor : new String[] {"glpat-", "glrt-", "gldt-", "glsoat-", "glcbt-", "glft-", "glimt-", "glagent-"}) {
+      r.add(new PrefixRule("gitlab-token", anchor, KEY, "GitLab token").seg(B64URL | DOT, 20, 80));
+    }
+    r.add(new PrefixRule("gitlab-pipeline-trigger", "glptt-", KEY, "GitLab pipeline trigger token").seg(HEX, 40, 40));
+    r.add(new PrefixRule("npm-token", "npm_", KEY, "npm access token (checksummed)").seg(ALNUM, 36, 36)
+        .check((b, s, body, e) -> Checksums.crc32Base62Tail(b, body, e)).confidence(1.0));
+    r.add(new PrefixRule("pypi-token", "pypi-AgEIcHlwaS5vcmc", KEY, "PyPI upload token").seg(B64URL, 50, 400));
+    r.add(new PrefixRule("rubygems-token", "rubygems_", KEY, "RubyGems API key").seg(LOWER_HEX, 48, 48));
+    r.add(new PrefixRule("clojars-token", "CLOJARS_", KEY, "Clojars deploy token").seg(ALNUM, 60, 60));
+    r.add(new PrefixRule("sourcegraph-token", "sgp_", KEY, "Sourcegraph access token").seg(HEX | UNDERSCORE, 40, 60));
+    r.add(new PrefixRule("sourcegraph-token", "sgp_local_", KEY, "Sourcegraph local access token").seg(HEX, 40, 40));
+    // Chat, mail, messaging
+    for (String anchor : new String[] {"xoxb-", "xoxp-", "xoxa-", "xoxs-", "xoxr-", "xoxo-", "xoxe-", "xapp-"}) {
+      r.add(new PrefixRule("slack-token", anchor, TOKEN, "Slack token").seg(ALNUM | DASH, 10, 300)
+          .check(Rules::slack));
+    }
+    r.add(new PrefixRule("slack-config-token", "xoxe.xox", TOKEN, "Slack configuration token")
+        .seg(ALNUM | DASH, 20, 300).check(Rules::slack));
+    for (String anchor : new String[] {"hooks.slack.com/services/", "hooks.slack.com/workflows/",
+        "hooks.slack.com/triggers/"}) {
+      r.add(new PrefixRule("slack-webhook-url", anchor, TOKEN, "Slack webhook URL")
+          .seg(ALNUM | UNDERSCORE | PLUS_SLASH | DASH, 20, 200));
+    }
+    for (String anchor : new String[] {"discord.com/api/webhooks/", "discordapp.com/api/webhooks/"}) {
+      r.add(new PrefixRule("discord-webhook-url", anchor, TOKEN, "Discord webhook URL").seg(DIGIT, 15, 22)
+          .sep('/', B64URL, 60, 80));
+    }
+    r.add(new PrefixRule("sendgrid-api-key", "SG.", KEY, "SendGrid API key").seg(B64URL, 22, 22).sep('.', B64URL, 43, 43));
+    r.add(new PrefixRule("twilio-api-key", "SK", KEY, "Twilio API key SID").seg(LOWER_HEX, 32, 32));
+    r.add(new PrefixRule("twilio-account-sid", "AC", KEY, "Twilio account SID").seg(LOWER_HEX, 32, 32));
+    r.add(new PrefixRule("mailgun-api-key", "key-", KEY, "Mailgun private API key").seg(LOWER_HEX, 32, 32));
+    r.add(new PrefixRule("mailchimp-api-key", "-us", KEY, "Mailchimp API key").left(LOWER_HEX, 32).seg(DIGIT, 1, 2));
+    r.add(new PrefixRule("telegram-bot-token", ":AA", TOKEN, "Telegram bot token").left(DIGIT, 8)
+        .seg(B64URL, 33, 33));
+    r.add(new PrefixRule("postman-api-key", "PMAK-", KEY, "Postman API key").seg(HEX, 24, 24).sep('-', HEX, 34, 34));
+    // Payments and commerce
+    for (String anchor : new String[] {"sk_live_", "sk_test_", "rk_live_", "rk_test_", "pk_live_", "pk_test_",
+        "sk_prod_", "rk_prod_"}) {
+      r.add(new PrefixRule("stripe-key", anchor, KEY, "Stripe API key").seg(ALNUM, 10, 247));
+    }
+    r.add(new PrefixRule("stripe-webhook-secret", "whsec_", KEY, "Stripe webhook signing secret").seg(ALNUM, 24, 64));
+    for (String anchor : new String[] {"shpat_", "shpca_", "shppa_", "shpss_"}) {
+      r.add(new PrefixRule("shopify-token", anchor, KEY, "Shopify access token").seg(HEX, 32, 32));
+    }
+    r.add(new PrefixRule("square-access-token", "sq0atp-", KEY, "Square access token").seg(B64URL, 22, 22));
+    r.add(new PrefixRule("square-oauth-secret", "sq0csp-", KEY, "Square OAuth secret").seg(B64URL, 43, 43));
+    r.add(new PrefixRule("square-access-token", "EAAA", KEY, "Square access token").seg(B64URL, 60, 60));
+    r.add(new PrefixRule("shippo-token", "shippo_live_", KEY, "Shippo API token").seg(HEX, 40, 40));
+    r.add(new PrefixRule("shippo-token", "shippo_test_", KEY, "Shippo API token").seg(HEX, 40, 40));
+    r.add(new PrefixRule("easypost-api-key", "EZAK", KEY, "EasyPost API key").seg(ALNUM, 54, 54));
+    // AI providers
+    r.add(new PrefixRule("anthropic-api-key", "sk-ant-api03-", KEY, "Anthropic API key").seg(B64URL, 95, 95)
+        .check(Rules::endsWithAA));
+    r.add(new PrefixRule("anthropic-admin-key", "sk-ant-admin01-", KEY, "Anthropic admin key").seg(B64URL, 95, 95)
+        .check(Rules::endsWithAA));
+    r.add(new PrefixRule("anthropic-oauth-token", "sk-ant-oat01-", TOKEN, "Anthropic OAuth token (Claude Code)")
+        .seg(B64URL, 80, 120));
+    r.add(new PrefixRule("anthropic-oauth-token", "sk-ant-ort01-", TOKEN, "Anthropic OAuth refresh token")
+        .seg(B64URL, 80, 120));
+    r.add(new PrefixRule("openai-project-key", "sk-proj-", KEY, "OpenAI project key").seg(B64URL, 40, 250));
+    r.add(new PrefixRule("openai-service-key", "sk-svcacct-", KEY, "OpenAI service account key").seg(B64URL, 40, 250));
+    r.add(new PrefixRule("openai-admin-key", "sk-admin-", KEY, "OpenAI admin key").seg(B64URL, 40, 250));
+    r.add(new PrefixRule("openai-key", "sk-", KEY, "OpenAI key").seg(ALNUM, 48, 48)
+        .check((b, s, body, e) -> Bytes.classesPresent(b, body, e) >= 3));
+    r.add(new PrefixRule("openai-key", "sk-", KEY, "OpenAI key (T3BlbkFJ marker)").seg(B64URL, 40, 200)
+        .check((b, s, body, e) -> Bytes.indexOf(b, body, e, T3BLBKFJ) >= 0).confidence(1.0));
+    r.add(new PrefixRule("huggingface-token", "hf_", KEY, "Hugging Face access token").seg(ALPHA, 34, 34));
+    r.add(new PrefixRule("huggingface-org-token", "api_org_", KEY, "Hugging Face organization token").seg(ALPHA, 34, 34));
+    r.add(new PrefixRule("perplexity-api-key", "pplx-", KEY, "Perplexity API key").seg(ALNUM, 48, 48));
+    r.add(new PrefixRule("groq-api-key", "gsk_", KEY, "Groq API key").seg(ALNUM, 52, 52));
+    r.add(new PrefixRule("xai-api-key", "xai-", KEY, "xAI API key").seg(ALNUM, 80, 80));
+    r.add(new PrefixRule("replicate-token", "r8_", KEY, "Replicate API token").seg(ALNUM, 37, 37));
+    // Developer platforms
+    r.add(new PrefixRule("databricks-token", "dapi", KEY, "Databricks token").seg(LOWER_HEX, 32, 32));
+    r.add(new PrefixRule("atlassian-api-token", "ATATT3", KEY, "Atlassian API token").seg(B64URL | EQUALS, 150, 300));
+    r.add(new PrefixRule("sentry-org-token", "sntrys_", TOKEN, "Sentry organization token")
+        .seg(B64 | UNDERSCORE | EQUALS, 50, 400));
+    r.add(new PrefixRule("sentry-user-token", "sntryu_", TOKEN, "Sentry user token").seg(LOWER_HEX, 64, 64));
+    r.add(new PrefixRule("age-secret-key", "AGE-SECRET-KEY-1", SECRET, "age secret key").seg(UPPER_DIGIT, 58, 58)
+        .noPlaceholderCheck());
+    r.add(new PrefixRule("grafana-cloud-token", "glc_", KEY, "Grafana Cloud token").seg(B64 | EQUALS, 32, 400));
+    r.add(new PrefixRule("grafana-service-account-token", "glsa_", KEY, "Grafana service account token")
+        .seg(ALNUM, 32, 32).sep('_', HEX, 8, 8));
+    r.add(new PrefixRule("vault-service-token", "hvs.", TOKEN, "HashiCorp Vault service token").seg(B64URL, 90, 120));
+    r.add(new PrefixRule("vault-batch-token", "hvb.", TOKEN, "HashiCorp Vault batch token").seg(B64URL, 138, 300));
+    r.add(new PrefixRule("doppler-token", "dp.pt.", KEY, "Doppler token").seg(ALNUM, 43, 43));
+    r.add(new PrefixRule("pulumi-token", "pul-", KEY, "Pulumi access token").seg(LOWER_HEX, 40, 40));
+    for (String anchor : new String[] {"pscale_tkn_", "pscale_oauth_", "pscale_pw_"}) {
+      r.add(new PrefixRule("planetscale-token", anchor, KEY, "PlanetScale token").seg(B64URL | DOT, 32, 64));
+    }
+    r.add(new PrefixRule("linear-api-key", "lin_api_", KEY, "Linear API key").seg(ALNUM, 40, 40));
+    r.add(new PrefixRule("notion-token", "ntn_", KEY, "Notion integration token").seg(ALNUM, 40, 60));
+    r.add(new PrefixRule("notion-token", "secret_", KEY, "Notion integration secret").seg(ALNUM, 43, 43));
+    r.add(new PrefixRule("1password-service-account-token", "ops_eyJ", TOKEN, "1Password service account token")
+        .seg(B64 | EQUALS, 100, 4000));
+    r.add(new PrefixRule("heroku-api-key-v2", "HRKU-AA", KEY, "Heroku API key").seg(B64URL, 58, 58));
+    r.add(new PrefixRule("flyio-token", "fo1_", TOKEN, "Fly.io token").seg(B64URL, 43, 43));
+    for (String anchor : new String[] {"fm1r_", "fm1a_", "fm2_"}) {
+      r.add(new PrefixRule("flyio-token", anchor, TOKEN, "Fly.io macaroon").seg(B64 | EQUALS | UNDERSCORE, 100, 4000));
+    }
+    for (String anchor : new String[] {"EAAM", "EAAC", "EAAG", "EAAI"}) {
+      r.add(new PrefixRule("facebook-page-access-token", anchor, TOKEN, "Facebook access token").seg(ALNUM, 90, 400));
+    }
+    r.add(new PrefixRule("1password-secret-key", "A3-", SECRET, "1Password account secret key")
+        .seg(UPPER_DIGIT | DASH, 33, 40).check(Rules::onePasswordSecretKey));
+    r.add(new PrefixRule("dynatrace-token", "dt0c01.", KEY, "Dynatrace API token").seg(ALNUM, 24, 24)
+        .sep('.', ALNUM, 64, 64));
+    r.add(new PrefixRule("newrelic-key", "NRAK-", KEY, "New Relic user API key").seg(UPPER_DIGIT, 27, 27));
+    r.add(new PrefixRule("newrelic-key", "NRII-", KEY, "New Relic insert key").seg(B64URL, 32, 32));
+    r.add(new PrefixRule("infracost-token", "ico-", KEY, "Infracost API token").seg(ALNUM, 32, 32));
+    r.add(new PrefixRule("octopus-deploy-key", "API-", KEY, "Octopus Deploy API key").seg(UPPER_DIGIT, 26, 26));
+    r.add(new PrefixRule("scalingo-token", "tk-us-", KEY, "Scalingo API token").seg(B64URL, 48, 48));
+    r.add(new PrefixRule("hubspot-token", "pat-na1-", KEY, "HubSpot private app token").seg(HEX | DASH, 36, 36));
+    r.add(new PrefixRule("hubspot-token", "pat-eu1-", KEY, "HubSpot private app token").seg(HEX | DASH, 36, 36));
+    r.add(new PrefixRule("intra42-secret", "s-s4t2ud-", KEY, "42 intra client secret").seg(LOWER_HEX, 64, 64));
+    r.add(new PrefixRule("intra42-secret", "s-s4t2af-", KEY, "42 intra client secret").seg(LOWER_HEX, 64, 64));
+    r.add(new PrefixRule("openshift-token", "sha256~", TOKEN, "OpenShift user token").seg(B64URL, 43, 43));
+    r.add(new PrefixRule("frameio-token", "fio-u-", KEY, "Frame.io API token").seg(B64URL, 64, 64));
+    return r;
+  }
+
+  private static final byte[] T3BLBKFJ = "T3BlbkFJ".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] BEDROCK = "bedrock.amazonaws.com".getBytes(StandardCharsets.US_ASCII);
+
+  private static boolean endsWithAA(byte[] b, int start, int body, int end) {
+    return b[end - 1] == 'A' && b[end - 2] == 'A';
+  }
+
+  /** A3-XXXXXX-(XXXXXXXXXXX|XXXXXX-XXXXX)-XXXXX-XXXXX-XXXXX. */
+  private static boolean onePasswordSecretKey(byte[] b, int start, int body, int end) {
+    int dashes = 0;
+    for (int i = body; i < end; i++) {
+      dashes += b[i] == '-' ? 1 : 0;
+    }
+    return (dashes == 4 || dashes == 5) && b[end - 6] == '-';
+  }
+
+  /** Slack tokens: digits and dashes in the body, not a word like {@code xoxb-Slack_BOT_TOKEN}. */
+  private static boolean slack(byte[] b, int start, int body, int end) {
+    int dashes = 0;
+    int digits = 0;
+    for (int i = body; i < end; i++) {
+      if (b[i] == '-') {
+        dashes++;
+      } else if (Bytes.is(b[i], DIGIT)) {
+        digits++;
+      }
+    }
+    return dashes >= 1 && digits >= 6 && end - body >= 20;
+  }
+
+  /** Short-lived Bedrock keys are base64 of a presigned URL on bedrock.amazonaws.com. */
+  private static boolean bedrock(byte[] b, int start, int body, int end) {
+    int len = Math.min(end - body, 40) & ~3;
+    try {
+      byte[] decoded = Base64.getDecoder().decode(java.util.Arrays.copyOfRange(b, body, body + len));
+      return Bytes.startsWith(decoded, 0, decoded.length, BEDROCK, false);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}

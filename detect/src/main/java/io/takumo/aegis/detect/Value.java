@@ -1,0 +1,200 @@
+package io.takumo.aegis.detect;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The value assigned to a name, in the syntaxes code and config use: {@code x = "…"},
+ * {@code x: …}, {@code X=…}, {@code "x": "…"}, {@code x => '…'}, {@code x := …},
+ * {@code var x string = "…"}, {@code --password …}, {@code <password>…</password>},
+ * {@code key="XPassword" value="…"}.
+ */
+record Value(int start, int end, boolean quoted, boolean envStyle) {
+  private static final int MAX = 4096;
+  private static final byte[] VALUE_ATTR = Detector.ascii("value=");
+
+  /** The value after the name {@code b[is, ie)}, or null when none is assigned there. */
+  static @Nullable Value after(byte[] b, int is, int ie, int from, int to) {
+    int p = ie;
+    // The closing quote of a quoted name: "password": …, 'X-Api-Key: …', "facebook access_token":…
+    byte keyQuote = p < to && isQuote(b[p]) ? b[p] : 0;
+    if (keyQuote != 0) {
+      p++;
+    }
+    if (is > from && b[is - 1] == '<' && p < to && b[p] == '>') {
+      int open = p + 1;
+      int close = open;
+      while (close < to && close - p < MAX && b[close] != '<') {
+        close++;
+      }
+      int vs = skipSpace(b, open, close);
+      int ve = close;
+      while (ve > vs && Bytes.is(b[ve - 1], Bytes.SPACE)) {
+        ve--;
+      }
+      return close < to && ve > vs && !contains(b, vs, ve, (byte) '\n') ? new Value(vs, ve, true, false) : null;
+    }
+    if (keyQuote != 0) {
+      int comma = skipBlanks(b, p, to);
+      if (comma < to && b[comma] == ',') { // setProperty("X_TOKEN", "…"), getenv("TOKEN", "default")
+        int q = skipBlanks(b, comma + 1, to);
+        return q < to && isQuote(b[q]) ? quoted(b, q, to) : null;
+      }
+    }
+    boolean tight = p < to && (b[p] == '=' || b[p] == ':');
+    p = skipBlanks(b, p, to);
+    if (p >= to) {
+      return null;
+    }
+    if (keyQuote != 0 && Bytes.startsWith(b, p, to, VALUE_ATTR, true)) {
+      p += VALUE_ATTR.length; // <add key="ClearTextPassword" value="…"/>
+    } else {
+      int op = operator(b, p, to);
+      if (op < 0) {
+        boolean flag = is > from && b[is] == '-' && ie < to && b[ie] == ' ';
+        if (!flag) {
+          return null;
+        }
+      } else {
+        p = op;
+      }
+    }
+    p = skipBlanks(b, p, to);
+    if (p >= to) {
+      return null;
+    }
+    if (isQuote(b[p])) {
+      return quoted(b, p, to);
+    }
+    int end = p;
+    while (end < to && end - p < MAX && !terminates(b[end])) {
+      end++;
+    }
+    if (end < to && b[end] == ' ' && isScheme(b, p, end)) { // Authorization: Basic dXNlcjpwYXNz
+      end++;
+      while (end < to && end - p < MAX && !terminates(b[end])) {
+        end++;
+      }
+    }
+    if (end == p || b[p] == '|' || b[p] == '>') {
+      return null; // nothing, or a YAML block scalar
+    }
+    return new Value(p, end, false, tight && keyQuote == 0);
+  }
+
+  private static @Nullable Value quoted(byte[] b, int p, int to) {
+    byte quote = b[p];
+    int close = p + 1;
+    while (close < to && close - p < MAX && b[close] != quote && b[close] != '\n') {
+      close += b[close] == '\\' ? 2 : 1;
+    }
+    return close < to && b[close] == quote && close > p + 1 ? new Value(p + 1, close, true, false) : null;
+  }
+
+  private static final byte[][] SCHEMES = {Detector.ascii("bearer"), Detector.ascii("basic"), Detector.ascii("token"),
+      Detector.ascii("api-token"), Detector.ascii("digest")};
+  private static final byte[][] TYPES = {Detector.ascii("string"), Detector.ascii("str"), Detector.ascii("[]byte")};
+
+  private static boolean isScheme(byte[] b, int from, int to) {
+    for (byte[] scheme : SCHEMES) {
+      if (scheme.length == to - from && Bytes.startsWith(b, from, to, scheme, true)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Position after an assignment operator at {@code p}, or -1. */
+  private static int operator(byte[] b, int p, int to) {
+    byte c = b[p];
+    byte next = p + 1 < to ? b[p + 1] : 0;
+    if (c == '=') {
+      return next == '=' ? -1 : next == '>' ? p + 2 : p + 1;
+    }
+    if (c == '.' && next == '=') { // PHP .=
+      return p + 2;
+    }
+    if (c == ':') {
+      if (next == ':') { // Makefile ::= and :::=, not C++ ::
+        int q = p;
+        while (q < to && q - p < 3 && b[q] == ':') {
+          q++;
+        }
+        return q < to && b[q] == '=' ? q + 1 : -1;
+      }
+      int q = skipBlanks(b, next == '=' ? p + 2 : p + 1, to);
+      int typeEnd = identifierEnd(b, q, to); // val password: String = "…"
+      if (typeEnd > q) {
+        int eq = skipBlanks(b, typeEnd, to);
+        if (eq < to && b[eq] == '=' && (eq + 1 >= to || b[eq + 1] != '=')) {
+          return eq + 1;
+        }
+      }
+      return next == '=' ? p + 2 : p + 1;
+    }
+    if ((c == '?' || c == '|' || c == '+') && next == '=') {
+      return p + 2;
+    }
+    int typeEnd = identifierEnd(b, p, to); // var token string = "…"
+    if (typeEnd > p && isType(b, p, typeEnd)) {
+      int eq = skipBlanks(b, typeEnd, to);
+      if (eq < to && (b[eq] == '=' && (eq + 1 >= to || b[eq + 1] != '=') || b[eq] == ':' && eq + 1 < to && b[eq + 1] == '=')) {
+        return b[eq] == ':' ? eq + 2 : eq + 1;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isType(byte[] b, int from, int to) {
+    for (byte[] type : TYPES) {
+      if (type.length == to - from && Bytes.startsWith(b, from, to, type, true)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean contains(byte[] b, int from, int to, byte c) {
+    for (int i = from; i < to; i++) {
+      if (b[i] == c) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int skipSpace(byte[] b, int p, int to) {
+    while (p < to && Bytes.is(b[p], Bytes.SPACE)) {
+      p++;
+    }
+    return p;
+  }
+
+  private static int identifierEnd(byte[] b, int p, int to) {
+    int q = p;
+    while (q < to && q - p < 32 && (Bytes.is(b[q], Bytes.ALNUM | Bytes.UNDERSCORE) || b[q] == '[' || b[q] == ']')) {
+      q++;
+    }
+    return q;
+  }
+
+  private static int skipBlanks(byte[] b, int p, int to) {
+    while (p < to && (b[p] == ' ' || b[p] == '\t')) {
+      p++;
+    }
+    return p;
+  }
+
+  private static boolean isQuote(byte c) {
+    return c == '"' || c == '\'' || c == '`';
+  }
+
+  private static boolean terminates(byte c) {
+    switch (c) {
+      case ' ': case '\t': case '\r': case '\n': case ';': case ',': case '"': case '\'': case '`': case ')':
+      case ']': case '}': case '<': case '&': case '\\':
+        return true;
+      default:
+        return false;
+    }
+  }
+}
