@@ -3,7 +3,7 @@ MVN ?= ./mvnw -B
 JAR := proxy/target/takumo-aegis.jar
 SOURCES := $(shell find pom.xml */pom.xml */src/main -type f 2>/dev/null)
 
-.PHONY: run test package perf clean
+.PHONY: run test package perf bench-scan clean
 
 ## run: build if needed, then start the gateway on 127.0.0.1:8080 (dev key store, no database)
 run: $(JAR)
@@ -21,10 +21,18 @@ package: $(JAR)
 $(JAR): $(SOURCES)
 	$(MVN) -q -DskipTests package
 
-## perf: added-latency probe (gateway vs. direct to a stub, same run)
+## perf: added latency (gateway vs. direct to a stub) and scan throughput (JMH, vs. a byte loop), same run each
 perf: $(JAR)
 	$(MVN) -q -DskipTests install
 	$(MVN) -q -pl perf exec:java -Dexec.mainClass=io.takumo.aegis.perf.AddedLatency
+	$(MVN) -q -pl perf exec:exec -Dexec.executable=java \
+	  -Dexec.args="-cp %classpath org.openjdk.jmh.Main DetectorBenchmark -rf text -rff results/jmh-detector.txt"
+
+## bench-scan: only the scan throughput benchmark
+bench-scan:
+	$(MVN) -q -DskipTests install
+	$(MVN) -q -pl perf exec:exec -Dexec.executable=java \
+	  -Dexec.args="-cp %classpath org.openjdk.jmh.Main DetectorBenchmark $(JMH_ARGS)"
 
 clean:
 	$(MVN) -q clean

@@ -107,6 +107,17 @@ final class Bytes {
     if (n <= 0) {
       return 0;
     }
+    if (n <= 128) { // the common case (a candidate value): count in place, no allocation
+      double h = 0;
+      for (int i = from; i < to; i++) {
+        if (firstOccurrence(b, from, i)) {
+          int count = occurrences(b, i, to, b[i]);
+          double p = (double) count / n;
+          h -= p * (Math.log(p) / Math.log(2));
+        }
+      }
+      return h;
+    }
     int[] counts = new int[256];
     for (int i = from; i < to; i++) {
       counts[b[i] & 0xff]++;
@@ -119,6 +130,23 @@ final class Bytes {
       }
     }
     return h;
+  }
+
+  static boolean firstOccurrence(byte[] b, int from, int i) {
+    for (int j = from; j < i; j++) {
+      if (b[j] == b[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static int occurrences(byte[] b, int from, int to, byte c) {
+    int n = 0;
+    for (int j = from; j < to; j++) {
+      n += b[j] == c ? 1 : 0;
+    }
+    return n;
   }
 
   /** How many of: upper, lower, digit, other appear in {@code b[from, to)}. */

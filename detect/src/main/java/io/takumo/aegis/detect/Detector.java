@@ -24,6 +24,8 @@ public final class Detector {
 
   private final long[] pairBits = new long[1024];
   private final Trigger[][] triggers = new Trigger[65536][];
+  /** Per pair, per case-folded third byte: the triggers that can start there (null: none). */
+  private final Trigger[][][] byThird = new Trigger[65536][][];
   private final List<PrefixRule> rules;
 
   private Detector(List<PrefixRule> rules) {
@@ -60,6 +62,17 @@ public final class Detector {
     for (int i = 0; i < 65536; i++) {
       if (buckets.get(i) != null) {
         triggers[i] = buckets.get(i).toArray(new Trigger[0]);
+        Trigger[][] slots = new Trigger[256][];
+        for (int third = 0; third < 256; third++) {
+          List<Trigger> here = new ArrayList<>();
+          for (Trigger t : triggers[i]) {
+            if (t.literal.length < 3 || Bytes.lower(t.literal[2]) == third) { // two-byte literal: any third byte
+              here.add(t);
+            }
+          }
+          slots[third] = here.isEmpty() ? null : here.toArray(new Trigger[0]);
+        }
+        byThird[i] = slots;
       }
     }
   }
@@ -90,13 +103,25 @@ public final class Detector {
     long[] bits = pairBits;
     byte[] lower = Bytes.LOWERCASE;
     int lastIdentEnd = -1;
+    int pemEnd = -1; // where the next "-----END " is (or to, when none): searched once per run of keys
     int last = to - 1;
+    if (from >= last) {
+      return;
+    }
+    // The hot loop: one table load per byte (the folded previous byte is carried), one bit test.
+    int prev = lower[b[from] & 0xff] & 0xff;
     for (int i = from; i < last; i++) {
-      int pair = ((lower[b[i] & 0xff] & 0xff) << 8) | (lower[b[i + 1] & 0xff] & 0xff);
+      int cur = lower[b[i + 1] & 0xff] & 0xff;
+      int pair = (prev << 8) | cur;
+      prev = cur;
       if ((bits[pair >>> 6] & (1L << pair)) == 0) {
         continue;
       }
-      for (Trigger t : triggers[pair]) {
+      Trigger[] candidates = i + 2 < to ? byThird[pair][lower[b[i + 2] & 0xff] & 0xff] : triggers[pair];
+      if (candidates == null) {
+        continue;
+      }
+      for (Trigger t : candidates) {
         if (!Bytes.startsWith(b, i, to, t.literal, t.ignoreCase)) {
           continue;
         }
@@ -112,7 +137,7 @@ public final class Detector {
             lastIdentEnd = context(b, i, from, to, t.keyword, lastIdentEnd, out);
             break;
           case PEM:
-            pem(b, i, to, out);
+            pemEnd = pem(b, i, to, pemEnd, out);
             break;
           case JWT:
             jwt(b, i, from, to, out);
@@ -168,8 +193,13 @@ public final class Detector {
     return kept;
   }
 
+  /** Context findings lose to generic shapes (bearer, IP), which lose to named formats. */
   private static int specificity(Finding f) {
-    return f.ruleId().startsWith("context-") ? 0 : f.ruleId().equals("private-ip") ? 1 : 2;
+    String id = f.ruleId();
+    if (id.startsWith("context-")) {
+      return 0;
+    }
+    return id.equals("private-ip") || id.equals("bearer-token") || id.equals("cli-credentials") ? 1 : 2;
   }
 
   // --- context: values assigned to secret-sounding names -----------------------------------
@@ -187,18 +217,24 @@ public final class Detector {
     if (ie == lastIdentEnd) {
       return lastIdentEnd;
     }
+    // Most mentions of "token" or "key" in code assign nothing (getToken(), keys.size()): look for
+    // a value first, classify the name only when there is one.
+    Value value = Value.after(b, is, ie, from, to);
+    if (value == null) {
+      return ie;
+    }
     Keyword kind = Keyword.classify(b, is, ie);
     if (kind == null) {
       return lastIdentEnd; // "keyboard", "passenger": not a secret name; another keyword may still match
     }
-    Value value = Value.after(b, is, ie, from, to);
-    if (value != null && kind.accepts(b, value.start(), value.end(), value.quoted(), value.envStyle())
+    if (kind.accepts(b, value.start(), value.end(), value.quoted(), value.envStyle())
         && !failedKnownFormat(b, value.start(), value.end())) {
       int[] span = ConnectionStrings.widen(b, value.start(), value.end(), from, to);
       if (span != null) {
         out.add(new Finding(span[0], span[1], Category.CONN, "connection-string", 0.9));
       } else {
-        out.add(new Finding(value.start(), value.end(), kind.category, "context-" + kind.id, kind.confidence));
+        int start = kind == Keyword.AUTH ? Keyword.skipScheme(b, value.start(), value.end()) : value.start();
+        out.add(new Finding(start, value.end(), kind.category, "context-" + kind.id, kind.confidence));
       }
     }
     return ie;
@@ -245,15 +281,22 @@ public final class Detector {
   private static final byte[] END = ascii("-----END ");
   private static final byte[] PRIVATE_KEY = ascii("PRIVATE KEY");
 
-  /** PEM private keys (RSA, EC, DSA, OPENSSH, PKCS#8, encrypted) and PGP private key blocks. */
-  private static void pem(byte[] b, int at, int to, List<Finding> out) {
+  /**
+   * PEM private keys (RSA, EC, DSA, OPENSSH, PKCS#8, encrypted) and PGP private key blocks.
+   * Returns where the next END marker is, so a run of BEGIN lines costs one search, not one each.
+   */
+  private static int pem(byte[] b, int at, int to, int knownEnd, List<Finding> out) {
     int labelStart = at + 11;
     int labelEnd = Bytes.indexOf(b, labelStart, Math.min(to, labelStart + 64), DASHES);
     if (labelEnd < 0 || Bytes.indexOf(b, labelStart, labelEnd, PRIVATE_KEY) < 0) {
-      return;
+      return knownEnd;
     }
     int bodyStart = labelEnd + 5;
-    int endMarker = Bytes.indexOf(b, bodyStart, Math.min(to, bodyStart + 65536), END);
+    if (knownEnd < bodyStart) {
+      int found = Bytes.indexOf(b, bodyStart, to, END);
+      knownEnd = found < 0 ? to : found;
+    }
+    int endMarker = knownEnd < to && knownEnd - bodyStart <= 65536 ? knownEnd : -1;
     int end;
     if (endMarker >= 0) {
       int close = Bytes.indexOf(b, endMarker + 9, Math.min(to, endMarker + 80), DASHES);
@@ -265,11 +308,15 @@ public final class Detector {
       }
     }
     int body = (endMarker >= 0 ? endMarker : end) - bodyStart;
-    if (body < 64 || Placeholders.containsIgnoreCase(b, bodyStart, bodyStart + Math.min(body, 256), ascii("..."))) {
-      return; // a header with a placeholder body is documentation, not a key
+    if (body < 64 || Placeholders.containsIgnoreCase(b, bodyStart, bodyStart + Math.min(body, 256), ELLIPSIS)) {
+      return knownEnd; // a header with a placeholder body is documentation, not a key
     }
     out.add(new Finding(at, end, Category.SECRET, "private-key", 1.0));
+    return knownEnd;
   }
+
+  private static final byte[] ELLIPSIS = ascii("...");
+  private static final byte[] COLON = ascii(":");
 
   private static final byte[] ALG = ascii("\"alg\"");
   private static final byte[] NONE = ascii("\"none\"");
@@ -322,7 +369,7 @@ public final class Detector {
     int userStart = at + 3;
     int colon = -1;
     int atSign = -1;
-    for (int p = userStart; p < to && p - userStart < 512; p++) {
+    for (int p = userStart; p < to && p - userStart < 256; p++) {
       byte c = b[p];
       if (c == '@') {
         atSign = p;
@@ -384,7 +431,7 @@ public final class Detector {
         && b[end] != '\n') {
       end++;
     }
-    int colon = Bytes.indexOf(b, start, end, ascii(":"));
+    int colon = Bytes.indexOf(b, start, end, COLON);
     if (colon < 0 || end - colon < 5 || Placeholders.isPlaceholder(b, colon + 1, end)
         || Placeholders.isPlaceholder(b, start, end)) {
       return;

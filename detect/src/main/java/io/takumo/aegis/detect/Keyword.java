@@ -56,6 +56,7 @@ enum Keyword {
       "previous", "first", "last", "max", "min", "num", "csrf", "xsrf", "page", "cursor", "continuation", "sync",
       "authenticity", "jsonwebtoken");
   private static final byte[] DOUBLE_UNDERSCORE = Detector.ascii("__");
+  private static final byte[] COLON = Detector.ascii(":");
   private static final byte[][] AUTH_WORDS = words("auth", "authorization", "authtoken", "authkey", "basicauth");
 
   private static byte[][] words(String... values) {
@@ -103,28 +104,45 @@ enum Keyword {
     return best == PWD ? PASSWORD : best;
   }
 
+  private static final byte[] W_PASSWORD = Detector.ascii("password");
+  private static final byte[] W_PASSWD = Detector.ascii("passwd");
+  private static final byte[] W_PWD = Detector.ascii("pwd");
+  private static final byte[] W_TOKEN = Detector.ascii("token");
+  private static final byte[] W_TOKENIZ = Detector.ascii("tokeniz");
+  private static final byte[][] W_TOKENS = words("tokens");
+  private static final byte[] W_APIKEY = Detector.ascii("apikey");
+  private static final byte[] W_SECRETKEY = Detector.ascii("secretkey");
+  private static final byte[] W_ACCESSKEY = Detector.ascii("accesskey");
+  private static final byte[] W_PRIVATEKEY = Detector.ascii("privatekey");
+  private static final byte[] W_SECRET = Detector.ascii("secret");
+  private static final byte[] W_SECRETAR = Detector.ascii("secretar");
+  private static final byte[] W_CREDENTIAL = Detector.ascii("credential");
+  private static final byte[][] W_CREDS = words("creds", "cred");
+  private static final byte[][] W_LOGIN = words("login");
+  private static final byte[] W_KEY = Detector.ascii("key");
+
   private static @Nullable Keyword segment(byte[] b, int from, int to) {
-    if (in(b, from, to, PASSWORD_WORDS) || endsWith(b, from, to, "password") || endsWith(b, from, to, "passwd")
-        || endsWith(b, from, to, "pwd")) {
+    if (in(b, from, to, PASSWORD_WORDS) || endsWith(b, from, to, W_PASSWORD) || endsWith(b, from, to, W_PASSWD)
+        || endsWith(b, from, to, W_PWD)) {
       return PASSWORD;
     }
-    if (contains(b, from, to, "token") && !contains(b, from, to, "tokeniz") && !in(b, from, to, words("tokens"))) {
+    if (contains(b, from, to, W_TOKEN) && !contains(b, from, to, W_TOKENIZ) && !in(b, from, to, W_TOKENS)) {
       return TOKEN;
     }
-    if (in(b, from, to, KEY_WORDS) || endsWith(b, from, to, "apikey") || endsWith(b, from, to, "secretkey")
-        || endsWith(b, from, to, "accesskey") || endsWith(b, from, to, "privatekey")) {
+    if (in(b, from, to, KEY_WORDS) || endsWith(b, from, to, W_APIKEY) || endsWith(b, from, to, W_SECRETKEY)
+        || endsWith(b, from, to, W_ACCESSKEY) || endsWith(b, from, to, W_PRIVATEKEY)) {
       return KEY;
     }
-    if (contains(b, from, to, "secret") && !contains(b, from, to, "secretar")) {
+    if (contains(b, from, to, W_SECRET) && !contains(b, from, to, W_SECRETAR)) {
       return SECRET;
     }
     if (in(b, from, to, AUTH_WORDS)) {
       return AUTH;
     }
-    if (contains(b, from, to, "credential") || in(b, from, to, words("creds", "cred"))) {
+    if (contains(b, from, to, W_CREDENTIAL) || in(b, from, to, W_CREDS)) {
       return CREDENTIAL;
     }
-    if (in(b, from, to, words("login"))) {
+    if (in(b, from, to, W_LOGIN)) {
       return LOGIN;
     }
     return null;
@@ -159,10 +177,10 @@ enum Keyword {
     }
     switch (this) {
       case BUNDLER:
-        return len >= 6 && spaces == 0 && Placeholders.containsIgnoreCase(b, from, to, Detector.ascii(":"));
+        return len >= 6 && spaces == 0 && Placeholders.containsIgnoreCase(b, from, to, COLON);
       case PASSWORD:
       case PWD:
-        return len >= 6 && spaces <= 1;
+        return len >= 6 && len <= 128 && spaces <= 1;
       case LOGIN:
         return len >= 20 && spaces == 0 && digits > 0 && Bytes.entropy(b, from, to) >= 3.0;
       case SECRET:
@@ -171,15 +189,17 @@ enum Keyword {
       default:
         // API keys and tokens are random: digits and letters both, and no words or hostnames.
         return len >= 12 && spaces == 0 && digits > 0 && digits < len && Bytes.entropy(b, from, to) >= 3.0
-            && !hostname(b, from, to) && !Placeholders.containsIgnoreCase(b, from, to, Detector.ascii("key"))
+            && !hostname(b, from, to) && !namesAKey(b, from, to)
             && !dottedName(b, from, to) && !versioned(b, from, to);
     }
   }
 
-  private static int skipScheme(byte[] b, int from, int to) {
-    for (String scheme : new String[] {"bearer ", "basic ", "token ", "api-token ", "digest "}) {
-      if (Bytes.startsWith(b, from, to, Detector.ascii(scheme), true)) {
-        return from + scheme.length();
+  private static final byte[][] SCHEMES = words("bearer ", "basic ", "token ", "api-token ", "digest ");
+
+  static int skipScheme(byte[] b, int from, int to) {
+    for (byte[] scheme : SCHEMES) {
+      if (Bytes.startsWith(b, from, to, scheme, true)) {
+        return from + scheme.length;
       }
     }
     return from;
@@ -203,6 +223,20 @@ enum Keyword {
     for (int i = from; i < to - 1; i++) {
       if (b[i] == '.' && Bytes.is(b[i + 1], Bytes.UPPER | Bytes.LOWER)) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code id-Gost28147-89-None-KeyMeshing}: the value is itself a name with "Key" as a word in it. */
+  private static boolean namesAKey(byte[] b, int from, int to) {
+    for (int i = from; i <= to - 3; i++) {
+      if (Bytes.startsWith(b, i, to, W_KEY, true)) {
+        boolean wordStart = i == from || !Bytes.is(b[i - 1], Bytes.UPPER | Bytes.LOWER)
+            || (Bytes.is(b[i - 1], Bytes.LOWER) && Bytes.is(b[i], Bytes.UPPER));
+        if (wordStart) {
+          return true;
+        }
       }
     }
     return false;
@@ -282,12 +316,12 @@ enum Keyword {
     return false;
   }
 
-  private static boolean endsWith(byte[] b, int from, int to, String word) {
-    int start = to - word.length();
-    return start >= from && Bytes.startsWith(b, start, to, Detector.ascii(word), true);
+  private static boolean endsWith(byte[] b, int from, int to, byte[] word) {
+    int start = to - word.length;
+    return start >= from && Bytes.startsWith(b, start, to, word, true);
   }
 
-  private static boolean contains(byte[] b, int from, int to, String word) {
-    return Placeholders.containsIgnoreCase(b, from, to, Detector.ascii(word));
+  private static boolean contains(byte[] b, int from, int to, byte[] word) {
+    return Placeholders.containsIgnoreCase(b, from, to, word);
   }
 }

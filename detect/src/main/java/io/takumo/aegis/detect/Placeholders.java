@@ -13,7 +13,7 @@ final class Placeholders {
       "optional", "hidden", "masked", "unknown", "n/a", "na", "admin", "root", "guest", "user", "username", "pass",
       "your-password", "mypassword", "my-password", "secret123", "password123", "foobar", "foo", "bar");
   private static final byte[][] CONTAINS = bytes("xxxx", "****", "...", "${", "{{", "}}", "process.env",
-      "os.environ", "getenv", "env[", "env.", "secrets.", "example", "placeholder", "changeme", "change_me",
+      "os.environ", "getenv", "env[", "env.", "secrets.", "example.com", "example.org", "placeholder", "changeme", "change_me",
       "your_", "your-", "yourkey", "yourtoken", "yoursecret", "yourpassword", "dummy", "sample", "redacted",
       "replace_me", "replace-me", "replaceme", "insert_", "insert-", "__takumo_v1_", "<", ">", "%s", "{0}",
       "config.", "settings.", "vault:", "secretsmanager", "keyvault", "$(", "..", "fake", "notreal", "not_real",
@@ -76,6 +76,29 @@ final class Placeholders {
     int len = to - from;
     if (len < 8) {
       return false;
+    }
+    if (len <= 128) { // no allocation for the common short value
+      int distinct = 0;
+      int max = 0;
+      for (int i = from; i < to; i++) {
+        int lowered = Bytes.lower(b[i]);
+        boolean first = true;
+        for (int j = from; j < i; j++) {
+          if (Bytes.lower(b[j]) == lowered) {
+            first = false;
+            break;
+          }
+        }
+        if (first) {
+          distinct++;
+          int count = 0;
+          for (int j = i; j < to; j++) {
+            count += Bytes.lower(b[j]) == lowered ? 1 : 0;
+          }
+          max = Math.max(max, count);
+        }
+      }
+      return distinct <= 3 || max * 10 > len * 6;
     }
     int[] counts = new int[256];
     int distinct = 0;

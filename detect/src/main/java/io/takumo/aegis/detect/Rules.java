@@ -89,8 +89,10 @@ final class Rules {
           .sep('/', B64URL, 60, 80));
     }
     r.add(new PrefixRule("sendgrid-api-key", "SG.", KEY, "SendGrid API key").seg(B64URL, 22, 22).sep('.', B64URL, 43, 43));
-    r.add(new PrefixRule("twilio-api-key", "SK", KEY, "Twilio API key SID").seg(LOWER_HEX, 32, 32));
-    r.add(new PrefixRule("twilio-account-sid", "AC", KEY, "Twilio account SID").seg(LOWER_HEX, 32, 32));
+    for (char hex : "0123456789abcdef".toCharArray()) { // three-byte anchors keep the prefilter selective
+      r.add(new PrefixRule("twilio-api-key", "SK" + hex, KEY, "Twilio API key SID").seg(LOWER_HEX, 31, 31));
+      r.add(new PrefixRule("twilio-account-sid", "AC" + hex, KEY, "Twilio account SID").seg(LOWER_HEX, 31, 31));
+    }
     r.add(new PrefixRule("mailgun-api-key", "key-", KEY, "Mailgun private API key").seg(LOWER_HEX, 32, 32));
     r.add(new PrefixRule("mailchimp-api-key", "-us", KEY, "Mailchimp API key").left(LOWER_HEX, 32).seg(DIGIT, 1, 2));
     r.add(new PrefixRule("telegram-bot-token", ":AA", TOKEN, "Telegram bot token").left(DIGIT, 8)

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * {@code key="XPassword" value="…"}.
  */
 record Value(int start, int end, boolean quoted, boolean envStyle) {
-  private static final int MAX = 4096;
+  /** Longest value looked at: credentials are short; PEM blocks have their own rule. */
+  private static final int MAX = 512;
   private static final byte[] VALUE_ATTR = Detector.ascii("value=");
 
   /** The value after the name {@code b[is, ie)}, or null when none is assigned there. */
@@ -19,6 +20,9 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     byte keyQuote = p < to && isQuote(b[p]) ? b[p] : 0;
     if (keyQuote != 0) {
       p++;
+      if (p < to && b[p] == ']') { // $config['db_password'] = …
+        p++;
+      }
     }
     if (is > from && b[is - 1] == '<' && p < to && b[p] == '>') {
       int open = p + 1;
@@ -75,8 +79,8 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
         end++;
       }
     }
-    if (end == p || b[p] == '|' || b[p] == '>') {
-      return null; // nothing, or a YAML block scalar
+    if (end == p || b[p] == '|' || b[p] == '>' || end - p >= MAX) {
+      return null; // nothing, a YAML block scalar, or no end in sight
     }
     return new Value(p, end, false, tight && keyQuote == 0);
   }
@@ -92,7 +96,8 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
 
   private static final byte[][] SCHEMES = {Detector.ascii("bearer"), Detector.ascii("basic"), Detector.ascii("token"),
       Detector.ascii("api-token"), Detector.ascii("digest")};
-  private static final byte[][] TYPES = {Detector.ascii("string"), Detector.ascii("str"), Detector.ascii("[]byte")};
+  private static final byte[][] TYPES = {Detector.ascii("string"), Detector.ascii("str"), Detector.ascii("[]byte"),
+      Detector.ascii("&str"), Detector.ascii("&'static")};
 
   private static boolean isScheme(byte[] b, int from, int to) {
     for (byte[] scheme : SCHEMES) {
@@ -171,7 +176,7 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
 
   private static int identifierEnd(byte[] b, int p, int to) {
     int q = p;
-    while (q < to && q - p < 32 && (Bytes.is(b[q], Bytes.ALNUM | Bytes.UNDERSCORE) || b[q] == '[' || b[q] == ']')) {
+    while (q < to && q - p < 32 && (Bytes.is(b[q], Bytes.ALNUM | Bytes.UNDERSCORE) || b[q] == '[' || b[q] == ']' || b[q] == '&')) {
       q++;
     }
     return q;

@@ -1,0 +1,204 @@
+package io.takumo.aegis.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every rule with its own positive and negative examples, in the contexts code and config use. */
+class DetectorTest {
+  private static final Detector DETECTOR = Detector.builtIn();
+  private static final String GITHUB_RANDOM = "aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vWx";
+
+  static String github(String prefix) {
+    return prefix + GITHUB_RANDOM + Checksums.crc32Base62(GITHUB_RANDOM);
+  }
+
+  private static List<Finding> scan(String text) {
+    return DETECTOR.scan(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The secret must be found as exactly one finding covering exactly its bytes, with that rule. */
+  private static void assertFinds(String text, String secret, String ruleId, Category category) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    int start = indexOf(bytes, secret.getBytes(StandardCharsets.UTF_8));
+    List<Finding> found = DETECTOR.scan(bytes);
+    assertThat(found).as("findings in %s", text)
+        .anySatisfy(f -> {
+          assertThat(f.start()).isEqualTo(start);
+          assertThat(f.end()).isEqualTo(start + secret.getBytes(StandardCharsets.UTF_8).length);
+          assertThat(f.ruleId()).isEqualTo(ruleId);
+          assertThat(f.category()).isEqualTo(category);
+        });
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    int at = Bytes.indexOf(haystack, 0, haystack.length, needle);
+    assertThat(at).as("the secret is in the text").isNotNegative();
+    return at;
+  }
+
+  static Stream<Arguments> knownFormats() {
+    String gh = github("ghp_");
+    return Stream.of(
+        Arguments.of("aws_key = \"AKIAIOSFODNN7EXAMPLE\"", "AKIAIOSFODNN7EXAMPLE", "aws-access-key-id", Category.KEY),
+        Arguments.of("export AWS_ACCESS_KEY_ID=ASIAY34FZKBOKMUTVV7A", "ASIAY34FZKBOKMUTVV7A", "aws-access-key-id", Category.KEY),
+        Arguments.of("const key = '" + gh + "';", gh, "github-token", Category.KEY),
+        Arguments.of("npm config set //registry.npmjs.org/:_authToken=" + github("npm_"), github("npm_"), "npm-token", Category.KEY),
+        Arguments.of("GITLAB=glpat-xY12abCD34efGH56ijKL", "glpat-xY12abCD34efGH56ijKL", "gitlab-token", Category.KEY),
+        Arguments.of("slack: xoxb-263594206564-2343594206574-FGqddMF8t08v8N7Oq4i57vs1", "xoxb-263594206564-2343594206574-FGqddMF8t08v8N7Oq4i57vs1", "slack-token", Category.TOKEN),
+        Arguments.of("url = 'https://hooks.slack.com/services/T024BE7LD/B01AB2CD3EF/abcdEFGH1234ijklMNOP5678'", "hooks.slack.com/services/T024BE7LD/B01AB2CD3EF/abcdEFGH1234ijklMNOP5678", "slack-webhook-url", Category.TOKEN),
+        Arguments.of("stripe.api_key = \"sk_live_51HxQ2eKf8Jz0qWpLmZr8TnVx3Ys\"", "sk_live_51HxQ2eKf8Jz0qWpLmZr8TnVx3Ys", "stripe-key", Category.KEY),
+        Arguments.of("SIGNING=whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "stripe-webhook-secret", Category.KEY),
+        Arguments.of("key: AIzaSyD8qGxt4ec15vitgn44duC5ucxaOi4FmqE", "AIzaSyD8qGxt4ec15vitgn44duC5ucxaOi4FmqE", "gcp-api-key", Category.KEY),
+        Arguments.of("SENDGRID=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", "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", "sendgrid-api-key", Category.KEY),
+        Arguments.of("twilio = 'SK2c3fa1b4d5e6f708192a3b4c5d6e7f80'", "SK2c3fa1b4d5e6f708192a3b4c5d6e7f80", "twilio-api-key", Category.KEY),
+        Arguments.of("hf = \"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\"", "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", "huggingface-token", Category.KEY),
+        Arguments.of("DATABRICKS_HOST=x dapi8f3a2b1c9d4e5f6a7b8c9d0e1f2a3b4c", "dapi8f3a2b1c9d4e5f6a7b8c9d0e1f2a3b4c", "databricks-token", Category.KEY),
+        Arguments.of("shopify: 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", "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", "shopify-token", Category.KEY),
+        Arguments.of("MAILGUN=key-8f3a2b1c9d4e5f6a7b8c9d0e1f2a3b4c", "key-8f3a2b1c9d4e5f6a7b8c9d0e1f2a3b4c", "mailgun-api-key", Category.KEY),
+        Arguments.of("client = OpenAI(api_key=\"sk-proj-Ab12Cd34Ef56Gh78Ij90Kl12Mn34Op56Qr78St90Uv12Wx34\")", "sk-proj-Ab12Cd34Ef56Gh78Ij90Kl12Mn34Op56Qr78St90Uv12Wx34", "openai-project-key", Category.KEY),
+        Arguments.of("perplexity=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", "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", "perplexity-api-key", Category.KEY),
+        Arguments.of("age: AGE-SECRET-KEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ", "AGE-SECRET-KEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ", "age-secret-key", Category.SECRET),
+        Arguments.of("DIGITALOCEAN=dop_v1_" + "8f3a2b1c9d4e5f6a7b8c9d0e1f2a3b4c".repeat(2), "dop_v1_" + "8f3a2b1c9d4e5f6a7b8c9d0e1f2a3b4c".repeat(2), "digitalocean-token", Category.KEY),
+        Arguments.of("Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
+            "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U", "jwt", Category.TOKEN),
+        Arguments.of("DATABASE_URL=postgres://app:s3cr3t-P4ss@db.internal:5432/app", "postgres://app:s3cr3t-P4ss@db.internal:5432/app", "url-credentials", Category.CONN),
+        Arguments.of("mongo = \"mongodb+srv://admin:Zx81kLq2@cluster0.ab1cd.mongodb.net/prod?retryWrites=true\"", "mongodb+srv://admin:Zx81kLq2@cluster0.ab1cd.mongodb.net/prod?retryWrites=true", "url-credentials", Category.CONN),
+        Arguments.of("REDIS=rediss://default:AbCd1234XyZ@cache.internal:6380/0", "rediss://default:AbCd1234XyZ@cache.internal:6380/0", "url-credentials", Category.CONN),
+        Arguments.of("conn = \"Server=tcp:db.example.net,1433;Database=app;User Id=sa;Password=Q9w8E7r6T5!;Encrypt=true\"", "Server=tcp:db.example.net,1433;Database=app;User Id=sa;Password=Q9w8E7r6T5!;Encrypt=true", "connection-string", Category.CONN),
+        Arguments.of("curl -u elastic:P@ssw0rd$1 https://localhost:9200", "elastic:P@ssw0rd$1", "cli-credentials", Category.SECRET),
+        Arguments.of("db_host = \"10.12.4.7\"", "10.12.4.7", "private-ip", Category.HOST),
+        Arguments.of("upstream 192.168.10.20:8080;", "192.168.10.20", "private-ip", Category.HOST));
+  }
+
+  @ParameterizedTest
+  @MethodSource("knownFormats")
+  void findsKnownFormats(String text, String secret, String ruleId, Category category) {
+    assertFinds(text, secret, ruleId, category);
+  }
+
+  @Test
+  void findsPemPrivateKeysWholeIncludingPgp() {
+    String body = "MIIEowIBAAKCAQEA0Z3VS5JJcds3xfn/ygWyF8PbnGy0AHB7MhgHcTz6sE2I2yPB\naIHSS39WFrSKt1Y7LDQJSSgqrZ1sK5dw7qbdH3LgkDHYcUZ8m7Rwx4Jm4sxTMXo\n";
+    for (String label : new String[] {"RSA PRIVATE KEY", "EC PRIVATE KEY", "OPENSSH PRIVATE KEY", "PRIVATE KEY",
+        "ENCRYPTED PRIVATE KEY", "DSA PRIVATE KEY"}) {
+      String pem = "-----BEGIN " + label + "-----\n" + body + "-----END " + label + "-----";
+      assertFinds("key = \"\"\"\n" + pem + "\n\"\"\"", pem, "private-key", Category.SECRET);
+    }
+    String pgp = "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlQOYBF" + body + "=abcd\n-----END PGP PRIVATE KEY BLOCK-----";
+    assertFinds(pgp, pgp, "private-key", Category.SECRET);
+  }
+
+  static Stream<Arguments> contexts() {
+    String v = "Zf3D0LXCM3EIMbgJpUNnkRtOfOueHznB";
+    return Stream.of(
+        Arguments.of("password = \"hunter2-Correct\"", "hunter2-Correct", Category.SECRET), // Python
+        Arguments.of("String dbPassword = \"s3cr3t!Pass\";", "s3cr3t!Pass", Category.SECRET), // Java
+        Arguments.of("const apiKey = '" + v + "';", v, Category.KEY), // JavaScript
+        Arguments.of("authToken := \"" + v + "\"", v, Category.TOKEN), // Go
+        Arguments.of("var clientSecret string = \"" + v + "\"", v, Category.SECRET), // Go with a type
+        Arguments.of("$config['db_password'] = 'p4ssW0rd!x';", "p4ssW0rd!x", Category.SECRET), // PHP
+        Arguments.of("  :api_key => \"" + v + "\",", v, Category.KEY), // Ruby
+        Arguments.of("let secret_key: &str = \"" + v + "\";", v, Category.KEY), // Rust
+        Arguments.of("val userPassword: String = \"Tr0ub4dor&3\"", "Tr0ub4dor&3", Category.SECRET), // Kotlin
+        Arguments.of("DB_PASSWORD=supersecretvalue", "supersecretvalue", Category.SECRET), // .env
+        Arguments.of("ENV API_TOKEN=" + v, v, Category.TOKEN), // Dockerfile
+        Arguments.of("  password: hunter2-Correct", "hunter2-Correct", Category.SECRET), // YAML
+        Arguments.of("{\"access_token\": \"" + v + "\"}", v, Category.TOKEN), // JSON
+        Arguments.of("spring.datasource.password=Qw3rty!2024", "Qw3rty!2024", Category.SECRET), // properties
+        Arguments.of("[db]\npassword = Qw3rty!2024\n", "Qw3rty!2024", Category.SECRET), // INI
+        Arguments.of("mysql --password Qw3rty!2024 -h db", "Qw3rty!2024", Category.SECRET), // CLI flag
+        Arguments.of("<password>Qw3rty!2024</password>", "Qw3rty!2024", Category.SECRET), // XML element
+        Arguments.of("<add key=\"ClearTextPassword\" value=\"33f!!lloppa\" />", "33f!!lloppa", Category.SECRET), // NuGet
+        Arguments.of("AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY1", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY1", Category.KEY),
+        Arguments.of("System.setProperty(\"SNYK_TOKEN\", \"" + v + "\")", v, Category.TOKEN),
+        Arguments.of("export BUNDLE_GEMS__CONTRIBSYS__COM=cafebabe:deadbeef", "cafebabe:deadbeef", Category.SECRET));
+  }
+
+  @ParameterizedTest
+  @MethodSource("contexts")
+  void findsValuesAssignedToSecretNames(String text, String secret, Category category) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    int start = indexOf(bytes, secret.getBytes(StandardCharsets.UTF_8));
+    assertThat(DETECTOR.scan(bytes)).as(text).anySatisfy(f -> {
+      assertThat(f.start()).isEqualTo(start);
+      assertThat(f.end()).isEqualTo(start + secret.length());
+      assertThat(f.category()).isEqualTo(category);
+    });
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "password = \"changeme\"", "api_key = \"your_api_key_here\"", "token = \"<placeholder>\"", "password: ${DB_PASSWORD}",
+      "secret = process.env.SECRET", "token = os.environ['TOKEN']", "password = \"***\"", "API_KEY=xxxxxxxxxxxxxxxxxxxx",
+      "password = \"example\"", "password = \"test\"", "password = \"\"", "pwd = 'abc'", "token = getToken()",
+      "password = user.password", "request_id = \"550e8400-e29b-41d4-a716-446655440000\"", "commit = \"3f786850e387550fdab836ed7e6dc881de23001b\"",
+      "\"integrity\": \"sha512-v2kDEe57lecTulaDIuNTPy3Ry4gLGJ6Z1O3vE1krgXZNrsQ+5PyyD+9AGCmOvzTQ0WFb6Tn4iQyVLZL7RG6C8w==\"",
+      "img = \"data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==\"",
+      "token = \"__TAKUMO_v1_KEY_8f3a2b1c__\"", "public_key = \"9Cnzj4p4WGeKLs1Pt8QuKUpRKfFLfRYC9AIKjbJTWit\"",
+      "max_tokens = 4096", "for key, value in items:", "tokenizer = AutoTokenizer.from_pretrained(\"bert\")",
+      "key_path = \"/etc/ssl/private/server.key\"", "password_length = 16", "ghp_" + "aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vWx12345",
+      "\"token1\": \"xoxp-1234567890\"", "-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----",
+      "version = \"1.10.2.3\"", "ip = \"127.0.0.1\"", "key = AKIAXXXXXXXXXXXXXXXX", "sort_key = \"created_at_2024\""})
+  void ignoresPlaceholdersReferencesAndNonSecrets(String text) {
+    assertThat(scan(text)).as(text).isEmpty();
+  }
+
+  @Test
+  void overlapsKeepTheLongestMostSpecificMatch() {
+    List<Finding> found = scan("DATABASE_URL = \"postgres://user:Pa55w0rd!x@db.internal/app\"");
+    assertThat(found).hasSize(1);
+    assertThat(found.get(0).category()).isEqualTo(Category.CONN);
+
+    String gh = github("ghp_");
+    List<Finding> token = scan("github_token = \"" + gh + "\"");
+    assertThat(token).singleElement().satisfies(f -> assertThat(f.ruleId()).isEqualTo("github-token"));
+  }
+
+  @Test
+  void githubTokensNeedAValidChecksum() {
+    String valid = github("ghp_");
+    String broken = valid.substring(0, valid.length() - 1) + (valid.endsWith("A") ? "B" : "A");
+    assertThat(scan("x " + valid)).hasSize(1);
+    assertThat(scan("x " + broken)).isEmpty();
+  }
+
+  @Test
+  void adversarialInputsAreScannedWithoutBlowup() {
+    // Inputs that make backtracking scanners quadratic; here every byte is looked at a bounded
+    // number of times. The test asserts results, not time: the benchmark measures time.
+    StringBuilder longLine = new StringBuilder();
+    Random random = new Random(7);
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    for (int i = 0; i < 2_000_000; i++) {
+      longLine.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    assertThat(scan(longLine.toString()).stream().filter(f -> f.ruleId().startsWith("context"))).isEmpty();
+    assertThat(scan("\"".repeat(1_000_000) + "password = \"hunter2-Correct\"")).hasSize(1);
+    assertThat(scan("password=".repeat(200_000))).isEmpty();
+    assertThat(scan("eyJ".repeat(300_000))).isEmpty();
+    assertThat(scan("-----BEGIN PRIVATE KEY-----".repeat(50_000))).isEmpty();
+    assertThat(scan("://".repeat(300_000) + "a:b@")).isEmpty();
+  }
+
+  @Test
+  void resultDoesNotDependOnWhereTheInputIsCutOut() {
+    String text = "config:\n  password: hunter2-Correct\n  token: " + github("ghp_") + "\n";
+    byte[] padded = ("xx\n" + text + "\nyy").getBytes(StandardCharsets.UTF_8);
+    List<Finding> alone = scan(text);
+    List<Finding> inside = DETECTOR.scan(padded, 3, 3 + text.length());
+    assertThat(inside).hasSameSizeAs(alone);
+    for (int i = 0; i < alone.size(); i++) {
+      assertThat(inside.get(i).start() - 3).isEqualTo(alone.get(i).start());
+      assertThat(inside.get(i).end() - 3).isEqualTo(alone.get(i).end());
+    }
+  }
+}
