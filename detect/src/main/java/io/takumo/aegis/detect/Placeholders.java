@@ -44,7 +44,7 @@ final class Placeholders {
         return true;
       }
     }
-    return lowDiversity(b, from, to);
+    return lowDiversity(b, from, to) || periodic(b, from, to);
   }
 
   /** Whether a context value {@code b[from, to)} is a placeholder or reference, not a secret. */
@@ -65,7 +65,22 @@ final class Placeholders {
         return true;
       }
     }
-    return lowDiversity(b, from, to);
+    return lowDiversity(b, from, to) || periodic(b, from, to);
+  }
+
+  /** A short unit repeated: {@code abcabcabc}, {@code password=password=…}. */
+  static boolean periodic(byte[] b, int from, int to) {
+    int len = to - from;
+    for (int period = 1; period <= 16 && 2 * period <= len; period++) {
+      int i = from;
+      while (i + period < to && b[i] == b[i + period]) {
+        i++;
+      }
+      if (i + period >= to) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
