@@ -1,0 +1,282 @@
+package io.takumo.aegis.detect;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * JSON-aware scanning (SPEC §4): detection runs on the decoded content of every string value, so
+ * escapes ({@code \n}, {@code \"}, {@code \\}, {@code \u0041}) cannot hide a secret, and each
+ * finding is mapped back to its raw bytes, escapes included. Strings that are themselves JSON
+ * (OpenAI tool-call {@code arguments}) are scanned as JSON. A member's name gives its value
+ * context ({@code "db_password": "…"}). Base64 payloads (images, documents) are not scanned as text.
+ *
+ * <p>Input that is not JSON is scanned as text. Hand-written rather than a JSON library because
+ * it needs raw byte offsets for every decoded byte. Immutable and thread-safe.
+ */
+public final class JsonScanner {
+  private static final int BASE64_MIN = 1024;
+  private static final byte[] DATA_URL = Detector.ascii("data:");
+  private static final byte[] BASE64_MARK = Detector.ascii(";base64,");
+
+  private final Detector detector;
+
+  public JsonScanner(Detector detector) {
+    this.detector = requireNonNull(detector, "detector");
+  }
+
+  /** Findings in {@code raw[from, to)}: as JSON when it is JSON, as text otherwise. */
+  public List<Finding> scan(byte[] raw, int from, int to) {
+    List<Finding> out = new ArrayList<>();
+    if (!looksLikeJson(raw, from, to) || !walk(raw, from, to, out)) {
+      out.clear();
+      detector.scanInto(raw, from, to, out);
+    }
+    return Detector.resolve(out);
+  }
+
+  public List<Finding> scan(byte[] raw) {
+    return scan(raw, 0, raw.length);
+  }
+
+  static boolean looksLikeJson(byte[] b, int from, int to) {
+    int p = skipWs(b, from, to);
+    return p < to && (b[p] == '{' || b[p] == '[');
+  }
+
+  /** Walks one JSON document; false when it is malformed (the caller falls back to text). */
+  private boolean walk(byte[] b, int from, int to, List<Finding> out) {
+    // Nesting: true = object, false = array. Depth is bounded by the input size.
+    boolean[] stack = new boolean[64];
+    int depth = 0;
+    boolean expectKey = false;
+    int keyStart = -1;
+    int keyEnd = -1;
+    int p = from;
+    while (p < to) {
+      byte c = b[p];
+      switch (c) {
+        case ' ': case '\t': case '\n': case '\r': case ',':
+          if (c == ',' && depth > 0 && stack[depth - 1]) {
+            expectKey = true;
+          }
+          p++;
+          break;
+        case '{': case '[':
+          if (depth == stack.length) {
+            stack = java.util.Arrays.copyOf(stack, depth * 2);
+          }
+          stack[depth++] = c == '{';
+          expectKey = c == '{';
+          p++;
+          break;
+        case '}': case ']':
+          if (depth == 0) {
+            return false;
+          }
+          depth--;
+          expectKey = false;
+          p++;
+          break;
+        case ':':
+          expectKey = false;
+          p++;
+          break;
+        case '"': {
+          int end = stringEnd(b, p + 1, to);
+          if (end < 0) {
+            return false;
+          }
+          if (expectKey) {
+            keyStart = p + 1;
+            keyEnd = end;
+          } else {
+            value(b, p + 1, end, depth > 0 && stack[depth - 1] ? keyStart : -1, keyEnd, out);
+            keyStart = -1;
+          }
+          p = end + 1;
+          break;
+        }
+        default:
+          if (!(Bytes.is(c, Bytes.ALNUM) || c == '-' || c == '+' || c == '.')) {
+            return false; // not JSON: numbers, true, false and null are the only bare words
+          }
+          p++;
+          break;
+      }
+    }
+    return depth == 0;
+  }
+
+  /** Scans one string value {@code raw[s, e)} (without quotes). */
+  private void value(byte[] b, int s, int e, int keyStart, int keyEnd, List<Finding> out) {
+    if (e - s < 4 || isMedia(b, s, e)) {
+      return;
+    }
+    if (!hasEscape(b, s, e)) {
+      scanContent(b, s, e, out);
+      if (keyStart >= 0) {
+        detector.contextValue(b, keyStart, keyEnd, b, s, e, out);
+      }
+      return;
+    }
+    Decoded d = decode(b, s, e);
+    List<Finding> inner = new ArrayList<>();
+    scanContent(d.bytes, 0, d.length, inner);
+    if (keyStart >= 0) {
+      detector.contextValue(b, keyStart, keyEnd, d.bytes, 0, d.length, inner);
+    }
+    for (Finding f : inner) {
+      out.add(new Finding(d.map[f.start()], d.map[f.end()], f.category(), f.ruleId(), f.confidence()));
+    }
+  }
+
+  /** Text, or JSON inside a string (tool-call arguments): scanned as what it is. */
+  private void scanContent(byte[] b, int s, int e, List<Finding> out) {
+    if (looksLikeJson(b, s, e)) {
+      List<Finding> nested = new ArrayList<>();
+      if (walk(b, s, e, nested)) {
+        out.addAll(nested);
+        return;
+      }
+    }
+    detector.scanInto(b, s, e, out);
+  }
+
+  /** Base64 media: a long run of base64 alphabet only, or a {@code data:…;base64,} URL. */
+  private static boolean isMedia(byte[] b, int s, int e) {
+    if (Bytes.startsWith(b, s, e, DATA_URL, true) && Bytes.indexOf(b, s, Math.min(e, s + 128), BASE64_MARK) >= 0) {
+      return true;
+    }
+    if (e - s < BASE64_MIN) {
+      return false;
+    }
+    for (int i = s; i < e; i++) {
+      if (!Bytes.is(b[i], Bytes.B64 | Bytes.EQUALS)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean hasEscape(byte[] b, int s, int e) {
+    for (int i = s; i < e; i++) {
+      if (b[i] == '\\') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** End of the string whose content starts at {@code p} (the closing quote), or -1. */
+  private static int stringEnd(byte[] b, int p, int to) {
+    while (p < to) {
+      byte c = b[p];
+      if (c == '"') {
+        return p;
+      }
+      p += c == '\\' ? 2 : 1;
+    }
+    return -1;
+  }
+
+  private static int skipWs(byte[] b, int p, int to) {
+    while (p < to && Bytes.is(b[p], Bytes.SPACE)) {
+      p++;
+    }
+    return p;
+  }
+
+  /** Decoded UTF-8 bytes, and for each decoded byte the raw offset it came from (plus the end). */
+  record Decoded(byte[] bytes, int length, int[] map) {}
+
+  static Decoded decode(byte[] b, int s, int e) {
+    byte[] out = new byte[e - s];
+    int[] map = new int[e - s + 1];
+    int n = 0;
+    int p = s;
+    while (p < e) {
+      int start = p;
+      byte c = b[p];
+      if (c != '\\' || p + 1 >= e) {
+        map[n] = p;
+        out[n++] = c;
+        p++;
+        continue;
+      }
+      byte esc = b[p + 1];
+      p += 2;
+      int cp;
+      switch (esc) {
+        case 'n': cp = '\n'; break;
+        case 't': cp = '\t'; break;
+        case 'r': cp = '\r'; break;
+        case 'b': cp = '\b'; break;
+        case 'f': cp = '\f'; break;
+        case 'u':
+          cp = hex4(b, p, e);
+          if (cp < 0) {
+            cp = 'u';
+            break;
+          }
+          p += 4;
+          if (cp >= 0xD800 && cp <= 0xDBFF && p + 6 <= e && b[p] == '\\' && b[p + 1] == 'u') {
+            int low = hex4(b, p + 2, e);
+            if (low >= 0xDC00 && low <= 0xDFFF) {
+              cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+              p += 6;
+            }
+          }
+          break;
+        default: cp = esc; break; // \" \\ \/
+      }
+      n = utf8(cp, out, map, n, start);
+    }
+    map[n] = e;
+    return new Decoded(out, n, map);
+  }
+
+  private static int utf8(int cp, byte[] out, int[] map, int n, int rawStart) {
+    int len = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    for (int i = 0; i < len; i++) {
+      map[n + i] = rawStart; // every byte of a multi-byte character maps to its escape
+    }
+    switch (len) {
+      case 1:
+        out[n] = (byte) cp;
+        break;
+      case 2:
+        out[n] = (byte) (0xC0 | (cp >> 6));
+        out[n + 1] = (byte) (0x80 | (cp & 0x3F));
+        break;
+      case 3:
+        out[n] = (byte) (0xE0 | (cp >> 12));
+        out[n + 1] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+        out[n + 2] = (byte) (0x80 | (cp & 0x3F));
+        break;
+      default:
+        out[n] = (byte) (0xF0 | (cp >> 18));
+        out[n + 1] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+        out[n + 2] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+        out[n + 3] = (byte) (0x80 | (cp & 0x3F));
+        break;
+    }
+    return n + len;
+  }
+
+  private static int hex4(byte[] b, int p, int e) {
+    if (p + 4 > e) {
+      return -1;
+    }
+    int v = 0;
+    for (int i = p; i < p + 4; i++) {
+      int d = Character.digit(b[i], 16);
+      if (d < 0) {
+        return -1;
+      }
+      v = (v << 4) | d;
+    }
+    return v;
+  }
+}

@@ -1,0 +1,99 @@
+package io.takumo.aegis.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JsonScannerTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonScanner SCANNER = new JsonScanner(Detector.builtIn());
+  private static final String PEM = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA0Z3VS5JJcds3xfn/ygWyF8PbnGy0AHB7MhgHcTz6sE2I2yPB\n"
+      + "aIHSS39WFrSKt1Y7LDQJSSgqrZ1sK5dw7qbdH3LgkDHYcUZ8m7Rwx4Jm4sxTMXo\n-----END RSA PRIVATE KEY-----";
+
+  /** Serializes {@code value} into a JSON body, finds it, and checks the raw span decodes back to it. */
+  private static void assertFoundExactly(ObjectNode body, String secret) throws Exception {
+    byte[] raw = JSON.writeValueAsBytes(body);
+    List<Finding> found = SCANNER.scan(raw);
+    assertThat(found).anySatisfy(f -> {
+      String rawSpan = new String(raw, f.start(), f.length(), StandardCharsets.UTF_8);
+      assertThat(JSON.readValue("\"" + rawSpan + "\"", String.class)).isEqualTo(secret);
+    });
+  }
+
+  @Test
+  void escapesDoNotHideAPemKeyAndTheRawSpanCoversTheEscapes() throws Exception {
+    ObjectNode body = JSON.createObjectNode();
+    body.putArray("messages").addObject().put("role", "user").put("content", "Here is my key:\n" + PEM + "\nthanks");
+    assertFoundExactly(body, PEM);
+  }
+
+  @Test
+  void passwordWithQuotesAndBackslashesInAMember() throws Exception {
+    String password = "p\"a\\ss-W0rd!é";
+    ObjectNode body = JSON.createObjectNode();
+    body.put("db_password", password);
+    assertFoundExactly(body, password);
+  }
+
+  @Test
+  void unicodeEscapedKeyIsFound() {
+    String raw = "{\"content\":\"key AKIA\\u0049OSFODNN7EXAMPLE here\"}";
+    List<Finding> found = SCANNER.scan(raw.getBytes(StandardCharsets.UTF_8));
+    assertThat(found).singleElement().satisfies(f -> {
+      assertThat(raw.substring(f.start(), f.end())).isEqualTo("AKIA\\u0049OSFODNN7EXAMPLE");
+      assertThat(f.ruleId()).isEqualTo("aws-access-key-id");
+    });
+  }
+
+  @Test
+  void toolCallArgumentsAreJsonInsideAString() throws Exception {
+    ObjectNode args = JSON.createObjectNode();
+    args.put("file_path", "/app/.env");
+    args.put("content", "DB_PASSWORD=hunter2-Correct\nSTRIPE=sk_live_51HxQ2eKf8Jz0qWpLmZr8TnVx3Ys\n");
+    ObjectNode body = JSON.createObjectNode();
+    body.putObject("function").put("name", "write_file").put("arguments", JSON.writeValueAsString(args));
+
+    byte[] raw = JSON.writeValueAsBytes(body);
+    List<Finding> found = SCANNER.scan(raw);
+    assertThat(found).extracting(Finding::ruleId).contains("context-password", "stripe-key");
+    for (Finding f : found) { // each span is inside the raw bytes, escapes and all
+      String span = new String(raw, f.start(), f.length(), StandardCharsets.UTF_8);
+      assertThat(span).doesNotStartWith("\"").doesNotEndWith("\"");
+    }
+  }
+
+  @Test
+  void base64MediaIsNotScannedAsText() throws Exception {
+    StringBuilder base64 = new StringBuilder();
+    while (base64.length() < 4096) {
+      base64.append("iVBORw0KGgoAAAANSUhEUgAKIAIOSFODNN7EXAMPLEAAAAEAAAABCAYAAAAfFcSJ");
+    }
+    ObjectNode body = JSON.createObjectNode();
+    body.putObject("source").put("type", "base64").put("media_type", "image/png").put("data", base64.toString());
+    assertThat(SCANNER.scan(JSON.writeValueAsBytes(body))).isEmpty();
+  }
+
+  @Test
+  void notJsonIsScannedAsText() {
+    assertThat(SCANNER.scan("password = \"hunter2-Correct\"".getBytes(StandardCharsets.UTF_8))).hasSize(1);
+    assertThat(SCANNER.scan("{ broken json password = \"hunter2-Correct\"".getBytes(StandardCharsets.UTF_8))).hasSize(1);
+  }
+
+  @Test
+  void everyCutOfTheDocumentGivesTheSameAnswerAsTheWhole() throws Exception {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("model", "claude-sonnet-4-5");
+    body.putArray("messages").addObject().put("role", "user").put("content", "token = \"" + DetectorTest.github("ghp_") + "\"");
+    byte[] raw = JSON.writeValueAsBytes(body);
+    List<Finding> whole = SCANNER.scan(raw);
+    assertThat(whole).hasSize(1);
+    // A scan of a sub-range that holds the whole string value finds the same bytes.
+    int open = new String(raw, StandardCharsets.UTF_8).indexOf("[");
+    List<Finding> inner = SCANNER.scan(raw, open, raw.length - 1);
+    assertThat(inner).extracting(Finding::start).containsExactlyElementsOf(whole.stream().map(Finding::start).toList());
+  }
+}
