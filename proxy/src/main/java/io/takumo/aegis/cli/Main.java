@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "AI-traffic gateway that replaces secrets with tokens before they reach an AI provider.",
-    subcommands = {GatewayCommand.class, KeysCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {GatewayCommand.class, KeysCommand.class, ScanCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
   /** Usage errors exit 2, as documented for every subcommand. */
   public static final int EXIT_USAGE = 2;

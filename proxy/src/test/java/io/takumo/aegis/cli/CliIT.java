@@ -26,8 +26,13 @@ class CliIT {
   @TempDir Path home;
 
   private Process start(Map<String, String> env, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    return startWith(List.of(), env, args);
+  }
+
+  private Process startWith(List<String> jvmArgs, Map<String, String> env, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(jvmArgs);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("HOME", home.toString());
@@ -63,6 +68,107 @@ class CliIT {
     Process revoke = start(Map.of("TAKUMO_KEYS_FILE", store.toString()), "keys", "revoke", key.substring(0, 12));
     assertThat(revoke.waitFor()).isZero();
     assertThat(Files.readString(store)).contains("\"revoked\"");
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+  private Path tree() throws IOException {
+    Path root = Files.createDirectories(home.resolve("project"));
+    Files.writeString(root.resolve(".env"), "DB_PASSWORD=hunter2-Correct\nDEBUG=true\n");
+    Files.createDirectories(root.resolve("src"));
+    Files.writeString(root.resolve("src/app.py"), "import os\n\naws = \"AKIAIOSFODNN7EXAMPLE\"\n");
+    Files.writeString(root.resolve("src/clean.py"), "print('hello')\n");
+    Files.write(root.resolve("src/image.bin"), new byte[] {0, 1, 2, 'A', 'K', 'I', 'A'});
+    return root;
+  }
+
+  @Test
+  void scanReportsFindingsWithPositionsInEveryFormat() throws Exception {
+    Path root = tree();
+    Process text = start(Map.of(), "scan", root.toString());
+    String out = read(text.getInputStream());
+    assertThat(text.waitFor()).isEqualTo(1);
+    assertThat(out).contains(".env:1:13: SECRET context-password hunter***")
+        .contains("app.py:3:8: KEY aws-access-key-id AKIAIOSF***").doesNotContain("hunter2-Correct");
+
+    Process json = start(Map.of(), "scan", "--format", "json", root.toString());
+    var report = JSON.readTree(json.getInputStream());
+    assertThat(json.waitFor()).isEqualTo(1);
+    assertThat(report).hasSize(2);
+    var aws = report.get(0).path("type").asText().equals("aws-access-key-id") ? report.get(0) : report.get(1);
+    byte[] file = Files.readAllBytes(root.resolve("src/app.py"));
+    assertThat(new String(file, aws.path("start").asInt(), aws.path("end").asInt() - aws.path("start").asInt(),
+        StandardCharsets.UTF_8)).isEqualTo("AKIAIOSFODNN7EXAMPLE");
+    assertThat(aws.path("file").asText()).isEqualTo(root.resolve("src/app.py").toString());
+
+    Process sarif = start(Map.of(), "scan", "--format", "sarif", root.toString());
+    var log = JSON.readTree(sarif.getInputStream());
+    assertThat(sarif.waitFor()).isEqualTo(1);
+    assertThat(log.path("version").asText()).isEqualTo("2.1.0");
+    var results = log.path("runs").get(0).path("results");
+    assertThat(results).hasSize(2);
+    assertThat(results.get(0).path("locations").get(0).path("physicalLocation").path("region").path("startLine").asInt())
+        .isPositive();
+    assertThat(log.toString()).doesNotContain("hunter2-Correct").doesNotContain("AKIAIOSFODNN7EXAMPLE");
+  }
+
+  @Test
+  void scanHonoursIgnoresGitignoreAndRecursionFlags() throws Exception {
+    Path root = tree();
+    Process ignored = start(Map.of(), "scan", "--ignore", "**/*.py", root.toString());
+    assertThat(read(ignored.getInputStream())).contains(".env").doesNotContain("app.py");
+    assertThat(ignored.waitFor()).isEqualTo(1);
+
+    Process flat = start(Map.of(), "scan", "--no-recursive", root.toString());
+    assertThat(read(flat.getInputStream())).contains(".env").doesNotContain("app.py");
+    flat.waitFor();
+
+    Process init = new ProcessBuilder("git", "init", "-q", root.toString()).start();
+    assertThat(init.waitFor()).isZero();
+    Files.writeString(root.resolve(".gitignore"), ".env\n");
+    Process inGit = start(Map.of(), "scan", root.toString());
+    assertThat(read(inGit.getInputStream())).contains("app.py").doesNotContain(".env:");
+    inGit.waitFor();
+    Process noGitignore = start(Map.of(), "scan", "--no-gitignore", root.toString());
+    assertThat(read(noGitignore.getInputStream())).contains(".env:");
+    noGitignore.waitFor();
+
+    Process clean = start(Map.of(), "scan", root.resolve("src/clean.py").toString());
+    clean.getInputStream().readAllBytes();
+    assertThat(clean.waitFor()).isZero();
+  }
+
+  @Test
+  void aHundredMegabyteTreeScansInASmallHeapAndSecretsOnWindowEdgesAreFoundOnce() throws Exception {
+    Path root = Files.createDirectories(home.resolve("big"));
+    byte[] filler = "public static int add(int a, int b) { return a + b; } // code\n".repeat(1 << 12)
+        .getBytes(StandardCharsets.US_ASCII);
+    for (int f = 0; f < 40; f++) {
+      try (var out = Files.newOutputStream(root.resolve("file" + f + ".java"))) {
+        for (int i = 0; i < 2 << 20; i += filler.length) {
+          out.write(filler);
+        }
+      }
+    }
+    // One 20 MiB file with a key straddling the 16 MiB scan window edge.
+    String key = "AKIAIOSFODNN7EXAMPLE";
+    int edge = 16 << 20;
+    try (var out = Files.newOutputStream(root.resolve("edge.txt"))) {
+      byte[] pad = new byte[edge - 10];
+      java.util.Arrays.fill(pad, (byte) 'x');
+      for (int i = 0; i < pad.length; i += 64) {
+        pad[i] = '\n';
+      }
+      out.write(pad);
+      out.write((" " + key + " ").getBytes(StandardCharsets.US_ASCII));
+      out.write("\n".repeat(4 << 20).getBytes(StandardCharsets.US_ASCII));
+    }
+    Process scan = startWith(List.of("-Xmx96m"), Map.of(), "scan", "--format", "json", root.toString());
+    var report = JSON.readTree(scan.getInputStream());
+    String err = read(scan.getErrorStream());
+    assertThat(scan.waitFor()).as(err).isEqualTo(1);
+    assertThat(report).hasSize(1);
+    assertThat(report.get(0).path("start").asLong()).isEqualTo(edge - 10 + 1);
   }
 
   @Test

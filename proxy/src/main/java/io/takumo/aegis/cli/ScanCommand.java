@@ -1,0 +1,298 @@
+package io.takumo.aegis.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.takumo.aegis.detect.Detector;
+import io.takumo.aegis.detect.Finding;
+import io.takumo.aegis.detect.JsonScanner;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code takumo-aegis scan}: finds secrets in files and directories. Exit 0 clean, 1 found, 2 usage. */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+    description = "Scan files and directories for secrets. Exit code 0: clean, 1: secrets found, 2: usage error.")
+final class ScanCommand implements Callable<Integer> {
+  /** Files are scanned in windows of this size; a secret longer than the overlap could be cut. */
+  static final int WINDOW = 16 << 20;
+  static final int OVERLAP = 64 << 10;
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories to scan.")
+  List<Path> paths;
+
+  @Option(names = "--ignore", paramLabel = "GLOB", description = "Skip paths matching this glob (repeatable), e.g. '**/test/**'.")
+  List<String> ignores = new ArrayList<>();
+
+  @Option(names = "--no-recursive", description = "Do not descend into subdirectories.")
+  boolean noRecursive;
+
+  @Option(names = "--no-gitignore", description = "Scan files that .gitignore excludes too (inside a git work tree).")
+  boolean noGitignore;
+
+  @Option(names = "--format", defaultValue = "text", description = "text, json or sarif (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Override
+  public Integer call() throws IOException {
+    if (!Set.of("text", "json", "sarif").contains(format)) {
+      throw new ParameterException(spec.commandLine(), "--format: " + format + " (expected: text, json or sarif)");
+    }
+    List<PathMatcher> ignored = new ArrayList<>();
+    for (String glob : ignores) {
+      ignored.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
+    }
+    Detector detector = Detector.builtIn();
+    JsonScanner json = new JsonScanner(detector);
+    List<Result> results = new ArrayList<>();
+    Progress progress = new Progress(System.console() != null && !format.equals("json") && !format.equals("sarif"));
+    for (Path root : paths) {
+      if (!Files.exists(root)) {
+        throw new ParameterException(spec.commandLine(), "PATH: " + root + " (expected: an existing file or directory)");
+      }
+      for (Path file : files(root, ignored)) {
+        scanFile(file, detector, json, results, progress);
+      }
+    }
+    progress.done();
+    PrintStream out = System.out;
+    switch (format) {
+      case "json":
+        out.println(JSON.writeValueAsString(jsonReport(results)));
+        break;
+      case "sarif":
+        out.println(JSON.writeValueAsString(sarif(results, detector)));
+        break;
+      default:
+        for (Result r : results) {
+          out.printf("%s:%d:%d: %s %s %s%n", r.file, r.line, r.column, r.finding.category(), r.finding.ruleId(), r.masked);
+        }
+        System.err.printf("%d secret(s) in %d file(s) scanned.%n", results.size(), progress.files);
+    }
+    return results.isEmpty() ? 0 : 1;
+  }
+
+  /** The files to scan under {@code root}: git's view inside a work tree, a plain walk elsewhere. */
+  private Set<Path> files(Path root, List<PathMatcher> ignored) throws IOException {
+    Set<Path> out = new TreeSet<>();
+    if (Files.isRegularFile(root)) {
+      out.add(root);
+      return out;
+    }
+    List<Path> candidates = noGitignore ? null : gitFiles(root);
+    if (candidates == null) {
+      candidates = new ArrayList<>();
+      try (Stream<Path> walk = Files.walk(root, noRecursive ? 1 : Integer.MAX_VALUE)) {
+        walk.filter(p -> !p.toString().contains("/.git/")).forEach(candidates::add);
+      }
+    }
+    for (Path p : candidates) {
+      Path relative = root.relativize(p);
+      if (noRecursive && relative.getNameCount() > 1) {
+        continue;
+      }
+      if (Files.isRegularFile(p) && ignored.stream().noneMatch(m -> m.matches(relative) || m.matches(p))) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  /** Tracked and untracked-but-not-ignored files per git, or null outside a work tree. */
+  private static List<Path> gitFiles(Path root) {
+    try {
+      Process git = new ProcessBuilder("git", "-C", root.toString(), "ls-files", "-z", "--cached", "--others",
+          "--exclude-standard").redirectErrorStream(false).start();
+      byte[] listing;
+      try (InputStream in = git.getInputStream()) {
+        listing = in.readAllBytes();
+      }
+      git.getErrorStream().readAllBytes();
+      if (!git.waitFor(60, TimeUnit.SECONDS) || git.exitValue() != 0) {
+        return null;
+      }
+      List<Path> out = new ArrayList<>();
+      for (String name : new String(listing, StandardCharsets.UTF_8).split("\0")) {
+        if (!name.isEmpty()) {
+          out.add(root.resolve(name));
+        }
+      }
+      return out;
+    } catch (IOException e) {
+      return null; // no git on this machine
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  private static void scanFile(Path file, Detector detector, JsonScanner json, List<Result> results, Progress progress) {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] buffer = new byte[WINDOW + OVERLAP];
+      int filled = in.readNBytes(buffer, 0, buffer.length);
+      if (filled == 0 || isBinary(buffer, filled)) {
+        return;
+      }
+      boolean asJson = file.getFileName().toString().endsWith(".json") && filled < buffer.length;
+      long base = 0;
+      LineCounter lines = new LineCounter();
+      while (true) {
+        boolean last = filled < buffer.length;
+        int keepBefore = last ? filled : WINDOW;
+        List<Finding> found = asJson ? json.scan(buffer, 0, filled) : detector.scan(buffer, 0, filled);
+        for (Finding f : found) {
+          if (f.start() >= keepBefore) {
+            break; // found again, whole, in the next window
+          }
+          int[] lc = lines.advance(buffer, f.start(), base);
+          results.add(new Result(file.toString(), lc[0], lc[1], base + f.start(), base + f.end(), f,
+              mask(buffer, f.start(), f.end())));
+        }
+        progress.scanned(keepBefore);
+        if (last) {
+          break;
+        }
+        lines.advance(buffer, WINDOW, base);
+        System.arraycopy(buffer, WINDOW, buffer, 0, OVERLAP);
+        base += WINDOW;
+        lines.rebase(WINDOW);
+        filled = OVERLAP + in.readNBytes(buffer, OVERLAP, WINDOW);
+      }
+      progress.file();
+    } catch (IOException e) {
+      System.err.println("takumo-aegis: skipping " + file + ": " + e.getMessage());
+    }
+  }
+
+  /** A NUL byte in the first 8 KiB: binary, skipped. */
+  static boolean isBinary(byte[] b, int length) {
+    for (int i = 0; i < Math.min(length, 8192); i++) {
+      if (b[i] == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The first characters of a value, never more than 40% of it: {@code AKIAIOSF***}. */
+  static String mask(byte[] b, int start, int end) {
+    int shown = Math.min(8, (end - start) * 2 / 5);
+    return new String(b, start, shown, StandardCharsets.UTF_8).replace('\n', ' ') + "***";
+  }
+
+  private static ArrayNode jsonReport(List<Result> results) {
+    ArrayNode array = JSON.createArrayNode();
+    for (Result r : results) {
+      array.addObject().put("file", r.file).put("line", r.line).put("column", r.column).put("start", r.start)
+          .put("end", r.end).put("category", r.finding.category().name()).put("type", r.finding.ruleId())
+          .put("confidence", r.finding.confidence());
+    }
+    return array;
+  }
+
+  private static ObjectNode sarif(List<Result> results, Detector detector) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json").put("version", "2.1.0");
+    ObjectNode run = root.putArray("runs").addObject();
+    ObjectNode driver = run.putObject("tool").putObject("driver");
+    String version = Main.class.getPackage().getImplementationVersion();
+    driver.put("name", "takumo-aegis").put("semanticVersion", version == null ? "0.0.0" : version.replace("-SNAPSHOT", ""))
+        .put("informationUri", "https://takumo.io/aegis");
+    ArrayNode rules = driver.putArray("rules");
+    Set<String> ids = new LinkedHashSet<>();
+    results.forEach(r -> ids.add(r.finding.ruleId()));
+    for (String id : ids) {
+      rules.addObject().put("id", id).putObject("shortDescription").put("text", "Secret detected: " + id);
+    }
+    ArrayNode out = run.putArray("results");
+    for (Result r : results) {
+      ObjectNode result = out.addObject();
+      result.put("ruleId", r.finding.ruleId()).put("level", "error");
+      result.putObject("message").put("text", r.finding.category() + " secret (" + r.finding.ruleId() + "): " + r.masked);
+      ObjectNode location = result.putArray("locations").addObject().putObject("physicalLocation");
+      location.putObject("artifactLocation").put("uri", r.file.replace('\\', '/'));
+      location.putObject("region").put("startLine", r.line).put("startColumn", r.column)
+          .put("byteOffset", r.start).put("byteLength", r.end - r.start);
+    }
+    return root;
+  }
+
+  private record Result(String file, int line, int column, long start, long end, Finding finding, String masked) {}
+
+  /** 1-based line and column of ascending offsets, counted once per byte. */
+  private static final class LineCounter {
+    private int line = 1;
+    private int lineStart;
+    private int pos;
+
+    int[] advance(byte[] b, int to, long base) {
+      for (; pos < to; pos++) {
+        if (b[pos] == '\n') {
+          line++;
+          lineStart = pos + 1;
+        }
+      }
+      return new int[] {line, to - lineStart + 1};
+    }
+
+    void rebase(int shift) {
+      pos -= shift;
+      lineStart -= shift;
+    }
+  }
+
+  /** A progress line on a terminal for large trees; nothing when output is piped. */
+  private static final class Progress {
+    private final boolean enabled;
+    private long bytes;
+    private int files;
+    private long lastPrint;
+
+    Progress(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    void scanned(long n) {
+      bytes += n;
+    }
+
+    void file() {
+      files++;
+      long now = System.nanoTime();
+      if (enabled && now - lastPrint > 200_000_000L) {
+        System.err.printf("\rscanned %d files, %d MB", files, bytes >> 20);
+        lastPrint = now;
+      }
+    }
+
+    void done() {
+      if (enabled && lastPrint != 0) {
+        System.err.print("\r\033[K");
+      }
+    }
+  }
+
+}
