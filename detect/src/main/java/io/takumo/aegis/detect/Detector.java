@@ -136,7 +136,7 @@ public final class Detector {
           case PREFIX:
             end = t.rule.match(b, at, from, to);
             if (end > 0) {
-              out.add(new Finding(t.rule.start(at), end, t.rule.category, t.rule.id, t.rule.confidence));
+              out.add(new Finding(t.rule.start(b, at, from), end, t.rule.category, t.rule.id, t.rule.confidence));
             }
             break;
           case CONTEXT:

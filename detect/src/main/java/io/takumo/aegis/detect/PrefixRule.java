@@ -119,7 +119,14 @@ final class PrefixRule {
     return check.test(b, start, body, p) ? p : -1;
   }
 
-  int start(int at) {
-    return at - leftCount;
+  private static final byte[] HTTPS = "https://".getBytes(StandardCharsets.US_ASCII);
+
+  /** Where the token starts: before the anchor's left part, and before {@code https://} for URLs. */
+  int start(byte[] b, int at, int from) {
+    int start = at - leftCount;
+    if (urlLike && start - HTTPS.length >= from && Bytes.startsWith(b, start - HTTPS.length, at, HTTPS, true)) {
+      return start - HTTPS.length; // a webhook URL is the secret whole
+    }
+    return start;
   }
 }

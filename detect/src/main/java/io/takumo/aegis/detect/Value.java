@@ -69,8 +69,10 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     if (isQuote(b[p])) {
       return quoted(b, p, to);
     }
+    // In a query string (?token=…&user=…) '&' ends a value; elsewhere it is part of it.
+    boolean query = is > from && (b[is - 1] == '?' || b[is - 1] == '&');
     int end = p;
-    while (end < to && end - p < MAX && !terminates(b[end])) {
+    while (end < to && end - p < MAX && !terminates(b[end]) && !(query && b[end] == '&')) {
       end++;
     }
     if (end < to && b[end] == ' ' && isScheme(b, p, end)) { // Authorization: Basic dXNlcjpwYXNz
@@ -196,7 +198,7 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
   private static boolean terminates(byte c) {
     switch (c) {
       case ' ': case '\t': case '\r': case '\n': case ';': case ',': case '"': case '\'': case '`': case ')':
-      case ']': case '}': case '<': case '&': case '\\':
+      case ']': case '}': case '<': case '\\':
         return true;
       default:
         return false;

@@ -54,7 +54,7 @@ class DetectorTest {
         Arguments.of("npm config set //registry.npmjs.org/:_authToken=" + github("npm_"), github("npm_"), "npm-token", Category.KEY),
         Arguments.of("GITLAB=glpat-xY12abCD34efGH56ijKL", "glpat-xY12abCD34efGH56ijKL", "gitlab-token", Category.KEY),
         Arguments.of("slack: xoxb-263594206564-2343594206574-FGqddMF8t08v8N7Oq4i57vs1", "xoxb-263594206564-2343594206574-FGqddMF8t08v8N7Oq4i57vs1", "slack-token", Category.TOKEN),
-        Arguments.of("url = 'https://hooks.slack.com/services/T024BE7LD/B01AB2CD3EF/abcdEFGH1234ijklMNOP5678'", "hooks.slack.com/services/T024BE7LD/B01AB2CD3EF/abcdEFGH1234ijklMNOP5678", "slack-webhook-url", Category.TOKEN),
+        Arguments.of("url = 'https://hooks.slack.com/services/T024BE7LD/B01AB2CD3EF/abcdEFGH1234ijklMNOP5678'", "https://hooks.slack.com/services/T024BE7LD/B01AB2CD3EF/abcdEFGH1234ijklMNOP5678", "slack-webhook-url", Category.TOKEN),
         Arguments.of("stripe.api_key = \"sk_live_51HxQ2eKf8Jz0qWpLmZr8TnVx3Ys\"", "sk_live_51HxQ2eKf8Jz0qWpLmZr8TnVx3Ys", "stripe-key", Category.KEY),
         Arguments.of("SIGNING=whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "stripe-webhook-secret", Category.KEY),
         Arguments.of("key: AIzaSyD8qGxt4ec15vitgn44duC5ucxaOi4FmqE", "AIzaSyD8qGxt4ec15vitgn44duC5ucxaOi4FmqE", "gcp-api-key", Category.KEY),
