@@ -125,7 +125,7 @@ final class Rules {
     r.add(new PrefixRule("openai-project-key", "sk-proj-", KEY, "OpenAI project key").seg(B64URL, 40, 250));
     r.add(new PrefixRule("openai-service-key", "sk-svcacct-", KEY, "OpenAI service account key").seg(B64URL, 40, 250));
     r.add(new PrefixRule("openai-admin-key", "sk-admin-", KEY, "OpenAI admin key").seg(B64URL, 40, 250));
-    r.add(new PrefixRule("openai-key", "sk-", KEY, "OpenAI key").seg(ALNUM, 48, 48)
+    r.add(new PrefixRule("openai-legacy-key", "sk-", KEY, "OpenAI key (legacy, 48 characters)").seg(ALNUM, 48, 48)
         .check((b, s, body, e) -> Bytes.classesPresent(b, body, e) >= 3));
     r.add(new PrefixRule("openai-key", "sk-", KEY, "OpenAI key (T3BlbkFJ marker)").seg(B64URL, 40, 200)
         .check((b, s, body, e) -> Bytes.indexOf(b, body, e, T3BLBKFJ) >= 0).confidence(1.0));

@@ -1,0 +1,130 @@
+package io.takumo.aegis.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every known-format rule with its own positive and negative examples, generated from the rule's
+ * own definition: a random token of the right alphabet and lengths (with a valid checksum where the
+ * format has one) must be found whole; the same token one byte short, or glued to a word, must not.
+ */
+class RuleExamplesTest {
+  private static final Detector DETECTOR = Detector.builtIn();
+  /** Formats a random string cannot satisfy: a valid example is given instead. */
+  private static final Map<String, String> GIVEN = Map.of(
+      "aws-bedrock-api-key-short", "bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29tLz9BY3Rpb249Q2FsbFdpdGhCZWFyZXJUb2tlbg==",
+      "1password-secret-key", "A3-ASWWYB-798JRYLJVD4-23DC2-86TVM-H43EB",
+      "azure-ad-client-secret", "bP88Q~rcBcYjzzOhg1Hnn76Wm3jGgakZiZ.8vMgR");
+
+  static Stream<PrefixRule> rules() {
+    return Rules.builtIn().stream();
+  }
+
+  private static String alphabet(int mask) {
+    StringBuilder out = new StringBuilder();
+    for (int c = 33; c < 127; c++) {
+      if (Bytes.is((byte) c, mask)) {
+        out.append((char) c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static String randomOf(String letters, int length, Random random) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < length; i++) {
+      out.append(letters.charAt(random.nextInt(letters.length())));
+    }
+    return out.toString();
+  }
+
+  /** A random token for {@code rule} that passes its checks, or null when none is found quickly. */
+  static String example(PrefixRule rule, Random random) {
+    String anchor = new String(rule.anchor, StandardCharsets.US_ASCII);
+    String given = GIVEN.get(rule.id);
+    if (given != null && given.startsWith(anchor.substring(0, 2))) {
+      return given;
+    }
+    switch (rule.id) { // structure a random string will not hit
+      case "slack-token":
+      case "slack-config-token":
+        return anchor + "263594206564-2343594206574-FGqddMF8t08v8N7Oq4i57vs1";
+      case "anthropic-api-key":
+      case "anthropic-admin-key":
+        return anchor + randomOf(alphabet(Bytes.B64URL), 93, random) + "AA";
+      case "openai-key": // the legacy shape satisfies both OpenAI rules
+      case "openai-legacy-key":
+        return anchor + randomOf(alphabet(Bytes.ALNUM), 20, random) + "T3BlbkFJ" + randomOf(alphabet(Bytes.ALNUM), 20, random);
+      default:
+        break;
+    }
+    for (int attempt = 0; attempt < 2000; attempt++) {
+      StringBuilder token = new StringBuilder();
+      String left = alphabet(rule.leftMask & Bytes.ALNUM);
+      for (int i = 0; i < rule.leftCount; i++) {
+        token.append(left.charAt(random.nextInt(left.length())));
+      }
+      token.append(new String(rule.anchor, StandardCharsets.US_ASCII));
+      int bodyStart = token.length();
+      for (int[] seg : rule.segments) {
+        if (seg[3] >= 0) {
+          token.append((char) seg[3]);
+        }
+        String letters = alphabet(seg[0] & (Bytes.ALNUM | Bytes.DASH | Bytes.UNDERSCORE));
+        if (letters.isEmpty()) {
+          letters = alphabet(seg[0]);
+        }
+        int length = Math.max(seg[1], Math.min(seg[2], seg[1] + 8));
+        for (int i = 0; i < length; i++) {
+          token.append(letters.charAt(random.nextInt(letters.length())));
+        }
+      }
+      if (rule.check == null) {
+        return token.toString();
+      }
+      byte[] bytes = token.toString().getBytes(StandardCharsets.US_ASCII);
+      if (rule.confidence == 1.0 && rule.id.endsWith("-token") && bytes.length - bodyStart == 36) {
+        String random30 = token.substring(bodyStart, bodyStart + 30);
+        return token.substring(0, bodyStart) + random30 + Checksums.crc32Base62(random30); // GitHub, npm
+      }
+      if (rule.check.test(bytes, 0, bodyStart, bytes.length) && !Placeholders.inToken(bytes, bodyStart, bytes.length)) {
+        return token.toString();
+      }
+    }
+    return null;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rules")
+  void ruleFindsItsFormatWholeAndNothingElse(PrefixRule rule) {
+    Random random = new Random(rule.id.hashCode() ^ new String(rule.anchor, StandardCharsets.US_ASCII).hashCode());
+    String token = example(rule, random);
+    assertThat(token).as("an example of %s", rule.id).isNotNull();
+
+    String text = "config = \"" + token + "\"\n";
+    List<Finding> found = DETECTOR.scan(text.getBytes(StandardCharsets.US_ASCII));
+    int start = text.indexOf(token);
+    assertThat(found).as("%s in %s", rule.id, text).anySatisfy(f -> {
+      assertThat(f.start()).isEqualTo(start);
+      assertThat(f.end()).isEqualTo(start + token.length());
+      assertThat(f.category()).isEqualTo(rule.category);
+    });
+
+    String glued = "config = \"x" + token + "\"\n"; // continues a word: not this format
+    assertThat(DETECTOR.scan(glued.getBytes(StandardCharsets.US_ASCII)))
+        .noneSatisfy(f -> assertThat(f.ruleId()).isEqualTo(rule.id));
+    String shortened = "config = \"" + token.substring(0, token.length() - 1) + "\"\n";
+    if (rule.segments.get(rule.segments.size() - 1)[1] == rule.segments.get(rule.segments.size() - 1)[2]) {
+      // Fixed-length formats: one byte short is not the format.
+      assertThat(DETECTOR.scan(shortened.getBytes(StandardCharsets.US_ASCII)))
+          .noneSatisfy(f -> assertThat(f.ruleId()).isEqualTo(rule.id));
+    }
+  }
+}
