@@ -29,9 +29,11 @@ public final class Detector {
   private final long[][] nextBytes = new long[65536][];
   private final List<PrefixRule> rules;
   private final Trigger[] prefixTriggers;
+  private final List<CustomPattern> custom;
 
-  private Detector(List<PrefixRule> rules) {
+  private Detector(List<PrefixRule> rules, List<CustomPattern> custom) {
     this.rules = List.copyOf(rules);
+    this.custom = List.copyOf(custom);
     List<Trigger> all = new ArrayList<>();
     for (PrefixRule rule : rules) {
       all.add(new Trigger(rule.anchor, false, Kind.PREFIX, rule, null));
@@ -84,7 +86,14 @@ public final class Detector {
 
   /** The detector with every built-in rule. */
   public static Detector builtIn() {
-    return new Detector(Rules.builtIn());
+    return new Detector(Rules.builtIn(), List.of());
+  }
+
+  /** This detector plus an organization's custom patterns from policy. */
+  public Detector withCustomPatterns(List<CustomPattern> patterns) {
+    List<CustomPattern> all = new ArrayList<>(custom);
+    all.addAll(patterns);
+    return new Detector(rules, all);
   }
 
   /** Ids and descriptions of the known-format rules, for documentation and reports. */
@@ -105,6 +114,69 @@ public final class Detector {
 
   /** Appends raw (unresolved) findings of {@code b[from, to)} to {@code out}. */
   void scanInto(byte[] b, int from, int to, List<Finding> out) {
+    scanBuiltIn(b, from, to, out);
+    for (CustomPattern pattern : custom) {
+      BudgetedBytes text = new BudgetedBytes(b, from, to, pattern.name());
+      java.util.regex.Matcher m = pattern.pattern().matcher(text);
+      while (m.find()) {
+        if (m.end() > m.start()) {
+          out.add(new Finding(from + m.start(), from + m.end(), pattern.category(), pattern.name(), 0.9));
+        }
+      }
+    }
+  }
+
+  /**
+   * The input as ISO-8859-1 characters for custom regexes, without copying it, counting every
+   * character the regex engine reads: past 256 reads per byte (plus a floor) the pattern is
+   * backtracking catastrophically and the scan fails rather than hang an event loop.
+   */
+  private static final class BudgetedBytes implements CharSequence {
+    private final byte[] b;
+    private final int from;
+    private final int to;
+    private final String pattern;
+    private final long[] reads;
+    private final long budget;
+
+    BudgetedBytes(byte[] b, int from, int to, String pattern) {
+      this(b, from, to, pattern, new long[1], 256L * (to - from) + 1_000_000L);
+    }
+
+    private BudgetedBytes(byte[] b, int from, int to, String pattern, long[] reads, long budget) {
+      this.b = b;
+      this.from = from;
+      this.to = to;
+      this.pattern = pattern;
+      this.reads = reads;
+      this.budget = budget;
+    }
+
+    @Override
+    public int length() {
+      return to - from;
+    }
+
+    @Override
+    public char charAt(int index) {
+      if (++reads[0] > budget) {
+        throw new PatternBudgetExceeded(pattern);
+      }
+      return (char) (b[from + index] & 0xff);
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return new BudgetedBytes(b, from + start, from + end, pattern, reads, budget);
+    }
+
+    @Override
+    public String toString() {
+      return new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  private void scanBuiltIn(byte[] b, int from, int to, List<Finding> out) {
     long[] bits = pairBits;
     int lastIdentEnd = -1;
     int pemEnd = -1; // where the next "-----END " is (or to, when none): searched once per run of keys

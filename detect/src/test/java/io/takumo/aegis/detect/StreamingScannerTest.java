@@ -1,0 +1,73 @@
+package io.takumo.aegis.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class StreamingScannerTest {
+  private static final Detector DETECTOR = Detector.builtIn();
+
+  private static List<String> oneShot(byte[] text) {
+    List<String> out = new ArrayList<>();
+    for (Finding f : DETECTOR.scan(text)) {
+      out.add(f.start() + "-" + f.end() + " " + f.ruleId());
+    }
+    return out;
+  }
+
+  private static List<String> streamed(byte[] text, int[] cuts, int horizon) {
+    StreamingScanner scanner = new StreamingScanner(DETECTOR, horizon, 4 * horizon);
+    List<String> out = new ArrayList<>();
+    int from = 0;
+    for (int i = 0; i <= cuts.length; i++) {
+      int to = i < cuts.length ? cuts[i] : text.length;
+      for (StreamingScanner.StreamFinding f : scanner.feed(text, from, to - from, i == cuts.length)) {
+        out.add(f.start() + "-" + f.end() + " " + f.ruleId());
+      }
+      assertThat(scanner.carried()).isLessThanOrEqualTo(4 * horizon);
+      from = to;
+    }
+    return out;
+  }
+
+  private static byte[] sample() {
+    String gh = DetectorTest.github("ghp_");
+    return ("import os\n\npassword = \"hunter2-Correct\"\nurl = \"postgres://app:s3cr3t-P4ss@db.internal/app\"\n"
+        + "token: " + gh + "\nAWS=AKIAIOSFODNN7EXAMPLE\n-----BEGIN EC PRIVATE KEY-----\n"
+        + "MHcCAQEEIBkg4LVWM9nuwNSk3yByxZpYRTBnVJk5Oy3s4kZlS5yWoAoGCCqGSM49AwEHoUQDQgAE\n"
+        + "-----END EC PRIVATE KEY-----\nok = 1\n").getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void everySingleCutGivesTheOneShotResult() {
+    byte[] text = sample();
+    List<String> expected = oneShot(text);
+    assertThat(expected).hasSize(5);
+    for (int cut = 0; cut <= text.length; cut++) {
+      assertThat(streamed(text, new int[] {cut}, 512)).as("cut at %d", cut).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void randomMultiCutsOfALargeBodyGiveTheOneShotResult() {
+    StringBuilder big = new StringBuilder();
+    Random random = new Random(3);
+    byte[] sample = sample();
+    while (big.length() < 400_000) {
+      big.append("public int add(int a, int b) { return a + b; } // ").append(random.nextInt()).append('\n');
+      if (random.nextInt(50) == 0) {
+        big.append(new String(sample, StandardCharsets.UTF_8));
+      }
+    }
+    byte[] text = big.toString().getBytes(StandardCharsets.UTF_8);
+    List<String> expected = oneShot(text);
+    for (int round = 0; round < 20; round++) {
+      int[] cuts = random.ints(1 + random.nextInt(200), 0, text.length).sorted().distinct().toArray();
+      assertThat(streamed(text, cuts, StreamingScanner.DEFAULT_HORIZON)).as("round %d", round).isEqualTo(expected);
+    }
+  }
+}
