@@ -57,7 +57,8 @@ enum Keyword {
       "authenticity", "jsonwebtoken");
   private static final byte[] DOUBLE_UNDERSCORE = Detector.ascii("__");
   private static final byte[] COLON = Detector.ascii(":");
-  private static final byte[][] AUTH_WORDS = words("auth", "authorization", "authtoken", "authkey", "basicauth");
+  private static final byte[][] AUTH_WORDS = words("auth", "authorization", "authtoken", "authkey", "basicauth",
+      "_auth");
 
   private static byte[][] words(String... values) {
     byte[][] out = new byte[values.length][];
@@ -152,6 +153,9 @@ enum Keyword {
   boolean accepts(byte[] b, int from, int to, boolean quoted, boolean envStyle) {
     if (this == AUTH) {
       from = skipScheme(b, from, to);
+      if (basicCredentials(b, from, to)) {
+        return true; // Docker config.json "auth", .npmrc _auth: base64 of user:password
+      }
     }
     int len = to - from;
     if (len <= 0 || len > 4096 || Placeholders.isPlaceholder(b, from, to)) {
@@ -195,6 +199,29 @@ enum Keyword {
   }
 
   private static final byte[][] SCHEMES = words("bearer ", "basic ", "token ", "api-token ", "digest ");
+
+  /** Base64 that decodes to printable {@code user:password}. */
+  private static boolean basicCredentials(byte[] b, int from, int to) {
+    int len = to - from;
+    if (len < 8 || len > 512 || len % 4 != 0) {
+      return false;
+    }
+    try {
+      byte[] decoded = java.util.Base64.getDecoder().decode(java.util.Arrays.copyOfRange(b, from, to));
+      int colon = -1;
+      for (int i = 0; i < decoded.length; i++) {
+        if (decoded[i] < 0x20 || decoded[i] > 0x7e) {
+          return false;
+        }
+        if (decoded[i] == ':' && colon < 0) {
+          colon = i;
+        }
+      }
+      return colon > 0 && colon < decoded.length - 1;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
 
   static int skipScheme(byte[] b, int from, int to) {
     for (byte[] scheme : SCHEMES) {

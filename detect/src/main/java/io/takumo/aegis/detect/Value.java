@@ -55,7 +55,7 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
       int op = operator(b, p, to);
       if (op < 0) {
         boolean flag = is > from && b[is] == '-' && ie < to && b[ie] == ' ';
-        if (!flag) {
+        if (!flag && !netrc(b, is, ie, from, to)) {
           return null;
         }
       } else {
@@ -104,6 +104,23 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
   private static boolean isScheme(byte[] b, int from, int to) {
     for (byte[] scheme : SCHEMES) {
       if (scheme.length == to - from && Bytes.startsWith(b, from, to, scheme, true)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final byte[] MACHINE = Detector.ascii("machine ");
+  private static final byte[] DEFAULT = Detector.ascii("default");
+
+  /** {@code machine host login me password VALUE}: .netrc separates names and values by spaces. */
+  private static boolean netrc(byte[] b, int is, int ie, int from, int to) {
+    if (ie >= to || b[ie] != ' ' || (is > from && !Bytes.is(b[is - 1], Bytes.SPACE))) {
+      return false;
+    }
+    int floor = Math.max(from, is - 256);
+    for (int i = is - 1; i >= floor; i--) {
+      if (Bytes.startsWith(b, i, is, MACHINE, false) || Bytes.startsWith(b, i, is, DEFAULT, false)) {
         return true;
       }
     }
