@@ -39,6 +39,8 @@ class GitleaksVectorsTest {
     int tpHit = 0;
     int fp = 0;
     int fpHit = 0;
+    int pathBoundFp = 0;
+    int pathBoundFpHit = 0;
     Map<String, int[]> perRule = new TreeMap<>();
     List<String> missed = new ArrayList<>();
     List<String> flagged = new ArrayList<>();
@@ -59,6 +61,10 @@ class GitleaksVectorsTest {
       } else {
         fp++;
         counts[2]++;
+        if (v.has("path")) {
+          pathBoundFp++; // the same text is a tp under another path; a path-blind scan flags both
+          pathBoundFpHit += hit ? 1 : 0;
+        }
         if (hit) {
           fpHit++;
           counts[3]++;
@@ -67,8 +73,9 @@ class GitleaksVectorsTest {
       }
     }
     StringBuilder report = new StringBuilder();
-    report.append(String.format("gitleaks vectors: recall %.3f (%d/%d tp), fp flagged %.3f (%d/%d)%n",
-        (double) tpHit / tp, tpHit, tp, (double) fpHit / fp, fpHit, fp));
+    report.append(String.format("gitleaks vectors: recall %.3f (%d/%d tp), fp flagged %.3f (%d/%d; %d of them"
+            + " path-bound, %.3f without those)%n", (double) tpHit / tp, tpHit, tp, (double) fpHit / fp, fpHit, fp,
+        pathBoundFpHit, (double) (fpHit - pathBoundFpHit) / (fp - pathBoundFp)));
     perRule.forEach((rule, c) -> report.append(String.format("  %-45s tp %3d/%3d  fp %3d/%3d%n", rule, c[1], c[0], c[3], c[2])));
     report.append("missed:\n");
     missed.forEach(m -> report.append("  ").append(m).append('\n'));
@@ -78,8 +85,10 @@ class GitleaksVectorsTest {
     Files.createDirectories(out.getParent());
     Files.writeString(out, report);
     System.out.println(report.substring(0, report.indexOf("\n") + 1));
-    // Ratchets at the level reached; the issue's targets (recall >= 0.98, fp <= 5%) are tracked in docs.
-    assertThat((double) tpHit / tp).isGreaterThanOrEqualTo(0.0);
+    assertThat((double) tpHit / tp).as("recall on gitleaks tp vectors (see %s)", out).isGreaterThanOrEqualTo(0.98);
+    // Ratchet at the level reached (the issue asks for 0.05; docs/detection.md explains the gap:
+    // most flagged fp lines are real secrets of another kind, such as Cloudflare keys in *_API_KEY).
+    assertThat((double) fpHit / fp).as("flagged share of fp vectors (see %s)", out).isLessThanOrEqualTo(0.145);
   }
 
   private static String abbreviate(String text) {
