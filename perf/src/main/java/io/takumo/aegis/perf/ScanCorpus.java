@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A realistic corpus for scan benchmarks: this repository's own main sources, build and config
- * files and docs (Java, XML, Markdown, YAML, shell; not the test fixtures, which are dense with
- * planted secrets), repeated to {@code size} bytes, with a planted secret every ~16 KiB, as code
- * pasted into an AI tool looks.
+ * A realistic corpus for scan benchmarks: this repository's own main sources and build files
+ * (Java, XML, shell, Makefile; not the test fixtures or the docs, which are dense with example
+ * secrets and change often), repeated to {@code size} bytes, with a planted secret every ~16 KiB,
+ * as code pasted into an AI tool looks.
  */
 final class ScanCorpus {
   private static final String[] PLANTS = {
@@ -29,9 +29,9 @@ final class ScanCorpus {
     List<Path> files = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(root)) {
       walk.filter(Files::isRegularFile)
-          .filter(p -> !p.toString().contains("/target/") && !p.toString().contains("/.git/")
-              && !p.toString().contains("/src/test/"))
-          .filter(p -> p.toString().matches(".*\\.(java|xml|md|yml|yaml|properties|sh|json)$") || p.endsWith("Makefile"))
+          .filter(p -> !p.toString().contains("/target/") && !p.toString().contains("/.git/"))
+          .filter(p -> p.toString().contains("/src/main/") || p.endsWith("pom.xml") || p.endsWith("Makefile"))
+          .filter(p -> p.toString().matches(".*\\.(java|xml|yml|yaml|properties|sh)$") || p.endsWith("Makefile"))
           .sorted()
           .forEach(files::add);
     } catch (IOException e) {
