@@ -11,9 +11,10 @@ run: $(JAR)
 	TAKUMO_ENVIRONMENT=$${TAKUMO_ENVIRONMENT:-test} \
 	bin/takumo-aegis gateway
 
-## test: every unit and integration test, with Netty leak detection PARANOID
+## test: every unit and integration test, with Netty leak detection PARANOID, against real PostgreSQL
+## (the local one, or a throwaway server scripts/ensure-postgres starts)
 test:
-	$(MVN) verify
+	TAKUMO_TEST_DATABASE_URL=$$(scripts/ensure-postgres) $(MVN) verify
 
 ## package: the runnable jar behind bin/takumo-aegis
 package: $(JAR)

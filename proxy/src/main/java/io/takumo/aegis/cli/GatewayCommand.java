@@ -2,6 +2,11 @@ package io.takumo.aegis.cli;
 
 import ch.qos.logback.classic.LoggerContext;
 import io.takumo.aegis.proxy.auth.FileKeyStore;
+import io.takumo.aegis.proxy.auth.KeyStore;
+import io.takumo.aegis.proxy.store.CachingKeyStore;
+import io.takumo.aegis.proxy.store.Database;
+import io.takumo.aegis.proxy.store.DatabaseUrl;
+import io.takumo.aegis.proxy.store.PgKeyStore;
 import io.takumo.aegis.proxy.auth.Scope;
 import io.takumo.aegis.proxy.config.ConfigException;
 import io.takumo.aegis.proxy.config.GatewayConfig;
@@ -20,6 +25,8 @@ import picocli.CommandLine.Option;
 @Command(name = "gateway", mixinStandardHelpOptions = true,
     description = "Run the gateway. Configuration comes from TAKUMO_* environment variables (see the README).")
 final class GatewayCommand implements java.util.concurrent.Callable<Integer> {
+  private static final org.slf4j.Logger log = LoggerFactory.getLogger(GatewayCommand.class);
+
   @Option(names = "--no-first-key", description = "Do not create a first key when the key store is empty.")
   boolean noFirstKey;
 
@@ -32,35 +39,52 @@ final class GatewayCommand implements java.util.concurrent.Callable<Integer> {
       System.err.println("takumo-aegis: bad configuration: " + e.getMessage());
       return Main.EXIT_USAGE;
     }
-    FileKeyStore keys = FileKeyStore.open(config.keysFile());
-    if (keys.list().isEmpty() && !noFirstKey) {
-      String raw = keys.create("first key", "default", config.environment(), Scope.all(), null);
-      printFirstKey(System.out, raw, config);
+    ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "aegis-keys-refresh");
+      t.setDaemon(true);
+      return t;
+    });
+    KeyStore keys;
+    Database db = null;
+    if (config.databaseUrl() != null) {
+      db = new Database(DatabaseUrl.parse("TAKUMO_DATABASE_URL", config.databaseUrl()), config.databaseSchema());
+      try {
+        db.migrate();
+      } catch (RuntimeException e) { // down now, may come back: unknown keys get 503 meanwhile
+        log.warn("database migration skipped, the database is unreachable: {}", e.getMessage());
+      }
+      PgKeyStore pg = new PgKeyStore(db);
+      keys = new CachingKeyStore(pg);
+      refresher.scheduleWithFixedDelay(() -> run("last_used_at flush", pg::flushLastUsed), 10, 10, TimeUnit.SECONDS);
+    } else {
+      FileKeyStore file = FileKeyStore.open(config.keysFile());
+      if (file.list().isEmpty() && !noFirstKey) {
+        String raw = file.create("first key", "default", config.environment(), Scope.all(), null);
+        printFirstKey(System.out, raw, config);
+      }
+      keys = file;
+      // Keys created or revoked with the CLI reach the running gateway within 2 s.
+      refresher.scheduleWithFixedDelay(() -> run("key store refresh", file::refresh), 2, 2, TimeUnit.SECONDS);
     }
     Gateway gateway;
     try {
       gateway = Gateway.start(config, keys);
     } catch (ConfigException e) {
       System.err.println("takumo-aegis: " + e.getMessage());
+      refresher.shutdownNow();
+      if (db != null) {
+        db.close();
+      }
       return 1;
     }
-    ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "aegis-keys-refresh");
-      t.setDaemon(true);
-      return t;
-    });
-    // Keys created or revoked with the CLI reach the running gateway within 2 s.
-    refresher.scheduleWithFixedDelay(() -> {
-      try {
-        keys.refresh();
-      } catch (RuntimeException e) {
-        LoggerFactory.getLogger(GatewayCommand.class).warn("key store refresh failed: {}", e.getMessage());
-      }
-    }, 2, 2, TimeUnit.SECONDS);
+    Database database = db;
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       gateway.close(); // SIGTERM: readiness 503, drain in-flight exchanges, close
       refresher.shutdownNow();
+      if (database != null) {
+        database.close();
+      }
       stopped.countDown();
       if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logging) {
         logging.stop(); // flushes the async appender, or the shutdown lines are lost
@@ -68,6 +92,14 @@ final class GatewayCommand implements java.util.concurrent.Callable<Integer> {
     }, "aegis-shutdown"));
     stopped.await();
     return 0;
+  }
+
+  private static void run(String what, Runnable task) {
+    try {
+      task.run();
+    } catch (RuntimeException e) {
+      log.warn("{} failed: {}", what, e.getMessage());
+    }
   }
 
   private static void printFirstKey(PrintStream out, String raw, GatewayConfig config) {

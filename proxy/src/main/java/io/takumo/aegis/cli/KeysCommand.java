@@ -1,12 +1,9 @@
 package io.takumo.aegis.cli;
 
 import io.takumo.aegis.proxy.auth.ApiKeyRecord;
-import io.takumo.aegis.proxy.auth.FileKeyStore;
 import io.takumo.aegis.proxy.auth.KeyStatus;
 import io.takumo.aegis.proxy.auth.Scope;
-import io.takumo.aegis.proxy.config.GatewayConfig;
 import io.takumo.aegis.proxy.config.KeyEnvironment;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -24,15 +21,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code takumo-aegis keys}: manage API keys in the key store. */
 @Command(name = "keys", mixinStandardHelpOptions = true,
-    description = "Manage Takumo API keys in the key store (TAKUMO_KEYS_FILE, default ~/.takumo/keys.json).",
+    description = "Manage Takumo API keys: in PostgreSQL when TAKUMO_DATABASE_URL is set, else in the key file "
+        + "(TAKUMO_KEYS_FILE, default ~/.takumo/keys.json).",
     subcommands = {KeysCommand.Create.class, KeysCommand.List.class, KeysCommand.Revoke.class,
         KeysCommand.Disable.class, KeysCommand.Enable.class})
 final class KeysCommand {
 
-  static FileKeyStore store() {
-    String file = System.getenv("TAKUMO_KEYS_FILE");
-    return FileKeyStore.open(file == null || file.isBlank() ? GatewayConfig.defaultKeysFile() : Path.of(file));
-  }
 
   @Command(name = "create", mixinStandardHelpOptions = true,
       description = "Create a key and print it as the only line on stdout (it is never shown again).")
@@ -71,12 +65,13 @@ final class KeysCommand {
       } catch (IllegalArgumentException e) {
         throw new ParameterException(spec.commandLine(), e.getMessage());
       }
-      FileKeyStore store = store();
-      String raw = store.create(name, org, environment, parsed, expiresAt);
-      System.err.println("Created key " + raw.substring(0, 12) + "… in " + store.file()
-          + " (only its SHA-256 is stored; copy the key now).");
-      System.out.println(raw);
-      return 0;
+      try (Stores.Opened store = Stores.open(System.getenv())) {
+        String raw = store.admin().create(name, org, environment, parsed, expiresAt);
+        System.err.println("Created key " + raw.substring(0, 12) + "… in " + store.admin().location()
+            + " (only its SHA-256 is stored; copy the key now).");
+        System.out.println(raw);
+        return 0;
+      }
     }
 
     private static Instant parseExpiry(String value) {
@@ -97,12 +92,14 @@ final class KeysCommand {
     @Override
     public Integer call() {
       System.out.printf("%-18s %-14s %-6s %-9s %-22s %s%n", "ID", "PREFIX", "ENV", "STATUS", "NAME", "SCOPES");
-      for (ApiKeyRecord key : store().list()) {
-        System.out.printf("%-18s %-14s %-6s %-9s %-22s %s%n", key.id(), key.prefix(), key.environment().wireName(),
-            key.status().wireName(), key.name(),
-            key.scopes().stream().map(Scope::wireName).sorted().collect(Collectors.joining(",")));
+      try (Stores.Opened store = Stores.open(System.getenv())) {
+        for (ApiKeyRecord key : store.admin().list()) {
+          System.out.printf("%-18s %-14s %-6s %-9s %-22s %s%n", key.id(), key.prefix(), key.environment().wireName(),
+              key.status().wireName(), key.name(),
+              key.scopes().stream().map(Scope::wireName).sorted().collect(Collectors.joining(",")));
+        }
+        return 0;
       }
-      return 0;
     }
   }
 
@@ -116,8 +113,8 @@ final class KeysCommand {
 
     @Override
     public Integer call() {
-      try {
-        ApiKeyRecord updated = store().setStatus(key, status());
+      try (Stores.Opened store = Stores.open(System.getenv())) {
+        ApiKeyRecord updated = store.admin().setStatus(key, status());
         System.err.println("Key " + updated.id() + " (" + updated.prefix() + ") is now " + updated.status().wireName() + '.');
         return 0;
       } catch (IllegalArgumentException e) {

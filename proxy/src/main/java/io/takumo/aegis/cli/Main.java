@@ -9,12 +9,15 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "AI-traffic gateway that replaces secrets with tokens before they reach an AI provider.",
-    subcommands = {GatewayCommand.class, KeysCommand.class, ScanCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {GatewayCommand.class, KeysCommand.class, ScanCommand.class, DbCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main {
   /** Usage errors exit 2, as documented for every subcommand. */
   public static final int EXIT_USAGE = 2;
 
   public static void main(String[] args) {
+    org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+    org.slf4j.bridge.SLF4JBridgeHandler.install(); // java.util.logging (Caffeine, JDK) into logback
     System.exit(run(args));
   }
 

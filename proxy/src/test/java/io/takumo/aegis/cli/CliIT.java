@@ -172,6 +172,41 @@ class CliIT {
   }
 
   @Test
+  void keysLiveInPostgresWhenADatabaseIsConfigured() throws Exception {
+    String url = System.getenv().getOrDefault("TAKUMO_TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test");
+    String schema = "aegis_cli_" + Long.toHexString(System.nanoTime());
+    Map<String, String> env = Map.of("TAKUMO_DATABASE_URL", url, "TAKUMO_DATABASE_SCHEMA", schema);
+    try {
+      Process migrate = start(env, "db", "migrate");
+      String migrated = read(migrate.getErrorStream());
+      assertThat(migrate.waitFor()).as(migrated).isZero();
+      assertThat(migrated).contains("Schema " + schema + " is at version 1");
+
+      Process create = start(env, "keys", "create", "--name", "ci", "--env", "live", "--org", "acme");
+      String key = read(create.getInputStream()).trim();
+      assertThat(create.waitFor()).isZero();
+      assertThat(key).matches("tk_live_[0-9a-f]{64}");
+
+      Process list = start(env, "keys", "list");
+      String listed = read(list.getInputStream());
+      assertThat(list.waitFor()).isZero();
+      assertThat(listed).contains(key.substring(0, 12)).contains("active").doesNotContain(key);
+
+      Process revoke = start(env, "keys", "revoke", key.substring(0, 12));
+      assertThat(revoke.waitFor()).isZero();
+      Process after = start(env, "keys", "list");
+      assertThat(read(after.getInputStream())).contains("revoked");
+      after.waitFor();
+    } finally {
+      try (var db = new io.takumo.aegis.proxy.store.Database(
+              io.takumo.aegis.proxy.store.DatabaseUrl.parse("url", url), "public");
+          var c = db.dataSource().getConnection(); var st = c.createStatement()) {
+        st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+      }
+    }
+  }
+
+  @Test
   void usageErrorsExit2() throws Exception {
     Process bad = start(Map.of(), "keys", "create", "--name", "x", "--scopes", "shield:everything");
     String err = read(bad.getErrorStream());

@@ -56,6 +56,7 @@ public final class Authenticator {
       if (key.expiresAt() != null && !clock.instant().isBefore(key.expiresAt())) {
         throw AuthException.refused("The API key " + key.prefix() + " expired at " + key.expiresAt() + ". Create a new key.");
       }
+      store.recordUse(key);
       return new Principal(key);
     });
   }

@@ -36,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  * file when its modification time changed; the gateway calls it periodically off the event loops so
  * keys created or revoked with the CLI take effect on a running gateway.
  */
-public final class FileKeyStore implements KeyStore {
+public final class FileKeyStore implements KeyStore, KeyAdmin {
   private static final ObjectMapper JSON = new ObjectMapper()
       .findAndRegisterModules()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
@@ -63,11 +63,16 @@ public final class FileKeyStore implements KeyStore {
   }
 
   @Override
+  public String location() {
+    return file.toString();
+  }
+
+  @Override
   public CompletionStage<Optional<ApiKeyRecord>> findBySha256(byte[] sha256) {
     return CompletableFuture.completedFuture(Optional.ofNullable(byHash.get(HEX.formatHex(sha256))));
   }
 
-  /** All records, oldest first. */
+  @Override
   public List<ApiKeyRecord> list() {
     List<ApiKeyRecord> all = new ArrayList<>(byHash.values());
     all.sort((a, b) -> a.createdAt().compareTo(b.createdAt()));
@@ -93,7 +98,7 @@ public final class FileKeyStore implements KeyStore {
     loadedModified = modified;
   }
 
-  /** Creates a key, stores its hash and returns the raw key (the only time it exists). */
+  @Override
   public synchronized String create(String name, String org, KeyEnvironment environment, Set<Scope> scopes,
       @Nullable Instant expiresAt) {
     String raw = ApiKeys.generate(environment);
@@ -106,7 +111,7 @@ public final class FileKeyStore implements KeyStore {
     return raw;
   }
 
-  /** Sets the status of the key whose id or prefix is {@code idOrPrefix}; returns the new record. */
+  @Override
   public synchronized ApiKeyRecord setStatus(String idOrPrefix, KeyStatus status) {
     List<ApiKeyRecord> all = read();
     List<Integer> matches = new ArrayList<>();

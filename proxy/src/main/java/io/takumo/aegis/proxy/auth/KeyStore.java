@@ -10,4 +10,7 @@ import java.util.concurrent.CompletionStage;
 public interface KeyStore {
   /** The record whose SHA-256 is {@code sha256}, if any. Never blocks the caller. */
   CompletionStage<Optional<ApiKeyRecord>> findBySha256(byte[] sha256);
+
+  /** Notes that {@code key} authenticated a request; stores that track use batch the writes. */
+  default void recordUse(ApiKeyRecord key) {}
 }

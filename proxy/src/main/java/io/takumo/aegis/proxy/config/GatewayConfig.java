@@ -34,7 +34,9 @@ public record GatewayConfig(
     Duration shutdownTimeout,
     long maxBodyBytes,
     int maxHeaderBytes,
-    int ioThreads) {
+    int ioThreads,
+    @Nullable String databaseUrl,
+    String databaseSchema) {
 
   public static final long DEFAULT_MAX_BODY_BYTES = 32L << 20;
 
@@ -62,6 +64,10 @@ public record GatewayConfig(
     }
     if (maxHeaderBytes < 1024) {
       throw ConfigException.of("TAKUMO_MAX_HEADER_BYTES", Integer.toString(maxHeaderBytes), ">= 1024");
+    }
+    requireNonNull(databaseSchema, "databaseSchema");
+    if (!databaseSchema.matches("[a-z_][a-z0-9_]{0,62}")) {
+      throw ConfigException.of("TAKUMO_DATABASE_SCHEMA", databaseSchema, "a lower-case SQL identifier");
     }
     if (ioThreads < 1) {
       throw ConfigException.of("TAKUMO_IO_THREADS", Integer.toString(ioThreads), ">= 1");
@@ -121,6 +127,11 @@ public record GatewayConfig(
     if (maxBody != null) {
       b.maxBodyBytes = parseLong("TAKUMO_MAX_BODY_BYTES", maxBody);
     }
+    b.databaseUrl = blankToNull(env.get("TAKUMO_DATABASE_URL"));
+    String schema = blankToNull(env.get("TAKUMO_DATABASE_SCHEMA"));
+    if (schema != null) {
+      b.databaseSchema = schema;
+    }
     String threads = blankToNull(env.get("TAKUMO_IO_THREADS"));
     if (threads != null) {
       b.ioThreads = (int) parseLong("TAKUMO_IO_THREADS", threads);
@@ -135,6 +146,7 @@ public record GatewayConfig(
   @Override
   public String toString() {
     return "GatewayConfig[listen=" + listen + ", tls=" + tlsEnabled() + ", environment=" + environment
+        + ", keyStore=" + (databaseUrl == null ? keysFile : "postgresql")
         + ", upstreams=" + upstreams.values() + ']';
   }
 
@@ -196,8 +208,16 @@ public record GatewayConfig(
     private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private int maxHeaderBytes = 64 << 10;
     private int ioThreads = Runtime.getRuntime().availableProcessors();
+    private @Nullable String databaseUrl;
+    private String databaseSchema = "public";
 
     private Builder() {}
+
+    public Builder database(String url, String schema) {
+      this.databaseUrl = url;
+      this.databaseSchema = schema;
+      return this;
+    }
 
     public Builder listen(InetSocketAddress listen) {
       this.listen = listen;
@@ -264,7 +284,7 @@ public record GatewayConfig(
       return new GatewayConfig(
           listen, tlsCert, tlsKey, environment, keysFile, upstreams, upstreamCaFile, connectTimeout,
           upstreamTimeout, clientIdleTimeout, upstreamPoolIdleTimeout, shutdownTimeout, maxBodyBytes,
-          maxHeaderBytes, ioThreads);
+          maxHeaderBytes, ioThreads, databaseUrl, databaseSchema);
     }
   }
 }

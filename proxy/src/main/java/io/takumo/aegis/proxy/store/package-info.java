@@ -1,0 +1,5 @@
+/** PostgreSQL persistence: connection settings, migrations, the key store. JDBC never runs on an event loop. */
+@NullMarked
+package io.takumo.aegis.proxy.store;
+
+import org.jspecify.annotations.NullMarked;
