@@ -36,7 +36,10 @@ public record GatewayConfig(
     int maxHeaderBytes,
     int ioThreads,
     @Nullable String databaseUrl,
-    String databaseSchema) {
+    String databaseSchema,
+    long rateLimitOrgRpm,
+    long rateLimitUserRpm,
+    long rateLimitIpRpm) {
 
   public static final long DEFAULT_MAX_BODY_BYTES = 32L << 20;
 
@@ -66,6 +69,10 @@ public record GatewayConfig(
       throw ConfigException.of("TAKUMO_MAX_HEADER_BYTES", Integer.toString(maxHeaderBytes), ">= 1024");
     }
     requireNonNull(databaseSchema, "databaseSchema");
+    if (rateLimitOrgRpm < 1 || rateLimitUserRpm < 1 || rateLimitIpRpm < 1) {
+      throw ConfigException.of("TAKUMO_RATE_LIMIT_*_RPM", rateLimitOrgRpm + "/" + rateLimitUserRpm + "/" + rateLimitIpRpm,
+          "whole numbers >= 1");
+    }
     if (!databaseSchema.matches("[a-z_][a-z0-9_]{0,62}")) {
       throw ConfigException.of("TAKUMO_DATABASE_SCHEMA", databaseSchema, "a lower-case SQL identifier");
     }
@@ -132,6 +139,9 @@ public record GatewayConfig(
     if (schema != null) {
       b.databaseSchema = schema;
     }
+    b.rateLimitOrgRpm = number(env, "TAKUMO_RATE_LIMIT_ORG_RPM", b.rateLimitOrgRpm);
+    b.rateLimitUserRpm = number(env, "TAKUMO_RATE_LIMIT_USER_RPM", b.rateLimitUserRpm);
+    b.rateLimitIpRpm = number(env, "TAKUMO_RATE_LIMIT_IP_RPM", b.rateLimitIpRpm);
     String threads = blankToNull(env.get("TAKUMO_IO_THREADS"));
     if (threads != null) {
       b.ioThreads = (int) parseLong("TAKUMO_IO_THREADS", threads);
@@ -157,6 +167,11 @@ public record GatewayConfig(
   private static Duration duration(Map<String, String> env, String field, Duration fallback) {
     String raw = blankToNull(env.get(field));
     return raw == null ? fallback : Durations.parse(field, raw);
+  }
+
+  private static long number(Map<String, String> env, String field, long fallback) {
+    String raw = blankToNull(env.get(field));
+    return raw == null ? fallback : parseLong(field, raw);
   }
 
   private static long parseLong(String field, String raw) {
@@ -210,8 +225,18 @@ public record GatewayConfig(
     private int ioThreads = Runtime.getRuntime().availableProcessors();
     private @Nullable String databaseUrl;
     private String databaseSchema = "public";
+    private long rateLimitOrgRpm = 1000;
+    private long rateLimitUserRpm = 60;
+    private long rateLimitIpRpm = 120;
 
     private Builder() {}
+
+    public Builder rateLimits(long orgRpm, long keyRpm, long ipRpm) {
+      this.rateLimitOrgRpm = orgRpm;
+      this.rateLimitUserRpm = keyRpm;
+      this.rateLimitIpRpm = ipRpm;
+      return this;
+    }
 
     public Builder database(String url, String schema) {
       this.databaseUrl = url;
@@ -284,7 +309,7 @@ public record GatewayConfig(
       return new GatewayConfig(
           listen, tlsCert, tlsKey, environment, keysFile, upstreams, upstreamCaFile, connectTimeout,
           upstreamTimeout, clientIdleTimeout, upstreamPoolIdleTimeout, shutdownTimeout, maxBodyBytes,
-          maxHeaderBytes, ioThreads, databaseUrl, databaseSchema);
+          maxHeaderBytes, ioThreads, databaseUrl, databaseSchema, rateLimitOrgRpm, rateLimitUserRpm, rateLimitIpRpm);
     }
   }
 }

@@ -7,6 +7,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.util.AttributeKey;
 import io.takumo.aegis.proxy.auth.Credentials;
 import io.takumo.aegis.proxy.auth.Principal;
+import io.takumo.aegis.proxy.ratelimit.RateDecision;
 import io.takumo.aegis.proxy.route.Route;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +29,7 @@ public final class RequestContext {
   private final boolean clientKeepAlive;
   private @Nullable Principal principal;
   private @Nullable Credentials credentials;
+  private @Nullable RateDecision rateDecision;
   private boolean requestComplete;
   private boolean responseStarted;
   private boolean responseComplete;
@@ -96,6 +98,21 @@ public final class RequestContext {
   /** The credentials of an authenticated request, parsed once by the auth handler. */
   public @Nullable Credentials credentials() {
     return credentials;
+  }
+
+  /** The rate-limit standing of this request; every response carries it in X-RateLimit-* headers. */
+  public @Nullable RateDecision rateDecision() {
+    return rateDecision;
+  }
+
+  public void rateDecision(RateDecision decision) {
+    this.rateDecision = decision;
+  }
+
+  /** The client's address, for the unauthenticated rate limit. */
+  public static String clientAddress(Channel channel) {
+    return channel.remoteAddress() instanceof java.net.InetSocketAddress a && a.getAddress() != null
+        ? a.getAddress().getHostAddress() : String.valueOf(channel.remoteAddress());
   }
 
   /** Whether the whole request body has been read from the client. */

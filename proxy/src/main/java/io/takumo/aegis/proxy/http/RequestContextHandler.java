@@ -19,6 +19,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
+import io.takumo.aegis.proxy.ratelimit.RateDecision;
 import io.takumo.aegis.proxy.route.Router;
 import java.util.ArrayDeque;
 import org.jspecify.annotations.Nullable;
@@ -42,6 +43,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class RequestContextHandler extends ChannelDuplexHandler {
   public static final String REQUEST_ID_HEADER = "x-aegis-request-id";
+  public static final String RATE_LIMIT = "x-ratelimit-limit";
+  public static final String RATE_REMAINING = "x-ratelimit-remaining";
+  public static final String RATE_RESET = "x-ratelimit-reset";
   private static final Logger log = LoggerFactory.getLogger(RequestContextHandler.class);
 
   private final ExchangeTracker tracker;
@@ -163,6 +167,16 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
           || closeNow;
       context.markResponseStarted(close);
       response.headers().set(REQUEST_ID_HEADER, context.requestId());
+      RateDecision rate = context.rateDecision();
+      if (rate != null) {
+        response.headers()
+            .set(RATE_LIMIT, rate.limit())
+            .set(RATE_REMAINING, rate.remaining())
+            .set(RATE_RESET, rate.resetEpochSeconds());
+        if (!rate.allowed()) {
+          response.headers().set(HttpHeaderNames.RETRY_AFTER, rate.retryAfterSeconds());
+        }
+      }
       if (close) {
         response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
       } else if (!response.protocolVersion().isKeepAliveDefault()) {

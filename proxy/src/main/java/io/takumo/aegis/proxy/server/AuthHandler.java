@@ -17,6 +17,9 @@ import io.takumo.aegis.proxy.http.PauseReason;
 import io.takumo.aegis.proxy.http.ProxyMetrics;
 import io.takumo.aegis.proxy.http.ReadGate;
 import io.takumo.aegis.proxy.http.RequestContext;
+import io.takumo.aegis.proxy.ratelimit.RateDecision;
+import io.takumo.aegis.proxy.ratelimit.RateLimitHandler;
+import io.takumo.aegis.proxy.ratelimit.RateLimiter;
 import io.takumo.aegis.proxy.route.RouteKind;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
@@ -33,12 +36,28 @@ import org.jspecify.annotations.Nullable;
 public final class AuthHandler extends ChannelInboundHandlerAdapter {
   private final Authenticator authenticator;
   private final ProxyMetrics metrics;
+  private final RateLimiter limiter;
   private final ArrayDeque<Object> held = new ArrayDeque<>();
   private boolean waiting;
 
-  public AuthHandler(Authenticator authenticator, ProxyMetrics metrics) {
+  public AuthHandler(Authenticator authenticator, ProxyMetrics metrics, RateLimiter limiter) {
     this.authenticator = requireNonNull(authenticator, "authenticator");
     this.metrics = requireNonNull(metrics, "metrics");
+    this.limiter = requireNonNull(limiter, "limiter");
+  }
+
+  /**
+   * Counts a refused request against the client address (brute-forcing keys is rate limited too);
+   * true when the address is over its limit and the 429 was sent instead.
+   */
+  private boolean overLimit(ChannelHandlerContext ctx, RequestContext context) {
+    RateDecision decision = limiter.acquire(RequestContext.clientAddress(ctx.channel()));
+    context.rateDecision(decision);
+    if (decision.allowed()) {
+      return false;
+    }
+    RateLimitHandler.refuse(ctx, decision);
+    return true;
   }
 
   @Override
@@ -63,6 +82,9 @@ public final class AuthHandler extends ChannelInboundHandlerAdapter {
     if (key == null) {
       ReferenceCountUtil.release(msg);
       metrics.authFailed();
+      if (overLimit(ctx, context)) {
+        return;
+      }
       ErrorResponses.send(ctx, ErrorCode.UNAUTHORIZED, credentials.anyCredential()
           ? "No Takumo API key found. Send your tk_live_/tk_test_ key in x-api-key, Authorization: Bearer or "
               + "x-takumo-key (with your provider key in the other header, if you send one)."
@@ -107,6 +129,9 @@ public final class AuthHandler extends ChannelInboundHandlerAdapter {
       releaseAll();
       metrics.authFailed();
       AuthException error = requireNonNull(refused);
+      if (overLimit(ctx, context)) {
+        return;
+      }
       ErrorResponses.send(ctx, error.unavailable() ? ErrorCode.SERVICE_UNAVAILABLE : ErrorCode.UNAUTHORIZED,
           error.getMessage());
       return;
@@ -115,6 +140,12 @@ public final class AuthHandler extends ChannelInboundHandlerAdapter {
     if (needed != null && !principal.has(needed)) {
       ReferenceCountUtil.release(request);
       releaseAll();
+      RateDecision decision = limiter.acquire(principal);
+      context.rateDecision(decision);
+      if (!decision.allowed()) {
+        RateLimitHandler.refuse(ctx, decision);
+        return;
+      }
       ErrorResponses.send(ctx, ErrorCode.FORBIDDEN, "The API key " + principal.keyPrefix() + " lacks the scope "
           + needed.wireName() + " that " + context.route().path() + " requires. Use a key with that scope.");
       return;

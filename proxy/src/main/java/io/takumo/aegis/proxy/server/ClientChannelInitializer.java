@@ -16,6 +16,8 @@ import io.takumo.aegis.proxy.http.ExchangeTracker;
 import io.takumo.aegis.proxy.http.ProxyMetrics;
 import io.takumo.aegis.proxy.http.ReadGate;
 import io.takumo.aegis.proxy.http.RequestContextHandler;
+import io.takumo.aegis.proxy.ratelimit.RateLimitHandler;
+import io.takumo.aegis.proxy.ratelimit.RateLimiter;
 import io.takumo.aegis.proxy.upstream.RelayHandler;
 import io.takumo.aegis.proxy.upstream.UpstreamClient;
 import java.util.concurrent.TimeUnit;
@@ -34,9 +36,12 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
   private final ProxyMetrics metrics;
   private final LocalRoutesHandler localRoutes;
   private final ChannelGroup clients;
+  private final RateLimiter limiter;
+  private final RateLimitHandler rateLimit;
 
   ClientChannelInitializer(GatewayConfig config, @Nullable SslContext sslContext, Authenticator authenticator,
-      UpstreamClient upstreams, ExchangeTracker tracker, ProxyMetrics metrics, ChannelGroup clients) {
+      UpstreamClient upstreams, ExchangeTracker tracker, ProxyMetrics metrics, ChannelGroup clients,
+      RateLimiter limiter) {
     this.config = requireNonNull(config, "config");
     this.sslContext = sslContext;
     this.authenticator = requireNonNull(authenticator, "authenticator");
@@ -45,6 +50,8 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
     this.metrics = requireNonNull(metrics, "metrics");
     this.localRoutes = new LocalRoutesHandler(tracker);
     this.clients = requireNonNull(clients, "clients");
+    this.limiter = requireNonNull(limiter, "limiter");
+    this.rateLimit = new RateLimitHandler(limiter);
   }
 
   @Override
@@ -60,7 +67,8 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
             .setMaxInitialLineLength(MAX_INITIAL_LINE)
             .setMaxHeaderSize(config.maxHeaderBytes())))
         .addLast(HandlerNames.REQUEST_CONTEXT, new RequestContextHandler(tracker, metrics, config.maxBodyBytes()))
-        .addLast(HandlerNames.AUTH, new AuthHandler(authenticator, metrics))
+        .addLast(HandlerNames.AUTH, new AuthHandler(authenticator, metrics, limiter))
+        .addLast(HandlerNames.RATE_LIMIT, rateLimit) // @Sharable
         .addLast(HandlerNames.EXPECT_CONTINUE, new HttpServerExpectContinueHandler())
         .addLast(HandlerNames.LOCAL_ROUTES, localRoutes) // @Sharable
         .addLast(HandlerNames.RELAY, new RelayHandler(config, upstreams, metrics));

@@ -21,6 +21,7 @@ import io.takumo.aegis.proxy.config.ConfigException;
 import io.takumo.aegis.proxy.config.GatewayConfig;
 import io.takumo.aegis.proxy.http.ExchangeTracker;
 import io.takumo.aegis.proxy.http.ProxyMetrics;
+import io.takumo.aegis.proxy.ratelimit.RateLimiter;
 import io.takumo.aegis.proxy.upstream.UpstreamClient;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -84,7 +85,8 @@ public final class Gateway implements AutoCloseable {
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, UpstreamClient.WATER_MARK)
         .childHandler(new ClientChannelInitializer(config, serverTls, authenticator, upstreams, tracker, metrics,
-            clients));
+            clients, new RateLimiter(new RateLimiter.Limits(config.rateLimitOrgRpm(), config.rateLimitUserRpm(),
+                config.rateLimitIpRpm()), Clock.systemUTC(), 100_000)));
     Channel server;
     try {
       server = bootstrap.bind(config.listen()).sync().channel();

@@ -26,6 +26,7 @@ import io.takumo.aegis.proxy.http.PauseReason;
 import io.takumo.aegis.proxy.http.ProxyMetrics;
 import io.takumo.aegis.proxy.http.RequestContext;
 import io.takumo.aegis.proxy.http.RequestContextHandler;
+import io.takumo.aegis.proxy.ratelimit.RateLimiter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,7 +68,8 @@ class AuthHandlerTest {
 
   private EmbeddedChannel channel(KeyStore store, Sink sink) {
     return HandlerTestSupport.channel(metrics, new RequestContextHandler(new ExchangeTracker(), metrics, 1 << 20),
-        new AuthHandler(new Authenticator(store, KeyEnvironment.TEST, Clock.systemUTC()), metrics), sink);
+        new AuthHandler(new Authenticator(store, KeyEnvironment.TEST, Clock.systemUTC()), metrics,
+            new RateLimiter(new RateLimiter.Limits(1000, 1000, 1000), Clock.systemUTC(), 1000)), sink);
   }
 
   @Test

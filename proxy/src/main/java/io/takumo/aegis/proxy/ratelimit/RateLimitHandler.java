@@ -1,0 +1,56 @@
+package io.takumo.aegis.proxy.ratelimit;
+
+import static java.util.Objects.requireNonNull;
+
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.util.ReferenceCountUtil;
+import io.takumo.aegis.proxy.auth.Principal;
+import io.takumo.aegis.proxy.http.ErrorCode;
+import io.takumo.aegis.proxy.http.ErrorResponses;
+import io.takumo.aegis.proxy.http.RequestContext;
+import io.takumo.aegis.proxy.route.RouteKind;
+
+/**
+ * Applies the rate limits of SPEC §8 to requests the auth handler let through: per key and
+ * organization when authenticated, per client address otherwise; liveness and readiness probes
+ * are reported but never counted. Refuses with 429 and {@code Retry-After}. Stateless, shared.
+ */
+@Sharable
+public final class RateLimitHandler extends ChannelInboundHandlerAdapter {
+  private final RateLimiter limiter;
+
+  public RateLimitHandler(RateLimiter limiter) {
+    this.limiter = requireNonNull(limiter, "limiter");
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    RequestContext context = RequestContext.current(ctx.channel());
+    if (!(msg instanceof HttpRequest) || context == null) {
+      ctx.fireChannelRead(msg);
+      return;
+    }
+    String address = RequestContext.clientAddress(ctx.channel());
+    RouteKind kind = context.route().kind();
+    Principal principal = context.principal();
+    RateDecision decision = kind == RouteKind.LIVENESS || kind == RouteKind.READINESS
+        ? limiter.peek(address)
+        : principal != null ? limiter.acquire(principal) : limiter.acquire(address);
+    context.rateDecision(decision);
+    if (decision.allowed()) {
+      ctx.fireChannelRead(msg);
+      return;
+    }
+    ReferenceCountUtil.release(msg);
+    refuse(ctx, decision);
+  }
+
+  /** The 429 answer; the request context already carries the decision for the headers. */
+  public static void refuse(ChannelHandlerContext ctx, RateDecision decision) {
+    ErrorResponses.send(ctx, ErrorCode.RATE_LIMITED,
+        "Rate limit exceeded. Try again in " + decision.retryAfterSeconds() + " seconds.");
+  }
+}

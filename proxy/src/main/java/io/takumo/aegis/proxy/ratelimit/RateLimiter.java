@@ -1,0 +1,126 @@
+package io.takumo.aegis.proxy.ratelimit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.takumo.aegis.proxy.auth.Principal;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Sliding-window limits (SPEC §8): per key and per organization for authenticated requests, per
+ * client IP for unauthenticated ones. The window is the usual two-bucket approximation: this
+ * minute's count plus last minute's, weighted by how much of it still overlaps the sliding minute.
+ *
+ * <p>Counters live in a bounded Caffeine cache (idle ones expire after two windows), so a flood of
+ * random keys or addresses costs bounded memory. Thread-safe; each counter is a tiny critical
+ * section entered once per request, not per chunk.
+ */
+public final class RateLimiter {
+  private static final long WINDOW_MS = 60_000;
+
+  private final Limits limits;
+  private final Clock clock;
+  private final Cache<String, Window> windows;
+
+  public RateLimiter(Limits limits, Clock clock, long maxSubjects) {
+    this.limits = limits;
+    this.clock = clock;
+    this.windows = Caffeine.newBuilder()
+        .maximumSize(maxSubjects)
+        .expireAfterAccess(Duration.ofMillis(2 * WINDOW_MS))
+        .ticker(Ticker.systemTicker())
+        .build();
+  }
+
+  /** Requests per minute: per organization, per key, per unauthenticated client address. */
+  public record Limits(long orgPerMinute, long keyPerMinute, long ipPerMinute) {
+    public Limits {
+      if (orgPerMinute < 1 || keyPerMinute < 1 || ipPerMinute < 1) {
+        throw new IllegalArgumentException("rate limits: " + orgPerMinute + '/' + keyPerMinute + '/' + ipPerMinute
+            + " (expected: each >= 1 request per minute)");
+      }
+    }
+  }
+
+  /** Counts an authenticated request against its key and its organization. */
+  public RateDecision acquire(Principal principal) {
+    long now = clock.millis();
+    RateDecision key = window("k:" + principal.key().id()).acquire(now, limits.keyPerMinute());
+    if (!key.allowed()) {
+      return key; // refused: the organization's budget is not spent on it
+    }
+    RateDecision org = window("o:" + principal.org()).acquire(now, limits.orgPerMinute());
+    return RateDecision.tighter(key, org);
+  }
+
+  /** Counts an unauthenticated request against its client address. */
+  public RateDecision acquire(String clientAddress) {
+    return window("ip:" + clientAddress).acquire(clock.millis(), limits.ipPerMinute());
+  }
+
+  /** The client address's standing without counting a request (health probes). */
+  public RateDecision peek(String clientAddress) {
+    return window("ip:" + clientAddress).peek(clock.millis(), limits.ipPerMinute());
+  }
+
+  /** Subjects currently tracked (for the memory-bound test). */
+  long subjects() {
+    windows.cleanUp();
+    return windows.estimatedSize();
+  }
+
+  private Window window(String subject) {
+    return windows.get(subject, s -> new Window());
+  }
+
+  /** Two fixed one-minute buckets; the estimate slides between them. */
+  private static final class Window {
+    private long start = Long.MIN_VALUE;
+    private long current;
+    private long previous;
+
+    synchronized RateDecision acquire(long now, long limit) {
+      roll(now);
+      double estimate = estimate(now);
+      long reset = (start + WINDOW_MS) / 1000;
+      if (estimate + 1 > limit) {
+        return new RateDecision(limit, 0, reset, retryAfter(now, limit));
+      }
+      current++;
+      return new RateDecision(limit, Math.max(0, (long) Math.floor(limit - estimate - 1)), reset, 0);
+    }
+
+    synchronized RateDecision peek(long now, long limit) {
+      roll(now);
+      return new RateDecision(limit, Math.max(0, (long) Math.floor(limit - estimate(now))), (start + WINDOW_MS) / 1000, 0);
+    }
+
+    private void roll(long now) {
+      long bucket = now - Math.floorMod(now, WINDOW_MS);
+      if (start == Long.MIN_VALUE) {
+        start = bucket;
+      } else if (bucket != start) {
+        previous = bucket - start == WINDOW_MS ? current : 0;
+        current = 0;
+        start = bucket;
+      }
+    }
+
+    private double estimate(long now) {
+      double overlap = 1.0 - (double) (now - start) / WINDOW_MS;
+      return previous * overlap + current;
+    }
+
+    /** Seconds until the estimate has room for one more request. */
+    private long retryAfter(long now, long limit) {
+      if (current + 1 > limit) {
+        return Math.max(1, (start + WINDOW_MS - now + 999) / 1000); // this minute alone is full
+      }
+      // previous * (1 - (t - start) / W) + current + 1 <= limit  =>  solve for t.
+      double needed = (previous - (limit - current - 1)) / (double) previous;
+      long at = start + (long) Math.ceil(needed * WINDOW_MS);
+      return Math.max(1, (at - now + 999) / 1000);
+    }
+  }
+}
