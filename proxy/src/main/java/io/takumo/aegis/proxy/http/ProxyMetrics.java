@@ -1,26 +1,70 @@
 package io.takumo.aegis.proxy.http;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.netty4.NettyAllocatorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The gateway's counters, created once per gateway and passed to handlers. Thread-safe.
- *
- * <p>Plain counters for now; the metrics issue exports them in Prometheus form.
+ * The gateway's meters, declared once per gateway and passed to handlers (SPEC §12 names, in
+ * Prometheus form at {@code GET /metrics}). Only meters of features that exist are registered.
+ * Thread-safe. Tags are low-cardinality: status, provider, reason, result; never a key or a path.
  */
 public final class ProxyMetrics {
-  private final Map<PauseReason, LongAdder> pauses = new EnumMap<>(PauseReason.class);
-  private final LongAdder exchanges = new LongAdder();
-  private final LongAdder authFailures = new LongAdder();
-  private final LongAdder upstreamErrors = new LongAdder();
-  private final LongAdder upstreamConnects = new LongAdder();
-  private final LongAdder upstreamReuses = new LongAdder();
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Map<PauseReason, Counter> pauses = new EnumMap<>(PauseReason.class);
+  private final Counter authFailures;
+  private final Counter allowed;
+  private final Counter limited;
+  private final Counter upstreamConnects;
+  private final Counter upstreamReuses;
 
   public ProxyMetrics() {
     for (PauseReason reason : PauseReason.values()) {
-      pauses.put(reason, new LongAdder());
+      pauses.put(reason, Counter.builder("aegis.read.pauses").tag("reason", reason.name().toLowerCase(java.util.Locale.ROOT))
+          .description("Times a channel stopped reading, by reason").register(registry));
     }
+    authFailures = Counter.builder("aegis.auth.failures").description("Requests refused by authentication")
+        .register(registry);
+    allowed = Counter.builder("aegis.rate.limit.checks").tag("result", "allowed").register(registry);
+    limited = Counter.builder("aegis.rate.limit.checks").tag("result", "limited").register(registry);
+    upstreamConnects = Counter.builder("aegis.upstream.connections").tag("kind", "new").register(registry);
+    upstreamReuses = Counter.builder("aegis.upstream.connections").tag("kind", "pooled").register(registry);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    new NettyAllocatorMetrics((io.netty.buffer.ByteBufAllocatorMetricProvider) PooledByteBufAllocator.DEFAULT)
+        .bindTo(registry);
+    if (ByteBufAllocator.DEFAULT instanceof io.netty.buffer.ByteBufAllocatorMetricProvider provider
+        && provider != PooledByteBufAllocator.DEFAULT) {
+      new NettyAllocatorMetrics(provider).bindTo(registry);
+    }
+  }
+
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  /** The Prometheus text exposition of every meter. */
+  public String scrape() {
+    return registry.scrape();
   }
 
   void paused(PauseReason reason) {
@@ -28,15 +72,24 @@ public final class ProxyMetrics {
   }
 
   public long pauses(PauseReason reason) {
-    return pauses.get(reason).sum();
+    return (long) pauses.get(reason).count();
   }
 
-  public void exchangeStarted() {
-    exchanges.increment();
-  }
-
-  public long exchanges() {
-    return exchanges.sum();
+  /**
+   * One finished exchange: {@code aegis_requests_total}, {@code aegis_request_duration_seconds}, and
+   * for relayed exchanges {@code aegis_added_latency_seconds} (total minus the upstream's time).
+   */
+  public void exchange(int status, String provider, long totalNanos, long upstreamNanos) {
+    registry.counter("aegis.requests", "status", Integer.toString(status), "provider", provider).increment();
+    Timer.builder("aegis.request.duration").tag("provider", provider).publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(10))
+        .register(registry).record(totalNanos, TimeUnit.NANOSECONDS);
+    if (upstreamNanos > 0) {
+      Timer.builder("aegis.added.latency").description("Time the gateway added to an exchange")
+          .publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(10_000))
+          .maximumExpectedValue(Duration.ofSeconds(1)).register(registry)
+          .record(Math.max(0, totalNanos - upstreamNanos), TimeUnit.NANOSECONDS);
+    }
   }
 
   public void authFailed() {
@@ -44,26 +97,22 @@ public final class ProxyMetrics {
   }
 
   public long authFailures() {
-    return authFailures.sum();
+    return (long) authFailures.count();
   }
 
-  public void upstreamError() {
-    upstreamErrors.increment();
+  public void rateLimitChecked(boolean passed) {
+    (passed ? allowed : limited).increment();
   }
 
-  public long upstreamErrors() {
-    return upstreamErrors.sum();
+  public void upstreamError(String provider) {
+    registry.counter("aegis.upstream.errors", "provider", provider).increment();
   }
 
   public void upstreamConnected(boolean reused) {
     (reused ? upstreamReuses : upstreamConnects).increment();
   }
 
-  public long upstreamConnects() {
-    return upstreamConnects.sum();
-  }
-
   public long upstreamReuses() {
-    return upstreamReuses.sum();
+    return (long) upstreamReuses.count();
   }
 }

@@ -30,6 +30,11 @@ public final class RequestContext {
   private @Nullable Principal principal;
   private @Nullable Credentials credentials;
   private @Nullable RateDecision rateDecision;
+  private int status;
+  private String provider = "none";
+  private long upstreamNanos;
+  private long bytesIn;
+  private long bytesOut;
   private boolean requestComplete;
   private boolean responseStarted;
   private boolean responseComplete;
@@ -107,6 +112,48 @@ public final class RequestContext {
 
   public void rateDecision(RateDecision decision) {
     this.rateDecision = decision;
+  }
+
+  /** The provider that answered (or was to answer), for metrics and the access log. */
+  public void provider(String provider) {
+    this.provider = provider;
+  }
+
+  public String provider() {
+    return provider;
+  }
+
+  /** How long the upstream took, from the request's first byte out to the answer's last byte in. */
+  public void upstreamNanos(long nanos) {
+    this.upstreamNanos = nanos;
+  }
+
+  public long upstreamNanos() {
+    return upstreamNanos;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  void status(int status) {
+    this.status = status;
+  }
+
+  public long bytesIn() {
+    return bytesIn;
+  }
+
+  public long bytesOut() {
+    return bytesOut;
+  }
+
+  void countIn(long n) {
+    bytesIn += n;
+  }
+
+  void countOut(long n) {
+    bytesOut += n;
   }
 
   /** The client's address, for the unauthenticated rate limit. */

@@ -99,6 +99,9 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
     if (msg instanceof LastHttpContent) {
       context.markRequestComplete();
     }
+    if (msg instanceof HttpContent content) {
+      context.countIn(content.content().readableBytes());
+    }
     ctx.fireChannelRead(msg);
   }
 
@@ -110,7 +113,6 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
     exchangeOpen = true;
     RequestContext.set(ctx.channel(), context);
     tracker.started();
-    metrics.exchangeStarted();
 
     DecoderResult result = request.decoderResult();
     if (result.isFailure()) {
@@ -166,6 +168,7 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
       boolean close = !context.clientKeepAlive() || tracker.draining() || !context.requestComplete()
           || closeNow;
       context.markResponseStarted(close);
+      context.status(response.status().code());
       response.headers().set(REQUEST_ID_HEADER, context.requestId());
       RateDecision rate = context.rateDecision();
       if (rate != null) {
@@ -183,13 +186,16 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
         response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
       }
     }
+    if (msg instanceof HttpContent content) {
+      context.countOut(content.content().readableBytes());
+    }
     if (!(msg instanceof LastHttpContent) || !context.responseStarted()) {
       ctx.write(msg, promise);
       return;
     }
     context.markResponseComplete();
     boolean close = context.closeAfterResponse() || !context.requestComplete();
-    endExchange();
+    endExchange(ctx);
     if (close) {
       ctx.write(msg, promise.unvoid()).addListener(ChannelFutureListener.CLOSE);
       ctx.flush();
@@ -199,10 +205,19 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
     drainPipelined(ctx);
   }
 
-  private void endExchange() {
-    if (exchangeOpen) {
-      exchangeOpen = false;
-      tracker.finished();
+  /** Once per exchange, answered or abandoned: metrics, the access log line, the drain count. */
+  private void endExchange(ChannelHandlerContext ctx) {
+    if (!exchangeOpen) {
+      return;
+    }
+    exchangeOpen = false;
+    tracker.finished();
+    RequestContext context = current;
+    if (context != null) {
+      long total = System.nanoTime() - context.startNanos();
+      int status = context.responseComplete() ? context.status() : 0; // 0: the client or upstream went away
+      metrics.exchange(status, context.provider(), total, context.upstreamNanos());
+      AccessLog.write(context, status, total, RequestContext.clientAddress(ctx.channel()));
     }
   }
 
@@ -230,7 +245,7 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
-    endExchange();
+    endExchange(ctx);
     releasePipelined();
     ctx.fireChannelInactive();
   }

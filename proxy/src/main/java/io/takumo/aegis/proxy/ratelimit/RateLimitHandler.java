@@ -10,20 +10,23 @@ import io.netty.util.ReferenceCountUtil;
 import io.takumo.aegis.proxy.auth.Principal;
 import io.takumo.aegis.proxy.http.ErrorCode;
 import io.takumo.aegis.proxy.http.ErrorResponses;
+import io.takumo.aegis.proxy.http.ProxyMetrics;
 import io.takumo.aegis.proxy.http.RequestContext;
 import io.takumo.aegis.proxy.route.RouteKind;
 
 /**
  * Applies the rate limits of SPEC §8 to requests the auth handler let through: per key and
  * organization when authenticated, per client address otherwise; liveness and readiness probes
- * are reported but never counted. Refuses with 429 and {@code Retry-After}. Stateless, shared.
+ * (and metrics scrapes) are reported but never counted. Refuses with 429 and {@code Retry-After}. Stateless, shared.
  */
 @Sharable
 public final class RateLimitHandler extends ChannelInboundHandlerAdapter {
   private final RateLimiter limiter;
+  private final ProxyMetrics metrics;
 
-  public RateLimitHandler(RateLimiter limiter) {
+  public RateLimitHandler(RateLimiter limiter, ProxyMetrics metrics) {
     this.limiter = requireNonNull(limiter, "limiter");
+    this.metrics = requireNonNull(metrics, "metrics");
   }
 
   @Override
@@ -36,10 +39,14 @@ public final class RateLimitHandler extends ChannelInboundHandlerAdapter {
     String address = RequestContext.clientAddress(ctx.channel());
     RouteKind kind = context.route().kind();
     Principal principal = context.principal();
-    RateDecision decision = kind == RouteKind.LIVENESS || kind == RouteKind.READINESS
+    boolean probe = kind == RouteKind.LIVENESS || kind == RouteKind.READINESS || kind == RouteKind.METRICS;
+    RateDecision decision = probe
         ? limiter.peek(address)
         : principal != null ? limiter.acquire(principal) : limiter.acquire(address);
     context.rateDecision(decision);
+    if (!probe) {
+      metrics.rateLimitChecked(decision.allowed());
+    }
     if (decision.allowed()) {
       ctx.fireChannelRead(msg);
       return;

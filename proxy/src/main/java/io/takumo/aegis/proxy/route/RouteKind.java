@@ -8,6 +8,8 @@ public enum RouteKind {
   LIVENESS,
   /** {@code GET /readyz}: readiness, no auth; 503 while draining. */
   READINESS,
+  /** {@code GET /metrics}: Prometheus text, no auth (SPEC §6). */
+  METRICS,
   /** A provider route: authenticated, relayed upstream. */
   PROVIDER,
   /** Nothing here: 404. */

@@ -53,6 +53,7 @@ public final class AuthHandler extends ChannelInboundHandlerAdapter {
   private boolean overLimit(ChannelHandlerContext ctx, RequestContext context) {
     RateDecision decision = limiter.acquire(RequestContext.clientAddress(ctx.channel()));
     context.rateDecision(decision);
+    metrics.rateLimitChecked(decision.allowed());
     if (decision.allowed()) {
       return false;
     }
@@ -142,6 +143,7 @@ public final class AuthHandler extends ChannelInboundHandlerAdapter {
       releaseAll();
       RateDecision decision = limiter.acquire(principal);
       context.rateDecision(decision);
+      metrics.rateLimitChecked(decision.allowed());
       if (!decision.allowed()) {
         RateLimitHandler.refuse(ctx, decision);
         return;

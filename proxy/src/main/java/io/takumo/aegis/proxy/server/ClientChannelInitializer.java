@@ -48,10 +48,10 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
     this.upstreams = requireNonNull(upstreams, "upstreams");
     this.tracker = requireNonNull(tracker, "tracker");
     this.metrics = requireNonNull(metrics, "metrics");
-    this.localRoutes = new LocalRoutesHandler(tracker);
+    this.localRoutes = new LocalRoutesHandler(tracker, metrics);
     this.clients = requireNonNull(clients, "clients");
     this.limiter = requireNonNull(limiter, "limiter");
-    this.rateLimit = new RateLimitHandler(limiter);
+    this.rateLimit = new RateLimitHandler(limiter, metrics);
   }
 
   @Override

@@ -10,20 +10,28 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.ReferenceCountUtil;
 import io.takumo.aegis.proxy.http.ErrorCode;
 import io.takumo.aegis.proxy.http.ErrorResponses;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpVersion;
 import io.takumo.aegis.proxy.http.ExchangeTracker;
+import io.takumo.aegis.proxy.http.ProxyMetrics;
 import io.takumo.aegis.proxy.http.RequestContext;
 import io.takumo.aegis.proxy.route.RouteKind;
 
 /**
- * Answers the gateway's own routes (health, liveness, readiness, 404) and passes provider requests
+ * Answers the gateway's own routes (health, liveness, readiness, metrics, 404) and passes provider requests
  * on. Stateless and shared by all channels. A body sent to a local route is released here.
  */
 @Sharable
 public final class LocalRoutesHandler extends ChannelInboundHandlerAdapter {
   private final ExchangeTracker tracker;
+  private final ProxyMetrics metrics;
 
-  public LocalRoutesHandler(ExchangeTracker tracker) {
+  public LocalRoutesHandler(ExchangeTracker tracker, ProxyMetrics metrics) {
     this.tracker = requireNonNull(tracker, "tracker");
+    this.metrics = requireNonNull(metrics, "metrics");
   }
 
   @Override
@@ -42,6 +50,14 @@ public final class LocalRoutesHandler extends ChannelInboundHandlerAdapter {
       case LIVENESS:
         ctx.writeAndFlush(ErrorResponses.json(ctx, HttpResponseStatus.OK, "{\"status\":\"ok\"}"));
         break;
+      case METRICS: {
+        FullHttpResponse scrape = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+            ByteBufUtil.writeUtf8(ctx.alloc(), metrics.scrape()));
+        scrape.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")
+            .setInt(HttpHeaderNames.CONTENT_LENGTH, scrape.content().readableBytes());
+        ctx.writeAndFlush(scrape);
+        break;
+      }
       case READINESS:
         if (tracker.draining()) {
           ErrorResponses.send(ctx, ErrorCode.SERVICE_UNAVAILABLE, "The gateway is draining for shutdown.");

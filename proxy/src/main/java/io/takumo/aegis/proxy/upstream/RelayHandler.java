@@ -145,6 +145,7 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
     private boolean responseStarted;
     private boolean done;
     private long lastOriginActivity;
+    private long upstreamStart;
     private @Nullable ScheduledFuture<?> timer;
 
     Exchange(ChannelHandlerContext ctx, RequestContext context, HttpRequest request) {
@@ -241,6 +242,7 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
         return;
       }
       upstream = spec;
+      context.provider(provider.id());
       clientGate.pause(PauseReason.CONNECT);
       upstreams.acquire(ctx.channel().eventLoop(), spec).addListener(this::onConnected);
     }
@@ -249,7 +251,7 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
       clientGate.resume(PauseReason.CONNECT);
       if (!future.isSuccess()) {
         if (!done) {
-          metrics.upstreamError();
+          metrics.upstreamError(requireNonNull(upstream).provider().id());
           UpstreamSpec spec = requireNonNull(upstream);
           Throwable cause = future.cause();
           log.warn("{} upstream {} {}:{} unreachable: {}", Conn.of(ctx.channel()), spec.provider().id(), spec.host(),
@@ -274,6 +276,7 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
       channel.pipeline().get(OriginHandler.class).attach(this);
       UpstreamSpec spec = requireNonNull(upstream);
       String target = UpstreamRequests.target(spec, context.route());
+      upstreamStart = System.nanoTime();
       channel.write(UpstreamRequests.head(request, spec, target, credentials, spec.apiKey()));
       HttpContent content;
       while ((content = pending.poll()) != null) {
@@ -329,7 +332,7 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
       if (msg.decoderResult().isFailure()) {
         ReferenceCountUtil.release(msg);
         originReusable = false;
-        metrics.upstreamError();
+        metrics.upstreamError(requireNonNull(upstream).provider().id());
         fail(ErrorCode.BAD_GATEWAY, "The " + requireNonNull(upstream).provider().id()
             + " upstream sent an invalid HTTP response. Try again later.");
         return;
@@ -343,6 +346,9 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
       }
       if (msg instanceof HttpContent content) {
         boolean last = content instanceof LastHttpContent;
+        if (last) { // before the write: writing the last part ends the exchange and records it
+          context.upstreamNanos(System.nanoTime() - upstreamStart);
+        }
         ctx.write(content.touch("relay: written to the client"), ctx.voidPromise());
         if (last) {
           complete();
@@ -386,7 +392,7 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
         return;
       }
       origin = null;
-      metrics.upstreamError();
+      metrics.upstreamError(requireNonNull(upstream).provider().id());
       if (!responseStarted) {
         fail(ErrorCode.BAD_GATEWAY, "The " + requireNonNull(upstream).provider().id()
             + " upstream closed the connection before answering. Try again.");
@@ -417,7 +423,7 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
         scheduleTimer(limit - silent);
         return;
       }
-      metrics.upstreamError();
+      metrics.upstreamError(requireNonNull(upstream).provider().id());
       Provider provider = requireNonNull(upstream).provider();
       log.warn("{} upstream {} silent for {} ms", Conn.of(ctx.channel()), provider.id(), config.upstreamTimeout().toMillis());
       if (!responseStarted) {

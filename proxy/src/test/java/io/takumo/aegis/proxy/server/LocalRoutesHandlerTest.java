@@ -18,7 +18,7 @@ class LocalRoutesHandlerTest {
 
   private EmbeddedChannel channel() {
     return HandlerTestSupport.channel(metrics, new RequestContextHandler(tracker, metrics, 1024),
-        new LocalRoutesHandler(tracker));
+        new LocalRoutesHandler(tracker, metrics));
   }
 
   @Test

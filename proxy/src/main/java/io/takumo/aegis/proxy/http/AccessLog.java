@@ -1,0 +1,52 @@
+package io.takumo.aegis.proxy.http;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.takumo.aegis.proxy.auth.Principal;
+import io.takumo.aegis.proxy.route.RouteKind;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One JSON line per exchange on the {@code aegis.access} logger. What it holds is chosen so that no
+ * secret can reach it: the route's path (never the query string, never an unknown path), the key's
+ * prefix only, sizes but no bodies, no header values.
+ */
+final class AccessLog {
+  private static final Logger log = LoggerFactory.getLogger("aegis.access");
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private AccessLog() {}
+
+  static void write(RequestContext context, int status, long totalNanos, String client) {
+    if (!log.isInfoEnabled()) {
+      return;
+    }
+    StringWriter out = new StringWriter(256);
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("ts", Instant.now().toString());
+      g.writeStringField("request_id", context.requestId());
+      g.writeStringField("method", context.request().method().name());
+      g.writeStringField("route", context.route().kind() == RouteKind.NOT_FOUND ? "-" : context.route().path());
+      g.writeNumberField("status", status);
+      g.writeStringField("provider", context.provider());
+      g.writeNumberField("duration_ms", totalNanos / 1_000_000.0);
+      g.writeNumberField("upstream_ms", context.upstreamNanos() / 1_000_000.0);
+      g.writeNumberField("bytes_in", context.bytesIn());
+      g.writeNumberField("bytes_out", context.bytesOut());
+      Principal principal = context.principal();
+      g.writeStringField("org", principal == null ? null : principal.org());
+      g.writeStringField("key_prefix", principal == null ? null : principal.keyPrefix());
+      g.writeStringField("client", client);
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    log.info("{}", out);
+  }
+}
