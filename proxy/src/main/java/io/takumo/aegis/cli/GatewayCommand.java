@@ -1,6 +1,9 @@
 package io.takumo.aegis.cli;
 
 import ch.qos.logback.classic.LoggerContext;
+import io.takumo.aegis.proxy.audit.AuditSink;
+import io.takumo.aegis.proxy.audit.JsonlAuditSink;
+import io.takumo.aegis.proxy.audit.PgAuditSink;
 import io.takumo.aegis.proxy.auth.FileKeyStore;
 import io.takumo.aegis.proxy.auth.KeyStore;
 import io.takumo.aegis.proxy.store.CachingKeyStore;
@@ -45,6 +48,7 @@ final class GatewayCommand implements java.util.concurrent.Callable<Integer> {
       return t;
     });
     KeyStore keys;
+    AuditSink auditSink;
     Database db = null;
     if (config.databaseUrl() != null) {
       db = new Database(DatabaseUrl.parse("TAKUMO_DATABASE_URL", config.databaseUrl()), config.databaseSchema());
@@ -55,6 +59,7 @@ final class GatewayCommand implements java.util.concurrent.Callable<Integer> {
       }
       PgKeyStore pg = new PgKeyStore(db);
       keys = new CachingKeyStore(pg);
+      auditSink = new PgAuditSink(db);
       refresher.scheduleWithFixedDelay(() -> run("last_used_at flush", pg::flushLastUsed), 10, 10, TimeUnit.SECONDS);
     } else {
       FileKeyStore file = FileKeyStore.open(config.keysFile());
@@ -63,12 +68,13 @@ final class GatewayCommand implements java.util.concurrent.Callable<Integer> {
         printFirstKey(System.out, raw, config);
       }
       keys = file;
+      auditSink = new JsonlAuditSink(config.auditFile());
       // Keys created or revoked with the CLI reach the running gateway within 2 s.
       refresher.scheduleWithFixedDelay(() -> run("key store refresh", file::refresh), 2, 2, TimeUnit.SECONDS);
     }
     Gateway gateway;
     try {
-      gateway = Gateway.start(config, keys);
+      gateway = Gateway.start(config, keys, auditSink);
     } catch (ConfigException e) {
       System.err.println("takumo-aegis: " + e.getMessage());
       refresher.shutdownNow();

@@ -39,7 +39,8 @@ public record GatewayConfig(
     String databaseSchema,
     long rateLimitOrgRpm,
     long rateLimitUserRpm,
-    long rateLimitIpRpm) {
+    long rateLimitIpRpm,
+    Path auditFile) {
 
   public static final long DEFAULT_MAX_BODY_BYTES = 32L << 20;
 
@@ -69,6 +70,7 @@ public record GatewayConfig(
       throw ConfigException.of("TAKUMO_MAX_HEADER_BYTES", Integer.toString(maxHeaderBytes), ">= 1024");
     }
     requireNonNull(databaseSchema, "databaseSchema");
+    requireNonNull(auditFile, "auditFile");
     if (rateLimitOrgRpm < 1 || rateLimitUserRpm < 1 || rateLimitIpRpm < 1) {
       throw ConfigException.of("TAKUMO_RATE_LIMIT_*_RPM", rateLimitOrgRpm + "/" + rateLimitUserRpm + "/" + rateLimitIpRpm,
           "whole numbers >= 1");
@@ -135,6 +137,10 @@ public record GatewayConfig(
       b.maxBodyBytes = parseLong("TAKUMO_MAX_BODY_BYTES", maxBody);
     }
     b.databaseUrl = blankToNull(env.get("TAKUMO_DATABASE_URL"));
+    String audit = blankToNull(env.get("TAKUMO_AUDIT_FILE"));
+    if (audit != null) {
+      b.auditFile = Path.of(audit);
+    }
     String schema = blankToNull(env.get("TAKUMO_DATABASE_SCHEMA"));
     if (schema != null) {
       b.databaseSchema = schema;
@@ -228,8 +234,14 @@ public record GatewayConfig(
     private long rateLimitOrgRpm = 1000;
     private long rateLimitUserRpm = 60;
     private long rateLimitIpRpm = 120;
+    private Path auditFile = keysFile.resolveSibling("audit.jsonl");
 
     private Builder() {}
+
+    public Builder auditFile(Path auditFile) {
+      this.auditFile = auditFile;
+      return this;
+    }
 
     public Builder rateLimits(long orgRpm, long keyRpm, long ipRpm) {
       this.rateLimitOrgRpm = orgRpm;
@@ -309,7 +321,8 @@ public record GatewayConfig(
       return new GatewayConfig(
           listen, tlsCert, tlsKey, environment, keysFile, upstreams, upstreamCaFile, connectTimeout,
           upstreamTimeout, clientIdleTimeout, upstreamPoolIdleTimeout, shutdownTimeout, maxBodyBytes,
-          maxHeaderBytes, ioThreads, databaseUrl, databaseSchema, rateLimitOrgRpm, rateLimitUserRpm, rateLimitIpRpm);
+          maxHeaderBytes, ioThreads, databaseUrl, databaseSchema, rateLimitOrgRpm, rateLimitUserRpm, rateLimitIpRpm,
+          auditFile);
     }
   }
 }

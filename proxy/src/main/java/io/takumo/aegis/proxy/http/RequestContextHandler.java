@@ -19,7 +19,13 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
+import io.takumo.aegis.proxy.audit.AuditEvent;
+import io.takumo.aegis.proxy.audit.AuditLog;
+import io.takumo.aegis.proxy.auth.Principal;
 import io.takumo.aegis.proxy.ratelimit.RateDecision;
+import io.takumo.aegis.proxy.route.RouteKind;
+import java.time.Instant;
+import java.util.List;
 import io.takumo.aegis.proxy.route.Router;
 import java.util.ArrayDeque;
 import org.jspecify.annotations.Nullable;
@@ -50,15 +56,17 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
 
   private final ExchangeTracker tracker;
   private final ProxyMetrics metrics;
+  private final AuditLog audit;
   private final long maxBodyBytes;
   private final ArrayDeque<HttpObject> pipelined = new ArrayDeque<>();
   private @Nullable RequestContext current;
   private boolean exchangeOpen;
   private boolean closeNow;
 
-  public RequestContextHandler(ExchangeTracker tracker, ProxyMetrics metrics, long maxBodyBytes) {
+  public RequestContextHandler(ExchangeTracker tracker, ProxyMetrics metrics, AuditLog audit, long maxBodyBytes) {
     this.tracker = requireNonNull(tracker, "tracker");
     this.metrics = requireNonNull(metrics, "metrics");
+    this.audit = requireNonNull(audit, "audit");
     this.maxBodyBytes = maxBodyBytes;
   }
 
@@ -218,6 +226,13 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
       int status = context.responseComplete() ? context.status() : 0; // 0: the client or upstream went away
       metrics.exchange(status, context.provider(), total, context.upstreamNanos());
       AccessLog.write(context, status, total, RequestContext.clientAddress(ctx.channel()));
+      Principal principal = context.principal();
+      if (principal != null && context.route().kind() == RouteKind.PROVIDER) {
+        audit.record(new AuditEvent(Instant.now(), context.requestId(), principal.org(), principal.keyPrefix(),
+            context.provider(), context.request().method().name(), context.route().path(), status,
+            Math.max(0, total - context.upstreamNanos()) / 1e6, context.upstreamNanos() / 1e6, context.bytesIn(),
+            context.bytesOut(), List.of(), 0, 0, List.of()));
+      }
     }
   }
 

@@ -30,7 +30,7 @@ public record Route(
 
   /** Whether a Takumo key is required on this route. */
   public boolean requiresKey() {
-    return kind == RouteKind.PROVIDER;
+    return kind == RouteKind.PROVIDER || kind == RouteKind.AUDIT;
   }
 
   /** The path and query to send upstream (before any provider-specific rewrite). */

@@ -10,6 +10,8 @@ public enum RouteKind {
   READINESS,
   /** {@code GET /metrics}: Prometheus text, no auth (SPEC §6). */
   METRICS,
+  /** {@code GET /v1/audit}: the organization's audit trail, {@code audit:read}. */
+  AUDIT,
   /** A provider route: authenticated, relayed upstream. */
   PROVIDER,
   /** Nothing here: 404. */

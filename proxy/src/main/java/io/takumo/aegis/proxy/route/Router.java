@@ -31,6 +31,8 @@ public final class Router {
         return get ? local(RouteKind.READINESS, path, query) : notFound(path, query);
       case "/metrics":
         return get ? local(RouteKind.METRICS, path, query) : notFound(path, query);
+      case "/v1/audit":
+        return get ? local(RouteKind.AUDIT, path, query) : notFound(path, query);
       case "/v1/messages":
       case "/v1/messages/count_tokens":
         return post ? provider(path, query, Provider.ANTHROPIC, false, null) : notFound(path, query);

@@ -161,7 +161,14 @@ public final class AuthHandler extends ChannelInboundHandlerAdapter {
   }
 
   private static @Nullable Scope neededScope(RequestContext context) {
-    return context.route().kind() == RouteKind.PROVIDER ? Scope.SHIELD_WRITE : null;
+    switch (context.route().kind()) {
+      case PROVIDER:
+        return Scope.SHIELD_WRITE;
+      case AUDIT:
+        return Scope.AUDIT_READ;
+      default:
+        return null;
+    }
   }
 
   @Override

@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.takumo.aegis.proxy.audit.AuditLog;
 import io.takumo.aegis.proxy.auth.Authenticator;
 import io.takumo.aegis.proxy.config.GatewayConfig;
 import io.takumo.aegis.proxy.http.ExchangeTracker;
@@ -38,17 +39,19 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
   private final ChannelGroup clients;
   private final RateLimiter limiter;
   private final RateLimitHandler rateLimit;
+  private final AuditLog audit;
 
   ClientChannelInitializer(GatewayConfig config, @Nullable SslContext sslContext, Authenticator authenticator,
       UpstreamClient upstreams, ExchangeTracker tracker, ProxyMetrics metrics, ChannelGroup clients,
-      RateLimiter limiter) {
+      RateLimiter limiter, AuditLog audit) {
     this.config = requireNonNull(config, "config");
     this.sslContext = sslContext;
     this.authenticator = requireNonNull(authenticator, "authenticator");
     this.upstreams = requireNonNull(upstreams, "upstreams");
     this.tracker = requireNonNull(tracker, "tracker");
     this.metrics = requireNonNull(metrics, "metrics");
-    this.localRoutes = new LocalRoutesHandler(tracker, metrics);
+    this.localRoutes = new LocalRoutesHandler(tracker, metrics, new AuditApi(audit));
+    this.audit = requireNonNull(audit, "audit");
     this.clients = requireNonNull(clients, "clients");
     this.limiter = requireNonNull(limiter, "limiter");
     this.rateLimit = new RateLimitHandler(limiter, metrics);
@@ -66,7 +69,7 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
         .addLast(HandlerNames.HTTP_CODEC, new HttpServerCodec(new HttpDecoderConfig()
             .setMaxInitialLineLength(MAX_INITIAL_LINE)
             .setMaxHeaderSize(config.maxHeaderBytes())))
-        .addLast(HandlerNames.REQUEST_CONTEXT, new RequestContextHandler(tracker, metrics, config.maxBodyBytes()))
+        .addLast(HandlerNames.REQUEST_CONTEXT, new RequestContextHandler(tracker, metrics, audit, config.maxBodyBytes()))
         .addLast(HandlerNames.AUTH, new AuthHandler(authenticator, metrics, limiter))
         .addLast(HandlerNames.RATE_LIMIT, rateLimit) // @Sharable
         .addLast(HandlerNames.EXPECT_CONTINUE, new HttpServerExpectContinueHandler())

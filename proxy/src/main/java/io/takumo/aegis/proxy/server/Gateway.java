@@ -15,6 +15,10 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.takumo.aegis.proxy.audit.AuditLog;
+import io.takumo.aegis.proxy.audit.AuditSink;
+import io.takumo.aegis.proxy.audit.JsonlAuditSink;
 import io.takumo.aegis.proxy.auth.Authenticator;
 import io.takumo.aegis.proxy.auth.KeyStore;
 import io.takumo.aegis.proxy.config.ConfigException;
@@ -52,10 +56,11 @@ public final class Gateway implements AutoCloseable {
   private final ProxyMetrics metrics;
   private final ChannelGroup clientChannels;
   private final Channel serverChannel;
+  private final AuditLog audit;
   private boolean closed;
 
   private Gateway(GatewayConfig config, EventLoopGroup bossGroup, EventLoopGroup workerGroup, UpstreamClient upstreams,
-      ExchangeTracker tracker, ProxyMetrics metrics, ChannelGroup clientChannels, Channel serverChannel) {
+      ExchangeTracker tracker, ProxyMetrics metrics, ChannelGroup clientChannels, Channel serverChannel, AuditLog audit) {
     this.config = config;
     this.bossGroup = bossGroup;
     this.workerGroup = workerGroup;
@@ -64,11 +69,23 @@ public final class Gateway implements AutoCloseable {
     this.metrics = metrics;
     this.clientChannels = clientChannels;
     this.serverChannel = serverChannel;
+    this.audit = audit;
+  }
+
+  /** The audit queue (tests flush it). */
+  public AuditLog audit() {
+    return audit;
+  }
+
+  /** Starts with the JSONL audit sink at {@link GatewayConfig#auditFile()}. */
+  public static Gateway start(GatewayConfig config, KeyStore keyStore) throws InterruptedException {
+    return start(config, keyStore, new JsonlAuditSink(config.auditFile()));
   }
 
   /** Binds the listener and starts serving. Fails with a {@link ConfigException} on bad config. */
-  public static Gateway start(GatewayConfig config, KeyStore keyStore) throws InterruptedException {
+  public static Gateway start(GatewayConfig config, KeyStore keyStore, AuditSink auditSink) throws InterruptedException {
     requireNonNull(config, "config");
+    AuditLog audit = new AuditLog(auditSink, 10_000);
     Transport transport = Transport.best();
     ProxyMetrics metrics = new ProxyMetrics();
     ExchangeTracker tracker = new ExchangeTracker();
@@ -86,7 +103,10 @@ public final class Gateway implements AutoCloseable {
         .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, UpstreamClient.WATER_MARK)
         .childHandler(new ClientChannelInitializer(config, serverTls, authenticator, upstreams, tracker, metrics,
             clients, new RateLimiter(new RateLimiter.Limits(config.rateLimitOrgRpm(), config.rateLimitUserRpm(),
-                config.rateLimitIpRpm()), Clock.systemUTC(), 100_000)));
+                config.rateLimitIpRpm()), Clock.systemUTC(), 100_000), audit));
+    FunctionCounter.builder("aegis.audit.events.discarded", audit, AuditLog::discarded)
+        .description("Audit events dropped because the queue was full or the sink failed")
+        .register(metrics.registry());
     Channel server;
     try {
       server = bootstrap.bind(config.listen()).sync().channel();
@@ -94,13 +114,14 @@ public final class Gateway implements AutoCloseable {
       workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
       boss.shutdownGracefully(0, 0, TimeUnit.SECONDS);
       upstreams.close();
+      audit.close();
       throw new ConfigException("TAKUMO_LISTEN_ADDR: " + config.listen() + " cannot be bound (" + e.getMessage()
           + "); expected a free local address and port");
     }
     log.info("gateway listening on {} ({}, {}, {} environment, {} I/O threads)", server.localAddress(),
         config.tlsEnabled() ? "TLS" : "plain HTTP", transport.name(), config.environment().wireName(),
         config.ioThreads());
-    return new Gateway(config, boss, workers, upstreams, tracker, metrics, clients, server);
+    return new Gateway(config, boss, workers, upstreams, tracker, metrics, clients, server, audit);
   }
 
   public InetSocketAddress address() {
@@ -152,6 +173,7 @@ public final class Gateway implements AutoCloseable {
     workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
     bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
     upstreams.close();
+    audit.close(); // writes what is queued
     log.info("gateway stopped");
   }
 

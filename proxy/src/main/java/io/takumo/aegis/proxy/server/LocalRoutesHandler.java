@@ -28,10 +28,12 @@ import io.takumo.aegis.proxy.route.RouteKind;
 public final class LocalRoutesHandler extends ChannelInboundHandlerAdapter {
   private final ExchangeTracker tracker;
   private final ProxyMetrics metrics;
+  private final AuditApi audit;
 
-  public LocalRoutesHandler(ExchangeTracker tracker, ProxyMetrics metrics) {
+  public LocalRoutesHandler(ExchangeTracker tracker, ProxyMetrics metrics, AuditApi audit) {
     this.tracker = requireNonNull(tracker, "tracker");
     this.metrics = requireNonNull(metrics, "metrics");
+    this.audit = requireNonNull(audit, "audit");
   }
 
   @Override
@@ -58,6 +60,9 @@ public final class LocalRoutesHandler extends ChannelInboundHandlerAdapter {
         ctx.writeAndFlush(scrape);
         break;
       }
+      case AUDIT:
+        audit.answer(ctx, context);
+        break;
       case READINESS:
         if (tracker.draining()) {
           ErrorResponses.send(ctx, ErrorCode.SERVICE_UNAVAILABLE, "The gateway is draining for shutdown.");

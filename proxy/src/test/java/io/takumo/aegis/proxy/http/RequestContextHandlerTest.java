@@ -52,7 +52,7 @@ class RequestContextHandlerTest {
   }
 
   private EmbeddedChannel channel(Sink sink, long maxBody) {
-    EmbeddedChannel channel = new EmbeddedChannel(new RequestContextHandler(tracker, metrics, maxBody), sink);
+    EmbeddedChannel channel = new EmbeddedChannel(new RequestContextHandler(tracker, metrics, io.takumo.aegis.proxy.audit.AuditLogs.discarding(), maxBody), sink);
     ReadGate.install(channel, metrics); // handlers reach it only once messages flow
     return channel;
   }

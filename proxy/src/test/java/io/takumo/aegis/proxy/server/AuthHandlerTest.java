@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.util.CharsetUtil;
 import io.netty.util.ReferenceCountUtil;
+import io.takumo.aegis.proxy.audit.AuditLogs;
 import io.takumo.aegis.proxy.auth.ApiKeyRecord;
 import io.takumo.aegis.proxy.auth.ApiKeys;
 import io.takumo.aegis.proxy.auth.Authenticator;
@@ -67,7 +68,7 @@ class AuthHandlerTest {
   }
 
   private EmbeddedChannel channel(KeyStore store, Sink sink) {
-    return HandlerTestSupport.channel(metrics, new RequestContextHandler(new ExchangeTracker(), metrics, 1 << 20),
+    return HandlerTestSupport.channel(metrics, new RequestContextHandler(new ExchangeTracker(), metrics, AuditLogs.discarding(), 1 << 20),
         new AuthHandler(new Authenticator(store, KeyEnvironment.TEST, Clock.systemUTC()), metrics,
             new RateLimiter(new RateLimiter.Limits(1000, 1000, 1000), Clock.systemUTC(), 1000)), sink);
   }

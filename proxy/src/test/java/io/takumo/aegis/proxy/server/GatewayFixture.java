@@ -46,6 +46,7 @@ public final class GatewayFixture implements AutoCloseable {
         .listen(new InetSocketAddress("127.0.0.1", 0))
         .environment(KeyEnvironment.TEST)
         .keysFile(keys.file())
+        .auditFile(dir.resolve("audit.jsonl"))
         .ioThreads(2)
         .upstream(Provider.ANTHROPIC, anthropic.baseUrl(), ANTHROPIC_ORG_KEY)
         .upstream(Provider.OPENAI, openai.baseUrl(), OPENAI_ORG_KEY)

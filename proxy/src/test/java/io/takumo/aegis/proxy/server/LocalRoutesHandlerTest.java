@@ -7,6 +7,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.util.CharsetUtil;
+import io.takumo.aegis.proxy.audit.AuditLogs;
 import io.takumo.aegis.proxy.http.ExchangeTracker;
 import io.takumo.aegis.proxy.http.ProxyMetrics;
 import io.takumo.aegis.proxy.http.RequestContextHandler;
@@ -17,8 +18,8 @@ class LocalRoutesHandlerTest {
   private final ExchangeTracker tracker = new ExchangeTracker();
 
   private EmbeddedChannel channel() {
-    return HandlerTestSupport.channel(metrics, new RequestContextHandler(tracker, metrics, 1024),
-        new LocalRoutesHandler(tracker, metrics));
+    return HandlerTestSupport.channel(metrics, new RequestContextHandler(tracker, metrics, AuditLogs.discarding(), 1024),
+        new LocalRoutesHandler(tracker, metrics, new AuditApi(AuditLogs.discarding())));
   }
 
   @Test

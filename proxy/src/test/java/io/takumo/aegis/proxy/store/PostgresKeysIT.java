@@ -95,6 +95,29 @@ class PostgresKeysIT {
   }
 
   @Test
+  void auditEventsRoundTripThroughPostgresPageByPage() {
+    try (PostgresFixture pg = new PostgresFixture()) {
+      io.takumo.aegis.proxy.audit.PgAuditSink sink = new io.takumo.aegis.proxy.audit.PgAuditSink(pg.db);
+      List<io.takumo.aegis.proxy.audit.AuditEvent> events = new java.util.ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        events.add(new io.takumo.aegis.proxy.audit.AuditEvent(Instant.parse("2026-11-23T10:00:00Z").plusSeconds(i),
+            "req_" + i, i == 4 ? "other-org" : "org-a", "tk_test_abcd", "anthropic", "POST", "/v1/messages", 200, 0.2,
+            3.5, 100, 200, List.of(new io.takumo.aegis.proxy.audit.AuditEvent.Detection("KEY", "aws-access-key-id",
+                "messages[0].content", 2)), 2, 0, List.of("tokenized")));
+      }
+      sink.write(events);
+      var first = sink.read("org-a", Instant.EPOCH, Instant.parse("2030-01-01T00:00:00Z"), null, 3);
+      assertThat(first.events()).extracting(io.takumo.aegis.proxy.audit.AuditEvent::requestId)
+          .containsExactly("req_3", "req_2", "req_1");
+      assertThat(first.events().get(0).detections()).singleElement()
+          .satisfies(d -> assertThat(d.count()).isEqualTo(2));
+      var second = sink.read("org-a", Instant.EPOCH, Instant.parse("2030-01-01T00:00:00Z"), first.nextCursor(), 3);
+      assertThat(second.events()).extracting(io.takumo.aegis.proxy.audit.AuditEvent::requestId).containsExactly("req_0");
+      assertThat(second.nextCursor()).isNull();
+    }
+  }
+
+  @Test
   void aRunningGatewayRefusesARevokedKeyWithinFiveSeconds() throws Exception {
     try (PostgresFixture pg = new PostgresFixture()) {
       PgKeyStore store = new PgKeyStore(pg.db);
