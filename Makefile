@@ -3,7 +3,7 @@ MVN ?= ./mvnw -B
 JAR := proxy/target/takumo-aegis.jar
 SOURCES := $(shell find pom.xml */pom.xml */src/main -type f 2>/dev/null)
 
-.PHONY: run test package perf bench-scan clean
+.PHONY: run test package perf bench-scan bench-auth clean
 
 ## run: build if needed, then start the gateway on 127.0.0.1:8080 (dev key store, no database)
 run: $(JAR)
@@ -34,6 +34,12 @@ bench-scan:
 	$(MVN) -q -DskipTests install
 	$(MVN) -q -pl perf exec:exec -Dexec.executable=java \
 	  -Dexec.args="-cp %classpath org.openjdk.jmh.Main DetectorBenchmark $(JMH_ARGS)"
+
+## bench-auth: authentication + rate limiting per request on a cache hit (JMH, vs. SHA-256 alone)
+bench-auth:
+	$(MVN) -q -DskipTests install
+	$(MVN) -q -pl perf exec:exec -Dexec.executable=java \
+	  -Dexec.args="-cp %classpath org.openjdk.jmh.Main AuthBenchmark $(JMH_ARGS)"
 
 clean:
 	$(MVN) -q clean
