@@ -43,15 +43,23 @@ public final class RateLimiter {
     }
   }
 
-  /** Counts an authenticated request against its key and its organization. */
+  /**
+   * Counts an authenticated request against its key and its organization, only when both allow it:
+   * a refusal spends neither budget.
+   */
   public RateDecision acquire(Principal principal) {
     long now = clock.millis();
-    RateDecision key = window("k:" + principal.key().id()).acquire(now, limits.keyPerMinute());
-    if (!key.allowed()) {
-      return key; // refused: the organization's budget is not spent on it
+    Window key = window("k:" + principal.key().id());
+    RateDecision keyDecision = key.acquire(now, limits.keyPerMinute());
+    if (!keyDecision.allowed()) {
+      return keyDecision;
     }
-    RateDecision org = window("o:" + principal.org()).acquire(now, limits.orgPerMinute());
-    return RateDecision.tighter(key, org);
+    RateDecision orgDecision = window("o:" + principal.org()).acquire(now, limits.orgPerMinute());
+    if (!orgDecision.allowed()) {
+      key.release(); // the organization refused: the key gets its slot back
+      return orgDecision;
+    }
+    return RateDecision.tighter(keyDecision, orgDecision);
   }
 
   /** Counts an unauthenticated request against its client address. */
@@ -62,6 +70,11 @@ public final class RateLimiter {
   /** The client address's standing without counting a request (health probes). */
   public RateDecision peek(String clientAddress) {
     return window("ip:" + clientAddress).peek(clock.millis(), limits.ipPerMinute());
+  }
+
+  /** The key's own remaining budget (tests). */
+  long peekKeyRemaining(Principal principal) {
+    return window("k:" + principal.key().id()).peek(clock.millis(), limits.keyPerMinute()).remaining();
   }
 
   /** Subjects currently tracked (for the memory-bound test). */
@@ -89,6 +102,12 @@ public final class RateLimiter {
       }
       current++;
       return new RateDecision(limit, Math.max(0, (long) Math.floor(limit - estimate - 1)), reset, 0);
+    }
+
+    synchronized void release() {
+      if (current > 0) {
+        current--;
+      }
     }
 
     synchronized RateDecision peek(long now, long limit) {

@@ -61,8 +61,10 @@ final class AuditApi {
 
   private static String body(AuditSink.Page page) {
     try {
-      return io.takumo.aegis.proxy.audit.JsonlAuditSink.json().writeValueAsString(
-          Map.of("data", page.events(), "next_cursor", page.nextCursor() == null ? "" : page.nextCursor()));
+      Map<String, Object> body = new java.util.LinkedHashMap<>();
+      body.put("data", page.events());
+      body.put("next_cursor", page.nextCursor()); // null on the last page
+      return io.takumo.aegis.proxy.audit.JsonlAuditSink.json().writeValueAsString(body);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("audit page to JSON", e);
     }

@@ -81,6 +81,18 @@ class RateLimiterTest {
     assertThat(limiter.acquire(a).remaining()).isEqualTo(1); // org: 1 left
     assertThat(limiter.acquire(b).remaining()).isZero(); // org spent
     assertThat(limiter.acquire(a).allowed()).isFalse(); // key a has 1 left, the organization none
+    assertThat(limiter.acquire(a).allowed()).isFalse();
+    // The organization's refusals did not spend key a's last slot: with room in the org it is there.
+    RateLimiter roomy = new RateLimiter(new RateLimiter.Limits(4, 3, 100), new FakeClock(), 1000);
+    Principal c = principal("key_c", "org2");
+    Principal d = principal("key_d", "org2");
+    roomy.acquire(c);
+    roomy.acquire(d);
+    roomy.acquire(d);
+    roomy.acquire(d); // org2 now full (4), key_c used 1 of 3
+    assertThat(roomy.acquire(c).allowed()).isFalse();
+    assertThat(roomy.acquire(c).allowed()).isFalse();
+    assertThat(roomy.peekKeyRemaining(c)).isEqualTo(2);
   }
 
   @Test

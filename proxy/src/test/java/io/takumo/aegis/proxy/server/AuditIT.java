@@ -41,7 +41,7 @@ class AuditIT {
           + "\r\n\r\n");
       JsonNode second = JSON.readTree(http.read().body());
       assertThat(second.path("data")).hasSize(1);
-      assertThat(second.path("next_cursor").asText()).isEmpty();
+      assertThat(second.path("next_cursor").isNull()).isTrue();
 
       http.send("GET /v1/audit?from=2099-01-01T00:00:00Z HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + fixture.key
           + "\r\n\r\n");
