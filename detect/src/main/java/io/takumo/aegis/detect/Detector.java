@@ -96,11 +96,6 @@ public final class Detector {
     return new Detector(rules, all);
   }
 
-  /** Ids and descriptions of the known-format rules, for documentation and reports. */
-  public List<String> ruleIds() {
-    return rules.stream().map(r -> r.id).distinct().toList();
-  }
-
   /** Findings in {@code text[from, to)}, ordered by start, overlaps resolved. */
   public List<Finding> scan(byte[] text, int from, int to) {
     List<Finding> found = new ArrayList<>();

@@ -27,7 +27,13 @@ final class DbCommand {
       }
       String schema = System.getenv().getOrDefault("TAKUMO_DATABASE_SCHEMA", "public");
       try (Database db = new Database(DatabaseUrl.parse("TAKUMO_DATABASE_URL", url), schema)) {
-        MigrateResult result = db.migrate();
+        MigrateResult result;
+        try {
+          result = db.migrate();
+        } catch (RuntimeException e) { // Flyway's message can quote the JDBC URL, password parameter and all
+          System.err.println("takumo-aegis: migration failed: " + DatabaseUrl.redact(String.valueOf(e.getMessage())));
+          return 1;
+        }
         System.err.println("Schema " + schema + " is at version "
             + (result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion) + " ("
             + result.migrationsExecuted + " migration(s) applied).");

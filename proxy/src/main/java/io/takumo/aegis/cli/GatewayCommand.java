@@ -55,7 +55,8 @@ final class GatewayCommand implements java.util.concurrent.Callable<Integer> {
       try {
         db.migrate();
       } catch (RuntimeException e) { // down now, may come back: unknown keys get 503 meanwhile
-        log.warn("database migration skipped, the database is unreachable: {}", e.getMessage());
+        log.warn("database migration skipped, the database is unreachable: {}",
+            DatabaseUrl.redact(String.valueOf(e.getMessage())));
       }
       PgKeyStore pg = new PgKeyStore(db);
       keys = new CachingKeyStore(pg);

@@ -167,7 +167,7 @@ final class ScanCommand implements Callable<Integer> {
           if (f.start() >= keepBefore) {
             break; // found again, whole, in the next window
           }
-          int[] lc = lines.advance(buffer, f.start(), base);
+          int[] lc = lines.advance(buffer, f.start());
           results.add(new Result(file.toString(), lc[0], lc[1], base + f.start(), base + f.end(), f,
               mask(buffer, f.start(), f.end())));
         }
@@ -175,7 +175,7 @@ final class ScanCommand implements Callable<Integer> {
         if (last) {
           break;
         }
-        lines.advance(buffer, WINDOW, base);
+        lines.advance(buffer, WINDOW);
         System.arraycopy(buffer, WINDOW, buffer, 0, OVERLAP);
         base += WINDOW;
         lines.rebase(WINDOW);
@@ -248,7 +248,7 @@ final class ScanCommand implements Callable<Integer> {
     private int lineStart;
     private int pos;
 
-    int[] advance(byte[] b, int to, long base) {
+    int[] advance(byte[] b, int to) {
       for (; pos < to; pos++) {
         if (b[pos] == '\n') {
           line++;

@@ -30,7 +30,7 @@ public final class ErrorResponses {
     return ctx.channel().writeAndFlush(error(ctx, code, message, requestId));
   }
 
-  /** Like {@link #send} with an extra header such as {@code Retry-After}. */
+  /** The SPEC §9 error body as a response, for callers that write it themselves. */
   public static FullHttpResponse error(ChannelHandlerContext ctx, ErrorCode code, String message, String requestId) {
     String body = "{\"type\":\"error\",\"error\":{\"code\":\"" + code.name() + "\",\"type\":\"" + code.type()
         + "\",\"message\":\"" + escape(message) + "\",\"request_id\":\"" + requestId + "\"}}";

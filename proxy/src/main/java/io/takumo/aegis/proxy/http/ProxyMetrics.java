@@ -17,6 +17,7 @@ import io.netty.buffer.PooledByteBufAllocator;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,6 +33,10 @@ public final class ProxyMetrics {
   private final Counter limited;
   private final Counter upstreamConnects;
   private final Counter upstreamReuses;
+  private final Timer addedLatency;
+  /** Built once per provider (or status and provider), looked up per exchange. */
+  private final Map<String, Timer> durations = new ConcurrentHashMap<>();
+  private final Map<String, Counter> requests = new ConcurrentHashMap<>();
 
   public ProxyMetrics() {
     for (PauseReason reason : PauseReason.values()) {
@@ -44,6 +49,9 @@ public final class ProxyMetrics {
     limited = Counter.builder("aegis.rate.limit.checks").tag("result", "limited").register(registry);
     upstreamConnects = Counter.builder("aegis.upstream.connections").tag("kind", "new").register(registry);
     upstreamReuses = Counter.builder("aegis.upstream.connections").tag("kind", "pooled").register(registry);
+    addedLatency = Timer.builder("aegis.added.latency").description("Time the gateway added to an exchange")
+        .publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(10_000))
+        .maximumExpectedValue(Duration.ofSeconds(1)).register(registry);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmGcMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
@@ -80,15 +88,13 @@ public final class ProxyMetrics {
    * for relayed exchanges {@code aegis_added_latency_seconds} (total minus the upstream's time).
    */
   public void exchange(int status, String provider, long totalNanos, long upstreamNanos) {
-    registry.counter("aegis.requests", "status", Integer.toString(status), "provider", provider).increment();
-    Timer.builder("aegis.request.duration").tag("provider", provider).publishPercentileHistogram()
-        .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(10))
-        .register(registry).record(totalNanos, TimeUnit.NANOSECONDS);
+    requests.computeIfAbsent(status + "/" + provider, k -> registry.counter("aegis.requests",
+        "status", Integer.toString(status), "provider", provider)).increment();
+    durations.computeIfAbsent(provider, p -> Timer.builder("aegis.request.duration").tag("provider", p)
+        .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+        .maximumExpectedValue(Duration.ofMinutes(10)).register(registry)).record(totalNanos, TimeUnit.NANOSECONDS);
     if (upstreamNanos > 0) {
-      Timer.builder("aegis.added.latency").description("Time the gateway added to an exchange")
-          .publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(10_000))
-          .maximumExpectedValue(Duration.ofSeconds(1)).register(registry)
-          .record(Math.max(0, totalNanos - upstreamNanos), TimeUnit.NANOSECONDS);
+      addedLatency.record(Math.max(0, totalNanos - upstreamNanos), TimeUnit.NANOSECONDS);
     }
   }
 

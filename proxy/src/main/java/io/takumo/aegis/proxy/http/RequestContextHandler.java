@@ -144,21 +144,14 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
       ctx.close(); // nothing sensible can follow a half-written answer
       return;
     }
+    // Fixed wording: the decoder's own message may quote the request, and the request may hold a key.
     String reason = cause instanceof TooLongFrameException
         ? "The request line or headers are too long."
-        : "The request is not valid HTTP/1.1 (" + safeReason(cause) + ").";
-    log.debug("{} malformed request: {}", Conn.of(ctx.channel()), cause.toString());
+        : "The request is not valid HTTP/1.1 (malformed request line, headers or body framing, such as"
+            + " Content-Length together with Transfer-Encoding).";
+    log.debug("{} malformed request: {}", Conn.of(ctx.channel()), cause.getClass().getSimpleName());
     closeNow = true; // after malformed framing, nothing on this connection can be trusted
     ErrorResponses.send(ctx, ErrorCode.BAD_REQUEST, reason + " Fix the request framing and headers.");
-  }
-
-  /** The decoder's own message names the framing rule, never header values. */
-  private static String safeReason(Throwable cause) {
-    String message = cause.getMessage();
-    if (message == null || message.length() > 160) {
-      return cause.getClass().getSimpleName();
-    }
-    return message.replace('"', '\'');
   }
 
   @Override

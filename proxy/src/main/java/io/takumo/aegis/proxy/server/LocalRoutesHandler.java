@@ -43,8 +43,8 @@ public final class LocalRoutesHandler extends ChannelInboundHandlerAdapter {
       ctx.fireChannelRead(msg);
       return;
     }
-    ReferenceCountUtil.release(msg);
-    if (!(msg instanceof HttpRequest)) {
+    if (!(msg instanceof HttpRequest request)) {
+      ReferenceCountUtil.release(msg); // a body sent to a local route: nobody reads it
       return;
     }
     switch (context.route().kind()) {
@@ -72,7 +72,7 @@ public final class LocalRoutesHandler extends ChannelInboundHandlerAdapter {
         break;
       default:
         // The path is not echoed: callers put keys in URLs more often than one would hope.
-        ErrorResponses.send(ctx, ErrorCode.NOT_FOUND, "No route for this " + ((HttpRequest) msg).method()
+        ErrorResponses.send(ctx, ErrorCode.NOT_FOUND, "No route for this " + request.method()
             + " request path. See the README for the routes this gateway serves.");
         break;
     }

@@ -47,8 +47,8 @@ public record DatabaseUrl(String jdbcUrl, @Nullable String user, @Nullable Strin
     }
   }
 
-  /** The URL with any password replaced, for messages. */
-  static String redact(String url) {
+  /** {@code text} with any password in a URL or a {@code password=} parameter replaced, for messages. */
+  public static String redact(String url) {
     return url.replaceAll("://([^:/@]+):[^@]*@", "://$1:***@").replaceAll("(?i)(password=)[^&]*", "$1***");
   }
 

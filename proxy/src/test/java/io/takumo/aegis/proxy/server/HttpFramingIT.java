@@ -49,6 +49,16 @@ class HttpFramingIT {
   }
 
   @Test
+  void aMalformedHeaderHoldingAKeyIsNotEchoed() throws Exception {
+    try (RawHttp http = new RawHttp(fixture.gateway.port())) {
+      http.send("GET /v1/health HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + fixture.key + "\u0001x\r\n\r\n");
+      RawHttp.Response response = http.read();
+      assertThat(response.status()).isEqualTo(400);
+      assertThat(response.body()).doesNotContain(fixture.key).doesNotContain(fixture.key.substring(8));
+    }
+  }
+
+  @Test
   void oversizedHeadersAreRejected() throws Exception {
     try (RawHttp http = new RawHttp(fixture.gateway.port())) {
       http.send("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(70_000) + "\r\n\r\n");
