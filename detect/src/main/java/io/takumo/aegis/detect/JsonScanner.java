@@ -3,7 +3,9 @@ package io.takumo.aegis.detect;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * JSON-aware scanning (SPEC §4): detection runs on the decoded content of every string value, so
@@ -38,6 +40,17 @@ public final class JsonScanner {
 
   public List<Finding> scan(byte[] raw) {
     return scan(raw, 0, raw.length);
+  }
+
+  /**
+   * Findings in one JSON string value {@code raw[s, e)} (its content, without the quotes), with the
+   * member name {@code key[ks, ke)} giving context ({@code key} null for array elements and
+   * top-level strings). For callers that walk JSON themselves, such as a body arriving in chunks.
+   */
+  public List<Finding> scanString(byte[] raw, int s, int e, byte @Nullable [] key, int ks, int ke) {
+    List<Finding> out = new ArrayList<>();
+    value(raw, s, e, key, key == null ? -1 : ks, ke, out);
+    return Detector.resolve(out);
   }
 
   static boolean looksLikeJson(byte[] b, int from, int to) {
@@ -92,7 +105,7 @@ public final class JsonScanner {
             keyStart = p + 1;
             keyEnd = end;
           } else {
-            value(b, p + 1, end, depth > 0 && stack[depth - 1] ? keyStart : -1, keyEnd, out);
+            value(b, p + 1, end, b, depth > 0 && stack[depth - 1] ? keyStart : -1, keyEnd, out);
             keyStart = -1;
           }
           p = end + 1;
@@ -110,14 +123,14 @@ public final class JsonScanner {
   }
 
   /** Scans one string value {@code raw[s, e)} (without quotes). */
-  private void value(byte[] b, int s, int e, int keyStart, int keyEnd, List<Finding> out) {
+  private void value(byte[] b, int s, int e, byte @Nullable [] key, int keyStart, int keyEnd, List<Finding> out) {
     if (e - s < 4 || isMedia(b, s, e)) {
       return;
     }
     if (!hasEscape(b, s, e)) {
       scanContent(b, s, e, out);
       if (keyStart >= 0) {
-        detector.contextValue(b, keyStart, keyEnd, b, s, e, out);
+        detector.contextValue(requireNonNull(key), keyStart, keyEnd, b, s, e, out);
       }
       return;
     }
@@ -125,10 +138,12 @@ public final class JsonScanner {
     List<Finding> inner = new ArrayList<>();
     scanContent(d.bytes, 0, d.length, inner);
     if (keyStart >= 0) {
-      detector.contextValue(b, keyStart, keyEnd, d.bytes, 0, d.length, inner);
+      detector.contextValue(requireNonNull(key), keyStart, keyEnd, d.bytes, 0, d.length, inner);
     }
     for (Finding f : inner) {
-      out.add(new Finding(d.map[f.start()], d.map[f.end()], f.category(), f.ruleId(), f.confidence()));
+      // The innermost decode already knows the secret; otherwise it is this level's decoded bytes.
+      byte[] value = f.decoded() != null ? f.decoded() : Arrays.copyOfRange(d.bytes, f.start(), f.end());
+      out.add(new Finding(d.map[f.start()], d.map[f.end()], f.category(), f.ruleId(), f.confidence(), value));
     }
   }
 

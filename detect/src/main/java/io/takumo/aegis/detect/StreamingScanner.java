@@ -32,6 +32,8 @@ public final class StreamingScanner {
   private long base;
   /** Findings before this stream offset were already returned. */
   private long emittedUpTo;
+  /** No finding still to come starts before this stream offset. */
+  private long committed;
 
   public StreamingScanner(Detector detector) {
     this(detector, DEFAULT_HORIZON, 4 * DEFAULT_HORIZON);
@@ -68,9 +70,11 @@ public final class StreamingScanner {
         keepFrom = f.start(); // still open: rescan it whole next time
       }
     }
+    committed = base + keepFrom;
     if (last) {
       length = 0;
       base += safe;
+      committed = base;
       return out;
     }
     // Keep left context too: names before values, the byte before a token, a manifest's kind.
@@ -79,7 +83,17 @@ public final class StreamingScanner {
     System.arraycopy(buffer, keepFrom, buffer, 0, length - keepFrom);
     base += keepFrom;
     length -= keepFrom;
+    committed = Math.max(committed, base); // an open finding dropped by the carry bound is given up
     return out;
+  }
+
+  /**
+   * Stream offset before which no finding is still to come: the bytes before it can be passed on.
+   * Bytes after it may still become part of a finding (they are within a horizon of the end, or
+   * part of an open finding).
+   */
+  public long committed() {
+    return committed;
   }
 
   /** Bytes held between chunks (bounded by {@code maxCarry}). */

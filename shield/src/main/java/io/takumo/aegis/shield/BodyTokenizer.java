@@ -1,0 +1,298 @@
+package io.takumo.aegis.shield;
+
+import static java.util.Objects.requireNonNull;
+
+import io.takumo.aegis.detect.Detector;
+import io.takumo.aegis.detect.Finding;
+import io.takumo.aegis.detect.JsonScanner;
+import io.takumo.aegis.detect.StreamingScanner;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Replaces every secret in a body with its token as the body arrives, chunk by chunk.
+ *
+ * <p>A body that starts with {@code {} or {@code [} is walked as JSON: bytes outside strings go out
+ * as soon as they arrive, and each string value is held only until its closing quote, then
+ * scanned whole through {@link JsonScanner#scanString} (decoded escapes, JSON inside the string,
+ * the member name as context). So a secret cut across chunks is found, and the output does not
+ * depend on where the chunks were cut. Other bodies, and JSON that turns out malformed or
+ * truncated, are scanned as text by a {@link StreamingScanner} from the first byte not yet passed
+ * on.
+ *
+ * <p>Output goes to a {@link Rewrite} as copies of input ranges and inserted tokens. Hand-written
+ * rather than a JSON library because it must pass unchanged bytes through by offset, never
+ * re-serialize, and hold nothing but the string being read. Memory: the longest string value (JSON)
+ * or the scanner's bounded carry (text). Not thread-safe: one instance per body.
+ */
+public final class BodyTokenizer {
+  private static final int KEY_LIMIT = 128;
+
+  private enum Mode { UNKNOWN, JSON, TEXT }
+
+  private final Detector detector;
+  private final JsonScanner json;
+  private final Vault vault;
+  private final Rewrite out;
+  private final List<Detection> detections = new ArrayList<>();
+
+  /** Input bytes {@code [base, base + length)} not yet passed on, and what follows them. */
+  private byte[] window = new byte[4096];
+  private int length;
+  private long base;
+  /** Output is issued for input before this offset. */
+  private long emitted;
+  /** JSON: input before this offset is walked. */
+  private long walked;
+  private Mode mode = Mode.UNKNOWN;
+  private boolean finished;
+
+  private boolean inString;
+  private boolean escape;
+  private boolean stringIsKey;
+  private long stringStart;
+  private boolean[] stack = new boolean[32];
+  private int depth;
+  private boolean expectKey;
+  private final byte[] key = new byte[KEY_LIMIT];
+  private int keyLength;
+
+  private @org.jspecify.annotations.Nullable StreamingScanner text;
+  private long textBase;
+  private long textFed;
+  private final ArrayDeque<Replacement> pending = new ArrayDeque<>();
+
+  private record Replacement(long start, long end, byte[] token) {}
+
+  public BodyTokenizer(Detector detector, Vault vault, Rewrite out) {
+    this.detector = requireNonNull(detector, "detector");
+    this.json = new JsonScanner(detector);
+    this.vault = requireNonNull(vault, "vault");
+    this.out = requireNonNull(out, "out");
+  }
+
+  /**
+   * Takes the next {@code len} bytes of the body; {@code last} marks the end. Issues the output
+   * that these bytes decide.
+   *
+   * @throws VaultFullException when the body holds more secrets than the vault may
+   */
+  public void feed(byte[] chunk, int off, int len, boolean last) {
+    if (finished) {
+      throw new IllegalStateException("the body already ended");
+    }
+    append(chunk, off, len);
+    if (mode == Mode.UNKNOWN) {
+      decideMode();
+    }
+    if (mode == Mode.JSON) {
+      walk();
+      if (last && (inString || depth != 0)) {
+        startText(); // truncated JSON: what is still held is scanned as text
+      }
+    }
+    if (mode == Mode.TEXT) {
+      scanText(last);
+    } else {
+      passOn(inString ? stringStart : walked);
+    }
+    if (last) {
+      passOn(base + length);
+      finished = true;
+    }
+    compact();
+  }
+
+  /** The secrets replaced so far, in input order. */
+  public List<Detection> detections() {
+    return detections;
+  }
+
+  /** Bytes held now: the string being read (JSON) or the scanner's carry (text). */
+  public int held() {
+    return (int) (base + length - emitted);
+  }
+
+  private void decideMode() {
+    int i = (int) (walked - base);
+    while (i < length && isSpace(window[i])) {
+      i++;
+    }
+    walked = base + i;
+    if (i == length) {
+      return; // only whitespace so far: passed on below, the mode waits for the first real byte
+    }
+    if (window[i] == '{' || window[i] == '[') {
+      mode = Mode.JSON;
+    } else {
+      startText();
+    }
+  }
+
+  private void walk() {
+    int i = (int) (walked - base);
+    int end = length;
+    byte[] w = window;
+    while (i < end) {
+      byte c = w[i];
+      if (inString) {
+        if (escape) {
+          escape = false;
+        } else if (c == '\\') {
+          escape = true;
+        } else if (c == '"') {
+          inString = false;
+          closeString(i);
+        }
+        i++;
+        continue;
+      }
+      switch (c) {
+        case ' ', '\t', '\n', '\r' -> { }
+        case ',' -> expectKey = depth > 0 && stack[depth - 1];
+        case ':' -> expectKey = false;
+        case '{', '[' -> {
+          if (depth == stack.length) {
+            stack = Arrays.copyOf(stack, depth * 2);
+          }
+          stack[depth++] = c == '{';
+          expectKey = c == '{';
+        }
+        case '}', ']' -> {
+          if (depth == 0 || stack[depth - 1] != (c == '}')) {
+            walked = base + i;
+            startText();
+            return;
+          }
+          depth--;
+          expectKey = false;
+        }
+        case '"' -> {
+          inString = true;
+          stringIsKey = expectKey;
+          stringStart = base + i + 1;
+        }
+        default -> {
+          if (!isBareWord(c)) {
+            walked = base + i;
+            startText(); // not JSON after all
+            return;
+          }
+        }
+      }
+      i++;
+    }
+    walked = base + i;
+  }
+
+  private void closeString(int endIndex) {
+    int s = (int) (stringStart - base);
+    if (stringIsKey) {
+      keyLength = Math.min(endIndex - s, KEY_LIMIT);
+      System.arraycopy(window, s, key, 0, keyLength);
+      return;
+    }
+    boolean member = depth > 0 && stack[depth - 1];
+    List<Finding> found = json.scanString(window, s, endIndex, member ? key : null, 0, keyLength);
+    for (Finding f : found) {
+      replace(f);
+    }
+  }
+
+  /** Tokenizes one finding ({@code window} offsets); the token goes out with the next pass-on. */
+  private void replace(Finding f) {
+    long start = base + f.start();
+    long end = base + f.end();
+    byte[] value = f.value(window);
+    byte[] token;
+    try {
+      token = vault.put(f.category(), value);
+    } finally {
+      Arrays.fill(value, (byte) 0);
+    }
+    detections.add(new Detection(f.category(), f.ruleId(), start, (int) (end - start),
+        new String(token, StandardCharsets.US_ASCII)));
+    pending.add(new Replacement(start, end, token));
+  }
+
+  private void startText() {
+    if (mode == Mode.JSON) {
+      passOn(inString ? stringStart : walked); // what the walk decided goes out first
+    }
+    mode = Mode.TEXT;
+    inString = false;
+    text = new StreamingScanner(detector);
+    textBase = emitted; // everything after the last byte passed on
+    textFed = emitted;
+  }
+
+  private void scanText(boolean last) {
+    StreamingScanner scanner = requireNonNull(text);
+    int from = (int) (textFed - base);
+    for (StreamingScanner.StreamFinding f : scanner.feed(window, from, length - from, last)) {
+      long start = textBase + f.start();
+      long end = textBase + f.end();
+      replace(new Finding((int) (start - base), (int) (end - base), f.category(), f.ruleId(), f.confidence()));
+    }
+    textFed = base + length;
+    passOn(last ? base + length : textBase + scanner.committed());
+  }
+
+  /** Issues the output for input before {@code limit}: unchanged ranges and pending tokens. */
+  private void passOn(long limit) {
+    Replacement r;
+    while ((r = pending.peek()) != null && r.start < limit) {
+      pending.poll();
+      if (r.start < emitted) {
+        continue; // overlaps what already went out: cannot happen, kept safe
+      }
+      if (r.start > emitted) {
+        out.copy(emitted, r.start);
+      }
+      out.insert(r.token);
+      emitted = r.end;
+    }
+    if (limit > emitted) {
+      out.copy(emitted, limit);
+      emitted = limit;
+    }
+  }
+
+  private void append(byte[] chunk, int off, int len) {
+    if (length + len > window.length) {
+      window = Arrays.copyOf(window, Math.max(length + len, window.length * 2));
+    }
+    System.arraycopy(chunk, off, window, length, len);
+    length += len;
+  }
+
+  /** Drops the input that is passed on and no longer needed. */
+  private void compact() {
+    int drop = (int) (emitted - base);
+    if (drop <= 0) {
+      return;
+    }
+    System.arraycopy(window, drop, window, 0, length - drop);
+    length -= drop;
+    base = emitted;
+    if (window.length > 64 << 10 && length < window.length / 4) {
+      window = Arrays.copyOf(window, Math.max(4096, length * 2)); // give back what a long string took
+    }
+  }
+
+  private static boolean isSpace(byte c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+  }
+
+  /** Bytes of numbers, {@code true}, {@code false} and {@code null}: anything else is not JSON. */
+  private static boolean isBareWord(byte c) {
+    return switch (c) {
+      case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '-', '+', '.', 'e', 'E',
+          't', 'r', 'u', 'f', 'a', 'l', 's', 'n' -> true;
+      default -> false;
+    };
+  }
+}

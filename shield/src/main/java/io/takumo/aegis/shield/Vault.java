@@ -1,0 +1,120 @@
+package io.takumo.aegis.shield;
+
+import static java.util.Objects.requireNonNull;
+
+import io.takumo.aegis.detect.Category;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Secrets of one exchange or one REST session (SPEC §3), by token. Secrets are {@code byte[]},
+ * never {@code String}, and are zeroed by {@link #close()}. Bounded: past {@code limit} entries
+ * {@link #put} throws {@link VaultFullException}. Synchronized, since a REST session can be used by
+ * two requests at once; the proxy's per-exchange vault is only ever touched by one event loop, so
+ * the locks are uncontended.
+ */
+public final class Vault implements AutoCloseable {
+  private final TokenMinter minter;
+  private final int limit;
+  private final Map<Long, Entry> byToken = new HashMap<>();
+  private boolean closed;
+
+  private record Entry(Category category, byte[] secret, byte[] token) {}
+
+  public Vault(TokenMinter minter, int limit) {
+    this.minter = requireNonNull(minter, "minter");
+    if (limit <= 0) {
+      throw new IllegalArgumentException("limit: " + limit + " (expected: > 0)");
+    }
+    this.limit = limit;
+  }
+
+  /**
+   * The token for {@code secret}: the one it already has, or a new one. The vault keeps its own
+   * copy of the secret.
+   */
+  public synchronized byte[] put(Category category, byte[] secret) {
+    if (closed) {
+      throw new IllegalStateException("vault closed");
+    }
+    byte[] digest = minter.digest(category, secret);
+    while (true) {
+      for (int i = 0; i + 4 <= digest.length; i += 4) {
+        int hash = (digest[i] & 0xFF) << 24 | (digest[i + 1] & 0xFF) << 16 | (digest[i + 2] & 0xFF) << 8 | digest[i + 3] & 0xFF;
+        long key = Tokens.key(category, hash);
+        Entry existing = byToken.get(key);
+        if (existing == null) {
+          if (byToken.size() >= limit) {
+            throw new VaultFullException(limit);
+          }
+          Entry entry = new Entry(category, secret.clone(), Tokens.format(category, hash));
+          byToken.put(key, entry);
+          return entry.token.clone();
+        }
+        if (Arrays.equals(existing.secret, secret)) {
+          return existing.token.clone();
+        }
+      }
+      digest = minter.next(digest); // eight collisions in a row: keep probing deterministically
+    }
+  }
+
+  /**
+   * The secret behind the complete token at {@code b[at]} (see {@link Tokens#match}), or null when
+   * this vault does not know it. The caller must not change the returned array.
+   */
+  public synchronized byte @Nullable [] secretAt(byte[] b, int at) {
+    Entry entry = byToken.get(Tokens.keyAt(b, at));
+    return entry == null ? null : entry.secret;
+  }
+
+  public synchronized int size() {
+    return byToken.size();
+  }
+
+  public synchronized boolean isEmpty() {
+    return byToken.isEmpty();
+  }
+
+  public int limit() {
+    return limit;
+  }
+
+  /** Zeroes every secret and empties the vault; later {@link #put} calls fail. Idempotent. */
+  @Override
+  public synchronized void close() {
+    for (Entry entry : byToken.values()) {
+      Arrays.fill(entry.secret, (byte) 0);
+    }
+    byToken.clear();
+    closed = true;
+  }
+
+  public synchronized boolean isClosed() {
+    return closed;
+  }
+
+  /** Copies every entry (secret bytes included) for an encrypted session file; see SessionFiles. */
+  synchronized void forEach(EntryVisitor visitor) {
+    for (Entry e : byToken.values()) {
+      visitor.visit(e.category, e.secret, e.token);
+    }
+  }
+
+  /** Restores an entry read back from a session file under its recorded token. */
+  synchronized void restore(byte[] token, Category category, byte[] secret) {
+    if (Tokens.match(token, 0, token.length) != token.length) {
+      throw new IllegalArgumentException("not a token");
+    }
+    if (byToken.size() >= limit) {
+      throw new VaultFullException(limit);
+    }
+    byToken.put(Tokens.keyAt(token, 0), new Entry(category, secret.clone(), token.clone()));
+  }
+
+  interface EntryVisitor {
+    void visit(Category category, byte[] secret, byte[] token);
+  }
+}

@@ -1,0 +1,211 @@
+package io.takumo.aegis.shield;
+
+import static io.takumo.aegis.shield.Samples.DETECTOR;
+import static io.takumo.aegis.shield.Samples.str;
+import static io.takumo.aegis.shield.Samples.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class BodyTokenizerTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Shield SHIELD = new Shield(DETECTOR);
+
+  /** Tokenizes {@code body} fed in pieces cut at {@code cuts}. */
+  static byte[] tokenize(byte[] body, int[] cuts, Vault vault) {
+    ArrayRewrite out = new ArrayRewrite(body);
+    BodyTokenizer tokenizer = new BodyTokenizer(DETECTOR, vault, out);
+    int from = 0;
+    for (int cut : cuts) {
+      tokenizer.feed(body, from, cut - from, false);
+      from = cut;
+    }
+    tokenizer.feed(body, from, body.length - from, true);
+    return out.toByteArray();
+  }
+
+  /** An Anthropic request in the shape Claude Code sends, a secret in every place a body carries text. */
+  static byte[] anthropicBody(Random random) throws Exception {
+    ObjectNode body = JSON.createObjectNode().put("model", "claude-sonnet-4-5").put("max_tokens", 1024).put("stream", true);
+    body.putArray("system").addObject().put("type", "text").put("text", "You are a coding agent. " + filler(random, 200));
+    ArrayNode tools = body.putArray("tools");
+    tools.addObject().put("name", "Write").put("description", "Writes a file").putObject("input_schema").put("type", "object");
+    ArrayNode messages = body.putArray("messages");
+    ObjectNode user = messages.addObject().put("role", "user");
+    user.putArray("content").addObject().put("type", "text")
+        .put("text", "Fix this file:\n" + code(random) + "\nand the key " + Samples.OPENAI);
+    ObjectNode assistant = messages.addObject().put("role", "assistant");
+    ObjectNode toolUse = assistant.putArray("content").addObject().put("type", "tool_use").put("id", "toolu_01").put("name", "Write");
+    toolUse.putObject("input").put("file_path", "/app/.env").put("content", code(random));
+    ObjectNode result = messages.addObject().put("role", "user");
+    ObjectNode block = result.putArray("content").addObject().put("type", "tool_result").put("tool_use_id", "toolu_01");
+    block.putArray("content").addObject().put("type", "text").put("text", "wrote:\n" + code(random));
+    body.putObject("metadata").put("echo_of_unparsed_tool_input", "{\"db_password\": \"" + Samples.PASSWORD.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+    return JSON.writeValueAsBytes(body);
+  }
+
+  static String code(Random random) {
+    StringBuilder sb = new StringBuilder();
+    for (Samples.Line line : Samples.LINES) {
+      sb.append(filler(random, random.nextInt(80))).append('\n').append(line.code()).append('\n');
+    }
+    return sb.toString();
+  }
+
+  static String filler(Random random, int words) {
+    String[] vocabulary = {"def", "return", "x", "= 1", "for i in range(10):", "print(i)", "\t", "if", "else:", "é", "\"quoted\"", "\\path"};
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < words; i++) {
+      sb.append(vocabulary[random.nextInt(vocabulary.length)]).append(random.nextInt(7) == 0 ? '\n' : ' ');
+    }
+    return sb.toString();
+  }
+
+  private static List<String> allStrings(JsonNode node, List<String> out) {
+    if (node.isTextual()) {
+      out.add(node.asText());
+    }
+    node.forEach(child -> allStrings(child, out));
+    return out;
+  }
+
+  @Test
+  void everySecretInEveryPlaceIsReplacedAndTheBodyStaysValidJson() throws Exception {
+    byte[] body = anthropicBody(new Random(1));
+    try (Vault vault = Samples.vault()) {
+      byte[] out = tokenize(body, new int[0], vault);
+      String text = str(out);
+      for (Samples.Line line : Samples.LINES) {
+        assertThat(text).doesNotContain(line.secret());
+      }
+      assertThat(text).doesNotContain("s-W0rd");
+      JsonNode parsed = JSON.readTree(out);
+      assertThat(parsed.get("model").asText()).isEqualTo("claude-sonnet-4-5");
+      assertThat(String.join("\n", allStrings(parsed, new ArrayList<>()))).contains("__TAKUMO_v1_KEY_", "__TAKUMO_v1_SECRET_");
+      assertThat(str(Shield.rehydrate(out, vault).content())).isEqualTo(str(body));
+    }
+  }
+
+  @Test
+  void everySingleCutGivesTheSameOutput() throws Exception {
+    byte[] body = utf8("{\"messages\":[{\"role\":\"user\",\"content\":\"key " + Samples.AWS + " and password = \\\"hunter2-Correct\\\"\"}],"
+        + "\"db_password\":\"" + Samples.PASSWORD.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+    byte[] expected;
+    try (Vault vault = Samples.vault()) {
+      expected = tokenize(body, new int[0], vault);
+    }
+    assertThat(str(expected)).doesNotContain(Samples.AWS).doesNotContain("hunter2").doesNotContain("W0rd");
+    for (int cut = 0; cut <= body.length; cut++) {
+      try (Vault vault = Samples.vault()) {
+        assertThat(str(tokenize(body, new int[] {cut}, vault))).as("cut at %d", cut).isEqualTo(str(expected));
+      }
+    }
+    for (int a = 0; a <= body.length; a += 7) {
+      for (int b = a; b <= body.length; b += 5) {
+        try (Vault vault = Samples.vault()) {
+          assertThat(str(tokenize(body, new int[] {a, b}, vault))).isEqualTo(str(expected));
+        }
+      }
+    }
+  }
+
+  @Test
+  void randomMultiCutsOfLargeBodiesGiveTheSameOutput() throws Exception {
+    for (long seed = 0; seed < 12; seed++) {
+      Random random = new Random(seed);
+      byte[] body = anthropicBody(random);
+      byte[] expected;
+      try (Vault vault = Samples.vault()) {
+        expected = tokenize(body, new int[0], vault);
+        assertThat(str(Shield.rehydrate(expected, vault).content())).isEqualTo(str(body));
+      }
+      for (int round = 0; round < 20; round++) {
+        int[] cuts = random.ints(random.nextInt(40) + 1, 0, body.length + 1).sorted().toArray();
+        try (Vault vault = Samples.vault()) {
+          assertThat(str(tokenize(body, cuts, vault))).as("seed %d cuts %s", seed, Arrays.toString(cuts)).isEqualTo(str(expected));
+        }
+      }
+    }
+  }
+
+  @Test
+  void textBodiesAreScannedAsTextWhateverTheCuts() {
+    StringBuilder sb = new StringBuilder();
+    Random random = new Random(5);
+    while (sb.length() < 200_000) {
+      sb.append(code(random));
+    }
+    byte[] body = utf8(sb.toString());
+    byte[] expected;
+    try (Vault vault = Samples.vault()) {
+      expected = tokenize(body, new int[0], vault);
+      for (Samples.Line line : Samples.LINES) {
+        assertThat(str(expected)).doesNotContain(line.secret());
+      }
+      assertThat(str(Shield.rehydrate(expected, vault).content())).isEqualTo(str(body));
+    }
+    for (int round = 0; round < 10; round++) {
+      int[] cuts = random.ints(random.nextInt(60) + 1, 0, body.length + 1).sorted().toArray();
+      try (Vault vault = Samples.vault()) {
+        assertThat(str(tokenize(body, cuts, vault))).isEqualTo(str(expected));
+      }
+    }
+  }
+
+  @Test
+  void jsonThatTurnsOutMalformedIsScannedAsTextFromTheLastBytePassedOn() {
+    byte[] body = utf8("{\"a\": \"fine\", oops\npassword = \"hunter2-Correct\"\nand " + Samples.AWS + "\n");
+    try (Vault vault = Samples.vault()) {
+      String out = str(tokenize(body, new int[] {9, 20}, vault));
+      assertThat(out).startsWith("{\"a\": \"fine\", oops\npassword = \"__TAKUMO_v1_SECRET_").doesNotContain("hunter2").doesNotContain(Samples.AWS);
+    }
+    byte[] truncated = utf8("{\"messages\": [{\"content\": \"my key is " + Samples.AWS);
+    try (Vault vault = Samples.vault()) {
+      assertThat(str(tokenize(truncated, new int[] {30}, vault))).doesNotContain(Samples.AWS).contains("__TAKUMO_v1_KEY_");
+    }
+  }
+
+  @Test
+  void theSameSecretGetsTheSameTokenEverywhereAndDetectionsAreLocated() {
+    byte[] content = utf8("line one\nkey = " + Samples.AWS + "\n  again: " + Samples.AWS + "\n");
+    try (Vault vault = Samples.vault()) {
+      Shield.Tokenized t = SHIELD.tokenize(content, vault);
+      assertThat(t.detections()).hasSize(2);
+      assertThat(t.detections().get(0).line()).isEqualTo(2);
+      assertThat(t.detections().get(0).column()).isEqualTo(7);
+      assertThat(t.detections().get(1).line()).isEqualTo(3);
+      assertThat(t.detections().get(0).token()).isEqualTo(t.detections().get(1).token());
+      assertThat(vault.size()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aFullVaultRefusesTheBody() {
+    try (Vault vault = new Vault(Samples.MINTER, 2)) {
+      assertThatThrownBy(() -> tokenize(utf8(code(new Random(2))), new int[0], vault)).isInstanceOf(VaultFullException.class);
+    }
+  }
+
+  @Test
+  void base64MediaIsPassedThroughUnscanned() throws Exception {
+    byte[] image = new byte[6000];
+    new Random(9).nextBytes(image);
+    ObjectNode body = JSON.createObjectNode();
+    body.putArray("messages").addObject().putArray("content").addObject().put("type", "image").putObject("source")
+        .put("type", "base64").put("media_type", "image/png").put("data", java.util.Base64.getEncoder().encodeToString(image));
+    byte[] raw = JSON.writeValueAsBytes(body);
+    try (Vault vault = Samples.vault()) {
+      assertThat(tokenize(raw, new int[] {100, 3000}, vault)).isEqualTo(raw);
+      assertThat(vault.size()).isZero();
+    }
+  }
+}
