@@ -28,7 +28,7 @@ import java.util.List;
  * re-serialize, and hold nothing but the string being read. Memory: the longest string value (JSON)
  * or the scanner's bounded carry (text). Not thread-safe: one instance per body.
  */
-public final class BodyTokenizer {
+public final class BodyTokenizer implements StreamRewriter {
   private static final int KEY_LIMIT = 128;
 
   private enum Mode { UNKNOWN, JSON, TEXT }
@@ -80,6 +80,7 @@ public final class BodyTokenizer {
    *
    * @throws VaultFullException when the body holds more secrets than the vault may
    */
+  @Override
   public void feed(byte[] chunk, int off, int len, boolean last) {
     if (finished) {
       throw new IllegalStateException("the body already ended");

@@ -21,7 +21,7 @@ import java.util.List;
  *
  * <p>Not thread-safe: one instance per body.
  */
-public final class Rehydrator {
+public final class Rehydrator implements Rehydrating {
   private final Vault vault;
   private final Rewrite out;
   private final boolean detectJson;
@@ -57,6 +57,7 @@ public final class Rehydrator {
     this.detectJson = detectJson;
   }
 
+  @Override
   public void feed(byte[] chunk, int off, int len, boolean last) {
     append(chunk, off, len);
     int i = 0;
@@ -202,7 +203,13 @@ public final class Rehydrator {
     };
   }
 
+  @Override
+  public int unknownCount() {
+    return unknown.size();
+  }
+
   /** Tokens put back. */
+  @Override
   public int restored() {
     return restored;
   }

@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Events without a token and without a held tail go out as the input bytes (copied by range).
  * Not thread-safe: one instance per answer.
  */
-public final class SseRehydrator {
+public final class SseRehydrator implements Rehydrating {
   private final Vault vault;
   private final Rewrite out;
   private byte[] window = new byte[0];
@@ -49,6 +49,7 @@ public final class SseRehydrator {
     this.out = requireNonNull(out, "out");
   }
 
+  @Override
   public void feed(byte[] chunk, int off, int len, boolean last) {
     append(chunk, off, len);
     int start = 0;
@@ -77,11 +78,13 @@ public final class SseRehydrator {
     base += start;
   }
 
+  @Override
   public int restored() {
     return restored;
   }
 
-  public int unknown() {
+  @Override
+  public int unknownCount() {
     return unknown;
   }
 

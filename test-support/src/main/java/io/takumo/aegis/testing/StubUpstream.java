@@ -283,8 +283,10 @@ public final class StubUpstream implements AutoCloseable {
       String text = echo(body);
       boolean openAi = recorded.uri().contains("/chat/completions");
       boolean stream = body.path("stream").asBoolean(false);
+      boolean write = offersWrite(body);
       if (!stream) {
-        String json = openAi ? openAiMessage(model, text) : anthropicMessage(model, text);
+        String json = write ? (openAi ? openAiWriteCall(model, text) : anthropicWriteCall(model, text))
+            : openAi ? openAiMessage(model, text) : anthropicMessage(model, text);
         FullHttpResponse response = full(HttpResponseStatus.OK, json, "application/json");
         response.headers().set("request-id", "req_stub_" + requests.size());
         if (!keepAlive) {
@@ -298,7 +300,8 @@ public final class StubUpstream implements AutoCloseable {
           .set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED)
           .set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
       ctx.writeAndFlush(head);
-      List<String> events = openAi ? openAiEvents(model, text) : anthropicEvents(model, text);
+      List<String> events = write ? (openAi ? openAiWriteEvents(model, text) : anthropicWriteEvents(model, text))
+          : openAi ? openAiEvents(model, text) : anthropicEvents(model, text);
       for (String event : events) {
         ctx.writeAndFlush(new DefaultHttpContent(Unpooled.copiedBuffer(event, StandardCharsets.UTF_8)));
       }
@@ -406,10 +409,102 @@ public final class StubUpstream implements AutoCloseable {
         if (part.has("text")) {
           text.append(part.path("text").asText());
         }
+        JsonNode result = part.path("content"); // tool_result: a string or text blocks
+        if ("tool_result".equals(part.path("type").asText())) {
+          if (result.isTextual()) {
+            text.append(result.asText());
+          }
+          for (JsonNode block : result) {
+            text.append(block.path("text").asText());
+          }
+        }
       }
       return text.toString();
     }
     return "Hello from the stub.";
+  }
+
+  /** Whether the request offers a tool named {@code Write} (Claude Code's file tool), in either API's shape. */
+  static boolean offersWrite(JsonNode body) {
+    for (JsonNode tool : body.path("tools")) {
+      if ("Write".equals(tool.path("name").asText()) || "Write".equals(tool.path("function").path("name").asText())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The Write tool's input: the echoed text becomes the file's content. */
+  static String writeInput(String text) {
+    return JSON.createObjectNode().put("file_path", "/tmp/aegis-stub/out.txt").put("content", text).toString();
+  }
+
+  private static String anthropicWriteCall(String model, String text) {
+    ObjectNode message = JSON.createObjectNode();
+    message.put("id", "msg_stub02").put("type", "message").put("role", "assistant").put("model", model);
+    ObjectNode use = message.putArray("content").addObject().put("type", "tool_use").put("id", "toolu_stub01")
+        .put("name", "Write");
+    use.set("input", parse(writeInput(text).getBytes(StandardCharsets.UTF_8)));
+    message.put("stop_reason", "tool_use").putNull("stop_sequence");
+    message.putObject("usage").put("input_tokens", 10).put("output_tokens", 5);
+    return message.toString();
+  }
+
+  private static String openAiWriteCall(String model, String text) {
+    ObjectNode completion = JSON.createObjectNode();
+    completion.put("id", "chatcmpl-stub").put("object", "chat.completion").put("created", 1_700_000_000L)
+        .put("model", model);
+    ObjectNode choice = completion.putArray("choices").addObject();
+    choice.put("index", 0);
+    ObjectNode message = choice.putObject("message").put("role", "assistant").putNull("content");
+    ObjectNode call = message.putArray("tool_calls").addObject().put("id", "call_stub01").put("type", "function");
+    call.putObject("function").put("name", "Write").put("arguments", writeInput(text));
+    message.putNull("refusal");
+    choice.putNull("logprobs");
+    choice.put("finish_reason", "tool_calls");
+    completion.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 5).put("total_tokens", 15);
+    return completion.toString();
+  }
+
+  private static List<String> anthropicWriteEvents(String model, String text) {
+    List<String> events = new ArrayList<>();
+    ObjectNode start = JSON.createObjectNode().put("type", "message_start");
+    ObjectNode message = start.putObject("message");
+    message.put("id", "msg_stub02").put("type", "message").put("role", "assistant").put("model", model);
+    message.putArray("content");
+    message.putNull("stop_reason").putNull("stop_sequence");
+    message.putObject("usage").put("input_tokens", 10).put("output_tokens", 1);
+    events.add(sse("message_start", start));
+    ObjectNode blockStart = JSON.createObjectNode().put("type", "content_block_start").put("index", 0);
+    blockStart.putObject("content_block").put("type", "tool_use").put("id", "toolu_stub01").put("name", "Write")
+        .putObject("input");
+    events.add(sse("content_block_start", blockStart));
+    for (String piece : pieces(writeInput(text))) {
+      ObjectNode delta = JSON.createObjectNode().put("type", "content_block_delta").put("index", 0);
+      delta.putObject("delta").put("type", "input_json_delta").put("partial_json", piece);
+      events.add(sse("content_block_delta", delta));
+    }
+    events.add(sse("content_block_stop", JSON.createObjectNode().put("type", "content_block_stop").put("index", 0)));
+    ObjectNode messageDelta = JSON.createObjectNode().put("type", "message_delta");
+    messageDelta.putObject("delta").put("stop_reason", "tool_use").putNull("stop_sequence");
+    messageDelta.putObject("usage").put("output_tokens", 5);
+    events.add(sse("message_delta", messageDelta));
+    events.add(sse("message_stop", JSON.createObjectNode().put("type", "message_stop")));
+    return events;
+  }
+
+  private static List<String> openAiWriteEvents(String model, String text) {
+    List<String> events = new ArrayList<>();
+    events.add(openAiChunk(model, "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"index\":0,"
+        + "\"id\":\"call_stub01\",\"type\":\"function\",\"function\":{\"name\":\"Write\",\"arguments\":\"\"}}]}", null));
+    for (String piece : pieces(writeInput(text))) {
+      ObjectNode delta = JSON.createObjectNode();
+      delta.putArray("tool_calls").addObject().put("index", 0).putObject("function").put("arguments", piece);
+      events.add(openAiChunk(model, delta.toString(), null));
+    }
+    events.add(openAiChunk(model, "{}", "tool_calls"));
+    events.add("data: [DONE]\n\n");
+    return events;
   }
 
   private static String anthropicMessage(String model, String text) {

@@ -40,7 +40,12 @@ public record GatewayConfig(
     long rateLimitOrgRpm,
     long rateLimitUserRpm,
     long rateLimitIpRpm,
-    Path auditFile) {
+    Path auditFile,
+    boolean tokenize,
+    byte @Nullable [] tokenKey,
+    int maxVaultEntries,
+    int maxSessions,
+    Duration sessionTtl) {
 
   public static final long DEFAULT_MAX_BODY_BYTES = 32L << 20;
 
@@ -81,6 +86,14 @@ public record GatewayConfig(
     if (ioThreads < 1) {
       throw ConfigException.of("TAKUMO_IO_THREADS", Integer.toString(ioThreads), ">= 1");
     }
+    if (tokenKey != null && tokenKey.length < 16) {
+      throw ConfigException.of("TAKUMO_TOKEN_KEY", "(" + tokenKey.length + " bytes)", "at least 16 bytes, hex or base64");
+    }
+    if (maxVaultEntries < 1 || maxSessions < 1) {
+      throw ConfigException.of("TAKUMO_MAX_VAULT_ENTRIES/TAKUMO_MAX_CONCURRENT_SESSIONS", maxVaultEntries + "/" + maxSessions,
+          "whole numbers >= 1");
+    }
+    requireNonNull(sessionTtl, "sessionTtl");
   }
 
   public boolean tlsEnabled() {
@@ -148,6 +161,20 @@ public record GatewayConfig(
     b.rateLimitOrgRpm = number(env, "TAKUMO_RATE_LIMIT_ORG_RPM", b.rateLimitOrgRpm);
     b.rateLimitUserRpm = number(env, "TAKUMO_RATE_LIMIT_USER_RPM", b.rateLimitUserRpm);
     b.rateLimitIpRpm = number(env, "TAKUMO_RATE_LIMIT_IP_RPM", b.rateLimitIpRpm);
+    String tokenize = blankToNull(env.get("TAKUMO_TOKENIZE"));
+    if (tokenize != null) {
+      if (!tokenize.equals("on") && !tokenize.equals("off")) {
+        throw ConfigException.of("TAKUMO_TOKENIZE", tokenize, "on or off");
+      }
+      b.tokenize = tokenize.equals("on");
+    }
+    String tokenKey = blankToNull(env.get("TAKUMO_TOKEN_KEY"));
+    if (tokenKey != null) {
+      b.tokenKey = parseKey(tokenKey);
+    }
+    b.maxVaultEntries = (int) number(env, "TAKUMO_MAX_VAULT_ENTRIES", b.maxVaultEntries);
+    b.maxSessions = (int) number(env, "TAKUMO_MAX_CONCURRENT_SESSIONS", b.maxSessions);
+    b.sessionTtl = duration(env, "TAKUMO_SESSION_TTL", b.sessionTtl);
     String threads = blankToNull(env.get("TAKUMO_IO_THREADS"));
     if (threads != null) {
       b.ioThreads = (int) parseLong("TAKUMO_IO_THREADS", threads);
@@ -185,6 +212,18 @@ public record GatewayConfig(
       return Long.parseLong(raw.trim());
     } catch (NumberFormatException e) {
       throw ConfigException.of(field, raw, "a whole number");
+    }
+  }
+
+  /** A key given as hex (even length) or base64; never echoed in the error. */
+  private static byte[] parseKey(String raw) {
+    try {
+      if (raw.matches("([0-9a-fA-F]{2})+")) {
+        return java.util.HexFormat.of().parseHex(raw);
+      }
+      return java.util.Base64.getDecoder().decode(raw);
+    } catch (IllegalArgumentException e) {
+      throw ConfigException.of("TAKUMO_TOKEN_KEY", "(hidden)", "at least 16 bytes as hex or base64");
     }
   }
 
@@ -235,8 +274,35 @@ public record GatewayConfig(
     private long rateLimitUserRpm = 60;
     private long rateLimitIpRpm = 120;
     private Path auditFile = keysFile.resolveSibling("audit.jsonl");
+    private boolean tokenize = true;
+    private byte @Nullable [] tokenKey;
+    private int maxVaultEntries = 10_000;
+    private int maxSessions = 5000;
+    private Duration sessionTtl = Duration.ofMinutes(15);
 
     private Builder() {}
+
+    /** Off: bodies pass through unscanned (for measuring the relay alone; never in production). */
+    public Builder tokenize(boolean tokenize) {
+      this.tokenize = tokenize;
+      return this;
+    }
+
+    public Builder tokenKey(byte[] tokenKey) {
+      this.tokenKey = tokenKey.clone();
+      return this;
+    }
+
+    public Builder maxVaultEntries(int maxVaultEntries) {
+      this.maxVaultEntries = maxVaultEntries;
+      return this;
+    }
+
+    public Builder sessions(int maxSessions, Duration ttl) {
+      this.maxSessions = maxSessions;
+      this.sessionTtl = ttl;
+      return this;
+    }
 
     public Builder auditFile(Path auditFile) {
       this.auditFile = auditFile;
@@ -322,7 +388,7 @@ public record GatewayConfig(
           listen, tlsCert, tlsKey, environment, keysFile, upstreams, upstreamCaFile, connectTimeout,
           upstreamTimeout, clientIdleTimeout, upstreamPoolIdleTimeout, shutdownTimeout, maxBodyBytes,
           maxHeaderBytes, ioThreads, databaseUrl, databaseSchema, rateLimitOrgRpm, rateLimitUserRpm, rateLimitIpRpm,
-          auditFile);
+          auditFile, tokenize, tokenKey, maxVaultEntries, maxSessions, sessionTtl);
     }
   }
 }

@@ -11,6 +11,8 @@ public enum ErrorCode {
   FORBIDDEN(HttpResponseStatus.FORBIDDEN),
   NOT_FOUND(HttpResponseStatus.NOT_FOUND),
   PAYLOAD_TOO_LARGE(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE),
+  /** SPEC §6: a compressed request body that cannot be decoded (not in the §9 table; see docs/decisions.md). */
+  UNSUPPORTED_MEDIA_TYPE(HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE),
   POLICY_BLOCKED(HttpResponseStatus.UNPROCESSABLE_ENTITY),
   RATE_LIMITED(HttpResponseStatus.TOO_MANY_REQUESTS),
   INTERNAL_ERROR(HttpResponseStatus.INTERNAL_SERVER_ERROR),

@@ -16,6 +16,10 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 import java.time.Duration;
 import java.util.EnumMap;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.takumo.aegis.detect.Category;
+import io.takumo.aegis.shield.Detection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +41,9 @@ public final class ProxyMetrics {
   /** Built once per provider (or status and provider), looked up per exchange. */
   private final Map<String, Timer> durations = new ConcurrentHashMap<>();
   private final Map<String, Counter> requests = new ConcurrentHashMap<>();
+  private final Map<Category, Counter> secrets = new EnumMap<>(Category.class);
+  private final Counter rehydrated;
+  private final DistributionSummary vaultEntries;
 
   public ProxyMetrics() {
     for (PauseReason reason : PauseReason.values()) {
@@ -52,6 +59,14 @@ public final class ProxyMetrics {
     addedLatency = Timer.builder("aegis.added.latency").description("Time the gateway added to an exchange")
         .publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(10_000))
         .maximumExpectedValue(Duration.ofSeconds(1)).register(registry);
+    for (Category category : Category.values()) {
+      secrets.put(category, Counter.builder("aegis.secrets.detected").tag("category", category.name())
+          .description("Secrets replaced by tokens in requests, by category").register(registry));
+    }
+    rehydrated = Counter.builder("aegis.tokens.rehydrated").description("Tokens replaced by their secrets in answers")
+        .register(registry);
+    vaultEntries = DistributionSummary.builder("aegis.vault.entries")
+        .description("Secrets held by one exchange's vault when it ended").register(registry);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmGcMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
@@ -96,6 +111,25 @@ public final class ProxyMetrics {
     if (upstreamNanos > 0) {
       addedLatency.record(Math.max(0, totalNanos - upstreamNanos), TimeUnit.NANOSECONDS);
     }
+  }
+
+  /** What tokenization did in one exchange. */
+  public void shield(List<Detection> detections, int restored, int entries) {
+    for (Detection d : detections) {
+      secrets.get(d.category()).increment();
+    }
+    if (restored > 0) {
+      rehydrated.increment(restored);
+    }
+    if (entries > 0) {
+      vaultEntries.record(entries);
+    }
+  }
+
+  /** Registers {@code aegis_concurrent_sessions}, read from {@code count} at each scrape. */
+  public <T> void sessions(T sessions, java.util.function.ToDoubleFunction<T> count) {
+    io.micrometer.core.instrument.Gauge.builder("aegis.concurrent.sessions", sessions, count)
+        .description("Open REST tokenization sessions").register(registry);
   }
 
   public void authFailed() {

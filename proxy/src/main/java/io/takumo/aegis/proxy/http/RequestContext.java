@@ -9,6 +9,12 @@ import io.takumo.aegis.proxy.auth.Credentials;
 import io.takumo.aegis.proxy.auth.Principal;
 import io.takumo.aegis.proxy.ratelimit.RateDecision;
 import io.takumo.aegis.proxy.route.Route;
+import io.takumo.aegis.proxy.audit.AuditEvent;
+import io.takumo.aegis.shield.Detection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 
@@ -39,6 +45,9 @@ public final class RequestContext {
   private boolean responseStarted;
   private boolean responseComplete;
   private boolean closeAfterResponse;
+  private List<AuditEvent.Detection> detections = List.of();
+  private int tokensRehydrated;
+  private int unknownTokens;
 
   RequestContext(String requestId, long startNanos, Route route, HttpRequest request, boolean clientKeepAlive,
       boolean requestComplete) {
@@ -48,6 +57,40 @@ public final class RequestContext {
     this.request = requireNonNull(request, "request");
     this.clientKeepAlive = clientKeepAlive;
     this.requestComplete = requestComplete;
+  }
+
+  /**
+   * What tokenization did in this exchange: detections summarized by category, rule and location
+   * (never values), tokens put back, unknown tokens left.
+   */
+  public void shield(List<Detection> found, int rehydrated, int unknown) {
+    Map<String, int[]> counts = new LinkedHashMap<>();
+    Map<String, Detection> first = new LinkedHashMap<>();
+    for (Detection d : found) {
+      String k = d.category().name() + '\0' + d.ruleId();
+      counts.computeIfAbsent(k, x -> new int[1])[0]++;
+      first.putIfAbsent(k, d);
+    }
+    List<AuditEvent.Detection> summary = new ArrayList<>(counts.size());
+    for (Map.Entry<String, int[]> e : counts.entrySet()) {
+      Detection d = first.get(e.getKey());
+      summary.add(new AuditEvent.Detection(d.category().name(), d.ruleId(), "request.body", e.getValue()[0]));
+    }
+    this.detections = List.copyOf(summary);
+    this.tokensRehydrated = rehydrated;
+    this.unknownTokens = unknown;
+  }
+
+  public List<AuditEvent.Detection> detections() {
+    return detections;
+  }
+
+  public int tokensRehydrated() {
+    return tokensRehydrated;
+  }
+
+  public int unknownTokens() {
+    return unknownTokens;
   }
 
   /** The context of the request the channel is serving now, or null before the first request. */

@@ -224,7 +224,8 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
         audit.record(new AuditEvent(Instant.now(), context.requestId(), principal.org(), principal.keyPrefix(),
             context.provider(), context.request().method().name(), context.route().path(), status,
             Math.max(0, total - context.upstreamNanos()) / 1e6, context.upstreamNanos() / 1e6, context.bytesIn(),
-            context.bytesOut(), List.of(), 0, 0, List.of()));
+            context.bytesOut(), context.detections(), context.tokensRehydrated(), context.unknownTokens(),
+            context.detections().isEmpty() ? List.of() : List.of("tokenized")));
       }
     }
   }

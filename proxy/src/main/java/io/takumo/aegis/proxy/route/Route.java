@@ -30,7 +30,7 @@ public record Route(
 
   /** Whether a Takumo key is required on this route. */
   public boolean requiresKey() {
-    return kind == RouteKind.PROVIDER || kind == RouteKind.AUDIT;
+    return kind == RouteKind.PROVIDER || kind == RouteKind.AUDIT || kind == RouteKind.SHIELD || kind == RouteKind.DETECTIONS;
   }
 
   /** The path and query to send upstream (before any provider-specific rewrite). */

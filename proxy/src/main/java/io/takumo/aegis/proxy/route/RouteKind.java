@@ -12,6 +12,13 @@ public enum RouteKind {
   METRICS,
   /** {@code GET /v1/audit}: the organization's audit trail, {@code audit:read}. */
   AUDIT,
+  /**
+   * The REST tokenization API, {@code shield:write}: {@code POST /v1/tokenize}, {@code /v1/rehydrate},
+   * {@code /v1/scan}, {@code DELETE /v1/sessions/{id}}.
+   */
+  SHIELD,
+  /** {@code GET /v1/detections}: recent detection metadata of the key's organization, {@code shield:read}. */
+  DETECTIONS,
   /** A provider route: authenticated, relayed upstream. */
   PROVIDER,
   /** Nothing here: 404. */

@@ -33,6 +33,12 @@ public final class Router {
         return get ? local(RouteKind.METRICS, path, query) : notFound(path, query);
       case "/v1/audit":
         return get ? local(RouteKind.AUDIT, path, query) : notFound(path, query);
+      case "/v1/tokenize":
+      case "/v1/rehydrate":
+      case "/v1/scan":
+        return post ? local(RouteKind.SHIELD, path, query) : notFound(path, query);
+      case "/v1/detections":
+        return get ? local(RouteKind.DETECTIONS, path, query) : notFound(path, query);
       case "/v1/messages":
       case "/v1/messages/count_tokens":
         return post ? provider(path, query, Provider.ANTHROPIC, false, null) : notFound(path, query);
@@ -48,6 +54,9 @@ public final class Router {
     }
     if (get && path.startsWith("/v1/models/") && path.length() > "/v1/models/".length()) {
       return provider(path, query, null, false, path.substring("/v1/models/".length()));
+    }
+    if (HttpMethod.DELETE.equals(method) && path.startsWith("/v1/sessions/") && path.length() > "/v1/sessions/".length()) {
+      return local(RouteKind.SHIELD, path, query);
     }
     if (path.startsWith("/v1beta/models")) {
       return googleRoute(get, post, path, query);

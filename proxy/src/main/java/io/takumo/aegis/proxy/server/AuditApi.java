@@ -30,7 +30,11 @@ final class AuditApi {
     this.audit = requireNonNull(audit, "audit");
   }
 
-  void answer(ChannelHandlerContext ctx, RequestContext context) {
+  /**
+   * @param detectionsOnly {@code GET /v1/detections}: only the events that found secrets, each with
+   *     its detection metadata (a page may then hold fewer than {@code limit} entries)
+   */
+  void answer(ChannelHandlerContext ctx, RequestContext context, boolean detectionsOnly) {
     Principal principal = requireNonNull(context.principal(), "audit is authenticated");
     Map<String, List<String>> params = new QueryStringDecoder(context.route().query(), false).parameters();
     Instant from;
@@ -55,7 +59,9 @@ final class AuditApi {
         ErrorResponses.send(ctx, ErrorCode.SERVICE_UNAVAILABLE, "The audit trail cannot be read right now. Try again.");
         return;
       }
-      ctx.writeAndFlush(ErrorResponses.json(ctx, HttpResponseStatus.OK, body(page)));
+      AuditSink.Page shown = !detectionsOnly ? page : new AuditSink.Page(
+          page.events().stream().filter(e -> !e.detections().isEmpty()).toList(), page.nextCursor());
+      ctx.writeAndFlush(ErrorResponses.json(ctx, HttpResponseStatus.OK, body(shown)));
     }, ctx.executor());
   }
 

@@ -163,7 +163,10 @@ public final class AuthHandler extends ChannelInboundHandlerAdapter {
   private static @Nullable Scope neededScope(RequestContext context) {
     switch (context.route().kind()) {
       case PROVIDER:
+      case SHIELD:
         return Scope.SHIELD_WRITE;
+      case DETECTIONS:
+        return Scope.SHIELD_READ;
       case AUDIT:
         return Scope.AUDIT_READ;
       default:

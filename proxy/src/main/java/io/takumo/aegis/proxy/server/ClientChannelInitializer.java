@@ -19,6 +19,7 @@ import io.takumo.aegis.proxy.http.ReadGate;
 import io.takumo.aegis.proxy.http.RequestContextHandler;
 import io.takumo.aegis.proxy.ratelimit.RateLimitHandler;
 import io.takumo.aegis.proxy.ratelimit.RateLimiter;
+import io.takumo.aegis.proxy.shield.ShieldRuntime;
 import io.takumo.aegis.proxy.upstream.RelayHandler;
 import io.takumo.aegis.proxy.upstream.UpstreamClient;
 import java.util.concurrent.TimeUnit;
@@ -40,17 +41,19 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
   private final RateLimiter limiter;
   private final RateLimitHandler rateLimit;
   private final AuditLog audit;
+  private final ShieldRuntime shield;
 
   ClientChannelInitializer(GatewayConfig config, @Nullable SslContext sslContext, Authenticator authenticator,
       UpstreamClient upstreams, ExchangeTracker tracker, ProxyMetrics metrics, ChannelGroup clients,
-      RateLimiter limiter, AuditLog audit) {
+      RateLimiter limiter, AuditLog audit, ShieldRuntime shield) {
+    this.shield = requireNonNull(shield, "shield");
     this.config = requireNonNull(config, "config");
     this.sslContext = sslContext;
     this.authenticator = requireNonNull(authenticator, "authenticator");
     this.upstreams = requireNonNull(upstreams, "upstreams");
     this.tracker = requireNonNull(tracker, "tracker");
     this.metrics = requireNonNull(metrics, "metrics");
-    this.localRoutes = new LocalRoutesHandler(tracker, metrics, new AuditApi(audit));
+    this.localRoutes = new LocalRoutesHandler(tracker, metrics, new AuditApi(audit), new ShieldApi(shield, config.maxBodyBytes()));
     this.audit = requireNonNull(audit, "audit");
     this.clients = requireNonNull(clients, "clients");
     this.limiter = requireNonNull(limiter, "limiter");
@@ -74,6 +77,6 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
         .addLast(HandlerNames.RATE_LIMIT, rateLimit) // @Sharable
         .addLast(HandlerNames.EXPECT_CONTINUE, new HttpServerExpectContinueHandler())
         .addLast(HandlerNames.LOCAL_ROUTES, localRoutes) // @Sharable
-        .addLast(HandlerNames.RELAY, new RelayHandler(config, upstreams, metrics));
+        .addLast(HandlerNames.RELAY, new RelayHandler(config, upstreams, metrics, shield));
   }
 }

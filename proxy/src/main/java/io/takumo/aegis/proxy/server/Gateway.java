@@ -26,6 +26,8 @@ import io.takumo.aegis.proxy.config.GatewayConfig;
 import io.takumo.aegis.proxy.http.ExchangeTracker;
 import io.takumo.aegis.proxy.http.ProxyMetrics;
 import io.takumo.aegis.proxy.ratelimit.RateLimiter;
+import io.takumo.aegis.proxy.shield.Sessions;
+import io.takumo.aegis.proxy.shield.ShieldRuntime;
 import io.takumo.aegis.proxy.upstream.UpstreamClient;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -57,10 +59,13 @@ public final class Gateway implements AutoCloseable {
   private final ChannelGroup clientChannels;
   private final Channel serverChannel;
   private final AuditLog audit;
+  private final ShieldRuntime shield;
   private boolean closed;
 
   private Gateway(GatewayConfig config, EventLoopGroup bossGroup, EventLoopGroup workerGroup, UpstreamClient upstreams,
-      ExchangeTracker tracker, ProxyMetrics metrics, ChannelGroup clientChannels, Channel serverChannel, AuditLog audit) {
+      ExchangeTracker tracker, ProxyMetrics metrics, ChannelGroup clientChannels, Channel serverChannel, AuditLog audit,
+      ShieldRuntime shield) {
+    this.shield = shield;
     this.config = config;
     this.bossGroup = bossGroup;
     this.workerGroup = workerGroup;
@@ -95,6 +100,8 @@ public final class Gateway implements AutoCloseable {
     UpstreamClient upstreams = new UpstreamClient(config, transport, metrics);
     Authenticator authenticator = new Authenticator(keyStore, config.environment(), Clock.systemUTC());
     ChannelGroup clients = new DefaultChannelGroup("aegis-clients", GlobalEventExecutor.INSTANCE);
+    ShieldRuntime shield = new ShieldRuntime(config);
+    metrics.sessions(shield.sessions(), Sessions::count);
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(boss, workers)
         .channel(transport.serverChannel())
@@ -103,7 +110,7 @@ public final class Gateway implements AutoCloseable {
         .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, UpstreamClient.WATER_MARK)
         .childHandler(new ClientChannelInitializer(config, serverTls, authenticator, upstreams, tracker, metrics,
             clients, new RateLimiter(new RateLimiter.Limits(config.rateLimitOrgRpm(), config.rateLimitUserRpm(),
-                config.rateLimitIpRpm()), Clock.systemUTC(), 100_000), audit));
+                config.rateLimitIpRpm()), Clock.systemUTC(), 100_000), audit, shield));
     FunctionCounter.builder("aegis.audit.events.discarded", audit, AuditLog::discarded)
         .description("Audit events dropped because the queue was full or the sink failed")
         .register(metrics.registry());
@@ -115,13 +122,14 @@ public final class Gateway implements AutoCloseable {
       boss.shutdownGracefully(0, 0, TimeUnit.SECONDS);
       upstreams.close();
       audit.close();
+      shield.close();
       throw new ConfigException("TAKUMO_LISTEN_ADDR: " + config.listen() + " cannot be bound (" + e.getMessage()
           + "); expected a free local address and port");
     }
     log.info("gateway listening on {} ({}, {}, {} environment, {} I/O threads)", server.localAddress(),
         config.tlsEnabled() ? "TLS" : "plain HTTP", transport.name(), config.environment().wireName(),
         config.ioThreads());
-    return new Gateway(config, boss, workers, upstreams, tracker, metrics, clients, server, audit);
+    return new Gateway(config, boss, workers, upstreams, tracker, metrics, clients, server, audit, shield);
   }
 
   public InetSocketAddress address() {
@@ -174,6 +182,7 @@ public final class Gateway implements AutoCloseable {
     bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
     upstreams.close();
     audit.close(); // writes what is queued
+    shield.close(); // zeroes the REST sessions' vaults
     log.info("gateway stopped");
   }
 

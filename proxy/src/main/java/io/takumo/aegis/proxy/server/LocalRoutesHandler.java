@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.ReferenceCountUtil;
@@ -29,8 +30,10 @@ public final class LocalRoutesHandler extends ChannelInboundHandlerAdapter {
   private final ExchangeTracker tracker;
   private final ProxyMetrics metrics;
   private final AuditApi audit;
+  private final ShieldApi shield;
 
-  public LocalRoutesHandler(ExchangeTracker tracker, ProxyMetrics metrics, AuditApi audit) {
+  LocalRoutesHandler(ExchangeTracker tracker, ProxyMetrics metrics, AuditApi audit, ShieldApi shield) {
+    this.shield = requireNonNull(shield, "shield");
     this.tracker = requireNonNull(tracker, "tracker");
     this.metrics = requireNonNull(metrics, "metrics");
     this.audit = requireNonNull(audit, "audit");
@@ -44,7 +47,9 @@ public final class LocalRoutesHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     if (!(msg instanceof HttpRequest request)) {
-      ReferenceCountUtil.release(msg); // a body sent to a local route: nobody reads it
+      if (!(msg instanceof HttpContent content && shield.onContent(ctx, content))) {
+        ReferenceCountUtil.release(msg); // a body sent to a local route: nobody reads it
+      }
       return;
     }
     switch (context.route().kind()) {
@@ -61,7 +66,13 @@ public final class LocalRoutesHandler extends ChannelInboundHandlerAdapter {
         break;
       }
       case AUDIT:
-        audit.answer(ctx, context);
+        audit.answer(ctx, context, false);
+        break;
+      case DETECTIONS:
+        audit.answer(ctx, context, true);
+        break;
+      case SHIELD:
+        shield.onRequest(ctx, context, request);
         break;
       case READINESS:
         if (tracker.draining()) {
@@ -76,5 +87,11 @@ public final class LocalRoutesHandler extends ChannelInboundHandlerAdapter {
             + " request path. See the README for the routes this gateway serves.");
         break;
     }
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    ShieldApi.discard(ctx.channel());
+    ctx.fireChannelInactive();
   }
 }

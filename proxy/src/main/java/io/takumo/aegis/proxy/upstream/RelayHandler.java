@@ -6,6 +6,11 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -35,6 +40,15 @@ import io.takumo.aegis.proxy.http.RequestContext;
 import io.takumo.aegis.proxy.route.Provider;
 import io.takumo.aegis.proxy.route.Route;
 import io.takumo.aegis.proxy.route.RouteKind;
+import io.takumo.aegis.proxy.shield.ContentDecoding;
+import io.takumo.aegis.proxy.shield.RewritingStream;
+import io.takumo.aegis.proxy.shield.ShieldRuntime;
+import io.takumo.aegis.shield.BodyTokenizer;
+import io.takumo.aegis.shield.Rehydrating;
+import io.takumo.aegis.shield.Rehydrator;
+import io.takumo.aegis.shield.SseRehydrator;
+import io.takumo.aegis.shield.Vault;
+import io.takumo.aegis.shield.VaultFullException;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
@@ -57,12 +71,14 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
   private final GatewayConfig config;
   private final UpstreamClient upstreams;
   private final ProxyMetrics metrics;
+  private final ShieldRuntime shield;
   private @Nullable Exchange exchange;
 
-  public RelayHandler(GatewayConfig config, UpstreamClient upstreams, ProxyMetrics metrics) {
+  public RelayHandler(GatewayConfig config, UpstreamClient upstreams, ProxyMetrics metrics, ShieldRuntime shield) {
     this.config = requireNonNull(config, "config");
     this.upstreams = requireNonNull(upstreams, "upstreams");
     this.metrics = requireNonNull(metrics, "metrics");
+    this.shield = requireNonNull(shield, "shield");
   }
 
   @Override
@@ -147,6 +163,15 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
     private long lastOriginActivity;
     private long upstreamStart;
     private @Nullable ScheduledFuture<?> timer;
+    // Tokenization (SPEC §2-§3): the exchange's vault, the request rewrite, the answer rewrite.
+    private @Nullable Vault vault;
+    private @Nullable BodyTokenizer tokenizer;
+    private @Nullable RewritingStream requestRewrite;
+    private @Nullable ContentDecoding requestDecoding;
+    private @Nullable RewritingStream responseRewrite;
+    private @Nullable Rehydrating rehydrator;
+    private @Nullable ContentDecoding responseDecoding;
+    private boolean shieldRecorded;
 
     Exchange(ChannelHandlerContext ctx, RequestContext context, HttpRequest request) {
       this.ctx = ctx;
@@ -158,9 +183,14 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
     }
 
     void start() {
-      if (request.headers().contains(HttpHeaderNames.UPGRADE)) {
+      // A WebSocket would carry messages we do not scan: refused, and clients fall back to SSE. Other
+      // upgrades (h2c, which Java's HttpClient offers on plain HTTP) are ignored: the answer stays HTTP/1.1.
+      if (request.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)) {
         fail(ErrorCode.BAD_REQUEST, "WebSocket upgrades are not supported on provider routes; "
             + "send the request over plain HTTP (the client falls back to SSE streaming).");
+        return;
+      }
+      if (shield.enabled() && !startShield()) {
         return;
       }
       Route route = context.route();
@@ -179,6 +209,25 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
       }
     }
 
+    /** Sets up the vault and the request rewrite; false when the request was refused. */
+    private boolean startShield() {
+      Vault v = shield.newVault();
+      vault = v;
+      try {
+        requestDecoding = ContentDecoding.forEncoding(request.headers().get(HttpHeaderNames.CONTENT_ENCODING), ctx.alloc());
+      } catch (ContentDecoding.UnsupportedEncodingException e) {
+        fail(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The request body is encoded with '" + truncate(e.getMessage())
+            + "', which this gateway cannot decode to scan for secrets; send it uncompressed, or as gzip, deflate, br or zstd.");
+        return false;
+      }
+      requestRewrite = new RewritingStream(ctx.alloc(), sink -> {
+        BodyTokenizer t = new BodyTokenizer(shield.detector(), v, sink);
+        tokenizer = t;
+        return t;
+      });
+      return true;
+    }
+
     /** Routes without a model (GET /v1/models): Anthropic clients always send anthropic-version. */
     private Provider byHeaders() {
       return request.headers().contains("anthropic-version") ? Provider.ANTHROPIC : Provider.OPENAI;
@@ -189,48 +238,85 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
         content.release();
         return;
       }
-      bodyBytes += content.content().readableBytes();
       boolean last = content instanceof LastHttpContent;
       requestReceived |= last;
+      ByteBuf data = content.content().retain();
+      content.release(); // trailers, if any, are not forwarded
+      ContentDecoding decoding = requestDecoding;
+      if (decoding != null) {
+        try {
+          data = decoding.decode(data, last);
+        } catch (DecoderException e) {
+          fail(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The request body is not valid for its Content-Encoding, so it "
+              + "could not be scanned for secrets and was not forwarded.");
+          return;
+        }
+      }
+      bodyBytes += data.readableBytes();
       if (bodyBytes > config.maxBodyBytes()) {
-        content.release();
+        data.release();
         fail(ErrorCode.PAYLOAD_TOO_LARGE, "The request body exceeds " + config.maxBodyBytes()
             + " bytes, the most this gateway accepts.");
         return;
       }
-      if (origin == null) {
-        pending.add(content);
-        ModelSniffer s = sniffer;
-        if (s != null) {
-          sniff(s, content, last);
+      ModelSniffer s = sniffer;
+      Provider sniffed = null;
+      if (s != null) {
+        sniffed = sniff(s, data, last);
+        if (done) {
+          data.release();
+          return;
         }
-        return;
       }
-      writeToOrigin(content);
+      RewritingStream rewrite = requestRewrite;
+      if (rewrite != null) {
+        try {
+          data = rewrite.feed(data, last); // the rewrite owns the received buffer now
+        } catch (VaultFullException e) {
+          fail(ErrorCode.PAYLOAD_TOO_LARGE, "The request holds more than " + e.limit() + " secrets, the most one request "
+              + "may carry (TAKUMO_MAX_VAULT_ENTRIES); it was not forwarded.");
+          return;
+        } catch (RuntimeException e) {
+          log.error("{} scanning the request body failed; refusing it (fail closed): {}", Conn.of(ctx.channel()),
+              e.getClass().getName()); // the message could quote the body
+          fail(ErrorCode.INTERNAL_ERROR, "The request could not be scanned for secrets, so it was not forwarded. "
+              + "Try again; if it persists, report request id " + context.requestId() + '.');
+          return;
+        }
+      }
+      HttpContent out = last ? new DefaultLastHttpContent(data) : new DefaultHttpContent(data);
+      if (origin == null) {
+        pending.add(out);
+      } else {
+        writeToOrigin(out);
+      }
+      if (sniffed != null) {
+        connect(sniffed); // after the queueing: a pooled connection may be ready at once and drain the queue
+      }
     }
 
-    private void sniff(ModelSniffer s, HttpContent content, boolean last) {
-      if (!s.feed(content.content())) {
+    /** The provider the body's model names, once known; null before that or when the request failed. */
+    private @Nullable Provider sniff(ModelSniffer s, ByteBuf content, boolean last) {
+      if (!s.feed(content)) {
         if (last) {
           fail(ErrorCode.BAD_REQUEST, "The request body has no top-level \"model\" field; "
               + context.route().path() + " needs one to choose the provider.");
         }
-        return;
+        return null;
       }
       sniffer = null;
       String model = s.model();
       if (model == null) {
         fail(ErrorCode.BAD_REQUEST, "The request body is not a JSON object with a string \"model\" field; "
             + context.route().path() + " needs one to choose the provider.");
-        return;
+        return null;
       }
       Provider provider = Provider.forModel(model);
       if (provider == null) {
         fail(ErrorCode.UNSUPPORTED_PROVIDER, "No provider serves the model '" + truncate(model)
             + "'. Use a claude-*, gpt-*, o1/o3/o4*, mistral-*, codestral-* or gemini-* model.");
-        return;
       }
-      connect(provider);
+      return provider;
     }
 
     private void connect(Provider provider) {
@@ -277,12 +363,40 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
       UpstreamSpec spec = requireNonNull(upstream);
       String target = UpstreamRequests.target(spec, context.route());
       upstreamStart = System.nanoTime();
-      channel.write(UpstreamRequests.head(request, spec, target, credentials, spec.apiKey()));
+      HttpRequest head = UpstreamRequests.head(request, spec, target, credentials, spec.apiKey());
+      if (vault != null) {
+        reframe(head.headers());
+      }
+      channel.write(head);
       HttpContent content;
       while ((content = pending.poll()) != null) {
         writeToOrigin(content);
       }
       flushOrigin();
+    }
+
+    /**
+     * The tokenized body differs in length from the client's, and is sent decoded: framed by its
+     * new length when it has arrived whole, chunked otherwise. Answers are asked for uncompressed so
+     * they can be rehydrated as they stream.
+     */
+    private void reframe(HttpHeaders headers) {
+      boolean hadBody = HttpUtil.isTransferEncodingChunked(request) || HttpUtil.getContentLength(request, 0L) > 0;
+      headers.remove(HttpHeaderNames.CONTENT_ENCODING);
+      if (hadBody) {
+        if (requestReceived) {
+          long length = 0;
+          for (HttpContent c : pending) {
+            length += c.content().readableBytes();
+          }
+          headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
+          headers.set(HttpHeaderNames.CONTENT_LENGTH, length);
+        } else {
+          headers.remove(HttpHeaderNames.CONTENT_LENGTH);
+          headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+        }
+      }
+      headers.set(HttpHeaderNames.ACCEPT_ENCODING, HttpHeaderValues.IDENTITY);
     }
 
     private void writeToOrigin(HttpContent content) {
@@ -344,10 +458,15 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
         }
         onResponseHead(response);
       }
-      if (msg instanceof HttpContent content) {
-        boolean last = content instanceof LastHttpContent;
+      if (msg instanceof HttpContent received) {
+        boolean last = received instanceof LastHttpContent;
+        HttpContent content = responseRewrite == null ? received : rehydrate(received, last);
+        if (content == null) {
+          return;
+        }
         if (last) { // before the write: writing the last part ends the exchange and records it
           context.upstreamNanos(System.nanoTime() - upstreamStart);
+          recordShield();
         }
         ctx.write(content.touch("relay: written to the client"), ctx.voidPromise());
         if (last) {
@@ -359,6 +478,64 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
       }
     }
 
+    /** The answer part with the secrets put back; null when the exchange failed doing it. */
+    private @Nullable HttpContent rehydrate(HttpContent received, boolean last) {
+      ByteBuf data = received.content().retain();
+      received.release();
+      try {
+        ContentDecoding decoding = responseDecoding;
+        if (decoding != null) {
+          data = decoding.decode(data, last);
+        }
+        data = requireNonNull(responseRewrite).feed(data, last);
+      } catch (RuntimeException e) {
+        log.warn("{} rehydrating the answer failed: {}", Conn.of(ctx.channel()), e.getClass().getName());
+        fail(ErrorCode.BAD_GATEWAY, "The answer of the provider could not be read to restore your secrets. Try again.");
+        return null;
+      }
+      return last ? new DefaultLastHttpContent(data) : new DefaultHttpContent(data);
+    }
+
+    /**
+     * Sets up rehydration when this exchange tokenized something and the answer has a body: the
+     * length changes (chunked to the client), a compressed answer is decoded first.
+     */
+    private void startRehydration(HttpHeaders headers, boolean bodyless) {
+      Vault v = vault;
+      if (v == null || v.isEmpty() || bodyless || request.method().equals(HttpMethod.HEAD)) {
+        return;
+      }
+      try {
+        responseDecoding = ContentDecoding.forEncoding(headers.get(HttpHeaderNames.CONTENT_ENCODING), ctx.alloc());
+      } catch (ContentDecoding.UnsupportedEncodingException e) {
+        log.warn("{} answer encoded with an unknown encoding; relayed without rehydration", Conn.of(ctx.channel()));
+        return; // the client gets tokens, never more than the provider saw
+      }
+      headers.remove(HttpHeaderNames.CONTENT_ENCODING);
+      headers.remove(HttpHeaderNames.CONTENT_LENGTH);
+      String type = headers.get(HttpHeaderNames.CONTENT_TYPE, "");
+      boolean sse = type.regionMatches(true, 0, "text/event-stream", 0, 17);
+      responseRewrite = new RewritingStream(ctx.alloc(), sink -> {
+        Rehydrating r = sse ? new SseRehydrator(v, sink) : new Rehydrator(v, sink, true);
+        rehydrator = r;
+        return r;
+      });
+    }
+
+    /** Puts what tokenization did into the exchange's context, once, before it is recorded. */
+    private void recordShield() {
+      if (shieldRecorded) {
+        return;
+      }
+      shieldRecorded = true;
+      BodyTokenizer t = tokenizer;
+      Rehydrating r = rehydrator;
+      context.shield(t == null ? java.util.List.of() : t.detections(), r == null ? 0 : r.restored(),
+          r == null ? 0 : r.unknownCount());
+      metrics.shield(t == null ? java.util.List.of() : t.detections(), r == null ? 0 : r.restored(),
+          vault == null ? 0 : requireNonNull(vault).size());
+    }
+
     private void onResponseHead(HttpResponse response) {
       HttpHeaders headers = response.headers().copy();
       boolean chunked = HttpUtil.isTransferEncodingChunked(response);
@@ -366,7 +543,8 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
       HopByHop.strip(headers);
       int status = response.status().code();
       boolean bodyless = status == 204 || status == 304;
-      if (!bodyless && (chunked || !headers.contains(HttpHeaderNames.CONTENT_LENGTH))) {
+      startRehydration(headers, bodyless);
+      if (!bodyless && (chunked || responseRewrite != null || !headers.contains(HttpHeaderNames.CONTENT_LENGTH))) {
         // Re-frame for the client: an answer the upstream delimits by closing still arrives framed.
         headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
       }
@@ -438,6 +616,7 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
     /** Ends the exchange with a gateway error, or by closing when the answer has begun. */
     private void fail(ErrorCode code, String message) {
       boolean answered = responseStarted || context.responseStarted();
+      recordShield();
       abort();
       if (answered) {
         ctx.close();
@@ -455,6 +634,24 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
       }
     }
 
+    /** Zeroes the vault and releases what the rewrites hold: the exchange completed, failed or was abandoned. */
+    private void closeShield() {
+      recordShield();
+      for (AutoCloseable c : new AutoCloseable[] {requestDecoding, requestRewrite, responseDecoding, responseRewrite, vault}) {
+        if (c != null) {
+          try {
+            c.close();
+          } catch (Exception e) {
+            log.warn("{} releasing tokenization state failed: {}", Conn.of(ctx.channel()), e.toString());
+          }
+        }
+      }
+      requestDecoding = null;
+      requestRewrite = null;
+      responseDecoding = null;
+      responseRewrite = null;
+    }
+
     private void finish() {
       if (done) {
         return;
@@ -470,6 +667,7 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
       while ((content = pending.poll()) != null) {
         content.release();
       }
+      closeShield();
       clientGate.resume(PauseReason.UPSTREAM_UNWRITABLE);
       clientGate.resume(PauseReason.CONNECT);
       if (exchange == this) {
@@ -478,7 +676,10 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
-  private static String truncate(String model) {
+  private static String truncate(@Nullable String model) {
+    if (model == null) {
+      return "";
+    }
     return model.length() <= 64 ? model : model.substring(0, 64) + "…";
   }
 }

@@ -13,13 +13,17 @@ import io.takumo.aegis.proxy.http.ProxyMetrics;
 import io.takumo.aegis.proxy.http.RequestContextHandler;
 import org.junit.jupiter.api.Test;
 
+import io.takumo.aegis.proxy.config.GatewayConfig;
+import io.takumo.aegis.proxy.shield.ShieldRuntime;
+
 class LocalRoutesHandlerTest {
   private final ProxyMetrics metrics = new ProxyMetrics();
   private final ExchangeTracker tracker = new ExchangeTracker();
 
   private EmbeddedChannel channel() {
     return HandlerTestSupport.channel(metrics, new RequestContextHandler(tracker, metrics, AuditLogs.discarding(), 1024),
-        new LocalRoutesHandler(tracker, metrics, new AuditApi(AuditLogs.discarding())));
+        new LocalRoutesHandler(tracker, metrics, new AuditApi(AuditLogs.discarding()),
+            new ShieldApi(new ShieldRuntime(GatewayConfig.builder().build()), 1024)));
   }
 
   @Test

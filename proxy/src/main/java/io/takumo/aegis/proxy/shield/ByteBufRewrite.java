@@ -1,0 +1,97 @@
+package io.takumo.aegis.proxy.shield;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.Unpooled;
+import io.takumo.aegis.shield.Rewrite;
+import java.util.ArrayDeque;
+
+/**
+ * The zero-copy side of a streaming rewrite: the received buffers are kept (retained) until the
+ * rewriter has decided over their bytes; unchanged ranges go out as retained slices of them, new
+ * bytes (tokens, secrets) as small wrapped arrays, all gathered into one composite per chunk. No
+ * byte of an unchanged range is copied into a new buffer.
+ *
+ * <p>Ownership: {@link #add} takes the buffer; {@link #take} hands out the output, which the caller
+ * must write or release; {@link #close} releases whatever is still held. Event-loop confined.
+ */
+public final class ByteBufRewrite implements Rewrite, AutoCloseable {
+  private final ArrayDeque<ByteBuf> input = new ArrayDeque<>();
+  /** Stream offset of the first readable byte of {@code input.peekFirst()}. */
+  private long inputBase;
+  private long inputEnd;
+  private CompositeByteBuf output;
+  private final ByteBufAllocator alloc;
+
+  public ByteBufRewrite(ByteBufAllocator alloc) {
+    this.alloc = alloc;
+    this.output = alloc.compositeBuffer(64);
+  }
+
+  /** Takes a received buffer: its bytes are the next ones of the stream. */
+  public void add(ByteBuf chunk) {
+    if (!chunk.isReadable()) {
+      chunk.release();
+      return;
+    }
+    input.add(chunk);
+    inputEnd += chunk.readableBytes();
+  }
+
+  /** Input bytes received so far. */
+  public long received() {
+    return inputEnd;
+  }
+
+  @Override
+  public void copy(long from, long to) {
+    skipTo(from);
+    long remaining = to - from;
+    while (remaining > 0) {
+      ByteBuf head = input.getFirst();
+      int n = (int) Math.min(remaining, head.readableBytes());
+      output.addComponent(true, head.readRetainedSlice(n));
+      remaining -= n;
+      advance(head, n);
+    }
+  }
+
+  @Override
+  public void insert(byte[] bytes) {
+    output.addComponent(true, Unpooled.wrappedBuffer(bytes));
+  }
+
+  /** Drops input before {@code offset}: bytes a replacement stands for. */
+  private void skipTo(long offset) {
+    while (inputBase < offset) {
+      ByteBuf head = input.getFirst();
+      int n = (int) Math.min(offset - inputBase, head.readableBytes());
+      head.skipBytes(n);
+      advance(head, n);
+    }
+  }
+
+  private void advance(ByteBuf head, int n) {
+    inputBase += n;
+    if (!head.isReadable()) {
+      input.removeFirst().release();
+    }
+  }
+
+  /** The output produced since the last call (possibly empty); the caller owns it. */
+  public ByteBuf take() {
+    CompositeByteBuf out = output;
+    output = alloc.compositeBuffer(64);
+    return out;
+  }
+
+  @Override
+  public void close() {
+    ByteBuf b;
+    while ((b = input.poll()) != null) {
+      b.release();
+    }
+    output.release();
+  }
+}

@@ -1,0 +1,72 @@
+package io.takumo.aegis.proxy.shield;
+
+import io.takumo.aegis.detect.Detector;
+import io.takumo.aegis.proxy.config.GatewayConfig;
+import io.takumo.aegis.shield.Shield;
+import io.takumo.aegis.shield.TokenMinter;
+import io.takumo.aegis.shield.Vault;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What tokenization needs at run time, shared by every connection: the detector, the token minter
+ * (keyed by {@code TAKUMO_TOKEN_KEY}), the limits, and the REST sessions. Thread-safe.
+ */
+public final class ShieldRuntime implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ShieldRuntime.class);
+
+  private final boolean enabled;
+  private final Shield shield;
+  private final TokenMinter minter;
+  private final int maxVaultEntries;
+  private final Sessions sessions;
+
+  public ShieldRuntime(GatewayConfig config) {
+    this.enabled = config.tokenize();
+    this.shield = new Shield(Detector.builtIn());
+    byte[] key = config.tokenKey();
+    if (key == null) {
+      log.warn("TAKUMO_TOKEN_KEY is not set: tokens are keyed randomly for this process, so they change on restart "
+          + "and differ between gateways. Set a shared key (32 random bytes, hex) in production.");
+      this.minter = TokenMinter.random();
+    } else {
+      this.minter = new TokenMinter(key);
+    }
+    this.maxVaultEntries = config.maxVaultEntries();
+    this.sessions = new Sessions(config.maxSessions(), config.sessionTtl(), this::newVault);
+    if (!enabled) {
+      log.warn("TAKUMO_TOKENIZE=off: request bodies are forwarded unscanned. Use this only to measure the relay.");
+    }
+  }
+
+  /** Whether provider traffic is tokenized (always, unless switched off to measure the relay). */
+  public boolean enabled() {
+    return enabled;
+  }
+
+  public Shield shield() {
+    return shield;
+  }
+
+  public Detector detector() {
+    return shield.detector();
+  }
+
+  /** A new vault for one exchange or session, bounded by {@code TAKUMO_MAX_VAULT_ENTRIES}. */
+  public Vault newVault() {
+    return new Vault(minter, maxVaultEntries);
+  }
+
+  public int maxVaultEntries() {
+    return maxVaultEntries;
+  }
+
+  public Sessions sessions() {
+    return sessions;
+  }
+
+  @Override
+  public void close() {
+    sessions.close();
+  }
+}
