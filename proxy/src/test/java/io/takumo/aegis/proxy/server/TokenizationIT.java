@@ -264,8 +264,13 @@ class TokenizationIT {
   }
 
   static HttpResponse<String> post(String path, byte[] body, Map<String, String> headers) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(fixture.baseUrl() + path))
-        .header("x-api-key", fixture.key).header("anthropic-version", "2023-06-01")
+    return post(fixture, path, body, headers);
+  }
+
+  static HttpResponse<String> post(GatewayFixture gateway, String path, byte[] body, Map<String, String> headers)
+      throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.baseUrl() + path))
+        .header("x-api-key", gateway.key).header("anthropic-version", "2023-06-01")
         .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
     headers.forEach(request::header);
     return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
