@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "AI-traffic gateway that replaces secrets with tokens before they reach an AI provider.",
-    subcommands = {GatewayCommand.class, KeysCommand.class, ScanCommand.class, DbCommand.class,
+    subcommands = {GatewayCommand.class, KeysCommand.class, ScanCommand.class, TokenizeCommand.class,
+        RehydrateCommand.class, DbCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {
   /** Usage errors exit 2, as documented for every subcommand. */

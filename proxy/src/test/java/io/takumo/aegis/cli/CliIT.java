@@ -281,4 +281,50 @@ class CliIT {
       assertThat(log.toString()).contains("draining").contains("gateway stopped");
     }
   }
+
+  @Test
+  void tokenizeThenRehydrateRoundTripsThroughAnEncryptedSessionFile() throws Exception {
+    String original = "aws_key = \"AKIAIOSFODNN7EXAMPLE\"\npassword: 'hunter2-\"quoted\\path'\nünïcödé\n";
+    Path source = home.resolve("settings.py");
+    Files.writeString(source, original, StandardCharsets.UTF_8);
+    Path session = home.resolve("s.session");
+    Path tokenized = home.resolve("settings.tokenized.py");
+    Map<String, String> env = Map.of("TAKUMO_SESSION_KEY", "correct horse battery staple");
+
+    Process tokenize = start(env, "tokenize", source.toString(), "-o", tokenized.toString(), "--session-file", session.toString());
+    String report = read(tokenize.getErrorStream());
+    assertThat(tokenize.waitFor()).as(report).isZero();
+    assertThat(report).contains("settings.py:1:12: KEY").contains("2 secret(s) tokenized").doesNotContain("AKIAIOSFODNN7EXAMPLE");
+    String out = Files.readString(tokenized);
+    assertThat(out).doesNotContain("AKIAIOSFODNN7EXAMPLE").doesNotContain("hunter2").contains("__TAKUMO_v1_KEY_");
+    byte[] stored = Files.readAllBytes(session);
+    assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("AKIAIOSFODNN7EXAMPLE").doesNotContain("hunter2");
+    assertThat(Files.getPosixFilePermissions(session)).containsExactlyInAnyOrder(
+        java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+
+    Process rehydrate = start(env, "rehydrate", "--session-file", session.toString());
+    try (var stdin = rehydrate.getOutputStream()) {
+      stdin.write(("The model says:\n" + out).getBytes(StandardCharsets.UTF_8));
+    }
+    String restored = read(rehydrate.getInputStream());
+    assertThat(rehydrate.waitFor()).isZero();
+    assertThat(restored).isEqualTo("The model says:\n" + original);
+
+    // A second file in the same session gets the same token for the same secret.
+    Path second = home.resolve("second.env");
+    Files.writeString(second, "AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n");
+    Process again = start(env, "tokenize", "-q", second.toString(), "--session-file", session.toString());
+    String secondOut = read(again.getInputStream());
+    assertThat(again.waitFor()).isZero();
+    String token = out.substring(out.indexOf("__TAKUMO_v1_KEY_"), out.indexOf("__TAKUMO_v1_KEY_") + 26);
+    assertThat(secondOut).isEqualTo("AWS_ACCESS_KEY_ID=" + token + "\n");
+
+    Process wrong = start(Map.of("TAKUMO_SESSION_KEY", "wrong"), "rehydrate", tokenized.toString(), "--session-file", session.toString());
+    String wrongErr = read(wrong.getErrorStream());
+    assertThat(wrong.waitFor()).isEqualTo(2);
+    assertThat(wrongErr).contains("cannot be opened with this passphrase");
+    Process noKey = start(Map.of(), "rehydrate", tokenized.toString(), "--session-file", session.toString());
+    assertThat(read(noKey.getErrorStream())).contains("TAKUMO_SESSION_KEY");
+    assertThat(noKey.waitFor()).isEqualTo(2);
+  }
 }

@@ -48,6 +48,11 @@ public final class TokenMinter {
     }
   }
 
+  /** A copy of the key, for a session file that must mint the same tokens later. */
+  byte[] keyBytes() {
+    return key.getEncoded();
+  }
+
   /** The digest whose 4-byte words are the candidate hashes, in probing order. */
   byte[] digest(Category category, byte[] secret) {
     Mac mac = macs.get();

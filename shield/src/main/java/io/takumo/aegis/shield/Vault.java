@@ -82,6 +82,10 @@ public final class Vault implements AutoCloseable {
     return limit;
   }
 
+  TokenMinter minter() {
+    return minter;
+  }
+
   /** Zeroes every secret and empties the vault; later {@link #put} calls fail. Idempotent. */
   @Override
   public synchronized void close() {
