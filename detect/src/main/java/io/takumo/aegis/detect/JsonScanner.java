@@ -143,7 +143,7 @@ public final class JsonScanner {
     for (Finding f : inner) {
       // The innermost decode already knows the secret; otherwise it is this level's decoded bytes.
       byte[] value = f.decoded() != null ? f.decoded() : Arrays.copyOfRange(d.bytes, f.start(), f.end());
-      out.add(new Finding(d.map[f.start()], d.map[f.end()], f.category(), f.ruleId(), f.confidence(), value));
+      out.add(new Finding(d.raw(f.start()), d.raw(f.end()), f.category(), f.ruleId(), f.confidence(), value));
     }
   }
 
@@ -203,23 +203,69 @@ public final class JsonScanner {
     return p;
   }
 
-  /** Decoded UTF-8 bytes, and for each decoded byte the raw offset it came from (plus the end). */
-  record Decoded(byte[] bytes, int length, int[] map) {}
+  /**
+   * Decoded UTF-8 bytes and where each came from: runs between escapes map linearly; the bytes an
+   * escape decodes to all map to the escape. Kept as breakpoints, one pair per escape, not as an
+   * offset per byte: code is full of {@code \\n}, but findings are few.
+   */
+  static final class Decoded {
+    final byte[] bytes;
+    int length;
+    private int[] decodedAt = new int[16];
+    private int[] rawAt = new int[16];
+    private boolean[] escape = new boolean[16];
+    private int segments;
+
+    Decoded(int capacity) {
+      this.bytes = new byte[capacity];
+    }
+
+    void segment(int decoded, int raw, boolean isEscape) {
+      if (segments == decodedAt.length) {
+        decodedAt = java.util.Arrays.copyOf(decodedAt, segments * 2);
+        rawAt = java.util.Arrays.copyOf(rawAt, segments * 2);
+        escape = java.util.Arrays.copyOf(escape, segments * 2);
+      }
+      decodedAt[segments] = decoded;
+      rawAt[segments] = raw;
+      escape[segments] = isEscape;
+      segments++;
+    }
+
+    /** The raw offset of decoded offset {@code x} ({@code length} maps to the raw end). */
+    int raw(int x) {
+      int lo = 0;
+      int hi = segments - 1;
+      while (lo < hi) {
+        int mid = (lo + hi + 1) >>> 1;
+        if (decodedAt[mid] <= x) {
+          lo = mid;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      return escape[lo] ? rawAt[lo] : rawAt[lo] + (x - decodedAt[lo]);
+    }
+  }
 
   static Decoded decode(byte[] b, int s, int e) {
-    byte[] out = new byte[e - s];
-    int[] map = new int[e - s + 1];
+    Decoded d = new Decoded(e - s);
+    byte[] out = d.bytes;
     int n = 0;
     int p = s;
+    d.segment(0, s, false);
     while (p < e) {
-      int start = p;
-      byte c = b[p];
-      if (c != '\\' || p + 1 >= e) {
-        map[n] = p;
-        out[n++] = c;
-        p++;
-        continue;
+      int run = p;
+      while (run < e && (b[run] != '\\' || run + 1 >= e)) {
+        run++;
       }
+      System.arraycopy(b, p, out, n, run - p);
+      n += run - p;
+      p = run;
+      if (p >= e) {
+        break;
+      }
+      int start = p;
       byte esc = b[p + 1];
       p += 2;
       int cp;
@@ -246,17 +292,16 @@ public final class JsonScanner {
           break;
         default: cp = esc; break; // \" \\ \/
       }
-      n = utf8(cp, out, map, n, start);
+      d.segment(n, start, true);
+      n = utf8(cp, out, n);
+      d.segment(n, p, false);
     }
-    map[n] = e;
-    return new Decoded(out, n, map);
+    d.length = n;
+    return d;
   }
 
-  private static int utf8(int cp, byte[] out, int[] map, int n, int rawStart) {
+  private static int utf8(int cp, byte[] out, int n) {
     int len = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-    for (int i = 0; i < len; i++) {
-      map[n + i] = rawStart; // every byte of a multi-byte character maps to its escape
-    }
     switch (len) {
       case 1:
         out[n] = (byte) cp;

@@ -11,6 +11,9 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -20,65 +23,142 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Added latency of the gateway at one connection: the same 16 KiB Anthropic request sent straight
- * to the stub and through the gateway, interleaved round by round in one run, so machine drift
- * hits both alike. Reports percentiles of each path and the median of the per-round difference.
+ * Added latency at one connection and CPU per SSE event, with tokenization on and off, from one
+ * run. The same Anthropic request (a code prompt with 3 secrets) goes straight to the stub, through
+ * a gateway with {@code TAKUMO_TOKENIZE=off}, and through the full pipeline, interleaved round by
+ * round so machine drift hits all three alike. Percentiles of each path and the median of each
+ * per-round difference against the direct path are reported for 16 KiB and 256 KiB bodies.
  *
- * <p>Usage: {@code make perf} (or run this class with {@code [rounds] [bodyBytes]}).
+ * <p>CPU per SSE event: the gateway's event-loop threads' CPU time (ThreadMXBean) over streamed
+ * answers of about a thousand 1–7 character events each, divided by the events relayed.
+ *
+ * <p>Usage: {@code make perf} (or run this class with {@code [rounds16k] [rounds256k] [sseRequests]}).
  */
 public final class AddedLatency {
+  private static final String[] SECRETS = {"AKIAIOSFODNN7EXAMPLE",
+      "sk-proj-Ab12Cd34Ef56Gh78Ij90Kl12Mn34Op56Qr78St90Uv12Wx34", "s3cr3t-P4ss"};
+
   private AddedLatency() {}
 
   public static void main(String[] args) throws Exception {
-    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-    int bodyBytes = args.length > 1 ? Integer.parseInt(args[1]) : 16 << 10;
-    int warmup = Math.max(2_000, rounds / 4);
+    int rounds16 = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+    int rounds256 = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
+    int sseRequests = args.length > 2 ? Integer.parseInt(args[2]) : 200;
     Path dir = Files.createTempDirectory("aegis-perf");
     FileKeyStore keys = FileKeyStore.open(dir.resolve("keys.json"));
     String key = keys.create("perf", "perf", KeyEnvironment.TEST, Scope.all(), null);
-
+    StringBuilder report = new StringBuilder();
     try (StubUpstream stub = StubUpstream.start();
-        Gateway gateway = Gateway.start(GatewayConfig.builder()
-            .listen(new InetSocketAddress("127.0.0.1", 0))
-            .environment(KeyEnvironment.TEST)
-            .keysFile(keys.file())
-            .upstream(Provider.ANTHROPIC, stub.baseUrl(), "sk-ant-perf")
-            .rateLimits(1_000_000_000L, 1_000_000_000L, 1_000_000_000L) // measure the relay, not the limiter
-            .build(), keys);
-        Client direct = new Client(stub.port(), request(bodyBytes, "x-api-key: sk-ant-perf"));
-        Client viaGateway = new Client(gateway.port(), request(bodyBytes, "x-api-key: " + key))) {
-      for (int i = 0; i < warmup; i++) {
-        direct.roundTrip();
-        viaGateway.roundTrip();
+        Gateway off = Gateway.start(config(keys, stub, dir, false), keys);
+        Gateway on = Gateway.start(config(keys, stub, dir, true), keys)) {
+      report.append(String.format(Locale.ROOT, "Added latency at one keep-alive connection, Anthropic request with 3 secrets, "
+          + "interleaved rounds (a quarter more as warm-up)%n%n"
+          + "| body | path | p50 ms | p90 ms | p99 ms | added p50 ms (median per-round difference) | added p99 ms |%n"
+          + "|---|---|---|---|---|---|---|%n"));
+      for (int[] point : new int[][] {{16 << 10, rounds16}, {256 << 10, rounds256}}) {
+        report.append(latency(point[0], point[1], stub, off, on, key));
       }
-      long[] d = new long[rounds];
-      long[] g = new long[rounds];
-      long[] diff = new long[rounds];
-      for (int i = 0; i < rounds; i++) {
-        if ((i & 1) == 0) { // alternate the order so neither path always runs second
-          d[i] = direct.roundTrip();
-          g[i] = viaGateway.roundTrip();
-        } else {
-          g[i] = viaGateway.roundTrip();
-          d[i] = direct.roundTrip();
-        }
-        diff[i] = g[i] - d[i];
-      }
-      Arrays.sort(d);
-      Arrays.sort(g);
-      Arrays.sort(diff);
-      String report = String.format(Locale.ROOT,
-          "Added latency, %d B Anthropic request at one keep-alive connection, %d interleaved rounds (%d warm-up)%n%n"
-              + "| path | p50 ms | p90 ms | p99 ms |%n|---|---|---|---|%n"
-              + "| direct to stub | %.3f | %.3f | %.3f |%n| through gateway | %.3f | %.3f | %.3f |%n%n"
-              + "Added (median of per-round difference): %.3f ms; p50 ratio gateway/direct: %.2f%n",
-          bodyBytes, rounds, warmup, ms(pct(d, 50)), ms(pct(d, 90)), ms(pct(d, 99)), ms(pct(g, 50)), ms(pct(g, 90)),
-          ms(pct(g, 99)), ms(pct(diff, 50)), (double) pct(g, 50) / pct(d, 50));
-      System.out.print(report);
-      Path results = Path.of("results");
-      Files.createDirectories(results);
-      Files.writeString(results.resolve("added-latency.md"), "# " + report);
+      report.append(String.format(Locale.ROOT, "%n"));
+      report.append(sse(sseRequests, off, on, key));
     }
+    System.out.print(report);
+    Path results = Path.of("results");
+    Files.createDirectories(results);
+    Files.writeString(results.resolve("added-latency.md"), "# " + report);
+  }
+
+  private static GatewayConfig config(FileKeyStore keys, StubUpstream stub, Path dir, boolean tokenize) {
+    return GatewayConfig.builder()
+        .listen(new InetSocketAddress("127.0.0.1", 0))
+        .environment(KeyEnvironment.TEST)
+        .keysFile(keys.file())
+        .auditFile(dir.resolve(tokenize ? "audit-on.jsonl" : "audit-off.jsonl"))
+        .upstream(Provider.ANTHROPIC, stub.baseUrl(), "sk-ant-perf")
+        .rateLimits(1_000_000_000L, 1_000_000_000L, 1_000_000_000L) // measure the relay, not the limiter
+        .ioThreads(1)
+        .tokenize(tokenize)
+        .tokenKey(new byte[32])
+        .build();
+  }
+
+  private static String latency(int bodyBytes, int rounds, StubUpstream stub, Gateway off, Gateway on, String key)
+      throws IOException {
+    int warmup = rounds / 4;
+    try (Client direct = new Client(stub.port(), request(bodyBytes, "x-api-key: sk-ant-perf", false));
+        Client viaOff = new Client(off.port(), request(bodyBytes, "x-api-key: " + key, false));
+        Client viaOn = new Client(on.port(), request(bodyBytes, "x-api-key: " + key, false))) {
+      Client[] clients = {direct, viaOff, viaOn};
+      for (int i = 0; i < warmup; i++) {
+        for (Client c : clients) {
+          c.roundTrip();
+        }
+      }
+      long[][] t = new long[3][rounds];
+      long[][] added = new long[2][rounds];
+      for (int i = 0; i < rounds; i++) {
+        for (int k = 0; k < 3; k++) { // rotate the order so no path always runs first
+          int which = (i + k) % 3;
+          t[which][i] = clients[which].roundTrip();
+        }
+        added[0][i] = t[1][i] - t[0][i];
+        added[1][i] = t[2][i] - t[0][i];
+      }
+      String[] names = {"direct to stub", "gateway, tokenization off", "gateway, full pipeline"};
+      StringBuilder sb = new StringBuilder();
+      for (int k = 0; k < 3; k++) {
+        Arrays.sort(t[k]);
+        String addedP50 = "";
+        String addedP99 = "";
+        if (k > 0) {
+          Arrays.sort(added[k - 1]);
+          addedP50 = String.format(Locale.ROOT, "%.3f", ms(pct(added[k - 1], 50)));
+          addedP99 = String.format(Locale.ROOT, "%.3f", ms(pct(t[k], 99) - pct(t[0], 99)));
+        }
+        sb.append(String.format(Locale.ROOT, "| %d KiB | %s | %.3f | %.3f | %.3f | %s | %s |%n", bodyBytes >> 10,
+            names[k], ms(pct(t[k], 50)), ms(pct(t[k], 90)), ms(pct(t[k], 99)), addedP50, addedP99));
+      }
+      return sb.toString();
+    }
+  }
+
+  /** CPU of the gateway's event loops per SSE event relayed, tokenization off and on, alternating. */
+  private static String sse(int requests, Gateway off, Gateway on, String key) throws IOException {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long[] cpu = new long[2];
+    long[] events = new long[2];
+    try (Client viaOff = new Client(off.port(), request(6 << 10, "x-api-key: " + key, true));
+        Client viaOn = new Client(on.port(), request(6 << 10, "x-api-key: " + key, true))) {
+      Client[] clients = {viaOff, viaOn};
+      for (int i = 0; i < requests / 4; i++) { // warm-up
+        viaOff.roundTrip();
+        viaOn.roundTrip();
+      }
+      for (int i = 0; i < requests; i++) {
+        for (int k = 0; k < 2; k++) {
+          long before = gatewayCpu(threads);
+          clients[k].roundTrip();
+          cpu[k] += gatewayCpu(threads) - before;
+          events[k] += clients[k].lastEvents;
+        }
+      }
+    }
+    double offUs = cpu[0] / 1e3 / events[0];
+    double onUs = cpu[1] / 1e3 / events[1];
+    return String.format(Locale.ROOT, "CPU per SSE event (gateway event-loop threads, %d streamed answers of %d events "
+        + "each, alternating)%n%n| path | CPU µs per event |%n|---|---|%n| gateway, tokenization off | %.2f |%n"
+        + "| gateway, full pipeline (rehydrating) | %.2f |%n%nRatio full/off: %.2f%n", requests, events[1] / requests,
+        offUs, onUs, onUs / offUs);
+  }
+
+  /** CPU time of every gateway I/O thread (both gateways: the idle one adds nothing). */
+  private static long gatewayCpu(ThreadMXBean threads) {
+    long total = 0;
+    for (ThreadInfo info : threads.dumpAllThreads(false, false)) {
+      if (info.getThreadName().startsWith("aegis-io")) {
+        total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+      }
+    }
+    return total;
   }
 
   private static long pct(long[] sorted, int p) {
@@ -89,25 +169,36 @@ public final class AddedLatency {
     return nanos / 1e6;
   }
 
-  private static byte[] request(int bodyBytes, String authHeader) {
+  /** A code prompt of about {@code bodyBytes} with the 3 secrets spread through it. */
+  static byte[] request(int bodyBytes, String authHeader, boolean stream) {
     StringBuilder code = new StringBuilder();
-    while (code.length() < bodyBytes - 200) {
+    int planted = 0;
+    while (code.length() < bodyBytes - 300) {
       code.append("public int add(int a, int b) { return a + b; } // ordinary code in a prompt\\n");
+      if (planted < 3 && code.length() > (planted + 1) * (bodyBytes / 4)) {
+        code.append(switch (planted) {
+          case 0 -> "aws_key = \\\"" + SECRETS[0] + "\\\"\\n";
+          case 1 -> "client = OpenAI(api_key=\\\"" + SECRETS[1] + "\\\")\\n";
+          default -> "DATABASE_URL=postgres://app:" + SECRETS[2] + "@db.internal/app\\n";
+        });
+        planted++;
+      }
     }
-    String body = "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":256,\"messages\":[{\"role\":\"user\",\"content\":\""
-        + code + "\"}]}";
+    String body = "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":256,\"stream\":" + stream
+        + ",\"messages\":[{\"role\":\"user\",\"content\":\"" + code + "\"}]}";
     String head = "POST /v1/messages HTTP/1.1\r\nHost: 127.0.0.1\r\n" + authHeader
         + "\r\nanthropic-version: 2023-06-01\r\ncontent-type: application/json\r\ncontent-length: "
         + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n";
     return (head + body).getBytes(StandardCharsets.UTF_8);
   }
 
-  /** A minimal blocking keep-alive HTTP/1.1 client: the same cost on both paths, no pools. */
+  /** A minimal blocking keep-alive HTTP/1.1 client: the same cost on every path, no pools. */
   private static final class Client implements AutoCloseable {
     private final Socket socket;
     private final OutputStream out;
     private final InputStream in;
     private final byte[] request;
+    long lastEvents;
 
     Client(int port, byte[] request) throws IOException {
       this.socket = new Socket("127.0.0.1", port);
@@ -123,19 +214,40 @@ public final class AddedLatency {
       out.flush();
       int status = -1;
       long length = -1;
+      boolean chunked = false;
       String line;
       while (!(line = line()).isEmpty()) {
         if (status < 0) {
           status = Integer.parseInt(line.substring(9, 12));
         } else if (line.regionMatches(true, 0, "content-length:", 0, 15)) {
           length = Long.parseLong(line.substring(15).trim());
+        } else if (line.regionMatches(true, 0, "transfer-encoding:", 0, 18)) {
+          chunked = line.toLowerCase(Locale.ROOT).contains("chunked");
         }
       }
-      if (status != 200 || length < 0) {
+      if (status != 200 || (length < 0 && !chunked)) {
         throw new IOException("unexpected answer: status " + status + ", length " + length);
       }
-      in.skipNBytes(length);
+      lastEvents = 0;
+      if (!chunked) {
+        countEvents(in.readNBytes((int) length));
+      } else {
+        long size;
+        while ((size = Long.parseLong(line(), 16)) > 0) {
+          countEvents(in.readNBytes((int) size));
+          line();
+        }
+        line();
+      }
       return System.nanoTime() - start;
+    }
+
+    private void countEvents(byte[] bytes) {
+      for (int i = 0; i + 1 < bytes.length; i++) {
+        if (bytes[i] == '\n' && bytes[i + 1] == '\n') {
+          lastEvents++;
+        }
+      }
     }
 
     private String line() throws IOException {

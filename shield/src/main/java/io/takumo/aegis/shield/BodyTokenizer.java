@@ -147,6 +147,13 @@ public final class BodyTokenizer implements StreamRewriter {
         } else if (c == '"') {
           inString = false;
           closeString(i);
+        } else {
+          // The bulk of a body is string content: skip to the next byte that matters.
+          i++;
+          while (i < end && w[i] != '"' && w[i] != '\\') {
+            i++;
+          }
+          continue;
         }
         i++;
         continue;

@@ -76,6 +76,10 @@ public final class Rehydrator implements Rehydrating {
     byte[] w = window;
     while (i < length) {
       byte c = w[i];
+      if (c == '_' && i + 1 == length && !last) {
+        hold = i; // a lone underscore at the end may begin a token
+        break;
+      }
       if (c == '_' && i + 1 < length && w[i + 1] == '_') {
         int m = Tokens.match(w, i, length);
         if (m > 0) {
@@ -95,6 +99,12 @@ public final class Rehydrator implements Rehydrating {
         lex(c);
       }
       i++;
+      if (!isJson || (inString && !escape && innerState == INNER_NONE)) {
+        // Text, or a string that holds no JSON: only an underscore or the string's end matters.
+        while (i < length && w[i] != '_' && w[i] != '"' && w[i] != '\\') {
+          i++;
+        }
+      }
     }
     long limit = base + hold;
     if (limit > emitted) {

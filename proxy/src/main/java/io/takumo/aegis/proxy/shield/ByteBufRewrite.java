@@ -24,9 +24,10 @@ public final class ByteBufRewrite implements Rewrite, AutoCloseable {
   private CompositeByteBuf output;
   private final ByteBufAllocator alloc;
 
+  /** Composites never consolidate: that would copy every slice into a new buffer. */
   public ByteBufRewrite(ByteBufAllocator alloc) {
     this.alloc = alloc;
-    this.output = alloc.compositeBuffer(64);
+    this.output = alloc.compositeBuffer(Integer.MAX_VALUE);
   }
 
   /** Takes a received buffer: its bytes are the next ones of the stream. */
@@ -82,7 +83,7 @@ public final class ByteBufRewrite implements Rewrite, AutoCloseable {
   /** The output produced since the last call (possibly empty); the caller owns it. */
   public ByteBuf take() {
     CompositeByteBuf out = output;
-    output = alloc.compositeBuffer(64);
+    output = alloc.compositeBuffer(Integer.MAX_VALUE);
     return out;
   }
 
