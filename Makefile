@@ -14,6 +14,7 @@ run: $(JAR)
 ## test: every unit and integration test, with Netty leak detection PARANOID, against real PostgreSQL
 ## (the local one, or a throwaway server scripts/ensure-postgres starts)
 test:
+	rm -rf */target/failsafe-reports # failsafe's verify reads its summaries: never a stale one
 	TAKUMO_TEST_DATABASE_URL=$$(scripts/ensure-postgres) $(MVN) verify
 
 ## package: the runnable jar behind bin/takumo-aegis
