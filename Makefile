@@ -23,12 +23,15 @@ package: $(JAR)
 $(JAR): $(SOURCES)
 	$(MVN) -q -DskipTests package
 
-## perf: added latency (gateway vs. direct to a stub) and scan throughput (JMH, vs. a byte loop), same run each
+## perf: added latency (direct / tokenization off / full pipeline), CPU per SSE event, JMH for the scanner
+## (vs. a byte loop) and the tokenizer, rehydrator and minter (vs. the detector alone); same run each
 perf: $(JAR)
 	$(MVN) -q -DskipTests install
 	$(MVN) -q -pl perf exec:java -Dexec.mainClass=io.takumo.aegis.perf.AddedLatency
 	$(MVN) -q -pl perf exec:exec -Dexec.executable=java \
 	  -Dexec.args="-cp %classpath org.openjdk.jmh.Main DetectorBenchmark -rf text -rff results/jmh-detector.txt"
+	$(MVN) -q -pl perf exec:exec -Dexec.executable=java \
+	  -Dexec.args="-cp %classpath org.openjdk.jmh.Main ShieldBenchmark -rf text -rff results/jmh-shield.txt"
 
 ## bench-scan: only the scan throughput benchmark
 bench-scan:
