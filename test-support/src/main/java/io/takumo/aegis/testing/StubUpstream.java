@@ -162,13 +162,23 @@ public final class StubUpstream implements AutoCloseable {
   /** What the stub does with the next requests. */
   public record Behavior(Kind kind, int status, @Nullable String retryAfter, long answerBytes,
       @Nullable CompletableFuture<Void> release) {
-    public enum Kind { NORMAL, STATUS, SILENT, SLOW_READ, LARGE_ANSWER, CLOSE, HOLD }
+    public enum Kind { NORMAL, STATUS, SILENT, SLOW_READ, LARGE_ANSWER, CLOSE, HOLD, GZIP, ECHO_ERROR }
 
     public static Behavior normal() {
       return new Behavior(Kind.NORMAL, 200, null, 0, null);
     }
 
     /** Answer {@code status} with a provider-shaped error body and an optional retry-after. */
+    /** Answer normally, but gzip the JSON body whatever the request accepts (providers that ignore identity). */
+    public static Behavior gzip() {
+      return new Behavior(Kind.GZIP, 200, null, 0, null);
+    }
+
+    /** Answer {@code status} with the provider's error shape, echoing the last user message in its message. */
+    public static Behavior echoError(int status) {
+      return new Behavior(Kind.ECHO_ERROR, status, null, 0, null);
+    }
+
     public static Behavior status(int status, @Nullable String retryAfter) {
       return new Behavior(Kind.STATUS, status, retryAfter, 0, null);
     }
@@ -263,6 +273,28 @@ public final class StubUpstream implements AutoCloseable {
         case STATUS:
           sendError(ctx, recorded, current);
           return;
+        case ECHO_ERROR: {
+          ObjectNode error = JSON.createObjectNode().put("type", "error");
+          error.putObject("error").put("type", "invalid_request_error").put("message", "Cannot process: " + echo(parse(recorded.body())));
+          ctx.writeAndFlush(full(HttpResponseStatus.valueOf(current.status()), error.toString(), "application/json"));
+          return;
+        }
+        case GZIP: {
+          JsonNode body = parse(recorded.body());
+          String json = anthropicMessage(body.path("model").asText("stub-model"), echo(body));
+          java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+          try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(json.getBytes(StandardCharsets.UTF_8));
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+          FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+              Unpooled.wrappedBuffer(gz.toByteArray()));
+          response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json")
+              .set(HttpHeaderNames.CONTENT_ENCODING, "gzip").setInt(HttpHeaderNames.CONTENT_LENGTH, gz.size());
+          ctx.writeAndFlush(response);
+          return;
+        }
         case LARGE_ANSWER:
           sendLarge(ctx, current.answerBytes());
           return;

@@ -235,6 +235,23 @@ class TokenizationIT {
     }
   }
 
+  @Test
+  void aCompressedAnswerAndAProviderErrorAreRehydratedToo() throws Exception {
+    fixture.anthropic.behavior(StubUpstream.Behavior.gzip());
+    Message message = anthropic().messages().create(anthropicParams().build());
+    assertThat(message.content().get(0).text().orElseThrow().text()).isEqualTo("Please review:\n" + FILE);
+    assertThat(fixture.anthropic.lastRequest().header("accept-encoding")).isEqualTo("identity");
+    assertProviderSawNoSecret(fixture.anthropic);
+
+    fixture.anthropic.behavior(StubUpstream.Behavior.echoError(400));
+    HttpResponse<String> error = post("/v1/messages", JSON.writeValueAsBytes(JSON.createObjectNode()
+        .put("model", "claude-sonnet-4-5").put("max_tokens", 10).set("messages", JSON.createArrayNode()
+            .add(JSON.createObjectNode().put("role", "user").put("content", FILE)))), Map.of());
+    assertThat(error.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(error.body()).at("/error/message").asText()).isEqualTo("Cannot process: " + FILE);
+    assertProviderSawNoSecret(fixture.anthropic);
+  }
+
   /** About 50 KB in Claude Code's shape: system blocks, tool definitions, tool_result blocks. */
   static byte[] claudeCodeRequest() throws Exception {
     ObjectNode body = JSON.createObjectNode().put("model", "claude-sonnet-4-5").put("max_tokens", 32000);
