@@ -10,6 +10,8 @@ import io.takumo.aegis.proxy.store.CachingKeyStore;
 import io.takumo.aegis.proxy.store.Database;
 import io.takumo.aegis.proxy.store.DatabaseUrl;
 import io.takumo.aegis.proxy.store.PgKeyStore;
+import io.takumo.aegis.proxy.store.PgOrgs;
+import io.takumo.aegis.proxy.store.SealedColumns;
 import io.takumo.aegis.proxy.auth.Scope;
 import io.takumo.aegis.proxy.config.ConfigException;
 import io.takumo.aegis.proxy.config.GatewayConfig;
@@ -58,7 +60,8 @@ final class GatewayCommand implements java.util.concurrent.Callable<Integer> {
         log.warn("database migration skipped, the database is unreachable: {}",
             DatabaseUrl.redact(String.valueOf(e.getMessage())));
       }
-      PgKeyStore pg = new PgKeyStore(db);
+      byte[] sealingKey = config.encryptionKey();
+      PgKeyStore pg = new PgKeyStore(db, new PgOrgs(db, sealingKey == null ? null : new SealedColumns(sealingKey)));
       keys = new CachingKeyStore(pg);
       auditSink = new PgAuditSink(db);
       refresher.scheduleWithFixedDelay(() -> run("last_used_at flush", pg::flushLastUsed), 10, 10, TimeUnit.SECONDS);

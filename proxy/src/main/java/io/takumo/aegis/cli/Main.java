@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "AI-traffic gateway that replaces secrets with tokens before they reach an AI provider.",
-    subcommands = {GatewayCommand.class, KeysCommand.class, ScanCommand.class, TokenizeCommand.class,
+    subcommands = {GatewayCommand.class, KeysCommand.class, OrgsCommand.class, ScanCommand.class, TokenizeCommand.class,
         RehydrateCommand.class, DbCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {

@@ -42,7 +42,7 @@ public final class Authenticator {
               + environment.wireName() + " environment: use a " + environment.keyPrefix() + " key."));
     }
     byte[] hash = ApiKeys.sha256(rawKey);
-    return store.findBySha256(hash).handle((found, error) -> {
+    return store.findBySha256(hash).<ApiKeyRecord>handle((found, error) -> {
       if (error != null) {
         throw AuthException.unavailable("The key store is unavailable. Try again shortly.");
       }
@@ -57,7 +57,10 @@ public final class Authenticator {
         throw AuthException.refused("The API key " + key.prefix() + " expired at " + key.expiresAt() + ". Create a new key.");
       }
       store.recordUse(key);
-      return new Principal(key);
-    });
+      return key;
+    }).thenCompose(key -> store.orgSettings(key.org())
+        // Settings out of reach: the gateway's own plan, provider keys and token key still serve.
+        .exceptionally(e -> OrgSettings.DEFAULT)
+        .thenApply(org -> new Principal(key, org)));
   }
 }

@@ -13,4 +13,12 @@ public interface KeyStore {
 
   /** Notes that {@code key} authenticated a request; stores that track use batch the writes. */
   default void recordUse(ApiKeyRecord key) {}
+
+  /**
+   * The settings of organization {@code org}: plan, provider keys, token key. Stores without
+   * organizations (the key file) answer {@link OrgSettings#DEFAULT}. Never blocks the caller.
+   */
+  default CompletionStage<OrgSettings> orgSettings(String org) {
+    return java.util.concurrent.CompletableFuture.completedFuture(OrgSettings.DEFAULT);
+  }
 }

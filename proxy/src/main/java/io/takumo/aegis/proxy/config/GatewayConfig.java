@@ -45,7 +45,18 @@ public record GatewayConfig(
     byte @Nullable [] tokenKey,
     int maxVaultEntries,
     int maxSessions,
-    Duration sessionTtl) {
+    Duration sessionTtl,
+    byte @Nullable [] encryptionKey,
+    Map<String, Plan> plans) {
+
+  /** Rate limits of a plan (SPEC §8), requests per minute per organization and per key. */
+  public record Plan(long orgRpm, long keyRpm) {
+    public Plan {
+      if (orgRpm < 1 || keyRpm < 1) {
+        throw new IllegalArgumentException("plan limits: " + orgRpm + '/' + keyRpm + " (expected: each >= 1)");
+      }
+    }
+  }
 
   public static final long DEFAULT_MAX_BODY_BYTES = 32L << 20;
 
@@ -94,6 +105,16 @@ public record GatewayConfig(
           "whole numbers >= 1");
     }
     requireNonNull(sessionTtl, "sessionTtl");
+    if (encryptionKey != null && encryptionKey.length != 32) {
+      throw ConfigException.of("TAKUMO_ENCRYPTION_KEY", "(" + encryptionKey.length + " bytes)", "32 bytes, hex or base64");
+    }
+    plans = Map.copyOf(plans);
+  }
+
+  /** The limits of {@code plan}: its own when configured, the gateway's defaults otherwise. */
+  public Plan plan(String plan) {
+    Plan p = plans.get(plan);
+    return p != null ? p : new Plan(rateLimitOrgRpm, rateLimitUserRpm);
   }
 
   public boolean tlsEnabled() {
@@ -175,6 +196,14 @@ public record GatewayConfig(
     b.maxVaultEntries = (int) number(env, "TAKUMO_MAX_VAULT_ENTRIES", b.maxVaultEntries);
     b.maxSessions = (int) number(env, "TAKUMO_MAX_CONCURRENT_SESSIONS", b.maxSessions);
     b.sessionTtl = duration(env, "TAKUMO_SESSION_TTL", b.sessionTtl);
+    String encryptionKey = blankToNull(env.get("TAKUMO_ENCRYPTION_KEY"));
+    if (encryptionKey != null) {
+      b.encryptionKey = parseKey("TAKUMO_ENCRYPTION_KEY", encryptionKey);
+    }
+    String plans = blankToNull(env.get("TAKUMO_PLANS"));
+    if (plans != null) {
+      b.plans.putAll(parsePlans(plans));
+    }
     String threads = blankToNull(env.get("TAKUMO_IO_THREADS"));
     if (threads != null) {
       b.ioThreads = (int) parseLong("TAKUMO_IO_THREADS", threads);
@@ -215,15 +244,39 @@ public record GatewayConfig(
     }
   }
 
-  /** A key given as hex (even length) or base64; never echoed in the error. */
+  /** {@code name:orgRpm/keyRpm,…}, such as {@code free:100/10,enterprise:20000/2000}. */
+  static Map<String, Plan> parsePlans(String raw) {
+    Map<String, Plan> out = new java.util.LinkedHashMap<>();
+    for (String entry : raw.split(",")) {
+      String[] nameAndLimits = entry.trim().split(":");
+      String[] limits = nameAndLimits.length == 2 ? nameAndLimits[1].split("/") : new String[0];
+      if (limits.length != 2 || nameAndLimits[0].isBlank()) {
+        throw ConfigException.of("TAKUMO_PLANS", raw, "name:orgRpm/keyRpm entries separated by commas, "
+            + "such as free:100/10,enterprise:20000/2000");
+      }
+      long org = parseLong("TAKUMO_PLANS", limits[0]);
+      long key = parseLong("TAKUMO_PLANS", limits[1]);
+      if (org < 1 || key < 1) {
+        throw ConfigException.of("TAKUMO_PLANS", raw, "limits >= 1 request per minute");
+      }
+      out.put(nameAndLimits[0].trim(), new Plan(org, key));
+    }
+    return out;
+  }
+
   private static byte[] parseKey(String raw) {
+    return parseKey("TAKUMO_TOKEN_KEY", raw);
+  }
+
+  /** A key given as hex (even length) or base64; never echoed in the error. */
+  private static byte[] parseKey(String field, String raw) {
     try {
       if (raw.matches("([0-9a-fA-F]{2})+")) {
         return java.util.HexFormat.of().parseHex(raw);
       }
       return java.util.Base64.getDecoder().decode(raw);
     } catch (IllegalArgumentException e) {
-      throw ConfigException.of("TAKUMO_TOKEN_KEY", "(hidden)", "at least 16 bytes as hex or base64");
+      throw ConfigException.of(field, "(hidden)", "bytes as hex or base64");
     }
   }
 
@@ -279,6 +332,18 @@ public record GatewayConfig(
     private int maxVaultEntries = 10_000;
     private int maxSessions = 5000;
     private Duration sessionTtl = Duration.ofMinutes(15);
+    private byte @Nullable [] encryptionKey;
+    private final Map<String, Plan> plans = new java.util.LinkedHashMap<>();
+
+    public Builder encryptionKey(byte[] encryptionKey) {
+      this.encryptionKey = encryptionKey.clone();
+      return this;
+    }
+
+    public Builder plan(String name, long orgRpm, long keyRpm) {
+      plans.put(name, new Plan(orgRpm, keyRpm));
+      return this;
+    }
 
     private Builder() {}
 
@@ -388,7 +453,7 @@ public record GatewayConfig(
           listen, tlsCert, tlsKey, environment, keysFile, upstreams, upstreamCaFile, connectTimeout,
           upstreamTimeout, clientIdleTimeout, upstreamPoolIdleTimeout, shutdownTimeout, maxBodyBytes,
           maxHeaderBytes, ioThreads, databaseUrl, databaseSchema, rateLimitOrgRpm, rateLimitUserRpm, rateLimitIpRpm,
-          auditFile, tokenize, tokenKey, maxVaultEntries, maxSessions, sessionTtl);
+          auditFile, tokenize, tokenKey, maxVaultEntries, maxSessions, sessionTtl, encryptionKey, plans);
     }
   }
 }

@@ -20,10 +20,17 @@ public final class RateLimiter {
   private static final long WINDOW_MS = 60_000;
 
   private final Limits limits;
+  private final java.util.function.Function<String, Limits> plans;
   private final Clock clock;
   private final Cache<String, Window> windows;
 
   public RateLimiter(Limits limits, Clock clock, long maxSubjects) {
+    this(limits, plan -> limits, clock, maxSubjects);
+  }
+
+  /** @param plans the limits of a plan by its name (the defaults for a plan nobody configured) */
+  public RateLimiter(Limits limits, java.util.function.Function<String, Limits> plans, Clock clock, long maxSubjects) {
+    this.plans = plans;
     this.limits = limits;
     this.clock = clock;
     this.windows = Caffeine.newBuilder()
@@ -49,12 +56,13 @@ public final class RateLimiter {
    */
   public RateDecision acquire(Principal principal) {
     long now = clock.millis();
+    Limits l = plans.apply(principal.orgSettings().plan());
     Window key = window("k:" + principal.key().id());
-    RateDecision keyDecision = key.acquire(now, limits.keyPerMinute());
+    RateDecision keyDecision = key.acquire(now, l.keyPerMinute());
     if (!keyDecision.allowed()) {
       return keyDecision;
     }
-    RateDecision orgDecision = window("o:" + principal.org()).acquire(now, limits.orgPerMinute());
+    RateDecision orgDecision = window("o:" + principal.org()).acquire(now, l.orgPerMinute());
     if (!orgDecision.allowed()) {
       key.release(); // the organization refused: the key gets its slot back
       return orgDecision;
@@ -74,7 +82,8 @@ public final class RateLimiter {
 
   /** The key's own remaining budget (tests). */
   long peekKeyRemaining(Principal principal) {
-    return window("k:" + principal.key().id()).peek(clock.millis(), limits.keyPerMinute()).remaining();
+    return window("k:" + principal.key().id()).peek(clock.millis(),
+        plans.apply(principal.orgSettings().plan()).keyPerMinute()).remaining();
   }
 
   /** Subjects currently tracked (for the memory-bound test). */

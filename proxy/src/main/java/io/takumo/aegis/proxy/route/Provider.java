@@ -52,6 +52,16 @@ public enum Provider {
     return name();
   }
 
+  /** The provider named {@code id} ({@code anthropic}, {@code openai}, {@code mistral}, {@code google}). */
+  public static Provider parse(String id) {
+    for (Provider provider : values()) {
+      if (provider.id.equals(id.trim().toLowerCase(Locale.ROOT))) {
+        return provider;
+      }
+    }
+    throw new IllegalArgumentException("provider: " + id + " (expected: anthropic, openai, mistral or google)");
+  }
+
   /** The provider that serves {@code model}, or null when no provider claims the name. */
   public static @Nullable Provider forModel(String model) {
     String lower = model.toLowerCase(Locale.ROOT);

@@ -109,8 +109,7 @@ public final class Gateway implements AutoCloseable {
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, UpstreamClient.WATER_MARK)
         .childHandler(new ClientChannelInitializer(config, serverTls, authenticator, upstreams, tracker, metrics,
-            clients, new RateLimiter(new RateLimiter.Limits(config.rateLimitOrgRpm(), config.rateLimitUserRpm(),
-                config.rateLimitIpRpm()), Clock.systemUTC(), 100_000), audit, shield));
+            clients, rateLimiter(config), audit, shield));
     FunctionCounter.builder("aegis.audit.events.discarded", audit, AuditLog::discarded)
         .description("Audit events dropped because the queue was full or the sink failed")
         .register(metrics.registry());
@@ -130,6 +129,16 @@ public final class Gateway implements AutoCloseable {
         config.tlsEnabled() ? "TLS" : "plain HTTP", transport.name(), config.environment().wireName(),
         config.ioThreads());
     return new Gateway(config, boss, workers, upstreams, tracker, metrics, clients, server, audit, shield);
+  }
+
+  /** The limiter with the defaults and each configured plan's limits (SPEC §8). */
+  private static RateLimiter rateLimiter(GatewayConfig config) {
+    RateLimiter.Limits defaults = new RateLimiter.Limits(config.rateLimitOrgRpm(), config.rateLimitUserRpm(),
+        config.rateLimitIpRpm());
+    java.util.Map<String, RateLimiter.Limits> byPlan = new java.util.HashMap<>();
+    config.plans().forEach((name, plan) -> byPlan.put(name,
+        new RateLimiter.Limits(plan.orgRpm(), plan.keyRpm(), config.rateLimitIpRpm())));
+    return new RateLimiter(defaults, plan -> byPlan.getOrDefault(plan, defaults), Clock.systemUTC(), 100_000);
   }
 
   public InetSocketAddress address() {

@@ -138,16 +138,16 @@ final class ShieldApi {
       }
       String owner = principal(context).key().id();
       switch (context.route().path()) {
-        case "/v1/tokenize" -> tokenize(ctx, input, owner);
+        case "/v1/tokenize" -> tokenize(ctx, context, input, owner);
         case "/v1/rehydrate" -> rehydrate(ctx, input, owner);
-        default -> scan(ctx, input);
+        default -> scan(ctx, context, input);
       }
     } finally {
       input.zero();
     }
   }
 
-  private void tokenize(ChannelHandlerContext ctx, Input input, String owner) {
+  private void tokenize(ChannelHandlerContext ctx, RequestContext context, Input input, String owner) {
     Sessions.Session session;
     if (input.sessionId != null) {
       session = runtime.sessions().get(input.sessionId, owner);
@@ -156,7 +156,7 @@ final class ShieldApi {
         return;
       }
     } else {
-      session = runtime.sessions().create(owner);
+      session = runtime.sessions().create(owner, runtime.newVault(principal(context).orgSettings()));
     }
     Shield.Tokenized t;
     try {
@@ -218,9 +218,9 @@ final class ShieldApi {
     }
   }
 
-  private void scan(ChannelHandlerContext ctx, Input input) {
+  private void scan(ChannelHandlerContext ctx, RequestContext context, Input input) {
     Shield.Tokenized t;
-    try (Vault scratch = runtime.newVault()) {
+    try (Vault scratch = runtime.newVault(principal(context).orgSettings())) {
       t = runtime.shield().tokenize(requireNonNull(input.content), scratch);
     } catch (VaultFullException e) {
       ErrorResponses.send(ctx, ErrorCode.PAYLOAD_TOO_LARGE, "The content holds more than " + e.limit() + " secrets.");

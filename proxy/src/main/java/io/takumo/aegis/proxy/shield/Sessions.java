@@ -10,7 +10,6 @@ import io.takumo.aegis.shield.Vault;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,11 +24,9 @@ public final class Sessions implements AutoCloseable {
   public record Session(String id, String ownerKeyId, Vault vault) {}
 
   private final Cache<String, Session> sessions;
-  private final Supplier<Vault> vaults;
   private final int limit;
 
-  Sessions(int limit, Duration idleTtl, Supplier<Vault> vaults) {
-    this.vaults = requireNonNull(vaults, "vaults");
+  Sessions(int limit, Duration idleTtl) {
     this.limit = limit;
     this.sessions = Caffeine.newBuilder()
         .expireAfterAccess(idleTtl)
@@ -43,11 +40,11 @@ public final class Sessions implements AutoCloseable {
         .build();
   }
 
-  /** A new session owned by {@code ownerKeyId}. */
-  public Session create(String ownerKeyId) {
+  /** A new session owned by {@code ownerKeyId}, holding {@code vault}. */
+  public Session create(String ownerKeyId, Vault vault) {
     byte[] id = new byte[12];
     RANDOM.nextBytes(id);
-    Session session = new Session("sess_" + HexFormat.of().formatHex(id), ownerKeyId, vaults.get());
+    Session session = new Session("sess_" + HexFormat.of().formatHex(id), ownerKeyId, requireNonNull(vault, "vault"));
     sessions.put(session.id(), session);
     return session;
   }

@@ -1,10 +1,16 @@
 package io.takumo.aegis.proxy.shield;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.takumo.aegis.detect.Detector;
+import io.takumo.aegis.proxy.auth.OrgSettings;
 import io.takumo.aegis.proxy.config.GatewayConfig;
 import io.takumo.aegis.shield.Shield;
 import io.takumo.aegis.shield.TokenMinter;
 import io.takumo.aegis.shield.Vault;
+import java.util.Arrays;
+import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +26,8 @@ public final class ShieldRuntime implements AutoCloseable {
   private final TokenMinter minter;
   private final int maxVaultEntries;
   private final Sessions sessions;
+  /** Minters of organizations' token keys, by key (a rotated key gets a new minter). */
+  private final Cache<String, TokenMinter> orgMinters = Caffeine.newBuilder().maximumSize(10_000).build();
 
   public ShieldRuntime(GatewayConfig config) {
     this.enabled = config.tokenize();
@@ -33,7 +41,7 @@ public final class ShieldRuntime implements AutoCloseable {
       this.minter = new TokenMinter(key);
     }
     this.maxVaultEntries = config.maxVaultEntries();
-    this.sessions = new Sessions(config.maxSessions(), config.sessionTtl(), this::newVault);
+    this.sessions = new Sessions(config.maxSessions(), config.sessionTtl());
     if (!enabled) {
       log.warn("TAKUMO_TOKENIZE=off: request bodies are forwarded unscanned. Use this only to measure the relay.");
     }
@@ -55,6 +63,28 @@ public final class ShieldRuntime implements AutoCloseable {
   /** A new vault for one exchange or session, bounded by {@code TAKUMO_MAX_VAULT_ENTRIES}. */
   public Vault newVault() {
     return new Vault(minter, maxVaultEntries);
+  }
+
+  /** A new vault minting with the organization's token key when it has one (SPEC §2). */
+  public Vault newVault(@Nullable OrgSettings org) {
+    byte[] key = org == null ? null : org.tokenKey();
+    if (key == null) {
+      return newVault();
+    }
+    try {
+      String id = HexFormat.of().formatHex(sha256(key)); // the cache holds no key in clear
+      return new Vault(orgMinters.get(id, k -> new TokenMinter(key)), maxVaultEntries);
+    } finally {
+      Arrays.fill(key, (byte) 0);
+    }
+  }
+
+  private static byte[] sha256(byte[] key) {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256").digest(key);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
   }
 
   public int maxVaultEntries() {

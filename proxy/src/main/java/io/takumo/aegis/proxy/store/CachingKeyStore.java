@@ -8,6 +8,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.takumo.aegis.proxy.auth.ApiKeyRecord;
 import io.takumo.aegis.proxy.auth.KeyStore;
+import io.takumo.aegis.proxy.auth.OrgSettings;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -36,6 +37,8 @@ public final class CachingKeyStore implements KeyStore {
   private final KeyStore delegate;
   private final AsyncLoadingCache<String, Optional<ApiKeyRecord>> cache;
   private final Cache<String, ApiKeyRecord> lastKnown;
+  private final AsyncLoadingCache<String, OrgSettings> orgs;
+  private final Cache<String, OrgSettings> lastKnownOrgs;
 
   public CachingKeyStore(KeyStore delegate) {
     this(delegate, Duration.ofSeconds(1), Duration.ofSeconds(3), 100_000, Ticker.systemTicker(), Runnable::run);
@@ -52,6 +55,34 @@ public final class CachingKeyStore implements KeyStore {
         .ticker(ticker)
         .executor(executor)
         .buildAsync((hash, exec) -> load(hash));
+    this.lastKnownOrgs = Caffeine.newBuilder().maximumSize(maxEntries).ticker(ticker).build();
+    this.orgs = Caffeine.newBuilder()
+        .maximumSize(maxEntries)
+        .refreshAfterWrite(refreshAfter)
+        .expireAfterWrite(maxStaleness)
+        .ticker(ticker)
+        .executor(executor)
+        .buildAsync((org, exec) -> loadOrg(org));
+  }
+
+  /** Organization settings, cached like keys: a plan or key change reaches every gateway within the same bound. */
+  private CompletableFuture<OrgSettings> loadOrg(String org) {
+    return delegate.orgSettings(org).toCompletableFuture().handle((found, error) -> {
+      if (error == null) {
+        lastKnownOrgs.put(org, found);
+        return found;
+      }
+      OrgSettings known = lastKnownOrgs.getIfPresent(org);
+      if (known != null) {
+        return known;
+      }
+      throw new IllegalStateException("organization settings unavailable", error);
+    });
+  }
+
+  @Override
+  public CompletionStage<OrgSettings> orgSettings(String org) {
+    return orgs.get(org);
   }
 
   private CompletableFuture<Optional<ApiKeyRecord>> load(String hash) {

@@ -7,6 +7,7 @@ import io.takumo.aegis.proxy.auth.ApiKeys;
 import io.takumo.aegis.proxy.auth.KeyAdmin;
 import io.takumo.aegis.proxy.auth.KeyStatus;
 import io.takumo.aegis.proxy.auth.KeyStore;
+import io.takumo.aegis.proxy.auth.OrgSettings;
 import io.takumo.aegis.proxy.auth.Scope;
 import io.takumo.aegis.proxy.config.KeyEnvironment;
 import java.sql.Array;
@@ -42,10 +43,25 @@ public final class PgKeyStore implements KeyStore, KeyAdmin {
       "id, org_id, name, prefix, key_hash, environment, scopes, status, expires_at, created_at";
 
   private final Database db;
+  private final PgOrgs orgs;
   private final Map<String, Instant> lastUsed = new ConcurrentHashMap<>();
 
   public PgKeyStore(Database db) {
+    this(db, new PgOrgs(db, null));
+  }
+
+  public PgKeyStore(Database db, PgOrgs orgs) {
     this.db = requireNonNull(db, "db");
+    this.orgs = requireNonNull(orgs, "orgs");
+  }
+
+  @Override
+  public CompletionStage<OrgSettings> orgSettings(String org) {
+    try {
+      return CompletableFuture.supplyAsync(() -> orgs.settings(org), db.executor());
+    } catch (RejectedExecutionException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   @Override
@@ -193,6 +209,15 @@ public final class PgKeyStore implements KeyStore, KeyAdmin {
 
     StoreException(String operation, SQLException cause) {
       super(operation + " failed: " + cause.getMessage(), cause);
+    }
+
+    private StoreException(String message) {
+      super(message);
+    }
+
+    /** A failure that is not the database's: a value that does not decode, does not open. */
+    static StoreException of(String message) {
+      return new StoreException(message);
     }
   }
 }

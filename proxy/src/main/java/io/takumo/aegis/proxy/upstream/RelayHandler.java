@@ -27,6 +27,7 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.takumo.aegis.proxy.auth.Credentials;
+import io.takumo.aegis.proxy.auth.Principal;
 import io.takumo.aegis.proxy.config.GatewayConfig;
 import io.takumo.aegis.proxy.config.UpstreamSpec;
 import io.takumo.aegis.proxy.http.Conn;
@@ -172,6 +173,8 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
     private @Nullable Rehydrating rehydrator;
     private @Nullable ContentDecoding responseDecoding;
     private boolean shieldRecorded;
+    /** The relay itself took the body's last part (not just the codec): everything is in {@code pending}. */
+    private boolean bodyInPending;
 
     Exchange(ChannelHandlerContext ctx, RequestContext context, HttpRequest request) {
       this.ctx = ctx;
@@ -211,7 +214,8 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
 
     /** Sets up the vault and the request rewrite; false when the request was refused. */
     private boolean startShield() {
-      Vault v = shield.newVault();
+      Principal principal = context.principal();
+      Vault v = shield.newVault(principal == null ? null : principal.orgSettings());
       vault = v;
       try {
         requestDecoding = ContentDecoding.forEncoding(request.headers().get(HttpHeaderNames.CONTENT_ENCODING), ctx.alloc());
@@ -228,6 +232,13 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
       return true;
     }
 
+    /** The organization's own key for the provider if it has one, else the gateway's. */
+    private @Nullable String providerKey(Provider provider, UpstreamSpec spec) {
+      Principal principal = context.principal();
+      String own = principal == null ? null : principal.orgSettings().providerKey(provider);
+      return own != null ? own : spec.apiKey();
+    }
+
     /** Routes without a model (GET /v1/models): Anthropic clients always send anthropic-version. */
     private Provider byHeaders() {
       return request.headers().contains("anthropic-version") ? Provider.ANTHROPIC : Provider.OPENAI;
@@ -240,6 +251,7 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
       }
       boolean last = content instanceof LastHttpContent;
       requestReceived |= last;
+      bodyInPending |= last && origin == null;
       ByteBuf data = content.content().retain();
       content.release(); // trailers, if any, are not forwarded
       ContentDecoding decoding = requestDecoding;
@@ -321,7 +333,7 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
 
     private void connect(Provider provider) {
       UpstreamSpec spec = config.upstream(provider);
-      if (credentials.providerKeyHeader() == null && spec.apiKey() == null) {
+      if (credentials.providerKeyHeader() == null && providerKey(provider, spec) == null) {
         fail(ErrorCode.SERVICE_UNAVAILABLE, "No " + provider.id() + " provider key is configured on this gateway: "
             + "set TAKUMO_" + provider.envStem() + "_API_KEY, or send your own provider key along with your Takumo key "
             + "in x-takumo-key.");
@@ -363,7 +375,7 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
       UpstreamSpec spec = requireNonNull(upstream);
       String target = UpstreamRequests.target(spec, context.route());
       upstreamStart = System.nanoTime();
-      HttpRequest head = UpstreamRequests.head(request, spec, target, credentials, spec.apiKey());
+      HttpRequest head = UpstreamRequests.head(request, spec, target, credentials, providerKey(spec.provider(), spec));
       if (vault != null) {
         reframe(head.headers());
       }
@@ -384,7 +396,7 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
       boolean hadBody = HttpUtil.isTransferEncodingChunked(request) || HttpUtil.getContentLength(request, 0L) > 0;
       headers.remove(HttpHeaderNames.CONTENT_ENCODING);
       if (hadBody) {
-        if (requestReceived) {
+        if (bodyInPending) {
           long length = 0;
           for (HttpContent c : pending) {
             length += c.content().readableBytes();
