@@ -38,7 +38,6 @@ public final class CachingKeyStore implements KeyStore {
   private final AsyncLoadingCache<String, Optional<ApiKeyRecord>> cache;
   private final Cache<String, ApiKeyRecord> lastKnown;
   private final AsyncLoadingCache<String, OrgSettings> orgs;
-  private final Cache<String, OrgSettings> lastKnownOrgs;
 
   public CachingKeyStore(KeyStore delegate) {
     this(delegate, Duration.ofSeconds(1), Duration.ofSeconds(3), 100_000, Ticker.systemTicker(), Runnable::run);
@@ -55,29 +54,15 @@ public final class CachingKeyStore implements KeyStore {
         .ticker(ticker)
         .executor(executor)
         .buildAsync((hash, exec) -> load(hash));
-    this.lastKnownOrgs = Caffeine.newBuilder().maximumSize(maxEntries).ticker(ticker).build();
+    // Settings are refreshed in the background and never expire while in use: a request never waits
+    // for them once its organization is known, and a database outage keeps the last good ones.
     this.orgs = Caffeine.newBuilder()
         .maximumSize(maxEntries)
         .refreshAfterWrite(refreshAfter)
-        .expireAfterWrite(maxStaleness)
+        .expireAfterAccess(Duration.ofHours(1))
         .ticker(ticker)
         .executor(executor)
-        .buildAsync((org, exec) -> loadOrg(org));
-  }
-
-  /** Organization settings, cached like keys: a plan or key change reaches every gateway within the same bound. */
-  private CompletableFuture<OrgSettings> loadOrg(String org) {
-    return delegate.orgSettings(org).toCompletableFuture().handle((found, error) -> {
-      if (error == null) {
-        lastKnownOrgs.put(org, found);
-        return found;
-      }
-      OrgSettings known = lastKnownOrgs.getIfPresent(org);
-      if (known != null) {
-        return known;
-      }
-      throw new IllegalStateException("organization settings unavailable", error);
-    });
+        .buildAsync((org, exec) -> delegate.orgSettings(org).toCompletableFuture());
   }
 
   @Override

@@ -21,7 +21,10 @@ class ScopeMatrixIT {
   private static final Map<String, Scope> ROUTES = Map.of(
       "POST /v1/messages", Scope.SHIELD_WRITE,
       "POST /v1/chat/completions", Scope.SHIELD_WRITE,
-      "GET /v1/audit", Scope.AUDIT_READ);
+      "GET /v1/audit", Scope.AUDIT_READ,
+      "POST /v1/tokenize", Scope.SHIELD_WRITE,
+      "POST /v1/scan", Scope.SHIELD_WRITE,
+      "GET /v1/detections", Scope.SHIELD_READ);
   private static GatewayFixture fixture;
   private static final Map<Scope, String> KEYS = new EnumMap<>(Scope.class);
 
@@ -41,7 +44,7 @@ class ScopeMatrixIT {
   @ParameterizedTest
   @EnumSource(Scope.class)
   void aKeyWithOneScopeReachesExactlyTheRoutesThatNeedIt(Scope scope) throws Exception {
-    String body = "{\"model\":\"gpt-4o\",\"messages\":[]}";
+    String body = "{\"model\":\"gpt-4o\",\"messages\":[],\"content\":\"x\"}";
     for (Map.Entry<String, Scope> route : ROUTES.entrySet()) {
       String[] line = route.getKey().split(" ");
       try (RawHttp http = new RawHttp(fixture.gateway.port())) {
