@@ -3,7 +3,7 @@ MVN ?= ./mvnw -B
 JAR := proxy/target/takumo-aegis.jar
 SOURCES := $(shell find pom.xml */pom.xml */src/main -type f 2>/dev/null)
 
-.PHONY: run test package perf bench-scan bench-auth clean
+.PHONY: run test package perf perf-deps bench-scan bench-auth clean
 
 ## run: build if needed, then start the gateway on 127.0.0.1:8080 (dev key store, no database)
 run: $(JAR)
@@ -23,15 +23,26 @@ package: $(JAR)
 $(JAR): $(SOURCES)
 	$(MVN) -q -DskipTests package
 
-## perf: added latency (direct / tokenization off / full pipeline), CPU per SSE event, JMH for the scanner
-## (vs. a byte loop) and the tokenizer, rehydrator and minter (vs. the detector alone); same run each
-perf: $(JAR)
+## perf: Gatling against the stub, nginx, the gateway with tokenization off and the full pipeline in one
+## run (perf/results/latest.md), added latency at one connection and CPU per SSE event
+## (perf/results/added-latency.md), JMH for the scanner and the tokenizer (perf/results/jmh-*.txt)
+perf: $(JAR) perf-deps
 	$(MVN) -q -DskipTests install
+	taskset -c 0 $(MVN) -q -pl perf exec:exec -Dexec.executable=java \
+	  -Dexec.args="--add-opens java.base/java.lang=ALL-UNNAMED -Xms1g -Xmx1g -cp %classpath io.takumo.aegis.perf.PerfRunner"
 	$(MVN) -q -pl perf exec:java -Dexec.mainClass=io.takumo.aegis.perf.AddedLatency
 	$(MVN) -q -pl perf exec:exec -Dexec.executable=java \
 	  -Dexec.args="-cp %classpath org.openjdk.jmh.Main DetectorBenchmark -rf text -rff results/jmh-detector.txt"
 	$(MVN) -q -pl perf exec:exec -Dexec.executable=java \
 	  -Dexec.args="-cp %classpath org.openjdk.jmh.Main ShieldBenchmark -rf text -rff results/jmh-shield.txt"
+
+## perf-deps: nginx (the reference) and taskset, from Debian's packages when missing
+perf-deps:
+	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { \
+	  echo "installing nginx (the reference reverse proxy of make perf)"; \
+	  $$(command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo) apt-get install -y nginx-light \
+	  || $$(command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo) apt-get install -y nginx; }
+	@command -v taskset >/dev/null || { echo "make perf needs taskset (Debian package util-linux)"; exit 1; }
 
 ## bench-scan: only the scan throughput benchmark
 bench-scan:

@@ -1,0 +1,83 @@
+package io.takumo.aegis.perf;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * nginx as the reference reverse proxy, configured as one would for this job: one worker on the
+ * pinned core, a keep-alive upstream pool, HTTP/1.1 upstream with the {@code Connection} header
+ * cleared, no request or response buffering (bodies and SSE stream through), no access log.
+ */
+final class Nginx {
+  private Nginx() {}
+
+  /** Starts nginx in front of the stub, or returns null (with a note) when it is not installed. */
+  static PerfRunner.@Nullable Target start(Path work, int stubPort, String cpu) throws Exception {
+    Path binary = Stream.of("/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/bin/nginx").map(Path::of)
+        .filter(Files::isExecutable).findFirst().orElse(null);
+    if (binary == null) {
+      System.out.println("nginx is not installed (make perf installs it with apt-get when it can): no nginx rows");
+      return null;
+    }
+    int port = PerfRunner.freePort();
+    Path dir = Files.createDirectories(work.resolve("nginx"));
+    Files.createDirectories(dir.resolve("logs"));
+    String conf = """
+        worker_processes 1;
+        daemon off;
+        master_process on;
+        error_log %1$s/logs/error.log warn;
+        pid %1$s/nginx.pid;
+        events { worker_connections 4096; multi_accept on; }
+        http {
+          access_log off;
+          client_body_temp_path %1$s/body;
+          proxy_temp_path %1$s/proxy;
+          fastcgi_temp_path %1$s/fastcgi;
+          uwsgi_temp_path %1$s/uwsgi;
+          scgi_temp_path %1$s/scgi;
+          client_max_body_size 32m;
+          keepalive_requests 100000;
+          upstream stub {
+            server 127.0.0.1:%2$d;
+            keepalive 64;
+          }
+          server {
+            listen 127.0.0.1:%3$d;
+            location / {
+              proxy_pass http://stub;
+              proxy_http_version 1.1;
+              proxy_set_header Connection "";
+              proxy_request_buffering off;
+              proxy_buffering off;
+            }
+          }
+        }
+        """.formatted(dir.toAbsolutePath(), stubPort, port);
+    Path file = dir.resolve("nginx.conf");
+    Files.writeString(file, conf);
+    Process p = new ProcessBuilder("taskset", "-c", cpu, binary.toString(), "-p", dir.toAbsolutePath().toString(),
+        "-c", file.toAbsolutePath().toString())
+        .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
+    String url = "http://127.0.0.1:" + port;
+    waitUp(port, p);
+    return new PerfRunner.Target("nginx", url, p, "");
+  }
+
+  private static void waitUp(int port, Process p) throws Exception {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      if (!p.isAlive()) {
+        throw new IllegalStateException("nginx exited with " + p.exitValue());
+      }
+      try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+        return;
+      } catch (java.io.IOException notYet) {
+        Thread.sleep(50); // polling a process we do not control
+      }
+    }
+    throw new IllegalStateException("nginx did not listen within 10 s");
+  }
+}

@@ -1,0 +1,346 @@
+package io.takumo.aegis.perf;
+
+import io.gatling.app.Gatling$;
+import io.takumo.aegis.proxy.auth.FileKeyStore;
+import io.takumo.aegis.proxy.auth.Scope;
+import io.takumo.aegis.proxy.config.KeyEnvironment;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code make perf}: Gatling against the stub directly, nginx as the reference reverse proxy, the
+ * gateway with tokenization off, and the full pipeline, in one run, each point repeated, rotated so
+ * drift hits every target alike. The systems under test run as their own processes pinned to the
+ * last core ({@code taskset}); this JVM (Gatling and the stub) is pinned to the others by the
+ * Makefile. CPU per request of a system under test comes from {@code /proc/<pid>/stat} (its
+ * processes' user + system time over the point, divided by the requests Gatling completed).
+ * Writes {@code perf/results/latest.md}; Gatling's HTML reports stay under
+ * {@code perf/target/gatling}.
+ *
+ * <p>Environment: {@code PERF_SECONDS} (8), {@code PERF_REPEATS} (3), {@code PERF_USERS} (16),
+ * {@code PERF_WARMUP_SECONDS} (10, per system under test and warm-up scenario, not measured),
+ * {@code PERF_RATE} (open-model rate, 400/s), {@code PERF_SCENARIOS} (all), {@code PERF_SUT_CPU}
+ * (the core for the systems under test; default the last one).
+ */
+public final class PerfRunner {
+  private static final long TICK_MICROS = 1_000_000 / clockTicks();
+
+  /** The project root: Maven's exec:exec runs this from the module's directory. */
+  private static final Path ROOT = Files.isDirectory(Path.of("proxy")) ? Path.of(".") : Path.of("..");
+
+  /** What this JVM writes to standard output, for Gatling's summary (reset before each run). */
+  private static final java.io.ByteArrayOutputStream CAPTURED = new java.io.ByteArrayOutputStream();
+
+  private PerfRunner() {}
+
+  record Target(String name, String baseUrl, @Nullable Process process, String key) {}
+
+  record Point(double rps, double p50, double p99, double cpuMicrosPerRequest, long requests, long failed) {}
+
+  public static void main(String[] args) throws Exception {
+    System.setOut(new java.io.PrintStream(new Tee(System.out, CAPTURED), true, StandardCharsets.UTF_8));
+    Map<String, String> env = System.getenv();
+    int seconds = Integer.parseInt(env.getOrDefault("PERF_SECONDS", "8"));
+    int repeats = Integer.parseInt(env.getOrDefault("PERF_REPEATS", "3"));
+    int users = Integer.parseInt(env.getOrDefault("PERF_USERS", "16"));
+    int rate = Integer.parseInt(env.getOrDefault("PERF_RATE", "400"));
+    int cpus = onlineCpus(); // not availableProcessors(): this JVM is itself pinned
+    String sutCpu = env.getOrDefault("PERF_SUT_CPU", Integer.toString(Math.max(0, cpus - 1)));
+    List<String> scenarios = Arrays.asList(env.getOrDefault("PERF_SCENARIOS",
+        "anthropic-1k,anthropic-16k,anthropic-256k,openai-16k,sse-100,tokenize-16k,open:anthropic-16k").split(","));
+    Path work = Files.createDirectories(ROOT.resolve("perf/target/perf-run"));
+    Path keysFile = work.resolve("keys.json");
+    Files.deleteIfExists(keysFile);
+    String key = FileKeyStore.open(keysFile).create("perf", "perf", KeyEnvironment.TEST, Scope.all(), null);
+
+    List<Process> started = new ArrayList<>();
+    try (PerfStub stub = new PerfStub(1)) {
+      String stubUrl = "http://127.0.0.1:" + stub.port();
+      List<Target> targets = new ArrayList<>();
+      targets.add(new Target("direct to stub", stubUrl, null, ""));
+      Target nginx = Nginx.start(work, stub.port(), sutCpu);
+      if (nginx != null) {
+        targets.add(nginx);
+        started.add(nginx.process());
+      }
+      for (boolean tokenize : new boolean[] {false, true}) {
+        Target gateway = startGateway(tokenize, stubUrl, keysFile, key, sutCpu, work);
+        targets.add(gateway);
+        started.add(gateway.process());
+      }
+      int warmup = Integer.parseInt(env.getOrDefault("PERF_WARMUP_SECONDS", "10"));
+      for (Target t : targets) { // JIT-compile every system under test before anything is measured
+        if (t.process() != null && warmup > 0) {
+          run(t, "anthropic-16k", users, 0, warmup);
+          run(t, "sse-100", users, 0, warmup);
+        }
+      }
+      Map<String, Map<String, List<Point>>> results = new LinkedHashMap<>();
+      for (String spec : scenarios) {
+        boolean open = spec.startsWith("open:");
+        String scenario = open ? spec.substring(5) : spec;
+        Map<String, List<Point>> byTarget = results.computeIfAbsent(spec, k -> new LinkedHashMap<>());
+        for (int r = 0; r < repeats; r++) {
+          for (int i = 0; i < targets.size(); i++) {
+            Target t = targets.get((i + r) % targets.size()); // rotate the order each repeat
+            if (scenario.startsWith("tokenize") && !t.name().contains("full")) {
+              continue; // only the gateway serves the REST API
+            }
+            Point p = run(t, scenario, open ? 0 : users, open ? rate : 0, seconds);
+            byTarget.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(p);
+            System.out.printf(Locale.ROOT, "%-20s %-28s %8.0f req/s p50 %6.2f ms p99 %6.2f ms cpu %7.1f us/req%n",
+                spec, t.name(), p.rps(), p.p50(), p.p99(), p.cpuMicrosPerRequest());
+          }
+        }
+      }
+      String report = report(results, seconds, repeats, users, rate, sutCpu, cpus);
+      Path out = Files.createDirectories(ROOT.resolve("perf/results")).resolve("latest.md");
+      Files.writeString(out, report);
+      System.out.println(report);
+    } finally {
+      for (Process p : started) {
+        p.destroy();
+      }
+    }
+  }
+
+  /** One Gatling run against {@code t}; the SUT's CPU is read around it. */
+  private static Point run(Target t, String scenario, int users, int rate, int seconds) throws IOException {
+    System.setProperty("aegis.target", t.baseUrl());
+    System.setProperty("aegis.scenario", scenario);
+    System.setProperty("aegis.key", t.key());
+    System.setProperty("aegis.users", Integer.toString(users));
+    System.setProperty("aegis.rate", Integer.toString(rate));
+    System.setProperty("aegis.seconds", Integer.toString(seconds));
+    Path results = Files.createDirectories(ROOT.resolve("perf/target/gatling"));
+    long cpuBefore = t.process() == null ? 0 : cpuTicks(t.process().toHandle());
+    // Gatling 3.15 keeps its statistics in the HTML report and the console summary: the summary is
+    // read from the copy of standard output main() installed (Gatling keeps the stream it first saw).
+    CAPTURED.reset();
+    Gatling$.MODULE$.fromArgs(new String[] {"--simulation", RelaySimulation.class.getName(),
+        "--results-folder", results.toString(), "--run-description", scenario + " / " + t.name()});
+    System.out.flush();
+    long cpuTicks = t.process() == null ? 0 : cpuTicks(t.process().toHandle()) - cpuBefore;
+    Map<String, double[]> summary = summary(CAPTURED.toString(StandardCharsets.UTF_8));
+    long ok = (long) summary.get("request count")[1];
+    long ko = (long) summary.get("request count")[2];
+    double cpu = t.process() == null || ok + ko == 0 ? Double.NaN : (double) cpuTicks * TICK_MICROS / (ok + ko);
+    return new Point(summary.get("mean throughput (rps)")[0], summary.get("response time 50th percentile (ms)")[0],
+        summary.get("response time 99th percentile (ms)")[0], cpu, ok, ko);
+  }
+
+  /** Writes to two streams. */
+  private static final class Tee extends java.io.OutputStream {
+    private final java.io.OutputStream a;
+    private final java.io.OutputStream b;
+
+    Tee(java.io.OutputStream a, java.io.OutputStream b) {
+      this.a = a;
+      this.b = b;
+    }
+
+    @Override
+    public void write(int c) throws IOException {
+      a.write(c);
+      b.write(c);
+    }
+
+    @Override
+    public void write(byte[] bytes, int off, int len) throws IOException {
+      a.write(bytes, off, len);
+      b.write(bytes, off, len);
+    }
+
+    @Override
+    public void flush() throws IOException {
+      a.flush();
+      b.flush();
+    }
+  }
+
+  /**
+   * The "Global Information" block of Gatling's console summary: each line's name and its
+   * Total, OK and KO columns ({@code -} read as 0).
+   */
+  static Map<String, double[]> summary(String console) {
+    int at = console.lastIndexOf("---- Global Information");
+    if (at < 0) {
+      throw new IllegalStateException("Gatling printed no summary");
+    }
+    Map<String, double[]> out = new LinkedHashMap<>();
+    for (String line : console.substring(at).split("\n")) {
+      if (!line.startsWith("> ") || line.indexOf('|') < 0) {
+        continue;
+      }
+      String[] cells = line.substring(2).split("\\|");
+      double[] values = new double[3];
+      for (int i = 1; i < cells.length && i <= 3; i++) {
+        String v = cells[i].trim().replace(",", "");
+        values[i - 1] = v.isEmpty() || v.equals("-") ? 0 : Double.parseDouble(v);
+      }
+      out.put(cells[0].trim(), values);
+    }
+    return out;
+  }
+
+  private static Target startGateway(boolean tokenize, String stubUrl, Path keysFile, String key, String cpu, Path work)
+      throws Exception {
+    int port = freePort();
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb = new ProcessBuilder("taskset", "-c", cpu, java, "-Xms512m", "-Xmx512m", "-jar",
+        ROOT.resolve("proxy/target/takumo-aegis.jar").toString(), "gateway", "--no-first-key");
+    Map<String, String> e = pb.environment();
+    e.keySet().removeIf(k -> k.startsWith("TAKUMO_"));
+    e.put("TAKUMO_LISTEN_ADDR", "127.0.0.1:" + port);
+    e.put("TAKUMO_ENVIRONMENT", "test");
+    e.put("TAKUMO_KEYS_FILE", keysFile.toString());
+    e.put("TAKUMO_AUDIT_FILE", work.resolve(tokenize ? "audit-full.jsonl" : "audit-off.jsonl").toString());
+    e.put("TAKUMO_ANTHROPIC_BASE_URL", stubUrl);
+    e.put("TAKUMO_ANTHROPIC_API_KEY", "sk-ant-perf");
+    e.put("TAKUMO_OPENAI_BASE_URL", stubUrl);
+    e.put("TAKUMO_OPENAI_API_KEY", "sk-openai-perf");
+    e.put("TAKUMO_RATE_LIMIT_ORG_RPM", "1000000000");
+    e.put("TAKUMO_RATE_LIMIT_USER_RPM", "1000000000");
+    e.put("TAKUMO_IO_THREADS", "1");
+    e.put("TAKUMO_ACCESS_LOG", "OFF");
+    e.put("TAKUMO_TOKENIZE", tokenize ? "on" : "off");
+    e.put("TAKUMO_TOKEN_KEY", "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
+    pb.redirectErrorStream(true).redirectOutput(work.resolve(tokenize ? "gateway-full.log" : "gateway-off.log").toFile());
+    Process p = pb.start();
+    String url = "http://127.0.0.1:" + port;
+    waitReady(url + "/healthz", p);
+    return new Target(tokenize ? "gateway, full pipeline" : "gateway, tokenization off", url, p, key);
+  }
+
+  static void waitReady(String url, Process p) throws Exception {
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!p.isAlive()) {
+        throw new IllegalStateException(url + ": the process exited with " + p.exitValue());
+      }
+      try {
+        if (client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+            .statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // starting
+      }
+      Thread.sleep(100); // polling a process we do not control; nothing to wait on instead
+    }
+    throw new IllegalStateException(url + " did not answer within 60 s");
+  }
+
+  /** CPUs the machine has online, from {@code /sys} ({@code 0-1} → 2). */
+  static int onlineCpus() {
+    try {
+      String online = Files.readString(Path.of("/sys/devices/system/cpu/online")).trim();
+      String last = online.substring(Math.max(online.lastIndexOf('-'), online.lastIndexOf(',')) + 1);
+      return Integer.parseInt(last) + 1;
+    } catch (IOException | RuntimeException e) {
+      return Runtime.getRuntime().availableProcessors();
+    }
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  /** User + system clock ticks of a process and its descendants (nginx's workers). */
+  static long cpuTicks(ProcessHandle process) {
+    long total = ticks(process.pid());
+    for (ProcessHandle child : process.descendants().toList()) {
+      total += ticks(child.pid());
+    }
+    return total;
+  }
+
+  private static long ticks(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.US_ASCII);
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
+    } catch (IOException | RuntimeException e) {
+      return 0; // the process is gone
+    }
+  }
+
+  private static long clockTicks() {
+    try {
+      Process p = new ProcessBuilder("getconf", "CLK_TCK").start();
+      return Long.parseLong(new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim());
+    } catch (IOException | RuntimeException e) {
+      return 100;
+    }
+  }
+
+  private static String report(Map<String, Map<String, List<Point>>> results, int seconds, int repeats, int users,
+      int rate, String sutCpu, int cpus) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("# make perf — ").append(Instant.now()).append("\n\n");
+    sb.append(String.format(Locale.ROOT, "%d cores; systems under test pinned to CPU %s, Gatling and the stub to the "
+        + "rest. Each point: %d s, repeated %d times, targets rotated every repeat. Closed model: %d concurrent users "
+        + "on a shared keep-alive pool; open model: %d new requests per second. Figures are medians of the repeats "
+        + "(min–max in brackets). Latency is Gatling's, in whole milliseconds: sub-millisecond added latency at one "
+        + "connection is in added-latency.md. CPU is the system under test's user + system time from /proc per "
+        + "request (10 ms ticks over thousands of requests).%n%n", cpus, sutCpu, seconds, repeats, users, rate));
+    for (Map.Entry<String, Map<String, List<Point>>> scenario : results.entrySet()) {
+      sb.append("## ").append(scenario.getKey()).append("\n\n");
+      sb.append("| target | req/s | p50 ms | p99 ms | CPU µs/request | CPU ratio to nginx | failed |\n");
+      sb.append("|---|---|---|---|---|---|---|\n");
+      List<Point> nginx = scenario.getValue().get("nginx");
+      double nginxCpu = nginx == null ? Double.NaN : median(nginx.stream().mapToDouble(Point::cpuMicrosPerRequest).toArray());
+      for (Map.Entry<String, List<Point>> target : scenario.getValue().entrySet()) {
+        List<Point> points = target.getValue();
+        double[] rps = points.stream().mapToDouble(Point::rps).toArray();
+        double[] cpu = points.stream().mapToDouble(Point::cpuMicrosPerRequest).toArray();
+        double cpuMedian = median(cpu);
+        sb.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %s | %s | %d |%n", target.getKey(),
+            spread(rps, "%.0f"), median(points.stream().mapToDouble(Point::p50).toArray()),
+            median(points.stream().mapToDouble(Point::p99).toArray()),
+            Double.isNaN(cpuMedian) ? "—" : spread(cpu, "%.1f"),
+            Double.isNaN(cpuMedian) || Double.isNaN(nginxCpu) ? "—" : String.format(Locale.ROOT, "%.2f", cpuMedian / nginxCpu),
+            points.stream().mapToLong(Point::failed).sum()));
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static String spread(double[] values, String format) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return String.format(Locale.ROOT, format + " (" + format + "–" + format + ")", median(sorted), sorted[0],
+        sorted[sorted.length - 1]);
+  }
+
+  static double median(double[] values) {
+    if (values.length == 0) {
+      return Double.NaN;
+    }
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+}
