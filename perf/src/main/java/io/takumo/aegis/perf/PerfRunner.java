@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +35,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Environment: {@code PERF_SECONDS} (8), {@code PERF_REPEATS} (3), {@code PERF_USERS} (16),
  * {@code PERF_WARMUP_SECONDS} (10, per system under test and warm-up scenario, not measured),
+ * {@code PERF_GATEWAY_JAVA_OPTS} (extra JVM options of the gateways, {@code {mode}} → off/full),
  * {@code PERF_RATE} (open-model rate, 400/s), {@code PERF_SCENARIOS} (all), {@code PERF_SUT_CPU}
  * (the core for the systems under test; default the last one).
  */
@@ -204,8 +204,13 @@ public final class PerfRunner {
       throws Exception {
     int port = freePort();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder("taskset", "-c", cpu, java, "-Xms512m", "-Xmx512m", "-jar",
-        ROOT.resolve("proxy/target/takumo-aegis.jar").toString(), "gateway", "--no-first-key");
+    List<String> command = new ArrayList<>(List.of("taskset", "-c", cpu, java, "-Xms512m", "-Xmx512m"));
+    String extra = System.getenv("PERF_GATEWAY_JAVA_OPTS"); // a profiler, say
+    if (extra != null && !extra.isBlank()) {
+      command.addAll(Arrays.asList(extra.replace("{mode}", tokenize ? "full" : "off").trim().split("\\s+")));
+    }
+    command.addAll(List.of("-jar", ROOT.resolve("proxy/target/takumo-aegis.jar").toString(), "gateway", "--no-first-key"));
+    ProcessBuilder pb = new ProcessBuilder(command);
     Map<String, String> e = pb.environment();
     e.keySet().removeIf(k -> k.startsWith("TAKUMO_"));
     e.put("TAKUMO_LISTEN_ADDR", "127.0.0.1:" + port);
