@@ -90,6 +90,10 @@ public final class SseRehydrator implements Rehydrating {
 
   /** One event, {@code window[s, e)}, blank line included. */
   private void event(int s, int e) {
+    if (held.isEmpty() && !mayHoldToken(window, s, e)) {
+      copy(s, e); // the common case: nothing held, and nothing here that could begin a token
+      return;
+    }
     String name = "";
     int dataStart = -1;
     int dataEnd = -1;
@@ -338,6 +342,20 @@ public final class SseRehydrator implements Rehydrating {
     }
     out.write(b, copied, e - copied);
     return out.toByteArray();
+  }
+
+  /**
+   * Whether {@code b[s, e)} could hold a token or the start of one: every token and every proper
+   * prefix of one either contains {@code __} or is a lone {@code _} at the end of a piece (followed
+   * by the closing quote).
+   */
+  private static boolean mayHoldToken(byte[] b, int s, int e) {
+    for (int i = s; i + 1 < e; i++) {
+      if (b[i] == '_' && (b[i + 1] == '_' || b[i + 1] == '"')) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Where the last complete token in {@code b[s, e)} ends, or {@code s}. */

@@ -7,6 +7,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.CompositeByteBuf;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
@@ -71,6 +72,9 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
 
   private final GatewayConfig config;
   private final UpstreamClient upstreams;
+  /** A read's answer parts go out at once past this many bytes. */
+  private static final int EMIT_BYTES = 64 << 10;
+
   private final ProxyMetrics metrics;
   private final ShieldRuntime shield;
   private @Nullable Exchange exchange;
@@ -173,6 +177,9 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
     private @Nullable Rehydrating rehydrator;
     private @Nullable ContentDecoding responseDecoding;
     private boolean shieldRecorded;
+    /** Answer bytes of the current upstream read, not yet written (see {@link #gather}). */
+    private @Nullable CompositeByteBuf gathered;
+    private int gatheredBytes;
     /** The relay itself took the body's last part (not just the codec): everything is in {@code pending}. */
     private boolean bodyInPending;
 
@@ -472,28 +479,59 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
       }
       if (msg instanceof HttpContent received) {
         boolean last = received instanceof LastHttpContent;
-        HttpContent content = responseRewrite == null ? received : rehydrate(received, last);
-        if (content == null) {
-          return;
-        }
-        if (last) { // before the write: writing the last part ends the exchange and records it
-          context.upstreamNanos(System.nanoTime() - upstreamStart);
-          recordShield();
-        }
-        ctx.write(content.touch("relay: written to the client"), ctx.voidPromise());
-        if (last) {
-          complete();
-        } else if (!ctx.channel().isWritable()) {
-          ctx.flush(); // as in writeToOrigin: decide on the state after the flush
-          ReadGate.of(requireNonNull(origin)).set(PauseReason.PEER_UNWRITABLE, !ctx.channel().isWritable());
+        gather(received);
+        if (last || gatheredBytes >= EMIT_BYTES) {
+          emit(last);
         }
       }
     }
 
-    /** The answer part with the secrets put back; null when the exchange failed doing it. */
-    private @Nullable HttpContent rehydrate(HttpContent received, boolean last) {
-      ByteBuf data = received.content().retain();
-      received.release();
+    /**
+     * Keeps an answer part until the end of the upstream read: an SSE answer arrives as one decoded
+     * part per event, and going out as one part per read saves the per-part work on the way out
+     * (chunk framing, rewriter calls) without delaying anything: the read's end flushes anyway.
+     */
+    private void gather(HttpContent received) {
+      CompositeByteBuf g = gathered;
+      if (g == null) {
+        g = ctx.alloc().compositeBuffer(Integer.MAX_VALUE); // never consolidates: no copy
+        gathered = g;
+      }
+      ByteBuf data = received.content();
+      gatheredBytes += data.readableBytes();
+      g.addComponent(true, data.retain());
+      received.release(); // trailers, if any, are not relayed
+    }
+
+    /** Writes what the read gathered (rehydrated when this exchange tokenized anything). */
+    private void emit(boolean last) {
+      CompositeByteBuf g = gathered;
+      gathered = null;
+      gatheredBytes = 0;
+      ByteBuf data = g != null ? g : ctx.alloc().buffer(0);
+      if (responseRewrite != null) {
+        data = rehydrate(data, last);
+        if (data == null) {
+          return;
+        }
+      }
+      if (last) { // before the write: writing the last part ends the exchange and records it
+        context.upstreamNanos(System.nanoTime() - upstreamStart);
+        recordShield();
+      }
+      HttpContent content = last ? new DefaultLastHttpContent(data) : new DefaultHttpContent(data);
+      ctx.write(content.touch("relay: written to the client"), ctx.voidPromise());
+      if (last) {
+        complete();
+      } else if (!ctx.channel().isWritable()) {
+        ctx.flush(); // as in writeToOrigin: decide on the state after the flush
+        ReadGate.of(requireNonNull(origin)).set(PauseReason.PEER_UNWRITABLE, !ctx.channel().isWritable());
+      }
+    }
+
+    /** The answer bytes with the secrets put back (ownership moves in and out); null when that failed. */
+    private @Nullable ByteBuf rehydrate(ByteBuf received, boolean last) {
+      ByteBuf data = received;
       try {
         ContentDecoding decoding = responseDecoding;
         if (decoding != null) {
@@ -505,7 +543,7 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
         fail(ErrorCode.BAD_GATEWAY, "The answer of the provider could not be read to restore your secrets. Try again.");
         return null;
       }
-      return last ? new DefaultLastHttpContent(data) : new DefaultHttpContent(data);
+      return data;
     }
 
     /**
@@ -566,6 +604,9 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void onOriginReadComplete() {
+      if (gathered != null && !done) {
+        emit(false);
+      }
       ctx.flush();
     }
 
@@ -680,6 +721,11 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
         content.release();
       }
       closeShield();
+      CompositeByteBuf g = gathered;
+      if (g != null) {
+        gathered = null;
+        g.release();
+      }
       clientGate.resume(PauseReason.UPSTREAM_UNWRITABLE);
       clientGate.resume(PauseReason.CONNECT);
       if (exchange == this) {
