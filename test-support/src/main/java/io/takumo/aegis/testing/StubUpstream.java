@@ -498,32 +498,7 @@ public final class StubUpstream implements AutoCloseable {
     return completion.toString();
   }
 
-  private static List<String> anthropicWriteEvents(String model, String text) {
-    List<String> events = new ArrayList<>();
-    ObjectNode start = JSON.createObjectNode().put("type", "message_start");
-    ObjectNode message = start.putObject("message");
-    message.put("id", "msg_stub02").put("type", "message").put("role", "assistant").put("model", model);
-    message.putArray("content");
-    message.putNull("stop_reason").putNull("stop_sequence");
-    message.putObject("usage").put("input_tokens", 10).put("output_tokens", 1);
-    events.add(sse("message_start", start));
-    ObjectNode blockStart = JSON.createObjectNode().put("type", "content_block_start").put("index", 0);
-    blockStart.putObject("content_block").put("type", "tool_use").put("id", "toolu_stub01").put("name", "Write")
-        .putObject("input");
-    events.add(sse("content_block_start", blockStart));
-    for (String piece : pieces(writeInput(text))) {
-      ObjectNode delta = JSON.createObjectNode().put("type", "content_block_delta").put("index", 0);
-      delta.putObject("delta").put("type", "input_json_delta").put("partial_json", piece);
-      events.add(sse("content_block_delta", delta));
-    }
-    events.add(sse("content_block_stop", JSON.createObjectNode().put("type", "content_block_stop").put("index", 0)));
-    ObjectNode messageDelta = JSON.createObjectNode().put("type", "message_delta");
-    messageDelta.putObject("delta").put("stop_reason", "tool_use").putNull("stop_sequence");
-    messageDelta.putObject("usage").put("output_tokens", 5);
-    events.add(sse("message_delta", messageDelta));
-    events.add(sse("message_stop", JSON.createObjectNode().put("type", "message_stop")));
-    return events;
-  }
+
 
   private static List<String> openAiWriteEvents(String model, String text) {
     List<String> events = new ArrayList<>();
@@ -578,31 +553,48 @@ public final class StubUpstream implements AutoCloseable {
   }
 
   private static List<String> anthropicEvents(String model, String text) {
+    return anthropicStream(model, "msg_stub01", JSON.createObjectNode().put("type", "text").put("text", ""),
+        "text_delta", "text", text, "end_turn", true);
+  }
+
+  private static List<String> anthropicWriteEvents(String model, String text) {
+    ObjectNode block = JSON.createObjectNode().put("type", "tool_use").put("id", "toolu_stub01").put("name", "Write");
+    block.putObject("input");
+    return anthropicStream(model, "msg_stub02", block, "input_json_delta", "partial_json", writeInput(text), "tool_use",
+        false);
+  }
+
+  /** A Messages API stream of one content block whose {@code field} arrives in 1–7 character pieces. */
+  private static List<String> anthropicStream(String model, String id, ObjectNode block, String deltaType, String field,
+      String content, String stopReason, boolean ping) {
     List<String> events = new ArrayList<>();
     ObjectNode start = JSON.createObjectNode().put("type", "message_start");
     ObjectNode message = start.putObject("message");
-    message.put("id", "msg_stub01").put("type", "message").put("role", "assistant").put("model", model);
+    message.put("id", id).put("type", "message").put("role", "assistant").put("model", model);
     message.putArray("content");
     message.putNull("stop_reason").putNull("stop_sequence");
     message.putObject("usage").put("input_tokens", 10).put("output_tokens", 1);
     events.add(sse("message_start", start));
     ObjectNode blockStart = JSON.createObjectNode().put("type", "content_block_start").put("index", 0);
-    blockStart.putObject("content_block").put("type", "text").put("text", "");
+    blockStart.set("content_block", block);
     events.add(sse("content_block_start", blockStart));
-    events.add("event: ping\ndata: {\"type\": \"ping\"}\n\n");
-    for (String piece : pieces(text)) {
+    if (ping) {
+      events.add("event: ping\ndata: {\"type\": \"ping\"}\n\n");
+    }
+    for (String piece : pieces(content)) {
       ObjectNode delta = JSON.createObjectNode().put("type", "content_block_delta").put("index", 0);
-      delta.putObject("delta").put("type", "text_delta").put("text", piece);
+      delta.putObject("delta").put("type", deltaType).put(field, piece);
       events.add(sse("content_block_delta", delta));
     }
     events.add(sse("content_block_stop", JSON.createObjectNode().put("type", "content_block_stop").put("index", 0)));
     ObjectNode messageDelta = JSON.createObjectNode().put("type", "message_delta");
-    messageDelta.putObject("delta").put("stop_reason", "end_turn").putNull("stop_sequence");
+    messageDelta.putObject("delta").put("stop_reason", stopReason).putNull("stop_sequence");
     messageDelta.putObject("usage").put("output_tokens", 5);
     events.add(sse("message_delta", messageDelta));
     events.add(sse("message_stop", JSON.createObjectNode().put("type", "message_stop")));
     return events;
   }
+
 
   private static List<String> openAiEvents(String model, String text) {
     List<String> events = new ArrayList<>();
