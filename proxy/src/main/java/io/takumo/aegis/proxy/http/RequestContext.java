@@ -64,6 +64,11 @@ public final class RequestContext {
    * (never values), tokens put back, unknown tokens left.
    */
   public void shield(List<Detection> found, int rehydrated, int unknown) {
+    this.tokensRehydrated = rehydrated;
+    this.unknownTokens = unknown;
+    if (found.isEmpty()) {
+      return; // most exchanges: nothing to summarize
+    }
     Map<String, int[]> counts = new LinkedHashMap<>();
     Map<String, Detection> first = new LinkedHashMap<>();
     for (Detection d : found) {
@@ -77,8 +82,6 @@ public final class RequestContext {
       summary.add(new AuditEvent.Detection(d.category().name(), d.ruleId(), "request.body", e.getValue()[0]));
     }
     this.detections = List.copyOf(summary);
-    this.tokensRehydrated = rehydrated;
-    this.unknownTokens = unknown;
   }
 
   public List<AuditEvent.Detection> detections() {
