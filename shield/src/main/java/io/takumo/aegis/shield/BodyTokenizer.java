@@ -112,11 +112,6 @@ public final class BodyTokenizer implements StreamRewriter {
     return detections;
   }
 
-  /** Bytes held now: the string being read (JSON) or the scanner's carry (text). */
-  public int held() {
-    return (int) (base + length - emitted);
-  }
-
   private void decideMode() {
     int i = (int) (walked - base);
     while (i < length && isSpace(window[i])) {

@@ -34,9 +34,6 @@ public final class Rehydrator implements Rehydrating {
   // JSON lexical state, advanced over bytes as they are decided
   private boolean inString;
   private boolean escape;
-  private boolean expectKey;
-  private boolean[] stack = new boolean[32];
-  private int depth;
   private static final int INNER_START = 0;
   private static final int INNER_JSON = 1;
   private static final int INNER_NONE = 2;
@@ -147,29 +144,11 @@ public final class Rehydrator implements Rehydrating {
       }
       return;
     }
-    switch (c) {
-      case ',' -> expectKey = depth > 0 && stack[depth - 1];
-      case ':' -> expectKey = false;
-      case '{', '[' -> {
-        if (depth == stack.length) {
-          stack = Arrays.copyOf(stack, depth * 2);
-        }
-        stack[depth++] = c == '{';
-        expectKey = c == '{';
-      }
-      case '}', ']' -> {
-        if (depth > 0) {
-          depth--;
-        }
-        expectKey = false;
-      }
-      case '"' -> {
-        inString = true;
-        innerState = INNER_START;
-        innerInString = false;
-        innerEscape = false;
-      }
-      default -> { }
+    if (c == '"') {
+      inString = true;
+      innerState = INNER_START;
+      innerInString = false;
+      innerEscape = false;
     }
   }
 

@@ -78,10 +78,6 @@ public final class Vault implements AutoCloseable {
     return byToken.isEmpty();
   }
 
-  public int limit() {
-    return limit;
-  }
-
   TokenMinter minter() {
     return minter;
   }
@@ -94,10 +90,6 @@ public final class Vault implements AutoCloseable {
     }
     byToken.clear();
     closed = true;
-  }
-
-  public synchronized boolean isClosed() {
-    return closed;
   }
 
   /** Copies every entry (secret bytes included) for an encrypted session file; see SessionFiles. */

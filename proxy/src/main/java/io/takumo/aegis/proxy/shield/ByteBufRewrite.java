@@ -20,7 +20,6 @@ public final class ByteBufRewrite implements Rewrite, AutoCloseable {
   private final ArrayDeque<ByteBuf> input = new ArrayDeque<>();
   /** Stream offset of the first readable byte of {@code input.peekFirst()}. */
   private long inputBase;
-  private long inputEnd;
   private CompositeByteBuf output;
   private final ByteBufAllocator alloc;
 
@@ -37,12 +36,6 @@ public final class ByteBufRewrite implements Rewrite, AutoCloseable {
       return;
     }
     input.add(chunk);
-    inputEnd += chunk.readableBytes();
-  }
-
-  /** Input bytes received so far. */
-  public long received() {
-    return inputEnd;
   }
 
   @Override

@@ -30,10 +30,6 @@ public final class RewritingStream implements AutoCloseable {
     this.rewriter = requireNonNull(rewriter.apply(sink), "rewriter");
   }
 
-  public StreamRewriter rewriter() {
-    return rewriter;
-  }
-
   /** Takes {@code chunk} (ownership moves here) and returns the output it decided, possibly empty. */
   public ByteBuf feed(ByteBuf chunk, boolean last) {
     int n = chunk.readableBytes();

@@ -24,10 +24,7 @@ public final class Sessions implements AutoCloseable {
   public record Session(String id, String ownerKeyId, Vault vault) {}
 
   private final Cache<String, Session> sessions;
-  private final int limit;
-
   Sessions(int limit, Duration idleTtl) {
-    this.limit = limit;
     this.sessions = Caffeine.newBuilder()
         .expireAfterAccess(idleTtl)
         .maximumSize(limit)
@@ -68,10 +65,6 @@ public final class Sessions implements AutoCloseable {
   public long count() {
     sessions.cleanUp();
     return sessions.estimatedSize();
-  }
-
-  public int limit() {
-    return limit;
   }
 
   @Override

@@ -87,10 +87,6 @@ public final class ShieldRuntime implements AutoCloseable {
     }
   }
 
-  public int maxVaultEntries() {
-    return maxVaultEntries;
-  }
-
   public Sessions sessions() {
     return sessions;
   }

@@ -52,6 +52,7 @@ import io.takumo.aegis.shield.SseRehydrator;
 import io.takumo.aegis.shield.Vault;
 import io.takumo.aegis.shield.VaultFullException;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import org.jspecify.annotations.Nullable;
@@ -505,10 +506,9 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
 
     /** Writes what the read gathered (rehydrated when this exchange tokenized anything). */
     private void emit(boolean last) {
-      CompositeByteBuf g = gathered;
+      ByteBuf data = requireNonNull(gathered, "emit follows gather");
       gathered = null;
       gatheredBytes = 0;
-      ByteBuf data = g != null ? g : ctx.alloc().buffer(0);
       if (responseRewrite != null) {
         data = rehydrate(data, last);
         if (data == null) {
@@ -580,9 +580,9 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
       shieldRecorded = true;
       BodyTokenizer t = tokenizer;
       Rehydrating r = rehydrator;
-      context.shield(t == null ? java.util.List.of() : t.detections(), r == null ? 0 : r.restored(),
+      context.shield(t == null ? List.of() : t.detections(), r == null ? 0 : r.restored(),
           r == null ? 0 : r.unknownCount());
-      metrics.shield(t == null ? java.util.List.of() : t.detections(), r == null ? 0 : r.restored(),
+      metrics.shield(t == null ? List.of() : t.detections(), r == null ? 0 : r.restored(),
           vault == null ? 0 : requireNonNull(vault).size());
     }
 
