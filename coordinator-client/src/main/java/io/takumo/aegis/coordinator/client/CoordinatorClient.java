@@ -292,9 +292,9 @@ public final class CoordinatorClient implements AutoCloseable {
       if (source != Snapshot.Source.COORDINATOR) {
         source = Snapshot.Source.COORDINATOR;
       }
-      out.onNext(answer.setVersionInfo(currentVersion).build());
       backoff.reset();
       publishConnected(null);
+      out.onNext(answer.setVersionInfo(currentVersion).build());
       return;
     }
     try {
@@ -308,17 +308,17 @@ public final class CoordinatorClient implements AutoCloseable {
       source = Snapshot.Source.COORDINATOR;
       store.saveLastGood(message.toBuilder().clearNonce().build());
       acks.increment();
-      out.onNext(answer.setVersionInfo(currentVersion).build());
       log.info("applied fleet config version {}", offered);
       backoff.reset();
       publishConnected(null);
+      out.onNext(answer.setVersionInfo(currentVersion).build());
     } catch (ConfigRejectedException | RuntimeException e) {
       String reason = e instanceof ConfigRejectedException ? e.getMessage() : "internal error: " + e.getClass().getName();
       nacks.increment();
-      out.onNext(answer.setVersionInfo(currentVersion).setErrorDetail(ErrorDetail.newBuilder().setMessage(reason)).build());
       log.warn("refused fleet config version {} (NACK), still serving version {}: {}", offered, currentVersion, reason);
       backoff.reset();
       publishConnected(new FleetStatus.Nack(offered, reason, timer.now()));
+      out.onNext(answer.setVersionInfo(currentVersion).setErrorDetail(ErrorDetail.newBuilder().setMessage(reason)).build());
     }
   }
 
