@@ -82,6 +82,11 @@ public final class Coordinator implements AutoCloseable {
     return http == null ? -1 : http.getAddress().getPort();
   }
 
+  /** The coordinator's database, for administration (join keys, config versions, the registry). */
+  public javax.sql.DataSource dataSource() {
+    return db.dataSource();
+  }
+
   public long configVersion() {
     return service.currentVersion();
   }

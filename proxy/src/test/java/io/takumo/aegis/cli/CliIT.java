@@ -210,6 +210,67 @@ class CliIT {
   }
 
   @Test
+  void coordinatorAdministration() throws Exception {
+    String url = System.getenv().getOrDefault("TAKUMO_TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test");
+    String schema = "aegis_cli_" + Long.toHexString(System.nanoTime());
+    Map<String, String> env = Map.of("TAKUMO_DATABASE_URL", url, "TAKUMO_DATABASE_SCHEMA", schema);
+    try {
+      Process create = start(env, "coordinator", "join-keys", "create", "--name", "edge");
+      String key = read(create.getInputStream()).trim();
+      String created = read(create.getErrorStream());
+      assertThat(create.waitFor()).as(created).isZero();
+      assertThat(key).matches("jk_[0-9a-f]{64}");
+      assertThat(created).contains(key.substring(0, 11)).doesNotContain(key);
+
+      Process list = start(env, "coordinator", "join-keys", "list");
+      String listed = read(list.getInputStream());
+      assertThat(list.waitFor()).isZero();
+      assertThat(listed).contains(key.substring(0, 11)).contains("active").contains("edge").doesNotContain(key);
+
+      Path config = home.resolve("fleet.yaml");
+      Files.writeString(config, """
+          provider_keys: [{provider: anthropic, api_key: sk-ant-api03-fleetwidekeyfleetwidekey}]
+          custom_patterns: [{name: acme, pattern: "ACME_[0-9a-f]{32}", category: KEY}]
+          """);
+      Process set = start(env, "coordinator", "config", "set", config.toString());
+      String setOut = read(set.getInputStream());
+      assertThat(set.waitFor()).as(read(set.getErrorStream())).isZero();
+      assertThat(setOut.trim()).isEqualTo("config version 2"); // version 1 is the initial empty config
+      Process show = start(env, "coordinator", "config", "show");
+      String shown = read(show.getInputStream());
+      assertThat(show.waitFor()).isZero();
+      assertThat(shown).contains("# version 2").contains("\"acme\"").contains("sk-ant***")
+          .doesNotContain("fleetwidekey");
+
+      Files.writeString(config, "custom_patterns: [{name: x, pattern: y, category: NOPE}]\n");
+      Process bad = start(env, "coordinator", "config", "set", config.toString());
+      String refused = read(bad.getErrorStream());
+      assertThat(bad.waitFor()).isEqualTo(2);
+      assertThat(refused).contains("custom_patterns[0].category: 'NOPE'");
+      Files.writeString(config, "custom_patterns: [{name: x, pattern: y, category: KEY, colour: blue}]\n");
+      Process typo = start(env, "coordinator", "config", "set", config.toString());
+      assertThat(read(typo.getErrorStream())).contains("does not match the takumo.config.v1.Config schema");
+      assertThat(typo.waitFor()).isEqualTo(2);
+
+      Process fleet = start(env, "coordinator", "fleet", "list");
+      assertThat(read(fleet.getInputStream())).startsWith("INSTANCE");
+      assertThat(fleet.waitFor()).isZero();
+
+      Process revoke = start(env, "coordinator", "join-keys", "revoke", key.substring(0, 11));
+      assertThat(revoke.waitFor()).isZero();
+      Process after = start(env, "coordinator", "join-keys", "list");
+      assertThat(read(after.getInputStream())).contains("revoked");
+      after.waitFor();
+    } finally {
+      try (var db = new io.takumo.aegis.proxy.store.Database(
+              io.takumo.aegis.proxy.store.DatabaseUrl.parse("url", url), "public");
+          var c = db.dataSource().getConnection(); var st = c.createStatement()) {
+        st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+      }
+    }
+  }
+
+  @Test
   void usageErrorsExit2() throws Exception {
     Process bad = start(Map.of(), "keys", "create", "--name", "x", "--scopes", "shield:everything");
     String err = read(bad.getErrorStream());

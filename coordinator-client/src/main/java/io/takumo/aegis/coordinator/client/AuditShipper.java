@@ -71,7 +71,7 @@ public final class AuditShipper implements AutoCloseable {
     FunctionCounter.builder("aegis.audit.events.shipped", shipped, AtomicLong::get)
         .description("Audit events the coordinator acknowledged")
         .register(registry);
-    callbacks.execute(this::scheduleTick);
+    post(this::scheduleTick);
   }
 
   /** Queues an event; false (and counted) when the queue is full. Any thread, never blocks. */
@@ -81,7 +81,7 @@ public final class AuditShipper implements AutoCloseable {
       return false;
     }
     if (queue.size() >= batchSize && flushQueued.compareAndSet(false, true)) {
-      callbacks.execute(() -> {
+      post(() -> {
         flushQueued.set(false);
         flush();
       });
@@ -101,7 +101,7 @@ public final class AuditShipper implements AutoCloseable {
     return queue.size();
   }
 
-  /** Sends what is queued, waiting up to 5 s for the last batch's answer. */
+  /** Stops the ticks and sends one last batch of what is queued (without waiting for its answer). */
   @Override
   public void close() {
     CountDownLatch done = new CountDownLatch(1);
@@ -126,7 +126,7 @@ public final class AuditShipper implements AutoCloseable {
     if (closed) {
       return;
     }
-    tick = timer.schedule(interval, () -> callbacks.execute(() -> {
+    tick = timer.schedule(interval, () -> post(() -> {
       flush();
       scheduleTick();
     }));
@@ -154,7 +154,7 @@ public final class AuditShipper implements AutoCloseable {
     stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS).shipAudit(message, new StreamObserver<>() {
       @Override
       public void onNext(AuditAck ack) {
-        callbacks.execute(() -> {
+        post(() -> {
           inFlight = null;
           droppedReported = droppedNow;
           shipped.addAndGet(sending.size());
@@ -166,7 +166,7 @@ public final class AuditShipper implements AutoCloseable {
 
       @Override
       public void onError(Throwable t) {
-        callbacks.execute(() -> {
+        post(() -> {
           inFlight = null;
           unacknowledged = sending; // retried first on the next tick
           log.debug("audit batch of {} not delivered: {}", sending.size(), Status.fromThrowable(t));
@@ -176,5 +176,14 @@ public final class AuditShipper implements AutoCloseable {
       @Override
       public void onCompleted() {}
     });
+  }
+
+  /** Runs {@code task} on the callback thread; dropped once the client closed (late gRPC callbacks). */
+  private void post(Runnable task) {
+    try {
+      callbacks.execute(task);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // closed: nothing is waiting for this anymore
+    }
   }
 }

@@ -148,7 +148,7 @@ public final class CoordinatorClient implements AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException("loading the persisted config failed", e);
     }
-    callbacks.execute(this::connect);
+    post(this::connect);
   }
 
   public ConnectorState state() {
@@ -230,12 +230,12 @@ public final class CoordinatorClient implements AutoCloseable {
     stub.withDeadlineAfter(CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS).register(request, new StreamObserver<>() {
       @Override
       public void onNext(RegisterResponse response) {
-        callbacks.execute(() -> onRegistered(gen, response));
+        post(() -> onRegistered(gen, response));
       }
 
       @Override
       public void onError(Throwable t) {
-        callbacks.execute(() -> onBroken(gen, Status.fromThrowable(t), "registering"));
+        post(() -> onBroken(gen, Status.fromThrowable(t), "registering"));
       }
 
       @Override
@@ -259,17 +259,17 @@ public final class CoordinatorClient implements AutoCloseable {
 
       @Override
       public void onNext(ConfigSnapshot snapshot) {
-        callbacks.execute(() -> onSnapshot(gen, snapshot));
+        post(() -> onSnapshot(gen, snapshot));
       }
 
       @Override
       public void onError(Throwable t) {
-        callbacks.execute(() -> onBroken(gen, Status.fromThrowable(t), "on the config stream"));
+        post(() -> onBroken(gen, Status.fromThrowable(t), "on the config stream"));
       }
 
       @Override
       public void onCompleted() {
-        callbacks.execute(() -> onBroken(gen, Status.UNAVAILABLE.withDescription("the coordinator closed the stream"),
+        post(() -> onBroken(gen, Status.UNAVAILABLE.withDescription("the coordinator closed the stream"),
             "on the config stream"));
       }
     });
@@ -349,11 +349,11 @@ public final class CoordinatorClient implements AutoCloseable {
     }
     setState(rejected ? ConnectorState.REJECTED : ConnectorState.BACKOFF, error);
     reconnects.increment();
-    retry = timer.schedule(delay, () -> callbacks.execute(this::connect));
+    retry = timer.schedule(delay, () -> post(this::connect));
   }
 
   private void scheduleHealth(int gen) {
-    healthTick = timer.schedule(healthInterval, () -> callbacks.execute(() -> reportHealth(gen)));
+    healthTick = timer.schedule(healthInterval, () -> post(() -> reportHealth(gen)));
   }
 
   private void reportHealth(int gen) {
@@ -389,7 +389,7 @@ public final class CoordinatorClient implements AutoCloseable {
               return;
             }
             var s = response.getShares();
-            callbacks.execute(() -> {
+            post(() -> {
               try {
                 listener.onShares(new RateLimitShares(s.getDefaultShare() > 0 ? s.getDefaultShare() : 1,
                     s.getOrgSharesMap()));
@@ -437,6 +437,15 @@ public final class CoordinatorClient implements AutoCloseable {
     boolean changed = currentVersion != s.configVersion() || source != s.configSource();
     status = new FleetStatus(coordinator, instanceId, s.state(), currentVersion, source,
         changed ? timer.now() : s.configAppliedAt(), nack != null ? nack : s.lastNack(), error);
+  }
+
+  /** Runs {@code task} on the callback thread; dropped once the client closed (late gRPC callbacks). */
+  private void post(Runnable task) {
+    try {
+      callbacks.execute(task);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // closed: nothing is waiting for this anymore
+    }
   }
 
   /** Builds a client; {@code coordinator}, {@code joinKey}, {@code stateDir}, {@code listener} and {@code health} are required. */

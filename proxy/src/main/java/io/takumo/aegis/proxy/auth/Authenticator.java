@@ -31,6 +31,14 @@ public final class Authenticator {
    * be shown to the client.
    */
   public CompletionStage<Principal> authenticate(String rawKey) {
+    return authenticate(rawKey, hash -> false);
+  }
+
+  /**
+   * As {@link #authenticate(String)}; {@code revoked} tells whether the fleet config revoked a key
+   * by its SHA-256 (lowercase hex): such a key is refused whatever the key store still says.
+   */
+  public CompletionStage<Principal> authenticate(String rawKey, java.util.function.Predicate<String> revoked) {
     KeyEnvironment keyEnvironment = ApiKeys.environmentOf(rawKey);
     if (keyEnvironment == null) {
       return CompletableFuture.failedFuture(AuthException.refused(
@@ -42,6 +50,10 @@ public final class Authenticator {
               + environment.wireName() + " environment: use a " + environment.keyPrefix() + " key."));
     }
     byte[] hash = ApiKeys.sha256(rawKey);
+    if (revoked.test(HEX.formatHex(hash))) {
+      return CompletableFuture.failedFuture(AuthException.refused(
+          "The API key " + ApiKeys.prefix(rawKey) + " is revoked. Use an active key."));
+    }
     return store.findBySha256(hash).<ApiKeyRecord>handle((found, error) -> {
       if (error != null) {
         throw AuthException.unavailable("The key store is unavailable. Try again shortly.");

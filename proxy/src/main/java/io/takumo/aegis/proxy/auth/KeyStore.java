@@ -15,6 +15,12 @@ public interface KeyStore {
   default void recordUse(ApiKeyRecord key) {}
 
   /**
+   * Forgets what it cached of these keys (SHA-256, lowercase hex): the fleet config revoked them, so
+   * the next lookup must not answer from a cache, including the last-known-good one.
+   */
+  default void evict(java.util.Collection<String> sha256Hex) {}
+
+  /**
    * The settings of organization {@code org}: plan, provider keys, token key. Stores without
    * organizations (the key file) answer {@link OrgSettings#DEFAULT}. Never blocks the caller.
    */

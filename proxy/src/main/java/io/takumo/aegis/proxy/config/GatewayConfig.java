@@ -2,6 +2,7 @@ package io.takumo.aegis.proxy.config;
 
 import static java.util.Objects.requireNonNull;
 
+import io.takumo.aegis.coordinator.client.FailMode;
 import io.takumo.aegis.proxy.route.Provider;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -47,7 +48,51 @@ public record GatewayConfig(
     int maxSessions,
     Duration sessionTtl,
     byte @Nullable [] encryptionKey,
-    Map<String, Plan> plans) {
+    Map<String, Plan> plans,
+    FailMode failMode,
+    FleetSettings fleet) {
+
+  /**
+   * Where the fleet config comes from (SPEC.md §11, §13): a coordinator, a local file, or neither.
+   *
+   * @param coordinatorUrl {@code TAKUMO_COORDINATOR_URL}, or null for a standalone gateway
+   * @param joinKey {@code TAKUMO_JOIN_KEY}, required with a coordinator
+   * @param coordinatorCa {@code TAKUMO_COORDINATOR_CA}: PEM to trust for the coordinator's TLS
+   * @param stateDir {@code TAKUMO_STATE_DIR}: instance id and last good config
+   * @param configFile {@code TAKUMO_CONFIG_FILE}: the fleet config schema as JSON or YAML, for a gateway without a coordinator
+   */
+  public record FleetSettings(@Nullable String coordinatorUrl, @Nullable String joinKey, @Nullable Path coordinatorCa,
+      Path stateDir, @Nullable Path configFile) {
+    public static final FleetSettings NONE = new FleetSettings(null, null, null, defaultStateDir(), null);
+
+    public FleetSettings {
+      requireNonNull(stateDir, "stateDir");
+      if (coordinatorUrl != null && joinKey == null) {
+        throw ConfigException.of("TAKUMO_JOIN_KEY", "(unset)", "a join key (jk_ + 64 hex) when TAKUMO_COORDINATOR_URL is set");
+      }
+      if (joinKey != null && !joinKey.matches("jk_[0-9a-f]{64}")) {
+        throw ConfigException.of("TAKUMO_JOIN_KEY", "(hidden)", "jk_ followed by 64 lowercase hex characters");
+      }
+      if (coordinatorUrl != null && configFile != null) {
+        throw ConfigException.of("TAKUMO_CONFIG_FILE", configFile.toString(),
+            "unset when TAKUMO_COORDINATOR_URL is set (the coordinator is the source of the fleet config)");
+      }
+      if (configFile != null && !Files.isReadable(configFile)) {
+        throw ConfigException.of("TAKUMO_CONFIG_FILE", configFile.toString(), "a readable file");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "FleetSettings[" + (coordinatorUrl != null ? "coordinator " + coordinatorUrl
+          : configFile != null ? "file " + configFile : "standalone") + ", state " + stateDir + ']';
+    }
+
+    /** {@code $HOME/.takumo/state}. */
+    public static Path defaultStateDir() {
+      return defaultKeysFile().resolveSibling("state");
+    }
+  }
 
   /** Rate limits of a plan (SPEC §8), requests per minute per organization and per key. */
   public record Plan(long orgRpm, long keyRpm) {
@@ -109,6 +154,8 @@ public record GatewayConfig(
       throw ConfigException.of("TAKUMO_ENCRYPTION_KEY", "(" + encryptionKey.length + " bytes)", "32 bytes, hex or base64");
     }
     plans = Map.copyOf(plans);
+    requireNonNull(failMode, "failMode");
+    requireNonNull(fleet, "fleet");
   }
 
   /** The limits of {@code plan}: its own when configured, the gateway's defaults otherwise. */
@@ -204,6 +251,21 @@ public record GatewayConfig(
     if (plans != null) {
       b.plans.putAll(parsePlans(plans));
     }
+    String failMode = blankToNull(env.get("TAKUMO_FAIL_MODE"));
+    if (failMode != null) {
+      try {
+        b.failMode = FailMode.parse("TAKUMO_FAIL_MODE", failMode);
+      } catch (IllegalArgumentException e) {
+        throw ConfigException.of("TAKUMO_FAIL_MODE", failMode, "closed or open");
+      }
+    }
+    String stateDir = blankToNull(env.get("TAKUMO_STATE_DIR"));
+    String configFile = blankToNull(env.get("TAKUMO_CONFIG_FILE"));
+    String coordinatorCa = blankToNull(env.get("TAKUMO_COORDINATOR_CA"));
+    b.fleet = new FleetSettings(blankToNull(env.get("TAKUMO_COORDINATOR_URL")), blankToNull(env.get("TAKUMO_JOIN_KEY")),
+        coordinatorCa == null ? null : Path.of(coordinatorCa),
+        stateDir == null ? FleetSettings.defaultStateDir() : Path.of(stateDir),
+        configFile == null ? null : Path.of(configFile));
     String threads = blankToNull(env.get("TAKUMO_IO_THREADS"));
     if (threads != null) {
       b.ioThreads = (int) parseLong("TAKUMO_IO_THREADS", threads);
@@ -334,6 +396,18 @@ public record GatewayConfig(
     private Duration sessionTtl = Duration.ofMinutes(15);
     private byte @Nullable [] encryptionKey;
     private final Map<String, Plan> plans = new java.util.LinkedHashMap<>();
+    private FailMode failMode = FailMode.CLOSED;
+    private FleetSettings fleet = FleetSettings.NONE;
+
+    public Builder failMode(FailMode failMode) {
+      this.failMode = failMode;
+      return this;
+    }
+
+    public Builder fleet(FleetSettings fleet) {
+      this.fleet = fleet;
+      return this;
+    }
 
     public Builder encryptionKey(byte[] encryptionKey) {
       this.encryptionKey = encryptionKey.clone();
@@ -453,7 +527,7 @@ public record GatewayConfig(
           listen, tlsCert, tlsKey, environment, keysFile, upstreams, upstreamCaFile, connectTimeout,
           upstreamTimeout, clientIdleTimeout, upstreamPoolIdleTimeout, shutdownTimeout, maxBodyBytes,
           maxHeaderBytes, ioThreads, databaseUrl, databaseSchema, rateLimitOrgRpm, rateLimitUserRpm, rateLimitIpRpm,
-          auditFile, tokenize, tokenKey, maxVaultEntries, maxSessions, sessionTtl, encryptionKey, plans);
+          auditFile, tokenize, tokenKey, maxVaultEntries, maxSessions, sessionTtl, encryptionKey, plans, failMode, fleet);
     }
   }
 }

@@ -2,6 +2,7 @@ package io.takumo.aegis.proxy.config;
 
 import static java.util.Objects.requireNonNull;
 
+import io.netty.handler.ssl.SslContext;
 import io.takumo.aegis.proxy.route.Provider;
 import java.net.URI;
 import java.util.Locale;
@@ -13,8 +14,13 @@ import org.jspecify.annotations.Nullable;
  * @param provider which provider
  * @param baseUrl scheme, host, optional port and optional path prefix; no query
  * @param apiKey the organization's provider key injected when the client sends none, or null
+ * @param sslContext the TLS context for this upstream when it trusts its own CA (fleet config), or null for the gateway's
  */
-public record UpstreamSpec(Provider provider, URI baseUrl, @Nullable String apiKey) {
+public record UpstreamSpec(Provider provider, URI baseUrl, @Nullable String apiKey, @Nullable SslContext sslContext) {
+  public UpstreamSpec(Provider provider, URI baseUrl, @Nullable String apiKey) {
+    this(provider, baseUrl, apiKey, null);
+  }
+
   public UpstreamSpec {
     requireNonNull(provider, "provider");
     requireNonNull(baseUrl, "baseUrl");

@@ -3,6 +3,10 @@ package io.takumo.aegis.proxy.http;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.CountAtBucket;
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
+import io.takumo.aegis.coordinator.client.GatewayHealth;
+import java.util.concurrent.atomic.LongAdder;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -44,6 +48,11 @@ public final class ProxyMetrics {
   private final Map<Category, Counter> secrets = new EnumMap<>(Category.class);
   private final Counter rehydrated;
   private final DistributionSummary vaultEntries;
+  // For the coordinator's health report (SPEC §11) and rate-limit shares (SPEC §8).
+  private final LongAdder exchanges = new LongAdder();
+  private final LongAdder errors5xx = new LongAdder();
+  private final Map<String, LongAdder> orgRequests = new ConcurrentHashMap<>();
+  private long lastHealthNanos = System.nanoTime();
 
   public ProxyMetrics() {
     for (PauseReason reason : PauseReason.values()) {
@@ -103,6 +112,10 @@ public final class ProxyMetrics {
    * for relayed exchanges {@code aegis_added_latency_seconds} (total minus the upstream's time).
    */
   public void exchange(int status, String provider, long totalNanos, long upstreamNanos) {
+    exchanges.increment();
+    if (status >= 500) {
+      errors5xx.increment();
+    }
     requests.computeIfAbsent(status + "/" + provider, k -> registry.counter("aegis.requests",
         "status", Integer.toString(status), "provider", provider)).increment();
     durations.computeIfAbsent(provider, p -> Timer.builder("aegis.request.duration").tag("provider", p)
@@ -130,6 +143,43 @@ public final class ProxyMetrics {
   public <T> void sessions(T sessions, java.util.function.ToDoubleFunction<T> count) {
     io.micrometer.core.instrument.Gauge.builder("aegis.concurrent.sessions", sessions, count)
         .description("Open REST tokenization sessions").register(registry);
+  }
+
+  /** An authenticated request of {@code org} passed the rate limits (its share is computed from these). */
+  public void orgRequest(String org) {
+    orgRequests.computeIfAbsent(org, o -> new LongAdder()).increment();
+  }
+
+  /**
+   * The health report for the coordinator: totals since start, and requests per organization since
+   * the previous call (which resets them). Called on the coordinator client's thread only.
+   */
+  public GatewayHealth health(int activeExchanges) {
+    Map<String, Long> usage = new java.util.HashMap<>();
+    orgRequests.forEach((org, n) -> {
+      long v = n.sumThenReset();
+      if (v > 0) {
+        usage.put(org, v);
+      }
+    });
+    orgRequests.values().removeIf(n -> n.sum() == 0); // organizations gone quiet leave the map
+    long now = System.nanoTime();
+    long period = (now - lastHealthNanos) / 1_000_000;
+    lastHealthNanos = now;
+    HistogramSnapshot latency = addedLatency.takeSnapshot();
+    return new GatewayHealth(activeExchanges, (long) vaultEntries.takeSnapshot().max(), exchanges.sum(), errors5xx.sum(),
+        percentileMs(latency, 0.5), percentileMs(latency, 0.99), usage, period);
+  }
+
+  /** The upper bound of the histogram bucket holding quantile {@code q}, in milliseconds (0 when empty). */
+  private static double percentileMs(HistogramSnapshot snapshot, double q) {
+    double target = q * snapshot.count();
+    for (CountAtBucket bucket : snapshot.histogramCounts()) {
+      if (snapshot.count() > 0 && bucket.count() >= target) {
+        return bucket.bucket(TimeUnit.MILLISECONDS);
+      }
+    }
+    return 0;
   }
 
   public void authFailed() {

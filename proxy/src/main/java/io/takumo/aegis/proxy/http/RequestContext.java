@@ -10,6 +10,7 @@ import io.takumo.aegis.proxy.auth.Principal;
 import io.takumo.aegis.proxy.ratelimit.RateDecision;
 import io.takumo.aegis.proxy.route.Route;
 import io.takumo.aegis.proxy.audit.AuditEvent;
+import io.takumo.aegis.proxy.config.RuntimeConfig;
 import io.takumo.aegis.shield.Detection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +34,7 @@ public final class RequestContext {
   private final Route route;
   private final HttpRequest request;
   private final boolean clientKeepAlive;
+  private final RuntimeConfig runtime;
   private @Nullable Principal principal;
   private @Nullable Credentials credentials;
   private @Nullable RateDecision rateDecision;
@@ -48,9 +50,11 @@ public final class RequestContext {
   private List<AuditEvent.Detection> detections = List.of();
   private int tokensRehydrated;
   private int unknownTokens;
+  private List<String> policyActions = List.of();
 
   RequestContext(String requestId, long startNanos, Route route, HttpRequest request, boolean clientKeepAlive,
-      boolean requestComplete) {
+      boolean requestComplete, RuntimeConfig runtime) {
+    this.runtime = requireNonNull(runtime, "runtime");
     this.requestId = requireNonNull(requestId, "requestId");
     this.startNanos = startNanos;
     this.route = requireNonNull(route, "route");
@@ -88,6 +92,22 @@ public final class RequestContext {
     return detections;
   }
 
+  /** Policy actions taken ({@code block:KEY/rule}, {@code warn:KEY/rule}). */
+  public void policyActions(List<String> actions) {
+    this.policyActions = List.copyOf(actions);
+  }
+
+  /** The audit event's actions: {@code tokenized} when anything was, then the policy's. */
+  public List<String> actions() {
+    if (detections.isEmpty() || policyActions.stream().anyMatch(a -> a.startsWith("block:"))) {
+      return policyActions; // a blocked request was not forwarded, tokenized or not
+    }
+    List<String> out = new ArrayList<>(policyActions.size() + 1);
+    out.add("tokenized");
+    out.addAll(policyActions);
+    return out;
+  }
+
   public int tokensRehydrated() {
     return tokensRehydrated;
   }
@@ -117,6 +137,11 @@ public final class RequestContext {
       id[4 + i] = HEX[(int) (bits >>> (60 - 4 * i)) & 0xf];
     }
     return new String(id);
+  }
+
+  /** The configuration this request runs on, read once at its start (a new snapshot affects later requests only). */
+  public RuntimeConfig runtime() {
+    return runtime;
   }
 
   public String requestId() {

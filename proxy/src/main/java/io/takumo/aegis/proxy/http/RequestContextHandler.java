@@ -20,6 +20,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.takumo.aegis.proxy.audit.AuditEvent;
+import io.takumo.aegis.proxy.config.RuntimeConfigHolder;
 import io.takumo.aegis.proxy.audit.AuditLog;
 import io.takumo.aegis.proxy.auth.Principal;
 import io.takumo.aegis.proxy.ratelimit.RateDecision;
@@ -58,12 +59,15 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
   private final ProxyMetrics metrics;
   private final AuditLog audit;
   private final long maxBodyBytes;
+  private final RuntimeConfigHolder config;
   private final ArrayDeque<HttpObject> pipelined = new ArrayDeque<>();
   private @Nullable RequestContext current;
   private boolean exchangeOpen;
   private boolean closeNow;
 
-  public RequestContextHandler(ExchangeTracker tracker, ProxyMetrics metrics, AuditLog audit, long maxBodyBytes) {
+  public RequestContextHandler(ExchangeTracker tracker, ProxyMetrics metrics, AuditLog audit, long maxBodyBytes,
+      RuntimeConfigHolder config) {
+    this.config = requireNonNull(config, "config");
     this.tracker = requireNonNull(tracker, "tracker");
     this.metrics = requireNonNull(metrics, "metrics");
     this.audit = requireNonNull(audit, "audit");
@@ -116,7 +120,8 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
   private void startExchange(ChannelHandlerContext ctx, HttpRequest request) {
     boolean bodyless = !HttpUtil.isTransferEncodingChunked(request) && HttpUtil.getContentLength(request, 0L) == 0L;
     RequestContext context = new RequestContext(RequestContext.newRequestId(), System.nanoTime(),
-        Router.route(request.method(), request.uri()), request, HttpUtil.isKeepAlive(request), bodyless);
+        Router.route(request.method(), request.uri()), request, HttpUtil.isKeepAlive(request), bodyless,
+        config.current()); // the one read of the config holder for this request
     current = context;
     exchangeOpen = true;
     RequestContext.set(ctx.channel(), context);
@@ -225,7 +230,7 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
             context.provider(), context.request().method().name(), context.route().path(), status,
             Math.max(0, total - context.upstreamNanos()) / 1e6, context.upstreamNanos() / 1e6, context.bytesIn(),
             context.bytesOut(), context.detections(), context.tokensRehydrated(), context.unknownTokens(),
-            context.detections().isEmpty() ? List.of() : List.of("tokenized")));
+            context.actions()));
       }
     }
   }

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.util.ReferenceCountUtil;
 import io.takumo.aegis.proxy.auth.Principal;
+import io.takumo.aegis.proxy.config.RuntimeConfigHolder;
 import io.takumo.aegis.proxy.http.ErrorCode;
 import io.takumo.aegis.proxy.http.ErrorResponses;
 import io.takumo.aegis.proxy.http.ProxyMetrics;
@@ -23,8 +24,11 @@ import io.takumo.aegis.proxy.route.RouteKind;
 public final class RateLimitHandler extends ChannelInboundHandlerAdapter {
   private final RateLimiter limiter;
   private final ProxyMetrics metrics;
+  /** Only for the fleet's rate-limit shares; the limits come from the request's pinned config. */
+  private final RuntimeConfigHolder config;
 
-  public RateLimitHandler(RateLimiter limiter, ProxyMetrics metrics) {
+  public RateLimitHandler(RateLimiter limiter, ProxyMetrics metrics, RuntimeConfigHolder config) {
+    this.config = requireNonNull(config, "config");
     this.limiter = requireNonNull(limiter, "limiter");
     this.metrics = requireNonNull(metrics, "metrics");
   }
@@ -40,14 +44,21 @@ public final class RateLimitHandler extends ChannelInboundHandlerAdapter {
     RouteKind kind = context.route().kind();
     Principal principal = context.principal();
     boolean probe = kind == RouteKind.LIVENESS || kind == RouteKind.READINESS || kind == RouteKind.METRICS;
+    long ipLimit = context.runtime().defaults().ipPerMinute();
     RateDecision decision = probe
-        ? limiter.peek(address)
-        : principal != null ? limiter.acquire(principal) : limiter.acquire(address);
+        ? limiter.peek(address, ipLimit)
+        : principal != null
+            ? limiter.acquire(principal, context.runtime().limits(principal.orgSettings().plan())
+                .share(config.shares().share(principal.org())))
+            : limiter.acquire(address, ipLimit);
     context.rateDecision(decision);
     if (!probe) {
       metrics.rateLimitChecked(decision.allowed());
     }
     if (decision.allowed()) {
+      if (principal != null && !probe) {
+        metrics.orgRequest(principal.org());
+      }
       ctx.fireChannelRead(msg);
       return;
     }

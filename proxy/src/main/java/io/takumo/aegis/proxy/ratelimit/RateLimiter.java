@@ -42,6 +42,15 @@ public final class RateLimiter {
 
   /** Requests per minute: per organization, per key, per unauthenticated client address. */
   public record Limits(long orgPerMinute, long keyPerMinute, long ipPerMinute) {
+    /** This gateway's part of fleet-wide limits: each scaled by {@code share}, at least 1. */
+    public Limits share(double share) {
+      if (share >= 1) {
+        return this;
+      }
+      return new Limits(Math.max(1, (long) Math.ceil(orgPerMinute * share)),
+          Math.max(1, (long) Math.ceil(keyPerMinute * share)), ipPerMinute);
+    }
+
     public Limits {
       if (orgPerMinute < 1 || keyPerMinute < 1 || ipPerMinute < 1) {
         throw new IllegalArgumentException("rate limits: " + orgPerMinute + '/' + keyPerMinute + '/' + ipPerMinute
@@ -55,8 +64,12 @@ public final class RateLimiter {
    * a refusal spends neither budget.
    */
   public RateDecision acquire(Principal principal) {
+    return acquire(principal, plans.apply(principal.orgSettings().plan()));
+  }
+
+  /** As {@link #acquire(Principal)}, with the limits the request's config and the fleet share give. */
+  public RateDecision acquire(Principal principal, Limits l) {
     long now = clock.millis();
-    Limits l = plans.apply(principal.orgSettings().plan());
     Window key = window("k:" + principal.key().id());
     RateDecision keyDecision = key.acquire(now, l.keyPerMinute());
     if (!keyDecision.allowed()) {
@@ -72,12 +85,20 @@ public final class RateLimiter {
 
   /** Counts an unauthenticated request against its client address. */
   public RateDecision acquire(String clientAddress) {
-    return window("ip:" + clientAddress).acquire(clock.millis(), limits.ipPerMinute());
+    return acquire(clientAddress, limits.ipPerMinute());
+  }
+
+  public RateDecision acquire(String clientAddress, long ipPerMinute) {
+    return window("ip:" + clientAddress).acquire(clock.millis(), ipPerMinute);
   }
 
   /** The client address's standing without counting a request (health probes). */
   public RateDecision peek(String clientAddress) {
-    return window("ip:" + clientAddress).peek(clock.millis(), limits.ipPerMinute());
+    return peek(clientAddress, limits.ipPerMinute());
+  }
+
+  public RateDecision peek(String clientAddress, long ipPerMinute) {
+    return window("ip:" + clientAddress).peek(clock.millis(), ipPerMinute);
   }
 
   /** The key's own remaining budget (tests). */

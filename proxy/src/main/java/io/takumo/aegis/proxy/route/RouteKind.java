@@ -19,6 +19,8 @@ public enum RouteKind {
   SHIELD,
   /** {@code GET /v1/detections}: recent detection metadata of the key's organization, {@code shield:read}. */
   DETECTIONS,
+  /** {@code GET /v1/fleet}: this gateway's fleet membership and config version, {@code fleet:read}. */
+  FLEET,
   /** A provider route: authenticated, relayed upstream. */
   PROVIDER,
   /** Nothing here: 404. */

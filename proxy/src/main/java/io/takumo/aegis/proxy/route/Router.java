@@ -37,6 +37,8 @@ public final class Router {
       case "/v1/rehydrate":
       case "/v1/scan":
         return post ? local(RouteKind.SHIELD, path, query) : notFound(path, query);
+      case "/v1/fleet":
+        return get ? local(RouteKind.FLEET, path, query) : notFound(path, query);
       case "/v1/detections":
         return get ? local(RouteKind.DETECTIONS, path, query) : notFound(path, query);
       case "/v1/messages":

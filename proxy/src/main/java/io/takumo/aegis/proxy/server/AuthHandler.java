@@ -92,7 +92,7 @@ public final class AuthHandler extends ChannelInboundHandlerAdapter {
           : "Authentication required. Send your Takumo API key in x-api-key or Authorization: Bearer.");
       return;
     }
-    CompletableFuture<Principal> result = authenticator.authenticate(key).toCompletableFuture();
+    CompletableFuture<Principal> result = authenticator.authenticate(key, context.runtime()::revoked).toCompletableFuture();
     if (result.isDone()) { // cache hit or file store: no hop, no pause
       decide(ctx, request, context, credentials, result);
       return;
@@ -169,6 +169,8 @@ public final class AuthHandler extends ChannelInboundHandlerAdapter {
         return Scope.SHIELD_READ;
       case AUDIT:
         return Scope.AUDIT_READ;
+      case FLEET:
+        return Scope.FLEET_READ;
       default:
         return null;
     }

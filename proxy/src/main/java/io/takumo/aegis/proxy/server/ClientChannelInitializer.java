@@ -13,6 +13,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 import io.takumo.aegis.proxy.audit.AuditLog;
 import io.takumo.aegis.proxy.auth.Authenticator;
 import io.takumo.aegis.proxy.config.GatewayConfig;
+import io.takumo.aegis.proxy.config.RuntimeConfigHolder;
 import io.takumo.aegis.proxy.http.ExchangeTracker;
 import io.takumo.aegis.proxy.http.ProxyMetrics;
 import io.takumo.aegis.proxy.http.ReadGate;
@@ -42,10 +43,12 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
   private final RateLimitHandler rateLimit;
   private final AuditLog audit;
   private final ShieldRuntime shield;
+  private final RuntimeConfigHolder runtime;
 
   ClientChannelInitializer(GatewayConfig config, @Nullable SslContext sslContext, Authenticator authenticator,
       UpstreamClient upstreams, ExchangeTracker tracker, ProxyMetrics metrics, ChannelGroup clients,
-      RateLimiter limiter, AuditLog audit, ShieldRuntime shield) {
+      RateLimiter limiter, AuditLog audit, ShieldRuntime shield, RuntimeConfigHolder runtime, FleetApi fleet) {
+    this.runtime = requireNonNull(runtime, "runtime");
     this.shield = requireNonNull(shield, "shield");
     this.config = requireNonNull(config, "config");
     this.sslContext = sslContext;
@@ -53,11 +56,12 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
     this.upstreams = requireNonNull(upstreams, "upstreams");
     this.tracker = requireNonNull(tracker, "tracker");
     this.metrics = requireNonNull(metrics, "metrics");
-    this.localRoutes = new LocalRoutesHandler(tracker, metrics, new AuditApi(audit), new ShieldApi(shield, config.maxBodyBytes()));
+    this.localRoutes = new LocalRoutesHandler(tracker, metrics, new AuditApi(audit), new ShieldApi(shield, config.maxBodyBytes()),
+        fleet);
     this.audit = requireNonNull(audit, "audit");
     this.clients = requireNonNull(clients, "clients");
     this.limiter = requireNonNull(limiter, "limiter");
-    this.rateLimit = new RateLimitHandler(limiter, metrics);
+    this.rateLimit = new RateLimitHandler(limiter, metrics, runtime);
   }
 
   @Override
@@ -72,7 +76,7 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
         .addLast(HandlerNames.HTTP_CODEC, new HttpServerCodec(new HttpDecoderConfig()
             .setMaxInitialLineLength(MAX_INITIAL_LINE)
             .setMaxHeaderSize(config.maxHeaderBytes())))
-        .addLast(HandlerNames.REQUEST_CONTEXT, new RequestContextHandler(tracker, metrics, audit, config.maxBodyBytes()))
+        .addLast(HandlerNames.REQUEST_CONTEXT, new RequestContextHandler(tracker, metrics, audit, config.maxBodyBytes(), runtime))
         .addLast(HandlerNames.AUTH, new AuthHandler(authenticator, metrics, limiter))
         .addLast(HandlerNames.RATE_LIMIT, rateLimit) // @Sharable
         .addLast(HandlerNames.EXPECT_CONTINUE, new HttpServerExpectContinueHandler())

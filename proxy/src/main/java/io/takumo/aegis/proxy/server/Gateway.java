@@ -19,6 +19,17 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.takumo.aegis.proxy.audit.AuditLog;
 import io.takumo.aegis.proxy.audit.AuditSink;
 import io.takumo.aegis.proxy.audit.JsonlAuditSink;
+import io.takumo.aegis.proxy.audit.ShippingAuditSink;
+import io.takumo.aegis.coordinator.client.ConfigDecoder;
+import io.takumo.aegis.coordinator.client.ConfigRejectedException;
+import io.takumo.aegis.coordinator.client.CoordinatorClient;
+import io.takumo.aegis.coordinator.client.FleetConfig;
+import io.takumo.aegis.coordinator.client.Snapshot;
+import io.takumo.aegis.proto.ConfigFiles;
+import io.takumo.aegis.proxy.config.RuntimeConfig;
+import io.takumo.aegis.proxy.config.RuntimeConfigHolder;
+import java.io.IOException;
+import java.nio.file.Path;
 import io.takumo.aegis.proxy.auth.Authenticator;
 import io.takumo.aegis.proxy.auth.KeyStore;
 import io.takumo.aegis.proxy.config.ConfigException;
@@ -60,12 +71,16 @@ public final class Gateway implements AutoCloseable {
   private final Channel serverChannel;
   private final AuditLog audit;
   private final ShieldRuntime shield;
+  private final RuntimeConfigHolder runtime;
+  private final @Nullable CoordinatorClient coordinator;
   private boolean closed;
 
   private Gateway(GatewayConfig config, EventLoopGroup bossGroup, EventLoopGroup workerGroup, UpstreamClient upstreams,
       ExchangeTracker tracker, ProxyMetrics metrics, ChannelGroup clientChannels, Channel serverChannel, AuditLog audit,
-      ShieldRuntime shield) {
+      ShieldRuntime shield, RuntimeConfigHolder runtime, @Nullable CoordinatorClient coordinator) {
     this.shield = shield;
+    this.runtime = runtime;
+    this.coordinator = coordinator;
     this.config = config;
     this.bossGroup = bossGroup;
     this.workerGroup = workerGroup;
@@ -90,10 +105,19 @@ public final class Gateway implements AutoCloseable {
   /** Binds the listener and starts serving. Fails with a {@link ConfigException} on bad config. */
   public static Gateway start(GatewayConfig config, KeyStore keyStore, AuditSink auditSink) throws InterruptedException {
     requireNonNull(config, "config");
-    AuditLog audit = new AuditLog(auditSink, 10_000);
-    Transport transport = Transport.best();
     ProxyMetrics metrics = new ProxyMetrics();
     ExchangeTracker tracker = new ExchangeTracker();
+    GatewayConfig.FleetSettings fleet = config.fleet();
+    RuntimeConfigHolder runtime = new RuntimeConfigHolder(fleet.coordinatorUrl() != null
+        ? RuntimeConfig.awaitingCoordinator(config) : localConfig(config));
+    CoordinatorClient coordinator = null;
+    if (fleet.coordinatorUrl() != null) {
+      coordinator = coordinatorClient(config, runtime, keyStore, metrics, tracker);
+      auditSink = new ShippingAuditSink(auditSink, coordinator.audit());
+      coordinator.start(); // the last good config on disk, if any, is running when this returns
+    }
+    AuditLog audit = new AuditLog(auditSink, 10_000);
+    Transport transport = Transport.best();
     SslContext serverTls = serverSslContext(config);
     EventLoopGroup boss = transport.newGroup(1, "aegis-accept");
     EventLoopGroup workers = transport.newGroup(config.ioThreads(), "aegis-io");
@@ -109,7 +133,8 @@ public final class Gateway implements AutoCloseable {
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, UpstreamClient.WATER_MARK)
         .childHandler(new ClientChannelInitializer(config, serverTls, authenticator, upstreams, tracker, metrics,
-            clients, rateLimiter(config), audit, shield));
+            clients, new RateLimiter(RuntimeConfig.local(config).defaults(), Clock.systemUTC(), 100_000), audit, shield,
+            runtime, new FleetApi(coordinator == null ? null : coordinator::status)));
     FunctionCounter.builder("aegis.audit.events.discarded", audit, AuditLog::discarded)
         .description("Audit events dropped because the queue was full or the sink failed")
         .register(metrics.registry());
@@ -122,23 +147,63 @@ public final class Gateway implements AutoCloseable {
       upstreams.close();
       audit.close();
       shield.close();
+      if (coordinator != null) {
+        coordinator.close();
+      }
       throw new ConfigException("TAKUMO_LISTEN_ADDR: " + config.listen() + " cannot be bound (" + e.getMessage()
           + "); expected a free local address and port");
     }
     log.info("gateway listening on {} ({}, {}, {} environment, {} I/O threads)", server.localAddress(),
         config.tlsEnabled() ? "TLS" : "plain HTTP", transport.name(), config.environment().wireName(),
         config.ioThreads());
-    return new Gateway(config, boss, workers, upstreams, tracker, metrics, clients, server, audit, shield);
+    return new Gateway(config, boss, workers, upstreams, tracker, metrics, clients, server, audit, shield, runtime,
+        coordinator);
   }
 
-  /** The limiter with the defaults and each configured plan's limits (SPEC §8). */
-  private static RateLimiter rateLimiter(GatewayConfig config) {
-    RateLimiter.Limits defaults = new RateLimiter.Limits(config.rateLimitOrgRpm(), config.rateLimitUserRpm(),
-        config.rateLimitIpRpm());
-    java.util.Map<String, RateLimiter.Limits> byPlan = new java.util.HashMap<>();
-    config.plans().forEach((name, plan) -> byPlan.put(name,
-        new RateLimiter.Limits(plan.orgRpm(), plan.keyRpm(), config.rateLimitIpRpm())));
-    return new RateLimiter(defaults, plan -> byPlan.getOrDefault(plan, defaults), Clock.systemUTC(), 100_000);
+  private static CoordinatorClient coordinatorClient(GatewayConfig config, RuntimeConfigHolder runtime, KeyStore keyStore,
+      ProxyMetrics metrics, ExchangeTracker tracker) {
+    GatewayConfig.FleetSettings fleet = config.fleet();
+    String version = Gateway.class.getPackage().getImplementationVersion();
+    try {
+      return CoordinatorClient.builder()
+          .coordinator(requireNonNull(fleet.coordinatorUrl()))
+          .joinKey(requireNonNull(fleet.joinKey()))
+          .trustedCa(fleet.coordinatorCa())
+          .stateDir(fleet.stateDir())
+          .version(version == null ? "dev" : version)
+          .listener(new FleetListener(config, runtime, keyStore))
+          .health(() -> metrics.health(tracker.inFlight()))
+          .registry(metrics.registry())
+          .build();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage());
+    }
+  }
+
+  /** The gateway's own settings, overlaid with {@code TAKUMO_CONFIG_FILE} when set; a bad file fails start-up. */
+  private static RuntimeConfig localConfig(GatewayConfig config) {
+    Path file = config.fleet().configFile();
+    if (file == null) {
+      return RuntimeConfig.local(config);
+    }
+    try {
+      FleetConfig fleet = ConfigDecoder.decode(ConfigFiles.read(file));
+      return RuntimeConfig.compile(config, new Snapshot(0, fleet, Snapshot.Source.LOCAL));
+    } catch (IOException e) {
+      throw new ConfigException("TAKUMO_CONFIG_FILE: " + e.getMessage());
+    } catch (ConfigRejectedException e) {
+      throw new ConfigException("TAKUMO_CONFIG_FILE: " + file + ": " + e.getMessage());
+    }
+  }
+
+  /** The configuration new requests start with. */
+  public RuntimeConfig runtime() {
+    return runtime.current();
+  }
+
+  /** The coordinator client, or null for a gateway without a coordinator. */
+  public @Nullable CoordinatorClient coordinator() {
+    return coordinator;
   }
 
   public InetSocketAddress address() {
@@ -190,7 +255,10 @@ public final class Gateway implements AutoCloseable {
     workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
     bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
     upstreams.close();
-    audit.close(); // writes what is queued
+    audit.close(); // writes what is queued (and hands it to the coordinator's shipper)
+    if (coordinator != null) {
+      coordinator.close(); // ships what it can, closes the stream
+    }
     shield.close(); // zeroes the REST sessions' vaults
     log.info("gateway stopped");
   }

@@ -31,8 +31,10 @@ public final class LocalRoutesHandler extends ChannelInboundHandlerAdapter {
   private final ProxyMetrics metrics;
   private final AuditApi audit;
   private final ShieldApi shield;
+  private final FleetApi fleet;
 
-  LocalRoutesHandler(ExchangeTracker tracker, ProxyMetrics metrics, AuditApi audit, ShieldApi shield) {
+  LocalRoutesHandler(ExchangeTracker tracker, ProxyMetrics metrics, AuditApi audit, ShieldApi shield, FleetApi fleet) {
+    this.fleet = requireNonNull(fleet, "fleet");
     this.shield = requireNonNull(shield, "shield");
     this.tracker = requireNonNull(tracker, "tracker");
     this.metrics = requireNonNull(metrics, "metrics");
@@ -73,6 +75,9 @@ public final class LocalRoutesHandler extends ChannelInboundHandlerAdapter {
         break;
       case SHIELD:
         shield.onRequest(ctx, context, request);
+        break;
+      case FLEET:
+        ctx.writeAndFlush(ErrorResponses.json(ctx, HttpResponseStatus.OK, fleet.body(context.runtime())));
         break;
       case READINESS:
         if (tracker.draining()) {

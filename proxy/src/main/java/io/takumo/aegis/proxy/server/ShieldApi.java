@@ -156,11 +156,11 @@ final class ShieldApi {
         return;
       }
     } else {
-      session = runtime.sessions().create(owner, runtime.newVault(principal(context).orgSettings()));
+      session = runtime.sessions().create(owner, runtime.newVault(context.runtime(), principal(context).orgSettings()));
     }
     Shield.Tokenized t;
     try {
-      t = runtime.shield().tokenize(requireNonNull(input.content), session.vault());
+      t = context.runtime().shield().tokenize(requireNonNull(input.content), session.vault());
     } catch (VaultFullException e) {
       ErrorResponses.send(ctx, ErrorCode.PAYLOAD_TOO_LARGE, "The session holds " + e.limit()
           + " secrets, the most it may (TAKUMO_MAX_VAULT_ENTRIES); start a new session.");
@@ -220,8 +220,8 @@ final class ShieldApi {
 
   private void scan(ChannelHandlerContext ctx, RequestContext context, Input input) {
     Shield.Tokenized t;
-    try (Vault scratch = runtime.newVault(principal(context).orgSettings())) {
-      t = runtime.shield().tokenize(requireNonNull(input.content), scratch);
+    try (Vault scratch = runtime.newVault(context.runtime(), principal(context).orgSettings())) {
+      t = context.runtime().shield().tokenize(requireNonNull(input.content), scratch);
     } catch (VaultFullException e) {
       ErrorResponses.send(ctx, ErrorCode.PAYLOAD_TOO_LARGE, "The content holds more than " + e.limit() + " secrets.");
       return;

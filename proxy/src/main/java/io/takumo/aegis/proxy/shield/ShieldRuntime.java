@@ -2,10 +2,9 @@ package io.takumo.aegis.proxy.shield;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.takumo.aegis.detect.Detector;
 import io.takumo.aegis.proxy.auth.OrgSettings;
 import io.takumo.aegis.proxy.config.GatewayConfig;
-import io.takumo.aegis.shield.Shield;
+import io.takumo.aegis.proxy.config.RuntimeConfig;
 import io.takumo.aegis.shield.TokenMinter;
 import io.takumo.aegis.shield.Vault;
 import java.util.Arrays;
@@ -15,14 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What tokenization needs at run time, shared by every connection: the detector, the token minter
- * (keyed by {@code TAKUMO_TOKEN_KEY}), the limits, and the REST sessions. Thread-safe.
+ * What tokenization needs at run time, shared by every connection: the gateway's own token minter
+ * (keyed by {@code TAKUMO_TOKEN_KEY}), the vault limit, and the REST sessions. The detector and the
+ * fleet's token key come with each request's {@link RuntimeConfig}. Thread-safe.
  */
 public final class ShieldRuntime implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ShieldRuntime.class);
 
   private final boolean enabled;
-  private final Shield shield;
   private final TokenMinter minter;
   private final int maxVaultEntries;
   private final Sessions sessions;
@@ -31,7 +30,6 @@ public final class ShieldRuntime implements AutoCloseable {
 
   public ShieldRuntime(GatewayConfig config) {
     this.enabled = config.tokenize();
-    this.shield = new Shield(Detector.builtIn());
     byte[] key = config.tokenKey();
     if (key == null) {
       log.warn("TAKUMO_TOKEN_KEY is not set: tokens are keyed randomly for this process, so they change on restart "
@@ -52,24 +50,20 @@ public final class ShieldRuntime implements AutoCloseable {
     return enabled;
   }
 
-  public Shield shield() {
-    return shield;
-  }
-
-  public Detector detector() {
-    return shield.detector();
-  }
-
   /** A new vault for one exchange or session, bounded by {@code TAKUMO_MAX_VAULT_ENTRIES}. */
   public Vault newVault() {
     return new Vault(minter, maxVaultEntries);
   }
 
-  /** A new vault minting with the organization's token key when it has one (SPEC §2). */
-  public Vault newVault(@Nullable OrgSettings org) {
+  /**
+   * A new vault minting with the organization's token key when it has one, else the fleet's (from
+   * the request's config), else the gateway's own (SPEC §2).
+   */
+  public Vault newVault(RuntimeConfig config, @Nullable OrgSettings org) {
     byte[] key = org == null ? null : org.tokenKey();
     if (key == null) {
-      return newVault();
+      TokenMinter fleet = config.minter();
+      return fleet != null ? new Vault(fleet, maxVaultEntries) : newVault();
     }
     try {
       String id = HexFormat.of().formatHex(sha256(key)); // the cache holds no key in clear

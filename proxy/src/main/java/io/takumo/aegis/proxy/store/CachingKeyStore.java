@@ -90,6 +90,12 @@ public final class CachingKeyStore implements KeyStore {
   }
 
   @Override
+  public void evict(java.util.Collection<String> sha256Hex) {
+    cache.synchronous().invalidateAll(sha256Hex);
+    lastKnown.invalidateAll(sha256Hex);
+  }
+
+  @Override
   public void recordUse(ApiKeyRecord key) {
     delegate.recordUse(key);
   }

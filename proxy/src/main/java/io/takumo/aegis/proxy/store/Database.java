@@ -66,6 +66,9 @@ public final class Database implements AutoCloseable {
         .dataSource(dataSource)
         .schemas(schema)
         .createSchemas(true)
+        // A coordinator may share the schema (its own history table): baseline below V1, then migrate.
+        .baselineOnMigrate(true)
+        .baselineVersion("0")
         .locations("classpath:db/migration")
         .load()
         .migrate();

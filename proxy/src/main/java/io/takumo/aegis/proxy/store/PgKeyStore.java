@@ -157,7 +157,8 @@ public final class PgKeyStore implements KeyStore, KeyAdmin {
   @Override
   public ApiKeyRecord setStatus(String idOrPrefix, KeyStatus status) {
     try (Connection c = db.dataSource().getConnection();
-        PreparedStatement ps = c.prepareStatement("UPDATE api_keys SET status = ? WHERE (id = ? OR prefix = ?)"
+        PreparedStatement ps = c.prepareStatement("UPDATE api_keys SET status = ?, status_changed_at = now() "
+            + "WHERE (id = ? OR prefix = ?)"
             + (status == KeyStatus.REVOKED ? "" : " AND status <> 'revoked'") + " RETURNING " + COLUMNS)) {
       ps.setString(1, status.wireName());
       ps.setString(2, idOrPrefix);
@@ -166,6 +167,13 @@ public final class PgKeyStore implements KeyStore, KeyAdmin {
         List<ApiKeyRecord> changed = new ArrayList<>();
         while (rs.next()) {
           changed.add(record(rs));
+        }
+        if (changed.size() == 1) {
+          // A coordinator sharing this database pushes the revocation to its fleet at once.
+          try (PreparedStatement notify = c.prepareStatement("SELECT pg_notify('takumo_api_keys', ?)")) {
+            notify.setString(1, changed.get(0).id());
+            notify.execute();
+          }
         }
         if (changed.size() != 1) {
           throw new IllegalArgumentException("key: " + idOrPrefix + " (expected: the id or prefix of exactly one "

@@ -31,6 +31,7 @@ import io.takumo.aegis.proxy.auth.Credentials;
 import io.takumo.aegis.proxy.auth.Principal;
 import io.takumo.aegis.proxy.config.GatewayConfig;
 import io.takumo.aegis.proxy.config.UpstreamSpec;
+import io.takumo.aegis.proxy.policy.Policy;
 import io.takumo.aegis.proxy.http.Conn;
 import io.takumo.aegis.proxy.http.ErrorCode;
 import io.takumo.aegis.proxy.http.ErrorResponses;
@@ -46,6 +47,7 @@ import io.takumo.aegis.proxy.shield.ContentDecoding;
 import io.takumo.aegis.proxy.shield.RewritingStream;
 import io.takumo.aegis.proxy.shield.ShieldRuntime;
 import io.takumo.aegis.shield.BodyTokenizer;
+import io.takumo.aegis.shield.Detection;
 import io.takumo.aegis.shield.Rehydrating;
 import io.takumo.aegis.shield.Rehydrator;
 import io.takumo.aegis.shield.SseRehydrator;
@@ -75,6 +77,8 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
   private final UpstreamClient upstreams;
   /** A read's answer parts go out at once past this many bytes. */
   private static final int EMIT_BYTES = 64 << 10;
+  /** SPEC §5: findings of {@code warn} rules, on the answer of the request they were found in. */
+  public static final String WARNINGS_HEADER = "x-aegis-warnings";
 
   private final ProxyMetrics metrics;
   private final ShieldRuntime shield;
@@ -183,6 +187,12 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
     private int gatheredBytes;
     /** The relay itself took the body's last part (not just the codec): everything is in {@code pending}. */
     private boolean bodyInPending;
+    /** A block rule applies: the body is held whole (up to the body limit) and judged before anything leaves. */
+    private boolean holdForPolicy;
+    /** The provider to connect to once a held body was judged. */
+    private @Nullable Provider deferred;
+    /** The {@code x-aegis-warnings} value for the answer, once the body was judged. */
+    private @Nullable String warnings;
 
     Exchange(ChannelHandlerContext ctx, RequestContext context, HttpRequest request) {
       this.ctx = ctx;
@@ -194,6 +204,11 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
     }
 
     void start() {
+      if (!context.runtime().serving()) {
+        fail(ErrorCode.SERVICE_UNAVAILABLE, "This gateway has not received its configuration from the coordinator yet "
+            + "and runs fail_closed, so it forwards nothing. Try again shortly; operators: check TAKUMO_COORDINATOR_URL.");
+        return;
+      }
       // A WebSocket would carry messages we do not scan: refused, and clients fall back to SSE. Other
       // upgrades (h2c, which Java's HttpClient offers on plain HTTP) are ignored: the answer stays HTTP/1.1.
       if (request.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)) {
@@ -204,26 +219,61 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
       if (shield.enabled() && !startShield()) {
         return;
       }
+      holdForPolicy = shield.enabled() && context.runtime().policy().blocks() && !requestReceived;
       Route route = context.route();
       if (route.provider() != null) {
-        connect(route.provider());
+        route(route.provider());
       } else if (route.pathModel() != null) {
         Provider provider = Provider.forModel(route.pathModel());
-        connect(provider != null ? provider : byHeaders());
+        route(provider != null ? provider : byHeaders());
       } else if (route.modelFromBody()) {
         sniffer = new ModelSniffer();
         if (requestReceived) {
           fail(ErrorCode.BAD_REQUEST, "The request has no body: " + route.path() + " needs a JSON body with a \"model\" field.");
         }
       } else {
-        connect(byHeaders());
+        route(byHeaders());
       }
+    }
+
+    /** Connects now, or once the whole body was judged when a block rule applies. */
+    private void route(Provider provider) {
+      if (holdForPolicy) {
+        deferred = provider;
+      } else {
+        connect(provider);
+      }
+    }
+
+    /**
+     * Applies the policy (SPEC §5) to the body's findings once it is tokenized whole: 422 when a
+     * block rule matched, else the warnings for the answer. False when the request was refused.
+     */
+    private boolean judge() {
+      BodyTokenizer t = tokenizer;
+      if (t == null || t.detections().isEmpty()) {
+        return true;
+      }
+      Policy.Verdict verdict = context.runtime().policy().judge(t.detections());
+      context.policyActions(verdict.actions());
+      warnings = verdict.warningHeader();
+      if (verdict.blocked().isEmpty()) {
+        return true;
+      }
+      Detection first = t.detections().stream()
+          .filter(d -> verdict.blocked().containsKey(d.category().name() + '/' + d.ruleId()))
+          .findFirst().orElseThrow();
+      fail(ErrorCode.POLICY_BLOCKED, "The request was blocked by policy: rule " + first.ruleId() + " (category "
+          + first.category().name() + ") matched in the request body at byte " + first.offset() + (verdict.blocked().size() > 1
+              ? " (and " + (verdict.blocked().size() - 1) + " more rule(s))" : "")
+          + ". Remove the secret and send the request again; nothing was forwarded.");
+      return false;
     }
 
     /** Sets up the vault and the request rewrite; false when the request was refused. */
     private boolean startShield() {
       Principal principal = context.principal();
-      Vault v = shield.newVault(principal == null ? null : principal.orgSettings());
+      Vault v = shield.newVault(context.runtime(), principal == null ? null : principal.orgSettings());
       vault = v;
       try {
         requestDecoding = ContentDecoding.forEncoding(request.headers().get(HttpHeaderNames.CONTENT_ENCODING), ctx.alloc());
@@ -233,7 +283,7 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
         return false;
       }
       requestRewrite = new RewritingStream(ctx.alloc(), sink -> {
-        BodyTokenizer t = new BodyTokenizer(shield.detector(), v, sink);
+        BodyTokenizer t = new BodyTokenizer(context.runtime().shield().detector(), v, sink);
         tokenizer = t;
         return t;
       });
@@ -310,8 +360,16 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
       } else {
         writeToOrigin(out);
       }
+      if (last && !judge()) {
+        return;
+      }
       if (sniffed != null) {
-        connect(sniffed); // after the queueing: a pooled connection may be ready at once and drain the queue
+        route(sniffed); // after the queueing: a pooled connection may be ready at once and drain the queue
+      }
+      Provider held = deferred;
+      if (last && held != null) {
+        deferred = null;
+        connect(held);
       }
     }
 
@@ -340,7 +398,7 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void connect(Provider provider) {
-      UpstreamSpec spec = config.upstream(provider);
+      UpstreamSpec spec = context.runtime().upstream(provider);
       if (credentials.providerKeyHeader() == null && providerKey(provider, spec) == null) {
         fail(ErrorCode.SERVICE_UNAVAILABLE, "No " + provider.id() + " provider key is configured on this gateway: "
             + "set TAKUMO_" + provider.envStem() + "_API_KEY, or send your own provider key along with your Takumo key "
@@ -594,6 +652,9 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
       int status = response.status().code();
       boolean bodyless = status == 204 || status == 304;
       startRehydration(headers, bodyless);
+      if (warnings != null) {
+        headers.set(WARNINGS_HEADER, warnings);
+      }
       if (!bodyless && (chunked || responseRewrite != null || !headers.contains(HttpHeaderNames.CONTENT_LENGTH))) {
         // Re-frame for the client: an answer the upstream delimits by closing still arrives framed.
         headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);

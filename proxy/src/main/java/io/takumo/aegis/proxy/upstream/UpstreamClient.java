@@ -28,6 +28,7 @@ import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import io.takumo.aegis.proxy.config.GatewayConfig;
 import io.takumo.aegis.proxy.config.UpstreamSpec;
+import io.takumo.aegis.proxy.config.UpstreamTls;
 import io.takumo.aegis.proxy.http.PauseReason;
 import io.takumo.aegis.proxy.http.ProxyMetrics;
 import io.takumo.aegis.proxy.http.ReadGate;
@@ -76,7 +77,8 @@ public final class UpstreamClient implements AutoCloseable {
 
   /** A connection to {@code upstream} on {@code loop}: pooled when one is idle, new otherwise. */
   Future<Channel> acquire(EventLoop loop, UpstreamSpec upstream) {
-    OriginKey key = new OriginKey(upstream.tls(), upstream.host(), upstream.port());
+    SslContext ssl = upstream.sslContext();
+    OriginKey key = new OriginKey(upstream.tls(), upstream.host(), upstream.port(), ssl != null ? ssl : sslContext);
     ArrayDeque<Channel> idle = pools.computeIfAbsent(loop, l -> new HashMap<>()).get(key);
     Channel pooled;
     while (idle != null && (pooled = idle.pollLast()) != null) {
@@ -125,7 +127,7 @@ public final class UpstreamClient implements AutoCloseable {
           protected void initChannel(SocketChannel ch) {
             ReadGate.install(ch, metrics);
             if (key.tls()) {
-              SslHandler ssl = sslContext.newHandler(ch.alloc(), key.host(), key.port());
+              SslHandler ssl = key.ssl().newHandler(ch.alloc(), key.host(), key.port());
               ssl.setHandshakeTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
               ch.pipeline().addLast(HandlerNames.TLS, ssl);
             }
@@ -173,24 +175,12 @@ public final class UpstreamClient implements AutoCloseable {
 
   private static SslContext clientSslContext(GatewayConfig config) {
     try {
-      SslContextBuilder builder = SslContextBuilder.forClient()
-          .sslProvider(OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK)
-          .protocols("TLSv1.3", "TLSv1.2")
-          .endpointIdentificationAlgorithm("HTTPS")
-          .applicationProtocolConfig(new ApplicationProtocolConfig(
-              ApplicationProtocolConfig.Protocol.ALPN,
-              ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
-              ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
-              ApplicationProtocolNames.HTTP_1_1));
-      if (config.upstreamCaFile() != null) {
-        builder.trustManager(config.upstreamCaFile().toFile());
-      }
-      return builder.build();
+      return UpstreamTls.context(config.upstreamCaFile());
     } catch (SSLException e) {
       throw new UncheckedIOException(new IOException("upstream TLS context: " + e.getMessage(), e));
     }
   }
 
-  /** Pool key: one pool per scheme, host and port. */
-  record OriginKey(boolean tls, String host, int port) {}
+  /** Pool key: one pool per scheme, host, port and trust (a fleet config may give an upstream its own CA). */
+  record OriginKey(boolean tls, String host, int port, SslContext ssl) {}
 }

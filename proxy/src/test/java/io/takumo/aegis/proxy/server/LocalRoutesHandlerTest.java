@@ -21,9 +21,10 @@ class LocalRoutesHandlerTest {
   private final ExchangeTracker tracker = new ExchangeTracker();
 
   private EmbeddedChannel channel() {
-    return HandlerTestSupport.channel(metrics, new RequestContextHandler(tracker, metrics, AuditLogs.discarding(), 1024),
+    return HandlerTestSupport.channel(metrics, new RequestContextHandler(tracker, metrics, AuditLogs.discarding(), 1024,
+        new io.takumo.aegis.proxy.config.RuntimeConfigHolder(io.takumo.aegis.proxy.config.RuntimeConfig.local(io.takumo.aegis.proxy.config.GatewayConfig.builder().build()))),
         new LocalRoutesHandler(tracker, metrics, new AuditApi(AuditLogs.discarding()),
-            new ShieldApi(new ShieldRuntime(GatewayConfig.builder().build()), 1024)));
+            new ShieldApi(new ShieldRuntime(GatewayConfig.builder().build()), 1024), new FleetApi(null)));
   }
 
   @Test

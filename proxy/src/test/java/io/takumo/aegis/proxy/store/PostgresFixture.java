@@ -9,8 +9,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * server's {@code test} database, which {@code make test} starts when none runs), migrated, and
  * dropped on close.
  */
-final class PostgresFixture implements AutoCloseable {
-  static final String URL = System.getenv().getOrDefault("TAKUMO_TEST_DATABASE_URL",
+public final class PostgresFixture implements AutoCloseable {
+  public static final String URL = System.getenv().getOrDefault("TAKUMO_TEST_DATABASE_URL",
       "postgresql://postgres@127.0.0.1:5432/test");
 
   static {
@@ -18,10 +18,10 @@ final class PostgresFixture implements AutoCloseable {
     org.slf4j.bridge.SLF4JBridgeHandler.install();
   }
 
-  final String schema = "aegis_it_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
-  final Database db;
+  public final String schema = "aegis_it_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+  public final Database db;
 
-  PostgresFixture() {
+  public PostgresFixture() {
     this(URL);
   }
 
