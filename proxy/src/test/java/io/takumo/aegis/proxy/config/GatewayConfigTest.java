@@ -64,4 +64,27 @@ class GatewayConfigTest {
     assertThat(config.tlsEnabled()).isTrue();
     assertThat(GatewayConfig.parseAddress("f", "[::1]:8443").getPort()).isEqualTo(8443);
   }
+
+  @Test
+  void fleetSettingsComeFromTheEnvironment() {
+    String joinKey = "jk_" + "0f".repeat(32);
+    GatewayConfig config = GatewayConfig.fromEnvironment(Map.of("TAKUMO_COORDINATOR_URL", "https://coord.internal:50051",
+        "TAKUMO_JOIN_KEY", joinKey, "TAKUMO_STATE_DIR", "/var/lib/aegis", "TAKUMO_FAIL_MODE", "open"));
+    assertThat(config.fleet().coordinatorUrl()).isEqualTo("https://coord.internal:50051");
+    assertThat(config.fleet().stateDir()).isEqualTo(java.nio.file.Path.of("/var/lib/aegis"));
+    assertThat(config.failMode()).isEqualTo(io.takumo.aegis.coordinator.client.FailMode.OPEN);
+    assertThat(config.fleet().toString()).doesNotContain(joinKey);
+    assertThat(GatewayConfig.fromEnvironment(Map.of()).failMode())
+        .isEqualTo(io.takumo.aegis.coordinator.client.FailMode.CLOSED);
+
+    assertThatThrownBy(() -> GatewayConfig.fromEnvironment(Map.of("TAKUMO_COORDINATOR_URL", "coord:50051")))
+        .hasMessageContaining("TAKUMO_JOIN_KEY");
+    assertThatThrownBy(() -> GatewayConfig.fromEnvironment(Map.of("TAKUMO_COORDINATOR_URL", "coord:50051",
+        "TAKUMO_JOIN_KEY", "jk_short"))).hasMessageContaining("TAKUMO_JOIN_KEY").hasMessageNotContaining("jk_short");
+    assertThatThrownBy(() -> GatewayConfig.fromEnvironment(Map.of("TAKUMO_FAIL_MODE", "sometimes")))
+        .hasMessageContaining("TAKUMO_FAIL_MODE").hasMessageContaining("closed or open");
+    assertThatThrownBy(() -> GatewayConfig.fromEnvironment(Map.of("TAKUMO_CONFIG_FILE", "/nonexistent/aegis.yaml")))
+        .hasMessageContaining("TAKUMO_CONFIG_FILE").hasMessageContaining("a readable file");
+  }
+
 }
