@@ -164,9 +164,9 @@ public final class FleetRegistry {
         State state = !rs.getBoolean(6) ? State.DISCONNECTED
             : lastReport == null || lastReport.plus(staleAfter).isBefore(now) ? State.STALE : State.CONNECTED;
         long nack = rs.getLong(11);
+        Long nackVersion = rs.wasNull() ? null : nack;
         out.add(new Gateway(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), state,
-            rs.getTimestamp(5).toInstant(), lastReport, rs.getLong(10), rs.wasNull() ? null : nack, rs.getString(12),
-            rs.getLong(14)));
+            rs.getTimestamp(5).toInstant(), lastReport, rs.getLong(10), nackVersion, rs.getString(12), rs.getLong(14)));
       }
       return out;
     }

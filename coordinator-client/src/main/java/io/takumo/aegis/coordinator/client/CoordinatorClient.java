@@ -128,9 +128,12 @@ public final class CoordinatorClient implements AutoCloseable {
     Gauge.builder("aegis.connector.config.version", this, c -> c.status.configVersion())
         .description("Version of the fleet config this gateway runs (0: none from a coordinator)")
         .register(registry);
-    this.acks = Counter.builder("aegis.connector.updates").tag("outcome", "ack").register(registry);
-    this.nacks = Counter.builder("aegis.connector.updates").tag("outcome", "nack").register(registry);
-    this.reconnects = Counter.builder("aegis.connector.reconnects").register(registry);
+    this.acks = Counter.builder("aegis.connector.updates").tag("outcome", "ack")
+        .description("Config snapshots applied (ack) or refused (nack)").register(registry);
+    this.nacks = Counter.builder("aegis.connector.updates").tag("outcome", "nack")
+        .description("Config snapshots applied (ack) or refused (nack)").register(registry);
+    this.reconnects = Counter.builder("aegis.connector.reconnects")
+        .description("Times the connection to the coordinator broke or could not be made").register(registry);
     this.status = new FleetStatus(coordinator, null, ConnectorState.IDLE, 0, null, null, null, null);
   }
 
