@@ -3,7 +3,7 @@ MVN ?= ./mvnw -B
 JAR := proxy/target/takumo-aegis.jar
 SOURCES := $(shell find pom.xml */pom.xml */src/main -type f 2>/dev/null)
 
-.PHONY: run test package perf perf-deps bench-scan bench-auth clean
+.PHONY: run test package perf perf-deps bench-scan bench-auth bench-fleet clean
 
 ## run: build if needed, then start the gateway on 127.0.0.1:8080 (dev key store, no database)
 run: $(JAR)
@@ -49,6 +49,12 @@ bench-scan:
 	$(MVN) -q -DskipTests install
 	$(MVN) -q -pl perf exec:exec -Dexec.executable=java \
 	  -Dexec.args="-cp %classpath org.openjdk.jmh.Main DetectorBenchmark $(JMH_ARGS)"
+
+## bench-fleet: coordinator -> two gateways propagation of a config change and of a key revocation (PostgreSQL)
+bench-fleet:
+	$(MVN) -q -DskipTests install
+	TAKUMO_TEST_DATABASE_URL=$$(scripts/ensure-postgres) $(MVN) -q -pl perf exec:java \
+	  -Dexec.mainClass=io.takumo.aegis.perf.FleetPropagation
 
 ## bench-auth: authentication + rate limiting per request on a cache hit (JMH, vs. SHA-256 alone)
 bench-auth:

@@ -168,8 +168,7 @@ final class CoordinatorService extends CoordinatorGrpc.CoordinatorImplBase {
   @Override
   public void reportHealth(HealthReport report, StreamObserver<HealthResponse> response) {
     try {
-      if (!JoinKeyInterceptor.JOIN_KEY_ID.get().equals(fleet.joinKeyOf(report.getInstanceId()))) {
-        response.onError(Status.PERMISSION_DENIED.withDescription("unknown instance for this join key").asRuntimeException());
+      if (!registeredByCaller(report.getInstanceId(), response)) {
         return;
       }
       fleet.reported(report.getInstanceId(), AuditIngest.json(report));
@@ -185,8 +184,7 @@ final class CoordinatorService extends CoordinatorGrpc.CoordinatorImplBase {
   @Override
   public void shipAudit(AuditBatch batch, StreamObserver<AuditAck> response) {
     try {
-      if (!JoinKeyInterceptor.JOIN_KEY_ID.get().equals(fleet.joinKeyOf(batch.getInstanceId()))) {
-        response.onError(Status.PERMISSION_DENIED.withDescription("unknown instance for this join key").asRuntimeException());
+      if (!registeredByCaller(batch.getInstanceId(), response)) {
         return;
       }
       audit.store(batch.getInstanceId(), batch.getEventsList());
@@ -199,6 +197,16 @@ final class CoordinatorService extends CoordinatorGrpc.CoordinatorImplBase {
     } catch (SQLException e) {
       response.onError(unavailable(e));
     }
+  }
+
+  /** Whether the instance registered with the caller's join key; if not, the call is refused. */
+  private boolean registeredByCaller(String instanceId, StreamObserver<?> response) throws SQLException {
+    if (JoinKeyInterceptor.JOIN_KEY_ID.get().equals(fleet.joinKeyOf(instanceId))) {
+      return true;
+    }
+    response.onError(Status.PERMISSION_DENIED.withDescription("instance " + instanceId
+        + " did not register with this join key").asRuntimeException());
+    return false;
   }
 
   private static RuntimeException unavailable(SQLException e) {

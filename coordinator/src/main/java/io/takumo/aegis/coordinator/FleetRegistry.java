@@ -103,54 +103,27 @@ public final class FleetRegistry {
   }
 
   public void acked(String instanceId, long version) throws SQLException {
-    try (Connection c = db.getConnection();
-        PreparedStatement ps = c.prepareStatement("UPDATE coordinator_gateways SET acked_version = ? WHERE instance_id = ?")) {
-      ps.setLong(1, version);
-      ps.setString(2, instanceId);
-      ps.executeUpdate();
-    }
+    update("UPDATE coordinator_gateways SET acked_version = ? WHERE instance_id = ?", version, instanceId);
   }
 
   public void nacked(String instanceId, long acked, long refused, String error) throws SQLException {
-    try (Connection c = db.getConnection();
-        PreparedStatement ps = c.prepareStatement("UPDATE coordinator_gateways SET acked_version = ?, nack_version = ?, "
-            + "nack_error = ?, nack_at = now() WHERE instance_id = ?")) {
-      ps.setLong(1, acked);
-      ps.setLong(2, refused);
-      ps.setString(3, error.length() > 2000 ? error.substring(0, 2000) : error);
-      ps.setString(4, instanceId);
-      ps.executeUpdate();
-    }
+    update("UPDATE coordinator_gateways SET acked_version = ?, nack_version = ?, nack_error = ?, nack_at = now() "
+        + "WHERE instance_id = ?", acked, refused, error.length() > 2000 ? error.substring(0, 2000) : error, instanceId);
   }
 
   /** A health report arrived: {@code health} is the report as JSON (it holds no secret). */
   public void reported(String instanceId, String health) throws SQLException {
-    try (Connection c = db.getConnection();
-        PreparedStatement ps = c.prepareStatement("UPDATE coordinator_gateways SET last_report_at = now(), "
-            + "health = ?::jsonb WHERE instance_id = ?")) {
-      ps.setString(1, health);
-      ps.setString(2, instanceId);
-      ps.executeUpdate();
-    }
+    update("UPDATE coordinator_gateways SET last_report_at = now(), health = ?::jsonb WHERE instance_id = ?", health,
+        instanceId);
   }
 
   public void auditDropped(String instanceId, long dropped) throws SQLException {
-    try (Connection c = db.getConnection();
-        PreparedStatement ps = c.prepareStatement("UPDATE coordinator_gateways SET audit_dropped = audit_dropped + ? "
-            + "WHERE instance_id = ?")) {
-      ps.setLong(1, dropped);
-      ps.setString(2, instanceId);
-      ps.executeUpdate();
-    }
+    update("UPDATE coordinator_gateways SET audit_dropped = audit_dropped + ? WHERE instance_id = ?", dropped, instanceId);
   }
 
   /** Marks every gateway disconnected (at start: no stream survives a coordinator restart). */
   public void disconnectAll() throws SQLException {
-    try (Connection c = db.getConnection();
-        PreparedStatement ps = c.prepareStatement(
-            "UPDATE coordinator_gateways SET connected = false, disconnected_at = now() WHERE connected")) {
-      ps.executeUpdate();
-    }
+    update("UPDATE coordinator_gateways SET connected = false, disconnected_at = now() WHERE connected");
   }
 
   public List<Gateway> list() throws SQLException {
@@ -172,9 +145,11 @@ public final class FleetRegistry {
     }
   }
 
-  private void update(String sql, String instanceId) throws SQLException {
+  private void update(String sql, Object... params) throws SQLException {
     try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, instanceId);
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
       ps.executeUpdate();
     }
   }

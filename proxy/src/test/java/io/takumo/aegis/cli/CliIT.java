@@ -41,6 +41,13 @@ class CliIT {
     return builder.start();
   }
 
+  private static void dropSchema(String url, String schema) throws Exception {
+    try (var db = new io.takumo.aegis.proxy.store.Database(io.takumo.aegis.proxy.store.DatabaseUrl.parse("url", url), "public");
+        var c = db.dataSource().getConnection(); var st = c.createStatement()) {
+      st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    }
+  }
+
   private static String read(java.io.InputStream in) throws IOException {
     return new String(in.readAllBytes(), StandardCharsets.UTF_8);
   }
@@ -201,11 +208,7 @@ class CliIT {
       assertThat(read(after.getInputStream())).contains("revoked");
       after.waitFor();
     } finally {
-      try (var db = new io.takumo.aegis.proxy.store.Database(
-              io.takumo.aegis.proxy.store.DatabaseUrl.parse("url", url), "public");
-          var c = db.dataSource().getConnection(); var st = c.createStatement()) {
-        st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-      }
+      dropSchema(url, schema);
     }
   }
 
@@ -235,11 +238,11 @@ class CliIT {
       Process set = start(env, "coordinator", "config", "set", config.toString());
       String setOut = read(set.getInputStream());
       assertThat(set.waitFor()).as(read(set.getErrorStream())).isZero();
-      assertThat(setOut.trim()).isEqualTo("config version 2"); // version 1 is the initial empty config
+      assertThat(setOut.trim()).isEqualTo("config version 1");
       Process show = start(env, "coordinator", "config", "show");
       String shown = read(show.getInputStream());
       assertThat(show.waitFor()).isZero();
-      assertThat(shown).contains("# version 2").contains("\"acme\"").contains("sk-ant***")
+      assertThat(shown).contains("# version 1").contains("\"acme\"").contains("sk-ant***")
           .doesNotContain("fleetwidekey");
 
       Files.writeString(config, "custom_patterns: [{name: x, pattern: y, category: NOPE}]\n");
@@ -262,11 +265,7 @@ class CliIT {
       assertThat(read(after.getInputStream())).contains("revoked");
       after.waitFor();
     } finally {
-      try (var db = new io.takumo.aegis.proxy.store.Database(
-              io.takumo.aegis.proxy.store.DatabaseUrl.parse("url", url), "public");
-          var c = db.dataSource().getConnection(); var st = c.createStatement()) {
-        st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-      }
+      dropSchema(url, schema);
     }
   }
 
