@@ -110,8 +110,9 @@ public final class ConfigDecoder {
     for (int i = 0; i < c.getRevokedKeyHashesCount(); i++) {
       String hash = c.getRevokedKeyHashes(i);
       if (!SHA256_HEX.matcher(hash).matches()) {
-        throw new ConfigRejectedException("revoked_key_hashes[" + i + "]: '" + abbreviate(hash)
-            + "' (expected: SHA-256 of the key as 64 lowercase hex characters)");
+        // not echoed: an operator may have pasted the raw key itself
+        throw new ConfigRejectedException("revoked_key_hashes[" + i + "]: (not shown, " + hash.length()
+            + " characters) (expected: SHA-256 of the key as 64 lowercase hex characters, never the key)");
       }
       revoked.add(hash);
     }
@@ -140,8 +141,8 @@ public final class ConfigDecoder {
         }
         if (baseUrl == null || baseUrl.getHost() == null
             || !("http".equals(baseUrl.getScheme()) || "https".equals(baseUrl.getScheme()))) {
-          throw new ConfigRejectedException(field + ".base_url: " + abbreviate(u.getBaseUrl())
-              + " (expected: an absolute http:// or https:// URL)");
+          // not echoed: a URL may carry credentials
+          throw new ConfigRejectedException(field + ".base_url: (not shown) (expected: an absolute http:// or https:// URL)");
         }
       }
       upstreams.add(new FleetConfig.UpstreamSetting(provider, baseUrl, u.getCaPem().isBlank() ? null : u.getCaPem()));

@@ -6,10 +6,12 @@ import io.netty.handler.ssl.SslContext;
 import io.takumo.aegis.coordinator.client.ConfigRejectedException;
 import io.takumo.aegis.coordinator.client.FailMode;
 import io.takumo.aegis.coordinator.client.FleetConfig;
+import io.takumo.aegis.coordinator.client.RateLimitShares;
 import io.takumo.aegis.coordinator.client.Snapshot;
 import io.takumo.aegis.detect.Category;
 import io.takumo.aegis.detect.CustomPattern;
 import io.takumo.aegis.detect.Detector;
+import io.takumo.aegis.proxy.auth.Principal;
 import io.takumo.aegis.proxy.policy.Policy;
 import io.takumo.aegis.proxy.ratelimit.RateLimiter;
 import io.takumo.aegis.proxy.route.Provider;
@@ -126,8 +128,9 @@ public final class RuntimeConfig {
       }
       try {
         upstreams.put(p, new UpstreamSpec(p, s.baseUrl() != null ? s.baseUrl() : u.baseUrl(), u.apiKey(), ssl));
-      } catch (ConfigException e) {
-        throw new ConfigRejectedException("upstreams[" + i + "].base_url: " + e.getMessage());
+      } catch (ConfigException e) { // its message quotes the URL, which may carry credentials
+        throw new ConfigRejectedException("upstreams[" + i + "].base_url: (not shown) (expected: an http:// or https:// "
+            + "URL with a host and without query or fragment)");
       }
     }
     FleetConfig.RateLimits l = fleet.defaultLimits();
@@ -193,6 +196,11 @@ public final class RuntimeConfig {
   public RateLimiter.Limits limits(String plan) {
     RateLimiter.Limits p = plans.get(plan);
     return p != null ? p : defaults;
+  }
+
+  /** The limits a request of {@code principal} counts against: its plan's, scaled by this gateway's fleet share. */
+  public RateLimiter.Limits limits(Principal principal, RateLimitShares shares) {
+    return limits(principal.orgSettings().plan()).share(shares.share(principal.org()));
   }
 
   public RateLimiter.Limits defaults() {

@@ -48,8 +48,7 @@ public final class RateLimitHandler extends ChannelInboundHandlerAdapter {
     RateDecision decision = probe
         ? limiter.peek(address, ipLimit)
         : principal != null
-            ? limiter.acquire(principal, context.runtime().limits(principal.orgSettings().plan())
-                .share(config.shares().share(principal.org())))
+            ? limiter.acquire(principal, context.runtime().limits(principal, config.shares()))
             : limiter.acquire(address, ipLimit);
     context.rateDecision(decision);
     if (!probe) {

@@ -20,17 +20,14 @@ public final class RateLimiter {
   private static final long WINDOW_MS = 60_000;
 
   private final Limits limits;
-  private final java.util.function.Function<String, Limits> plans;
   private final Clock clock;
   private final Cache<String, Window> windows;
 
+  /**
+   * @param limits the limits of the calls that name none (tests); the gateway passes each request's
+   *     own, from its pinned {@code RuntimeConfig}
+   */
   public RateLimiter(Limits limits, Clock clock, long maxSubjects) {
-    this(limits, plan -> limits, clock, maxSubjects);
-  }
-
-  /** @param plans the limits of a plan by its name (the defaults for a plan nobody configured) */
-  public RateLimiter(Limits limits, java.util.function.Function<String, Limits> plans, Clock clock, long maxSubjects) {
-    this.plans = plans;
     this.limits = limits;
     this.clock = clock;
     this.windows = Caffeine.newBuilder()
@@ -64,7 +61,7 @@ public final class RateLimiter {
    * a refusal spends neither budget.
    */
   public RateDecision acquire(Principal principal) {
-    return acquire(principal, plans.apply(principal.orgSettings().plan()));
+    return acquire(principal, limits);
   }
 
   /** As {@link #acquire(Principal)}, with the limits the request's config and the fleet share give. */
@@ -104,7 +101,7 @@ public final class RateLimiter {
   /** The key's own remaining budget (tests). */
   long peekKeyRemaining(Principal principal) {
     return window("k:" + principal.key().id()).peek(clock.millis(),
-        plans.apply(principal.orgSettings().plan()).keyPerMinute()).remaining();
+        limits.keyPerMinute()).remaining();
   }
 
   /** Subjects currently tracked (for the memory-bound test). */

@@ -11,6 +11,7 @@ import io.takumo.aegis.proxy.auth.Authenticator;
 import io.takumo.aegis.proxy.auth.Credentials;
 import io.takumo.aegis.proxy.auth.Principal;
 import io.takumo.aegis.proxy.auth.Scope;
+import io.takumo.aegis.proxy.config.RuntimeConfigHolder;
 import io.takumo.aegis.proxy.http.ErrorCode;
 import io.takumo.aegis.proxy.http.ErrorResponses;
 import io.takumo.aegis.proxy.http.PauseReason;
@@ -37,13 +38,16 @@ public final class AuthHandler extends ChannelInboundHandlerAdapter {
   private final Authenticator authenticator;
   private final ProxyMetrics metrics;
   private final RateLimiter limiter;
+  /** Only for the fleet's rate-limit shares; limits come from the request's pinned config. */
+  private final RuntimeConfigHolder config;
   private final ArrayDeque<Object> held = new ArrayDeque<>();
   private boolean waiting;
 
-  public AuthHandler(Authenticator authenticator, ProxyMetrics metrics, RateLimiter limiter) {
+  public AuthHandler(Authenticator authenticator, ProxyMetrics metrics, RateLimiter limiter, RuntimeConfigHolder config) {
     this.authenticator = requireNonNull(authenticator, "authenticator");
     this.metrics = requireNonNull(metrics, "metrics");
     this.limiter = requireNonNull(limiter, "limiter");
+    this.config = requireNonNull(config, "config");
   }
 
   /**
@@ -51,7 +55,8 @@ public final class AuthHandler extends ChannelInboundHandlerAdapter {
    * true when the address is over its limit and the 429 was sent instead.
    */
   private boolean overLimit(ChannelHandlerContext ctx, RequestContext context) {
-    RateDecision decision = limiter.acquire(RequestContext.clientAddress(ctx.channel()));
+    RateDecision decision = limiter.acquire(RequestContext.clientAddress(ctx.channel()),
+        context.runtime().defaults().ipPerMinute());
     context.rateDecision(decision);
     metrics.rateLimitChecked(decision.allowed());
     if (decision.allowed()) {
@@ -141,7 +146,7 @@ public final class AuthHandler extends ChannelInboundHandlerAdapter {
     if (needed != null && !principal.has(needed)) {
       ReferenceCountUtil.release(request);
       releaseAll();
-      RateDecision decision = limiter.acquire(principal);
+      RateDecision decision = limiter.acquire(principal, context.runtime().limits(principal, config.shares()));
       context.rateDecision(decision);
       metrics.rateLimitChecked(decision.allowed());
       if (!decision.allowed()) {

@@ -77,7 +77,7 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
             .setMaxInitialLineLength(MAX_INITIAL_LINE)
             .setMaxHeaderSize(config.maxHeaderBytes())))
         .addLast(HandlerNames.REQUEST_CONTEXT, new RequestContextHandler(tracker, metrics, audit, config.maxBodyBytes(), runtime))
-        .addLast(HandlerNames.AUTH, new AuthHandler(authenticator, metrics, limiter))
+        .addLast(HandlerNames.AUTH, new AuthHandler(authenticator, metrics, limiter, runtime))
         .addLast(HandlerNames.RATE_LIMIT, rateLimit) // @Sharable
         .addLast(HandlerNames.EXPECT_CONTINUE, new HttpServerExpectContinueHandler())
         .addLast(HandlerNames.LOCAL_ROUTES, localRoutes) // @Sharable

@@ -71,7 +71,9 @@ class AuthHandlerTest {
     return HandlerTestSupport.channel(metrics, new RequestContextHandler(new ExchangeTracker(), metrics, AuditLogs.discarding(), 1 << 20,
         new io.takumo.aegis.proxy.config.RuntimeConfigHolder(io.takumo.aegis.proxy.config.RuntimeConfig.local(io.takumo.aegis.proxy.config.GatewayConfig.builder().build()))),
         new AuthHandler(new Authenticator(store, KeyEnvironment.TEST, Clock.systemUTC()), metrics,
-            new RateLimiter(new RateLimiter.Limits(1000, 1000, 1000), Clock.systemUTC(), 1000)), sink);
+            new RateLimiter(new RateLimiter.Limits(1000, 1000, 1000), Clock.systemUTC(), 1000),
+            new io.takumo.aegis.proxy.config.RuntimeConfigHolder(io.takumo.aegis.proxy.config.RuntimeConfig.local(
+                io.takumo.aegis.proxy.config.GatewayConfig.builder().build()))), sink);
   }
 
   @Test
