@@ -3,7 +3,7 @@ MVN ?= ./mvnw -B
 JAR := proxy/target/takumo-aegis.jar
 SOURCES := $(shell find pom.xml */pom.xml */src/main -type f 2>/dev/null)
 
-.PHONY: run test package perf perf-deps bench-scan bench-auth bench-fleet clean
+.PHONY: run test package perf perf-deps perf-streams bench-scan bench-auth bench-fleet clean
 
 ## run: build if needed, then start the gateway on 127.0.0.1:8080 (dev key store, no database)
 run: $(JAR)
@@ -49,6 +49,12 @@ bench-scan:
 	$(MVN) -q -DskipTests install
 	$(MVN) -q -pl perf exec:exec -Dexec.executable=java \
 	  -Dexec.args="-cp %classpath org.openjdk.jmh.Main DetectorBenchmark $(JMH_ARGS)"
+
+## perf-streams: 9,500 concurrent slow SSE streams (60 events, 1 s apart) through one gateway in a 512 MiB heap,
+## leak detection PARANOID (perf/results/slow-streams.md; STREAMS, EVENTS, SPACING_MS, OPEN_RATE override)
+perf-streams: $(JAR)
+	$(MVN) -q -DskipTests install
+	$(MVN) -q -pl perf exec:java -Dexec.mainClass=io.takumo.aegis.perf.SlowStreams
 
 ## bench-fleet: coordinator -> two gateways propagation of a config change and of a key revocation (PostgreSQL)
 bench-fleet:

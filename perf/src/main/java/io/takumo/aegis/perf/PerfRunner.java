@@ -202,9 +202,16 @@ public final class PerfRunner {
 
   private static Target startGateway(boolean tokenize, String stubUrl, Path keysFile, String key, String cpu, Path work)
       throws Exception {
+    return startGateway(tokenize, stubUrl, keysFile, key, cpu, work, List.of());
+  }
+
+  /** A gateway process in a 512 MiB heap, pinned to {@code cpu}, its output in {@code work}. */
+  static Target startGateway(boolean tokenize, String stubUrl, Path keysFile, String key, String cpu, Path work,
+      List<String> jvmOptions) throws Exception {
     int port = freePort();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of("taskset", "-c", cpu, java, "-Xms512m", "-Xmx512m"));
+    command.addAll(jvmOptions);
     String extra = System.getenv("PERF_GATEWAY_JAVA_OPTS"); // a profiler, say
     if (extra != null && !extra.isBlank()) {
       command.addAll(Arrays.asList(extra.replace("{mode}", tokenize ? "full" : "off").trim().split("\\s+")));
