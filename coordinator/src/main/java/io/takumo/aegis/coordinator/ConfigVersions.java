@@ -8,9 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
@@ -103,21 +101,6 @@ public final class ConfigVersions {
         c.rollback();
         throw e;
       }
-    }
-  }
-
-  public List<Version> history(int limit) throws SQLException {
-    try (Connection c = db.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT version, document, revoked, reason, created_at "
-            + "FROM coordinator_config_versions ORDER BY version DESC LIMIT ?")) {
-      ps.setInt(1, limit);
-      List<Version> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(read(rs));
-        }
-      }
-      return out;
     }
   }
 

@@ -87,15 +87,6 @@ public final class Coordinator implements AutoCloseable {
     return db.dataSource();
   }
 
-  public long configVersion() {
-    return service.currentVersion();
-  }
-
-  /** Blocks until the server stops. */
-  public void awaitTermination() throws InterruptedException {
-    server.awaitTermination();
-  }
-
   @Override
   public void close() {
     watcher.close();

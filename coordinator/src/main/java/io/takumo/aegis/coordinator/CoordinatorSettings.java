@@ -47,11 +47,6 @@ public record CoordinatorSettings(
         Duration.ofSeconds(90), Duration.ofSeconds(30), Duration.ofSeconds(2));
   }
 
-  public CoordinatorSettings withHealthInterval(Duration interval) {
-    return new CoordinatorSettings(grpcPort, httpPort, jdbcUrl, user, password, schema, tlsCert, tlsKey, staleAfter,
-        interval, pollInterval);
-  }
-
   @Override
   public String toString() {
     return "CoordinatorSettings[grpc " + grpcPort + ", http " + httpPort + ", " + jdbcUrl + " schema " + schema

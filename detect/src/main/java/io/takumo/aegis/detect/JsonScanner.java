@@ -184,8 +184,11 @@ public final class JsonScanner {
     return false;
   }
 
-  /** End of the string whose content starts at {@code p} (the closing quote), or -1. */
-  private static int stringEnd(byte[] b, int p, int to) {
+  /**
+   * End of the JSON string whose content starts at {@code p} (the index of its closing quote, an
+   * escaped quote skipped), or -1 when it does not end before {@code to}.
+   */
+  public static int stringEnd(byte[] b, int p, int to) {
     while (p < to) {
       byte c = b[p];
       if (c == '"') {

@@ -54,7 +54,8 @@ public final class ConfigFiles {
     try {
       JsonFormat.parser().merge(asJson, builder);
     } catch (InvalidProtocolBufferException e) {
-      throw new IllegalArgumentException("does not match the takumo.config.v1.Config schema (" + firstLine(e.getMessage()) + ')');
+      throw new IllegalArgumentException("does not match the takumo.config.v1.Config schema ("
+          + withoutValues(firstLine(e.getMessage())) + ')');
     }
     return builder.build();
   }
@@ -66,6 +67,11 @@ public final class ConfigFiles {
     } catch (InvalidProtocolBufferException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** JsonFormat quotes the offending value ("Not an int64 value: \"sk-…\""), which may be a key: drop it. */
+  private static String withoutValues(String message) {
+    return message.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"|\\{.*}|\\[.*]", "(value not shown)");
   }
 
   private static String firstLine(String message) {

@@ -37,6 +37,15 @@ class ConfigFilesTest {
     assertThatThrownBy(() -> ConfigFiles.parse("{\"token_key\": " + secret + "}", true))
         .hasMessage("not valid JSON at line 1, column 15")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret"));
+    // A value in the wrong field (a key pasted as a number, an enum, an object) is not quoted back.
+    for (String doc : new String[] {"{\"plans\": {\"x\": {\"org_rpm\": \"" + secret + "\"}}}",
+        "{\"fail_mode\": \"" + secret + "\"}", "{\"token_key\": {\"a\": \"" + secret + "\"}}",
+        "{\"provider_keys\": \"" + secret + "\"}"}) {
+      assertThatThrownBy(() -> ConfigFiles.parse(doc, true))
+          .hasMessageStartingWith("does not match the takumo.config.v1.Config schema")
+          .hasMessageContaining("(value not shown)")
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret"));
+    }
     assertThatThrownBy(() -> ConfigFiles.parse("- a list\n", false))
         .hasMessage("expected a mapping of config fields at the top level");
   }

@@ -2,6 +2,7 @@ package io.takumo.aegis.shield;
 
 import static java.util.Objects.requireNonNull;
 
+import io.takumo.aegis.detect.JsonScanner;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -224,7 +225,7 @@ public final class SseRehydrator implements Rehydrating {
             p++;
           }
           case '"' -> {
-            int end = stringEnd(w, p + 1, e);
+            int end = JsonScanner.stringEnd(w, p + 1, e);
             if (end < 0) {
               return false;
             }
@@ -381,17 +382,6 @@ public final class SseRehydrator implements Rehydrating {
 
   private static boolean contains(@Nullable String s, String part) {
     return s != null && s.contains(part);
-  }
-
-  private static int stringEnd(byte[] b, int p, int to) {
-    while (p < to) {
-      byte c = b[p];
-      if (c == '"') {
-        return p;
-      }
-      p += c == '\\' ? 2 : 1;
-    }
-    return -1;
   }
 
   private static boolean startsWith(byte[] b, int p, int to, String literal) {

@@ -93,10 +93,6 @@ public final class AuditShipper implements AutoCloseable {
     return dropped.get();
   }
 
-  public long shipped() {
-    return shipped.get();
-  }
-
   public int queued() {
     return queue.size();
   }

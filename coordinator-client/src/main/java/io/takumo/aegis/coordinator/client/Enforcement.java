@@ -13,8 +13,4 @@ public enum Enforcement {
   public Enforcement stricter(Enforcement other) {
     return ordinal() <= other.ordinal() ? this : other;
   }
-
-  public String wireName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
-  }
 }

@@ -12,8 +12,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The configuration schema {@code takumo.config.v1.Config}, decoded and checked ({@link
  * ConfigDecoder}): deeply immutable, every field optional (empty or null keeps the gateway's own
- * default). {@link #toString()} names no secret; {@link #toDebugString()} neither, it only adds
- * sizes.
+ * default). {@link #toString()} names no secret.
  *
  * @param providerKeys provider id ({@code anthropic}, {@code openai}, {@code mistral}, {@code google}) to key
  * @param tokenKey the fleet's token key, or null; callers get a copy
@@ -68,11 +67,6 @@ public record FleetConfig(
         + plans.keySet() + ", provider keys for " + providerKeys.keySet() + ", token key "
         + (tokenKey == null ? "unset" : "set") + ", " + revokedKeyHashes.size() + " revoked keys, fail mode "
         + failMode + ", " + upstreams.size() + " upstreams]";
-  }
-
-  /** For DEBUG logs: the same, plus the rules and upstreams (still no key). */
-  public String toDebugString() {
-    return toString() + " rules=" + rules + " patterns=" + customPatterns + " upstreams=" + upstreams;
   }
 
   /** One rule of a policy: which findings it matches and what happens to them. */

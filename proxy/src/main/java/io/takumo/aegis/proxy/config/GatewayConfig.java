@@ -2,6 +2,7 @@ package io.takumo.aegis.proxy.config;
 
 import static java.util.Objects.requireNonNull;
 
+import io.takumo.aegis.coordinator.client.ConfigDecoder;
 import io.takumo.aegis.coordinator.client.FailMode;
 import io.takumo.aegis.proxy.route.Provider;
 import java.net.InetSocketAddress;
@@ -333,10 +334,7 @@ public record GatewayConfig(
   /** A key given as hex (even length) or base64; never echoed in the error. */
   private static byte[] parseKey(String field, String raw) {
     try {
-      if (raw.matches("([0-9a-fA-F]{2})+")) {
-        return java.util.HexFormat.of().parseHex(raw);
-      }
-      return java.util.Base64.getDecoder().decode(raw);
+      return ConfigDecoder.keyBytes(raw);
     } catch (IllegalArgumentException e) {
       throw ConfigException.of(field, "(hidden)", "bytes as hex or base64");
     }

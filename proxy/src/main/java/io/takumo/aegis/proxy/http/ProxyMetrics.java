@@ -160,9 +160,10 @@ public final class ProxyMetrics {
       long v = n.sumThenReset();
       if (v > 0) {
         usage.put(org, v);
+      } else {
+        orgRequests.remove(org, n); // gone quiet: leaves the map (a request racing this may go uncounted)
       }
     });
-    orgRequests.values().removeIf(n -> n.sum() == 0); // organizations gone quiet leave the map
     long now = System.nanoTime();
     long period = (now - lastHealthNanos) / 1_000_000;
     lastHealthNanos = now;

@@ -133,7 +133,7 @@ public final class Gateway implements AutoCloseable {
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, UpstreamClient.WATER_MARK)
         .childHandler(new ClientChannelInitializer(config, serverTls, authenticator, upstreams, tracker, metrics,
-            clients, new RateLimiter(RuntimeConfig.local(config).defaults(), Clock.systemUTC(), 100_000), audit, shield,
+            clients, new RateLimiter(runtime.current().defaults(), Clock.systemUTC(), 100_000), audit, shield,
             runtime, new FleetApi(coordinator == null ? null : coordinator::status)));
     FunctionCounter.builder("aegis.audit.events.discarded", audit, AuditLog::discarded)
         .description("Audit events dropped because the queue was full or the sink failed")
