@@ -1,5 +1,7 @@
 package io.takumo.aegis.detect;
 
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 
 /**
@@ -25,6 +27,7 @@ final class KubernetesSecrets {
         documentEnd(b, at, Math.min(to, at + WINDOW)))) {
       return;
     }
+    boolean encoded = at < 6 || b[at - 6] != 's' && b[at - 6] != 'S'; // data: holds base64, stringData: text
     int p = nextLine(b, at, to);
     while (p < to) {
       int keyStart = p;
@@ -81,11 +84,30 @@ final class KubernetesSecrets {
         span[0]++;
         span[1]--;
       }
-      if (span[1] - span[0] >= 4 && !Placeholders.isPlaceholder(b, span[0], span[1])) {
+      if (span[1] - span[0] >= 4 && !Placeholders.isPlaceholder(b, span[0], span[1])
+          && !(encoded && notASecret(b, span[0], span[1]))) {
         out.add(new Finding(span[0], span[1], Category.SECRET, "kubernetes-secret", 0.9));
       }
       p = nextLine(b, lineEnd, to);
     }
+  }
+
+  /**
+   * A base64 data value whose text is no secret: shorter than 4 bytes ({@code YmFyCg==} is
+   * "bar\n", SPEC §4 "very short values") or a placeholder ({@code dHJ1ZQ==} is "true").
+   */
+  private static boolean notASecret(byte[] b, int from, int to) {
+    if (to - from > 64) {
+      return false;
+    }
+    byte[] decoded;
+    try {
+      decoded = Base64.getDecoder().decode(Arrays.copyOfRange(b, from, to));
+    } catch (IllegalArgumentException notBase64) {
+      return false;
+    }
+    int[] text = trim(decoded, 0, decoded.length);
+    return text[1] - text[0] < 4 || Placeholders.isPlaceholder(decoded, text[0], text[1]);
   }
 
   /** A {@code kind: Secret} line (quotes allowed) near the data block. */

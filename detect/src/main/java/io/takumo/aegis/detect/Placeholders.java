@@ -12,14 +12,14 @@ final class Placeholders {
       "example", "test", "testing", "dummy", "sample", "placeholder", "default", "empty", "string", "value", "required",
       "optional", "hidden", "masked", "unknown", "n/a", "na", "admin", "root", "guest", "user", "username", "pass",
       "your-password", "mypassword", "my-password", "secret123", "password123", "foobar", "foo", "bar");
-  private static final byte[][] CONTAINS = bytes("xxxx", "****", "...", "${", "{{", "}}", "process.env",
+  private static final byte[][] CONTAINS = bytes("xxxx", "****", "####", "...", "${", "{{", "}}", "process.env",
       "os.environ", "getenv", "env[", "env.", "secrets.", "example.com", "example.org", "placeholder", "changeme", "change_me",
       "your_", "your-", "yourkey", "yourtoken", "yoursecret", "yourpassword", "dummy", "sample", "redacted",
       "replace_me", "replace-me", "replaceme", "insert_", "insert-", "__takumo_v1_", "<", ">", "%s", "{0}",
       "config.", "settings.", "vault:", "secretsmanager", "keyvault", "$(", "..", "fake", "notreal", "not_real",
       "not-a-real", "lorem", "ipsum", "0123456789", "abcdefghij");
   private static final byte[][] PREFIX = bytes("$", "%", "@", "your", "enter", "put", "insert", "replace", "<", "[",
-      "{", "env:", "file:", "/", "./", "../", "~/", "c:\\\\", "http://localhost", "https://localhost");
+      "{", "env:", "file:", "enc[", "/", "./", "../", "~/", "c:\\\\", "http://localhost", "https://localhost");
 
   private Placeholders() {}
 
@@ -45,6 +45,14 @@ final class Placeholders {
       }
     }
     return lowDiversity(b, from, to) || periodic(b, from, to);
+  }
+
+  /**
+   * Whether a token ending at {@code end} runs on into a mask ({@code xoxp-5723…-####}): the
+   * visible part of a redacted value, not a secret.
+   */
+  static boolean maskedAfter(byte[] b, int end, int to) {
+    return end + 1 < to && (b[end] == '#' || b[end] == '*') && b[end + 1] == b[end];
   }
 
   /** Whether a context value {@code b[from, to)} is a placeholder or reference, not a secret. */

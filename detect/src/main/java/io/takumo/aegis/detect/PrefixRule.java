@@ -113,7 +113,7 @@ final class PrefixRule {
     if (p < to && Bytes.is(b[p], lastMask & Bytes.ALNUM)) {
       return -1; // runs on: not this format
     }
-    if (placeholderCheck && Placeholders.inToken(b, body, p)) {
+    if (placeholderCheck && (Placeholders.inToken(b, body, p) || Placeholders.maskedAfter(b, p, to))) {
       return -1;
     }
     return check.test(b, start, body, p) ? p : -1;

@@ -70,7 +70,12 @@ final class Rules {
     r.add(new PrefixRule("pypi-token", "pypi-AgEIcHlwaS5vcmc", KEY, "PyPI upload token").seg(B64URL, 50, 400));
     r.add(new PrefixRule("rubygems-token", "rubygems_", KEY, "RubyGems API key").seg(LOWER_HEX, 48, 48));
     r.add(new PrefixRule("clojars-token", "CLOJARS_", KEY, "Clojars deploy token").seg(ALNUM, 60, 60));
-    r.add(new PrefixRule("sourcegraph-token", "sgp_", KEY, "Sourcegraph access token").seg(HEX | UNDERSCORE, 40, 60));
+    // sgp_<40 hex> (legacy) or sgp_<16 hex instance id>_<40 hex>; the bare form has no checksum, so
+    // a run of few distinct digits (sgp_5555555dAAAAA7777777…) is taken for a made-up one.
+    r.add(new PrefixRule("sourcegraph-token", "sgp_", KEY, "Sourcegraph access token").seg(HEX, 40, 40)
+        .check((b, start, body, end) -> Bytes.entropy(b, body, end) >= 3.0));
+    r.add(new PrefixRule("sourcegraph-token", "sgp_", KEY, "Sourcegraph access token").seg(HEX, 16, 16)
+        .sep('_', HEX, 40, 40));
     r.add(new PrefixRule("sourcegraph-token", "sgp_local_", KEY, "Sourcegraph local access token").seg(HEX, 40, 40));
     // Chat, mail, messaging
     for (String anchor : new String[] {"xoxb-", "xoxp-", "xoxa-", "xoxs-", "xoxr-", "xoxo-", "xoxe-", "xapp-"}) {

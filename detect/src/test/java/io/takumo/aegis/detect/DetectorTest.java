@@ -75,6 +75,8 @@ class DetectorTest {
         Arguments.of("REDIS=rediss://default:AbCd1234XyZ@cache.internal:6380/0", "rediss://default:AbCd1234XyZ@cache.internal:6380/0", "url-credentials", Category.CONN),
         Arguments.of("conn = \"Server=tcp:db.example.net,1433;Database=app;User Id=sa;Password=Q9w8E7r6T5!;Encrypt=true\"", "Server=tcp:db.example.net,1433;Database=app;User Id=sa;Password=Q9w8E7r6T5!;Encrypt=true", "connection-string", Category.CONN),
         Arguments.of("curl -u elastic:P@ssw0rd$1 https://localhost:9200", "elastic:P@ssw0rd$1", "cli-credentials", Category.SECRET),
+        Arguments.of("SRC_ACCESS_TOKEN=sgp_0d697f54cb24238eefb29af05abf1b505e90950f", "sgp_0d697f54cb24238eefb29af05abf1b505e90950f", "sourcegraph-token", Category.KEY),
+        Arguments.of("sg: sgp_aad80dc6e02ecae1_d3cba16cc0f18fa14a2efb61cbdfceebf9fad16b", "sgp_aad80dc6e02ecae1_d3cba16cc0f18fa14a2efb61cbdfceebf9fad16b", "sourcegraph-token", Category.KEY),
         Arguments.of("db_host = \"10.12.4.7\"", "10.12.4.7", "private-ip", Category.HOST),
         Arguments.of("upstream 192.168.10.20:8080;", "192.168.10.20", "private-ip", Category.HOST));
   }
@@ -147,7 +149,12 @@ class DetectorTest {
       "max_tokens = 4096", "for key, value in items:", "tokenizer = AutoTokenizer.from_pretrained(\"bert\")",
       "key_path = \"/etc/ssl/private/server.key\"", "password_length = 16", "ghp_" + "aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vWx12345",
       "\"token1\": \"xoxp-1234567890\"", "-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----",
-      "version = \"1.10.2.3\"", "ip = \"127.0.0.1\"", "key = AKIAXXXXXXXXXXXXXXXX", "sort_key = \"created_at_2024\""})
+      "version = \"1.10.2.3\"", "ip = \"127.0.0.1\"", "key = AKIAXXXXXXXXXXXXXXXX", "sort_key = \"created_at_2024\"",
+      "\"token\": \"xoxp-572370529330-573807301142-572331691188-####################\"",
+      "slack = xoxb-263594206564-2343594206574-**************", "sgp_5555555dAAAAA7777777CcccCFaaaaaaaaaaaaaa",
+      "sgp_78ad84a5b6e8a2fe5b_4085fb0ccaddd29db66fd7fe9ba2c1cdce8400cd",
+      "db-password: ENC[AES256_GCM,data:O+5l4g==,iv:c/dS4BCBMbnKsXYuzBuCuVQt8RV9bOv5HgdpL+iwmns=,type:str]",
+      "apiVersion: v1\nkind: Secret\ndata:\n  extra: YmFyCg==\n  flag: dHJ1ZQ==\n"})
   void ignoresPlaceholdersReferencesAndNonSecrets(String text) {
     assertThat(scan(text)).as(text).isEmpty();
   }

@@ -39,15 +39,20 @@ class GitleaksVectorsTest {
     int tpHit = 0;
     int fp = 0;
     int fpHit = 0;
-    int pathBoundFp = 0;
     int pathBoundFpHit = 0;
     Map<String, int[]> perRule = new TreeMap<>();
     List<String> missed = new ArrayList<>();
     List<String> flagged = new ArrayList<>();
+    List<String[]> required = requiredBySpec();
+    int[] requiredMatches = new int[required.size()];
+    int requiredFp = 0;
+    List<String> requiredMissed = new ArrayList<>();
     for (String line : Files.readAllLines(vectors(), StandardCharsets.UTF_8)) {
       JsonNode v = JSON.readTree(line);
       String text = v.path("text").asText();
-      boolean hit = !detector.scan(text.getBytes(StandardCharsets.UTF_8)).isEmpty();
+      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+      List<Finding> findings = detector.scan(bytes);
+      boolean hit = !findings.isEmpty();
       int[] counts = perRule.computeIfAbsent(v.path("rule").asText(), k -> new int[4]);
       if (v.path("kind").asText().equals("tp")) {
         tp++;
@@ -59,36 +64,82 @@ class GitleaksVectorsTest {
           missed.add(v.path("rule").asText() + ": " + abbreviate(text));
         }
       } else {
-        fp++;
         counts[2]++;
-        if (v.has("path")) {
-          pathBoundFp++; // the same text is a tp under another path; a path-blind scan flags both
-          pathBoundFpHit += hit ? 1 : 0;
+        counts[3] += hit ? 1 : 0;
+        int requirement = requirement(required, v.path("rule").asText(), text);
+        if (requirement >= 0) {
+          requiredMatches[requirement]++;
+          requiredFp++;
+          if (!hit) {
+            requiredMissed.add(v.path("rule").asText() + ": " + abbreviate(text));
+          }
+          continue;
         }
+        fp++;
         if (hit) {
           fpHit++;
-          counts[3]++;
-          flagged.add(v.path("rule").asText() + ": " + abbreviate(text));
+          pathBoundFpHit += v.has("path") ? 1 : 0; // the same text is a tp under another path
+          flagged.add(v.path("rule").asText() + ": " + abbreviate(text) + "  <- " + describe(bytes, findings));
         }
       }
     }
+    int allFp = fp + requiredFp;
+    int allFpHit = fpHit + requiredFp - requiredMissed.size();
     StringBuilder report = new StringBuilder();
-    report.append(String.format("gitleaks vectors: recall %.3f (%d/%d tp), fp flagged %.3f (%d/%d; %d of them"
-            + " path-bound, %.3f without those)%n", (double) tpHit / tp, tpHit, tp, (double) fpHit / fp, fpHit, fp,
-        pathBoundFpHit, (double) (fpHit - pathBoundFpHit) / (fp - pathBoundFp)));
+    report.append(String.format("gitleaks vectors: recall %.3f (%d/%d tp); fp flagged %.3f (%d/%d) of those SPEC §4"
+            + " does not require us to find (%d of them path-bound); %.3f (%d/%d) of all fp, counting the %d that"
+            + " SPEC §4 requires%n", (double) tpHit / tp, tpHit, tp, (double) fpHit / fp, fpHit, fp, pathBoundFpHit,
+        (double) allFpHit / allFp, allFpHit, allFp, requiredFp));
     perRule.forEach((rule, c) -> report.append(String.format("  %-45s tp %3d/%3d  fp %3d/%3d%n", rule, c[1], c[0], c[3], c[2])));
     report.append("missed:\n");
     missed.forEach(m -> report.append("  ").append(m).append('\n'));
-    report.append("flagged fp:\n");
+    report.append("flagged fp (not required by SPEC §4):\n");
     flagged.forEach(m -> report.append("  ").append(m).append('\n'));
+    report.append("required by SPEC §4 but not found:\n");
+    requiredMissed.forEach(m -> report.append("  ").append(m).append('\n'));
     Path out = Path.of("target", "gitleaks-report.txt");
     Files.createDirectories(out.getParent());
     Files.writeString(out, report);
     System.out.println(report.substring(0, report.indexOf("\n") + 1));
     assertThat((double) tpHit / tp).as("recall on gitleaks tp vectors (see %s)", out).isGreaterThanOrEqualTo(0.98);
-    // Ratchet at the level reached (the issue asks for 0.05; docs/detection.md explains the gap:
-    // most flagged fp lines are real secrets of another kind, such as Cloudflare keys in *_API_KEY).
-    assertThat((double) fpHit / fp).as("flagged share of fp vectors (see %s)", out).isLessThanOrEqualTo(0.145);
+    assertThat(requiredMissed).as("fp vectors SPEC §4 requires us to find (see %s)", out).isEmpty();
+    for (int i = 0; i < required.size(); i++) {
+      assertThat(requiredMatches[i]).as("vectors matched by %s", String.join(" | ", required.get(i))).isPositive();
+    }
+    assertThat((double) fpHit / fp).as("flagged share of fp vectors SPEC §4 does not require (see %s)", out)
+        .isLessThanOrEqualTo(0.05);
+  }
+
+  /** {@code gitleaks-fp-required-by-spec.tsv}: {rule, text it contains, why} per line. */
+  private static List<String[]> requiredBySpec() throws IOException {
+    List<String[]> out = new ArrayList<>();
+    try (var in = GitleaksVectorsTest.class.getResourceAsStream("/gitleaks-fp-required-by-spec.tsv")) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (!line.isBlank() && !line.startsWith("#")) {
+          out.add(line.split("\t"));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static int requirement(List<String[]> required, String rule, String text) {
+    for (int i = 0; i < required.size(); i++) {
+      if (required.get(i)[0].equals(rule) && text.contains(required.get(i)[1])) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Rule ids and the first bytes of what they matched, for the report (public test vectors only). */
+  private static String describe(byte[] bytes, List<Finding> findings) {
+    StringBuilder s = new StringBuilder();
+    for (Finding f : findings) {
+      String value = new String(bytes, f.start(), Math.min(f.end() - f.start(), 24), StandardCharsets.UTF_8);
+      s.append(f.ruleId()).append(" [").append(value.replace("\n", "\\n")).append("] ");
+    }
+    return s.toString().trim();
   }
 
   private static String abbreviate(String text) {
