@@ -21,7 +21,34 @@ final class Placeholders {
   private static final byte[][] PREFIX = bytes("$", "%", "@", "your", "enter", "put", "insert", "replace", "<", "[",
       "{", "env:", "file:", "enc[", "/", "./", "../", "~/", "c:\\\\", "http://localhost", "https://localhost");
 
+  /** {@link #CONTAINS} and {@link #PREFIX} by first byte: one pass over a value, not one per word. */
+  private static final byte[][][] CONTAINS_BY_FIRST = byFirstByte(CONTAINS);
+  private static final byte[][][] PREFIX_BY_FIRST = byFirstByte(PREFIX);
+
   private Placeholders() {}
+
+  private static byte[][][] byFirstByte(byte[][] words) {
+    byte[][][] out = new byte[256][][];
+    for (byte[] word : words) {
+      int first = word[0] & 0xff;
+      byte[][] list = out[first] == null ? new byte[0][] : out[first];
+      list = java.util.Arrays.copyOf(list, list.length + 1);
+      list[list.length - 1] = word;
+      out[first] = list;
+    }
+    return out;
+  }
+
+  private static boolean startsWithAny(byte[][] words, byte[] b, int at, int to) {
+    if (words != null) {
+      for (byte[] word : words) {
+        if (Bytes.startsWith(b, at, to, word, true)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
 
   private static byte[][] bytes(String... values) {
     byte[][] out = new byte[values.length][];
@@ -63,13 +90,11 @@ final class Placeholders {
         return true;
       }
     }
-    for (byte[] prefix : PREFIX) {
-      if (Bytes.startsWith(b, from, to, prefix, true)) {
-        return true;
-      }
+    if (from < to && startsWithAny(PREFIX_BY_FIRST[Bytes.lower(b[from])], b, from, to)) {
+      return true;
     }
-    for (byte[] word : CONTAINS) {
-      if (containsIgnoreCase(b, from, to, word)) {
+    for (int i = from; i < to; i++) {
+      if (startsWithAny(CONTAINS_BY_FIRST[Bytes.lower(b[i])], b, i, to)) {
         return true;
       }
     }

@@ -120,7 +120,8 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     }
     int floor = Math.max(from, is - 256);
     for (int i = is - 1; i >= floor; i--) {
-      if (Bytes.startsWith(b, i, is, MACHINE, false) || Bytes.startsWith(b, i, is, DEFAULT, false)) {
+      if (b[i] == 'm' && Bytes.startsWith(b, i, is, MACHINE, false)
+          || b[i] == 'd' && Bytes.startsWith(b, i, is, DEFAULT, false)) {
         return true;
       }
     }
