@@ -25,8 +25,12 @@ public final class Detector {
   private final long[] pairBits = new long[1024];
   /** Per case-folded byte pair: the triggers whose rarest pair it is. */
   private final Trigger[][] triggers = new Trigger[65536][];
-  /** Per pair: the case-folded bytes that may follow it in one of its triggers (256 bits). */
-  private final long[][] nextBytes = new long[65536][];
+  /**
+   * Second-stage filter, 64 Kbit keyed on a hash of a candidate pair and the case-folded byte
+   * after it: set for every byte that may follow the pair in one of its triggers. 8 KiB, so it
+   * stays in L1 where a per-pair table (one array per pair) cost a cache miss per candidate.
+   */
+  private final long[] tripleBits = new long[1024];
   private final List<PrefixRule> rules;
   private final Trigger[] prefixTriggers;
   private final List<CustomPattern> custom;
@@ -69,17 +73,18 @@ public final class Detector {
     for (int i = 0; i < 65536; i++) {
       if (buckets.get(i) != null) {
         triggers[i] = buckets.get(i).toArray(new Trigger[0]);
-        long[] mask = new long[4];
         for (Trigger t : triggers[i]) {
           int next = t.offset + 2;
           if (next >= t.literal.length) {
-            java.util.Arrays.fill(mask, -1L); // the pair ends the literal: anything may follow
+            for (int c = 0; c < 256; c++) { // the pair ends the literal: anything may follow
+              int h = tripleKey(i, c);
+              tripleBits[h >>> 6] |= 1L << h;
+            }
           } else {
-            int c = (t.literal[next] | 0x20) & 0xff;
-            mask[c >>> 6] |= 1L << c;
+            int h = tripleKey(i, (t.literal[next] | 0x20) & 0xff);
+            tripleBits[h >>> 6] |= 1L << h;
           }
         }
-        nextBytes[i] = mask;
       }
     }
   }
@@ -188,8 +193,8 @@ public final class Detector {
         continue;
       }
       if (i + 2 < to) {
-        int next = (b[i + 2] | 0x20) & 0xff;
-        if ((nextBytes[pair][next >>> 6] & (1L << next)) == 0) {
+        int h = tripleKey(pair, (b[i + 2] | 0x20) & 0xff);
+        if ((tripleBits[h >>> 6] & (1L << h)) == 0) {
           continue;
         }
       }
@@ -240,6 +245,11 @@ public final class Detector {
   /** Little-endian 16-bit view of a byte array: the byte at i in the low half, i + 1 in the high. */
   private static final java.lang.invoke.VarHandle PAIR =
       java.lang.invoke.MethodHandles.byteArrayViewVarHandle(short[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+  /** The second stage's 16-bit key for a folded pair and the folded byte after it. */
+  private static int tripleKey(int pair, int next) {
+    return (pair * 31 + next * 0x9b) & 0xffff;
+  }
 
   /** The prefilter's key for the pair {@code a b}, folded as the hot loop folds it. */
   private static int pairKey(byte a, byte b) {

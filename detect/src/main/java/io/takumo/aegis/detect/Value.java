@@ -112,11 +112,13 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
 
   private static final byte[] MACHINE = Detector.ascii("machine ");
   private static final byte[] DEFAULT = Detector.ascii("default");
+  private static final byte[] PASSWORD = Detector.ascii("password");
 
   /** {@code machine host login me password VALUE}: .netrc separates names and values by spaces. */
   private static boolean netrc(byte[] b, int is, int ie, int from, int to) {
-    if (ie >= to || b[ie] != ' ' || (is > from && !Bytes.is(b[is - 1], Bytes.SPACE))) {
-      return false;
+    if (ie >= to || b[ie] != ' ' || (is > from && !Bytes.is(b[is - 1], Bytes.SPACE))
+        || !Bytes.startsWith(b, is, ie, PASSWORD, false) || ie - is != PASSWORD.length) {
+      return false; // the one .netrc keyword that holds a secret; code says "password != null"
     }
     int floor = Math.max(from, is - 256);
     for (int i = is - 1; i >= floor; i--) {
