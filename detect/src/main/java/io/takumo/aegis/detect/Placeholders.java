@@ -125,40 +125,38 @@ final class Placeholders {
     if (len < 8) {
       return false;
     }
-    if (len <= 128) { // no allocation for the common short value
-      int distinct = 0;
-      int max = 0;
-      for (int i = from; i < to; i++) {
-        int lowered = Bytes.lower(b[i]);
-        boolean first = true;
-        for (int j = from; j < i; j++) {
-          if (Bytes.lower(b[j]) == lowered) {
-            first = false;
-            break;
-          }
-        }
-        if (first) {
-          distinct++;
-          int count = 0;
-          for (int j = i; j < to; j++) {
-            count += Bytes.lower(b[j]) == lowered ? 1 : 0;
-          }
-          max = Math.max(max, count);
-        }
-      }
-      return distinct <= 3 || max * 10 > len * 6;
-    }
-    int[] counts = new int[256];
-    int distinct = 0;
-    int max = 0;
+    // One pass for the distinct bytes (a 256-bit set in four longs) and the majority vote
+    // (Boyer-Moore: the only byte that can hold more than half), one to count that byte.
+    long s0 = 0;
+    long s1 = 0;
+    long s2 = 0;
+    long s3 = 0;
+    int candidate = -1;
+    int votes = 0;
     for (int i = from; i < to; i++) {
-      int c = ++counts[Bytes.lower(b[i])];
-      if (c == 1) {
-        distinct++;
+      int c = Bytes.lower(b[i]);
+      long bit = 1L << c;
+      switch (c >>> 6) {
+        case 0 -> s0 |= bit;
+        case 1 -> s1 |= bit;
+        case 2 -> s2 |= bit;
+        default -> s3 |= bit;
       }
-      max = Math.max(max, c);
+      if (votes == 0) {
+        candidate = c;
+        votes = 1;
+      } else {
+        votes += c == candidate ? 1 : -1;
+      }
     }
-    return distinct <= 3 || max * 10 > len * 6;
+    if (Long.bitCount(s0) + Long.bitCount(s1) + Long.bitCount(s2) + Long.bitCount(s3) <= 3) {
+      return true;
+    }
+    int count = 0;
+    for (int i = from; i < to; i++) {
+      count += Bytes.lower(b[i]) == candidate ? 1 : 0;
+    }
+    return count * 10 > len * 6;
   }
 
   static boolean containsIgnoreCase(byte[] b, int from, int to, byte[] word) {
