@@ -24,7 +24,7 @@ $(JAR): $(SOURCES)
 	$(MVN) -q -DskipTests package
 
 ## perf: Gatling against the stub, nginx, the gateway with tokenization off and the full pipeline in one
-## run (perf/results/latest.md), added latency at one connection and CPU per SSE event
+## run (perf/results/latest.md), added latency at one connection, CPU per SSE event and SSE event hold-back
 ## (perf/results/added-latency.md), JMH for the scanner and the tokenizer (perf/results/jmh-*.txt)
 perf: $(JAR) perf-deps
 	$(MVN) -q -DskipTests install

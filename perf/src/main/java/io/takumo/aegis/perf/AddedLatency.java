@@ -16,6 +16,7 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,10 @@ import java.util.Locale;
  * <p>CPU per SSE event: the gateway's event-loop threads' CPU time (ThreadMXBean) over streamed
  * answers of about a thousand 1–7 character events each, divided by the events relayed.
  *
- * <p>Usage: {@code make perf} (or run this class with {@code [rounds16k] [rounds256k] [sseRequests]}).
+ * <p>Event hold-back: how much later than straight from the stub each SSE event reaches the client.
+ *
+ * <p>Usage: {@code make perf} (or run this class with
+ * {@code [rounds16k] [rounds256k] [sseRequests] [holdBackStreams]}).
  */
 public final class AddedLatency {
   private static final String[] SECRETS = {"AKIAIOSFODNN7EXAMPLE",
@@ -46,13 +50,17 @@ public final class AddedLatency {
     int rounds16 = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     int rounds256 = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
     int sseRequests = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+    int holdBackStreams = args.length > 3 ? Integer.parseInt(args[3]) : 30;
     Path dir = Files.createTempDirectory("aegis-perf");
     FileKeyStore keys = FileKeyStore.open(dir.resolve("keys.json"));
     String key = keys.create("perf", "perf", KeyEnvironment.TEST, Scope.all(), null);
     StringBuilder report = new StringBuilder();
     try (StubUpstream stub = StubUpstream.start();
-        Gateway off = Gateway.start(config(keys, stub, dir, false), keys);
-        Gateway on = Gateway.start(config(keys, stub, dir, true), keys)) {
+        Gateway off = Gateway.start(config(keys, stub.baseUrl(), dir, false), keys);
+        Gateway on = Gateway.start(config(keys, stub.baseUrl(), dir, true), keys);
+        PerfStub timed = new PerfStub(1);
+        Gateway timedOff = Gateway.start(config(keys, URI.create("http://127.0.0.1:" + timed.port()), dir, false), keys);
+        Gateway timedOn = Gateway.start(config(keys, URI.create("http://127.0.0.1:" + timed.port()), dir, true), keys)) {
       report.append(String.format(Locale.ROOT, "Added latency at one keep-alive connection, Anthropic request with 3 secrets, "
           + "interleaved rounds (a quarter more as warm-up)%n%n"
           + "| body | path | p50 ms | p90 ms | p99 ms | added p50 ms (median per-round difference) | added p99 ms |%n"
@@ -62,6 +70,8 @@ public final class AddedLatency {
       }
       report.append(String.format(Locale.ROOT, "%n"));
       report.append(sse(sseRequests, off, on, key));
+      report.append(String.format(Locale.ROOT, "%n"));
+      report.append(holdBack(holdBackStreams, timed.port(), timedOff.port(), timedOn.port(), key));
     }
     System.out.print(report);
     Path results = Files.isDirectory(Path.of("perf")) ? Path.of("perf", "results") : Path.of("results");
@@ -69,13 +79,13 @@ public final class AddedLatency {
     Files.writeString(results.resolve("added-latency.md"), "# " + report);
   }
 
-  private static GatewayConfig config(FileKeyStore keys, StubUpstream stub, Path dir, boolean tokenize) {
+  private static GatewayConfig config(FileKeyStore keys, URI upstream, Path dir, boolean tokenize) {
     return GatewayConfig.builder()
         .listen(new InetSocketAddress("127.0.0.1", 0))
         .environment(KeyEnvironment.TEST)
         .keysFile(keys.file())
         .auditFile(dir.resolve(tokenize ? "audit-on.jsonl" : "audit-off.jsonl"))
-        .upstream(Provider.ANTHROPIC, stub.baseUrl(), "sk-ant-perf")
+        .upstream(Provider.ANTHROPIC, upstream, "sk-ant-perf")
         .rateLimits(1_000_000_000L, 1_000_000_000L, 1_000_000_000L) // measure the relay, not the limiter
         .ioThreads(1)
         .tokenize(tokenize)
@@ -152,6 +162,74 @@ public final class AddedLatency {
         offUs, onUs, onUs / offUs);
   }
 
+  /**
+   * How long each SSE event is held back beyond the upstream: the stub stamps every event with
+   * the {@code System.nanoTime()} at which it wrote it (same JVM, same clock), the client notes when
+   * the event's last byte arrived. Streams of 100 events 5 ms apart, straight to the stub, through
+   * the gateway with tokenization off, and through the full pipeline (the rehydrator), interleaved.
+   * Added = a path's delay percentile minus the direct path's.
+   */
+  private static String holdBack(int streams, int stubPort, int offPort, int onPort, String key) throws IOException {
+    int events = 100;
+    String[] names = {"direct to stub", "gateway, tokenization off", "gateway, full pipeline"};
+    byte[][] requests = {stamped("x-api-key: sk-ant-perf", events), stamped("x-api-key: " + key, events),
+        stamped("x-api-key: " + key, events)};
+    int[] ports = {stubPort, offPort, onPort};
+    long[][] delays = new long[3][streams * events];
+    int[] n = new int[3];
+    Client[] clients = new Client[3];
+    try {
+      for (int k = 0; k < 3; k++) {
+        clients[k] = new Client(ports[k], requests[k]);
+        clients[k].delays = new long[events + 8];
+        clients[k].roundTrip(); // warm-up
+      }
+      for (int i = 0; i < streams; i++) {
+        for (int k = 0; k < 3; k++) {
+          int which = (i + k) % 3;
+          Client c = clients[which];
+          c.delayCount = 0;
+          c.roundTrip();
+          System.arraycopy(c.delays, 0, delays[which], n[which], c.delayCount);
+          n[which] += c.delayCount;
+        }
+      }
+    } finally {
+      for (Client c : clients) {
+        if (c != null) {
+          c.close();
+        }
+      }
+    }
+    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Event hold-back: time from the stub writing an SSE"
+        + " event to the client reading its last byte (%d streams of %d events 5 ms apart per path, interleaved)%n%n"
+        + "| path | events | p50 ms | p99 ms | p99.9 ms | max ms | added p50 ms | added p99 ms | events held > 1 ms more than"
+        + " the direct p99 |%n|---|---|---|---|---|---|---|---|---|%n", streams, events));
+    long[] direct = Arrays.copyOf(delays[0], n[0]);
+    Arrays.sort(direct);
+    for (int k = 0; k < 3; k++) {
+      long[] d = Arrays.copyOf(delays[k], n[k]);
+      Arrays.sort(d);
+      String added50 = k == 0 ? "" : String.format(Locale.ROOT, "%.3f", ms(pct(d, 50) - pct(direct, 50)));
+      String added99 = k == 0 ? "" : String.format(Locale.ROOT, "%.3f", ms(pct(d, 99) - pct(direct, 99)));
+      long limit = pct(direct, 99) + 1_000_000;
+      long over = Arrays.stream(d).filter(x -> x > limit).count();
+      sb.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %.3f | %s | %s | %s |%n", names[k], d.length,
+          ms(pct(d, 50)), ms(pct(d, 99)), ms(d[Math.min(d.length - 1, (int) (d.length * 0.999))]), ms(d[d.length - 1]),
+          added50, added99, k == 0 ? "" : over + String.format(Locale.ROOT, " (%.2f%%)", 100.0 * over / d.length)));
+    }
+    return sb.toString();
+  }
+
+  private static byte[] stamped(String authHeader, int events) {
+    String body = "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":256,\"stream\":true,"
+        + "\"messages\":[{\"role\":\"user\",\"content\":\"Say hello.\"}]}";
+    return ("POST /v1/messages HTTP/1.1\r\nHost: 127.0.0.1\r\n" + authHeader + "\r\nanthropic-version: 2023-06-01\r\n"
+        + "x-stub-events: " + events + "\r\nx-stub-spacing-ms: 5\r\nx-stub-stamp: 1\r\n"
+        + "content-type: application/json\r\ncontent-length: " + body.length() + "\r\n\r\n" + body)
+        .getBytes(StandardCharsets.US_ASCII);
+  }
+
   /** CPU time of every gateway I/O thread (both gateways: the idle one adds nothing). */
   private static long gatewayCpu(ThreadMXBean threads) {
     long total = 0;
@@ -199,8 +277,12 @@ public final class AddedLatency {
     private final Socket socket;
     private final OutputStream out;
     private final InputStream in;
+    private static final String STAMP = "\"text\":\"t";
     private final byte[] request;
+    private final StringBuilder pending = new StringBuilder();
     long lastEvents;
+    long[] delays;
+    int delayCount;
 
     Client(int port, byte[] request) throws IOException {
       this.socket = new Socket("127.0.0.1", port);
@@ -245,11 +327,37 @@ public final class AddedLatency {
     }
 
     private void countEvents(byte[] bytes) {
+      long now = System.nanoTime();
       for (int i = 0; i + 1 < bytes.length; i++) {
         if (bytes[i] == '\n' && bytes[i + 1] == '\n') {
           lastEvents++;
         }
       }
+      if (delays != null) {
+        collectStamps(bytes, now);
+      }
+    }
+
+    /**
+     * Stamps ({@code "text":"t<nanos>"}) in the event bytes read so far, each with the time its
+     * last byte arrived. A stamp cut between two chunks is completed by the next one.
+     */
+    private void collectStamps(byte[] bytes, long now) {
+      pending.append(new String(bytes, StandardCharsets.US_ASCII));
+      int at;
+      int done = 0;
+      while ((at = pending.indexOf(STAMP, done)) >= 0) {
+        int digits = at + STAMP.length();
+        int end = pending.indexOf("\"", digits);
+        if (end < 0) {
+          break;
+        }
+        if (delayCount < delays.length) {
+          delays[delayCount++] = now - Long.parseLong(pending, digits, end, 10);
+        }
+        done = end;
+      }
+      pending.delete(0, done);
     }
 
     private String line() throws IOException {

@@ -34,7 +34,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The fast stub upstream of {@code make perf}: reads the whole body, answers a small JSON message
  * in the provider's shape, or SSE ({@code "stream":true}) with {@code x-stub-events} events
- * (default 100) spaced {@code x-stub-spacing-ms} apart (default 0), or echoes the body
+ * (default 100) spaced {@code x-stub-spacing-ms} apart (default 0; with {@code x-stub-stamp: 1}
+ * each event's text is the {@code System.nanoTime()} at which it was written), or echoes the body
  * ({@code x-stub-echo: 1}). No parsing beyond a byte search: it must cost the load-generator core
  * as little as possible.
  */
@@ -94,25 +95,33 @@ public final class PerfStub implements AutoCloseable {
       }
       int events = request.headers().getInt("x-stub-events", 100);
       long spacing = request.headers().getInt("x-stub-spacing-ms", 0);
+      boolean stamp = "1".equals(request.headers().get("x-stub-stamp"));
       HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
       head.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream")
           .set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
       ctx.write(head);
-      send(ctx, events, spacing);
+      send(ctx, events, spacing, stamp);
     }
 
-    private static void send(ChannelHandlerContext ctx, int remaining, long spacing) {
+    private static void send(ChannelHandlerContext ctx, int remaining, long spacing, boolean stamp) {
       while (remaining > 0) {
-        ctx.write(new DefaultHttpContent(Unpooled.wrappedBuffer(DELTA)));
+        ctx.write(new DefaultHttpContent(Unpooled.wrappedBuffer(stamp ? stamped() : DELTA)));
         remaining--;
         if (spacing > 0 && remaining > 0) {
           ctx.flush();
           int left = remaining;
-          ctx.executor().schedule(() -> send(ctx, left, spacing), spacing, TimeUnit.MILLISECONDS);
+          ctx.executor().schedule(() -> send(ctx, left, spacing, stamp), spacing, TimeUnit.MILLISECONDS);
           return;
         }
       }
       ctx.writeAndFlush(new io.netty.handler.codec.http.DefaultLastHttpContent(Unpooled.wrappedBuffer(STOP)));
+    }
+
+    /** A text delta whose text is {@code t<System.nanoTime()>}: when the stub wrote it. */
+    private static byte[] stamped() {
+      return ("event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
+          + "\"delta\":{\"type\":\"text_delta\",\"text\":\"t" + System.nanoTime() + "\"}}\n\n")
+          .getBytes(StandardCharsets.US_ASCII);
     }
 
     private static void full(ChannelHandlerContext ctx, ByteBuf content) {
