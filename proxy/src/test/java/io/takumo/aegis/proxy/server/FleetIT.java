@@ -26,6 +26,7 @@ import io.takumo.aegis.proxy.store.CachingKeyStore;
 import io.takumo.aegis.proxy.store.DatabaseUrl;
 import io.takumo.aegis.proxy.store.PgKeyStore;
 import io.takumo.aegis.proxy.store.PostgresFixture;
+import io.takumo.aegis.testing.StablePort;
 import io.takumo.aegis.testing.StubUpstream;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -85,10 +86,10 @@ class FleetIT {
     certPem = Files.writeString(dir.resolve("cert.pem"), leaf.getCertificatePathPEM());
     keyPem = Files.writeString(dir.resolve("key.pem"), leaf.getPrivateKeyPEM());
     DatabaseUrl url = DatabaseUrl.parse("TAKUMO_TEST_DATABASE_URL", PostgresFixture.URL);
-    settings = CoordinatorSettings.of(0, -1, url.jdbcUrl(), url.user(), url.password(), pg.schema, certPem, keyPem);
+    // A restart binds the same port, so it must not be one a reconnecting gateway can self-connect to.
+    settings = CoordinatorSettings.of(StablePort.pick(), -1, url.jdbcUrl(), url.user(), url.password(), pg.schema,
+        certPem, keyPem);
     coordinator = Coordinator.start(settings);
-    settings = CoordinatorSettings.of(coordinator.grpcPort(), -1, url.jdbcUrl(), url.user(), url.password(), pg.schema,
-        certPem, keyPem); // a restart binds the same port
     JoinKeys.Created created = new JoinKeys(coordinator.dataSource()).create("it");
     joinKey = created.raw();
     joinKeyId = created.key().id();
