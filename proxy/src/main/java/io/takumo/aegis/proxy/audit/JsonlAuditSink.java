@@ -1,10 +1,12 @@
 package io.takumo.aegis.proxy.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +25,11 @@ public final class JsonlAuditSink implements AuditSink {
   static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
+  private static final ObjectWriter WRITER = JSON.writerFor(AuditEvent.class);
+
   private final Path file;
+  /** Opened on the first batch and kept open: one write and flush per batch, not an open per batch. */
+  private @Nullable OutputStream out;
 
   /** The JSON mapper audit events are written with (ISO timestamps). */
   public static ObjectMapper json() {
@@ -37,16 +43,31 @@ public final class JsonlAuditSink implements AuditSink {
   @Override
   public synchronized void write(List<AuditEvent> batch) {
     try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND)) {
-        for (AuditEvent event : batch) {
-          out.write(JSON.writeValueAsString(event));
-          out.newLine();
-        }
+      if (out == null) {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND), 64 << 10);
       }
+      for (AuditEvent event : batch) {
+        out.write(WRITER.writeValueAsBytes(event));
+        out.write('\n');
+      }
+      out.flush();
     } catch (IOException e) {
+      close(); // reopened by the next batch
       throw new UncheckedIOException("writing audit file " + file, e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (out != null) {
+      try {
+        out.close();
+      } catch (IOException e) {
+        // nothing left to do with a file that cannot be closed; the next batch opens it again
+      }
+      out = null;
     }
   }
 
