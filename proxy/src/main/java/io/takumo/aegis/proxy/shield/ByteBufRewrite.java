@@ -3,14 +3,13 @@ package io.takumo.aegis.proxy.shield;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.CompositeByteBuf;
-import io.netty.buffer.Unpooled;
 import io.takumo.aegis.shield.Rewrite;
 import java.util.ArrayDeque;
 
 /**
  * The zero-copy side of a streaming rewrite: the received buffers are kept (retained) until the
  * rewriter has decided over their bytes; unchanged ranges go out as retained slices of them, new
- * bytes (tokens, secrets) as small wrapped arrays, all gathered into one composite per chunk. No
+ * bytes (tokens, secrets) as small buffers of their own, all gathered into one composite per chunk. No
  * byte of an unchanged range is copied into a new buffer.
  *
  * <p>Ownership: {@link #add} takes the buffer; {@link #take} hands out the output, which the caller
@@ -51,9 +50,15 @@ public final class ByteBufRewrite implements Rewrite, AutoCloseable {
     }
   }
 
+  /**
+   * New bytes are copied into a buffer of the allocator's kind (direct on epoll), not wrapped: one
+   * heap part in the composite makes the transport merge the whole composite into a new heap
+   * buffer and copy that into a direct one before writing; all-direct parts go out by gathering
+   * write. A token is 30 bytes.
+   */
   @Override
   public void insert(byte[] bytes) {
-    output.addComponent(true, Unpooled.wrappedBuffer(bytes));
+    output.addComponent(true, alloc.buffer(bytes.length).writeBytes(bytes));
   }
 
   /** Drops input before {@code offset}: bytes a replacement stands for. */

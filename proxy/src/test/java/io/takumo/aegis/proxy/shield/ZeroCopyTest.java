@@ -88,7 +88,7 @@ class ZeroCopyTest {
       }
       assertThat(vault.size()).isEqualTo(3);
       assertThat(out.length()).isLessThan(body.length);
-      // Tokens are wrapped arrays, not allocated buffers; the composites themselves hold no memory.
+      // Only the tokens are new buffers (30 bytes each); the composites themselves hold no memory.
       System.out.printf("1 MiB body, 3 secrets: %d B of new buffer memory, %d B forwarded%n", alloc.bytes.get(), out.length());
       assertThat(alloc.bytes.get()).as("new buffer memory").isLessThan(64 << 10);
     } finally {
