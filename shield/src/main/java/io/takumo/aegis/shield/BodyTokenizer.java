@@ -40,7 +40,7 @@ public final class BodyTokenizer implements StreamRewriter {
   private final List<Detection> detections = new ArrayList<>();
 
   /** Input bytes {@code [base, base + length)} not yet passed on, and what follows them. */
-  private byte[] window = new byte[4096];
+  private byte[] window;
   private int length;
   private long base;
   /** Output is issued for input before this offset. */
@@ -68,6 +68,15 @@ public final class BodyTokenizer implements StreamRewriter {
   private record Replacement(long start, long end, byte[] token) {}
 
   public BodyTokenizer(Detector detector, Vault vault, Rewrite out) {
+    this(detector, vault, out, -1);
+  }
+
+  /**
+   * {@code expectedLength} (the request's {@code Content-Length}, or -1) sizes the window: a prompt
+   * is mostly one JSON string, held whole, so the window would otherwise grow by copies to its size.
+   */
+  public BodyTokenizer(Detector detector, Vault vault, Rewrite out, long expectedLength) {
+    this.window = new byte[(int) Math.min(Math.max(expectedLength, 4096), 256 << 10)];
     this.detector = requireNonNull(detector, "detector");
     this.json = new JsonScanner(detector);
     this.vault = requireNonNull(vault, "vault");

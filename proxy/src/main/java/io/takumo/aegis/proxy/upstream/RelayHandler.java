@@ -283,7 +283,8 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
         return false;
       }
       requestRewrite = new RewritingStream(ctx.alloc(), sink -> {
-        BodyTokenizer t = new BodyTokenizer(context.runtime().shield().detector(), v, sink);
+        BodyTokenizer t = new BodyTokenizer(context.runtime().shield().detector(), v, sink,
+            HttpUtil.getContentLength(request, -1L));
         tokenizer = t;
         return t;
       });
