@@ -1,6 +1,7 @@
 package io.takumo.aegis.detect;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Values that look like secrets but are not: placeholders, references to where a secret lives,
@@ -32,7 +33,7 @@ final class Placeholders {
     for (byte[] word : words) {
       int first = word[0] & 0xff;
       byte[][] list = out[first] == null ? new byte[0][] : out[first];
-      list = java.util.Arrays.copyOf(list, list.length + 1);
+      list = Arrays.copyOf(list, list.length + 1);
       list[list.length - 1] = word;
       out[first] = list;
     }

@@ -117,7 +117,7 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
   /** {@code machine host login me password VALUE}: .netrc separates names and values by spaces. */
   private static boolean netrc(byte[] b, int is, int ie, int from, int to) {
     if (ie >= to || b[ie] != ' ' || (is > from && !Bytes.is(b[is - 1], Bytes.SPACE))
-        || !Bytes.startsWith(b, is, ie, PASSWORD, false) || ie - is != PASSWORD.length) {
+        || ie - is != PASSWORD.length || !Bytes.startsWith(b, is, ie, PASSWORD, false)) {
       return false; // the one .netrc keyword that holds a secret; code says "password != null"
     }
     int floor = Math.max(from, is - 256);

@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The audit queue (SPEC §12): {@link #record} never blocks and never fails a request; a full queue
- * drops the event and counts it. One thread writes batches (up to 500 events, gathered for
- * 10 ms after the first) to the sink. Reads run on their own small executor, never on an event loop. Thread-safe.
+ * drops the event and counts it. One thread writes batches (up to 500 events, gathered for 10 ms
+ * after the first) to the sink. Reads run on their own small executor, never on an event loop.
+ * Thread-safe.
  */
 public final class AuditLog implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
@@ -100,8 +101,8 @@ public final class AuditLog implements AutoCloseable {
         }
         batch.add(first);
         if (running && queue.size() < BATCH - 1) {
-          // Let a busy gateway's events gather: one wake-up and one write per LINGER, not one per
-          // request (the wake-up and the write cost more than the event itself).
+          // Let a busy gateway's events gather: one wake-up and one write per 10 ms, not one per
+          // request (the thread wake-up and the write cost more than serializing the event).
           TimeUnit.MILLISECONDS.sleep(LINGER_MILLIS);
         }
         queue.drainTo(batch, BATCH - 1);
