@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -162,31 +163,37 @@ public final class AddedLatency {
         offUs, onUs, onUs / offUs);
   }
 
-  /**
-   * How long each SSE event is held back beyond the upstream: the stub stamps every event with
-   * the {@code System.nanoTime()} at which it wrote it (same JVM, same clock), the client notes when
-   * the event's last byte arrived. Streams of 100 events 5 ms apart, straight to the stub, through
-   * the gateway with tokenization off, and through the full pipeline (the rehydrator), interleaved.
-   * Added = a path's delay percentile minus the direct path's.
-   */
+  /** A path for {@link #holdBack}: where to send the stamped request, with which API key header. */
+  record HoldBackPath(String name, int port, String authHeader) {}
+
   private static String holdBack(int streams, int stubPort, int offPort, int onPort, String key) throws IOException {
+    return holdBack(streams, List.of(new HoldBackPath("direct to stub", stubPort, "x-api-key: sk-ant-perf"),
+        new HoldBackPath("gateway, tokenization off", offPort, "x-api-key: " + key),
+        new HoldBackPath("gateway, full pipeline", onPort, "x-api-key: " + key)));
+  }
+
+  /**
+   * How long each SSE event is held back beyond the upstream: the stub ({@link PerfStub} with
+   * {@code x-stub-stamp: 1}, in this JVM) stamps every event with the {@code System.nanoTime()} at
+   * which it wrote it, the client (this JVM, same clock) notes when the event's last byte arrived.
+   * Streams of 100 events 5 ms apart per path, the paths interleaved; the first path is the
+   * reference: added = a path's delay percentile minus the first path's.
+   */
+  static String holdBack(int streams, List<HoldBackPath> paths) throws IOException {
     int events = 100;
-    String[] names = {"direct to stub", "gateway, tokenization off", "gateway, full pipeline"};
-    byte[][] requests = {stamped("x-api-key: sk-ant-perf", events), stamped("x-api-key: " + key, events),
-        stamped("x-api-key: " + key, events)};
-    int[] ports = {stubPort, offPort, onPort};
-    long[][] delays = new long[3][streams * events];
-    int[] n = new int[3];
-    Client[] clients = new Client[3];
+    int k = paths.size();
+    long[][] delays = new long[k][streams * events];
+    int[] n = new int[k];
+    Client[] clients = new Client[k];
     try {
-      for (int k = 0; k < 3; k++) {
-        clients[k] = new Client(ports[k], requests[k]);
-        clients[k].delays = new long[events + 8];
-        clients[k].roundTrip(); // warm-up
+      for (int i = 0; i < k; i++) {
+        clients[i] = new Client(paths.get(i).port(), stamped(paths.get(i).authHeader(), events));
+        clients[i].delays = new long[events + 8];
+        clients[i].roundTrip(); // warm-up
       }
-      for (int i = 0; i < streams; i++) {
-        for (int k = 0; k < 3; k++) {
-          int which = (i + k) % 3;
+      for (int s = 0; s < streams; s++) {
+        for (int i = 0; i < k; i++) {
+          int which = (s + i) % k; // rotate the order so no path always runs first
           Client c = clients[which];
           c.delayCount = 0;
           c.roundTrip();
@@ -204,19 +211,21 @@ public final class AddedLatency {
     StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Event hold-back: time from the stub writing an SSE"
         + " event to the client reading its last byte (%d streams of %d events 5 ms apart per path, interleaved)%n%n"
         + "| path | events | p50 ms | p99 ms | p99.9 ms | max ms | added p50 ms | added p99 ms | events held > 1 ms more than"
-        + " the direct p99 |%n|---|---|---|---|---|---|---|---|---|%n", streams, events));
-    long[] direct = Arrays.copyOf(delays[0], n[0]);
-    Arrays.sort(direct);
-    for (int k = 0; k < 3; k++) {
-      long[] d = Arrays.copyOf(delays[k], n[k]);
+        + " the %s p99 |%n|---|---|---|---|---|---|---|---|---|%n", streams, events, paths.get(0).name()));
+    long[] reference = Arrays.copyOf(delays[0], n[0]);
+    Arrays.sort(reference);
+    for (int i = 0; i < k; i++) {
+      long[] d = Arrays.copyOf(delays[i], n[i]);
       Arrays.sort(d);
-      String added50 = k == 0 ? "" : String.format(Locale.ROOT, "%.3f", ms(pct(d, 50) - pct(direct, 50)));
-      String added99 = k == 0 ? "" : String.format(Locale.ROOT, "%.3f", ms(pct(d, 99) - pct(direct, 99)));
-      long limit = pct(direct, 99) + 1_000_000;
+      boolean first = i == 0;
+      String added50 = first ? "" : String.format(Locale.ROOT, "%.3f", ms(pct(d, 50) - pct(reference, 50)));
+      String added99 = first ? "" : String.format(Locale.ROOT, "%.3f", ms(pct(d, 99) - pct(reference, 99)));
+      long limit = pct(reference, 99) + 1_000_000;
       long over = Arrays.stream(d).filter(x -> x > limit).count();
-      sb.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %.3f | %s | %s | %s |%n", names[k], d.length,
-          ms(pct(d, 50)), ms(pct(d, 99)), ms(d[Math.min(d.length - 1, (int) (d.length * 0.999))]), ms(d[d.length - 1]),
-          added50, added99, k == 0 ? "" : over + String.format(Locale.ROOT, " (%.2f%%)", 100.0 * over / d.length)));
+      sb.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %.3f | %s | %s | %s |%n", paths.get(i).name(),
+          d.length, ms(pct(d, 50)), ms(pct(d, 99)), ms(d[Math.min(d.length - 1, (int) (d.length * 0.999))]),
+          ms(d[d.length - 1]), added50, added99,
+          first ? "" : over + String.format(Locale.ROOT, " (%.2f%%)", 100.0 * over / d.length)));
     }
     return sb.toString();
   }

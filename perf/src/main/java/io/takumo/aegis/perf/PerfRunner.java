@@ -37,7 +37,8 @@ import org.jspecify.annotations.Nullable;
  * {@code PERF_WARMUP_SECONDS} (10, per system under test and warm-up scenario, not measured),
  * {@code PERF_GATEWAY_JAVA_OPTS} (extra JVM options of the gateways, {@code {mode}} → off/full),
  * {@code PERF_RATE} (open-model rate, 400/s), {@code PERF_SCENARIOS} (all), {@code PERF_SUT_CPU}
- * (the core for the systems under test; default the last one).
+ * (the core for the systems under test; default the last one), {@code PERF_HOLDBACK_STREAMS} (30
+ * streams of 100 stamped SSE events per target for the event hold-back table; 0 skips it).
  */
 public final class PerfRunner {
   private static final long TICK_MICROS = 1_000_000 / clockTicks();
@@ -111,6 +112,17 @@ public final class PerfRunner {
         }
       }
       String report = report(results, seconds, repeats, users, rate, sutCpu, cpus);
+      int holdBackStreams = Integer.parseInt(env.getOrDefault("PERF_HOLDBACK_STREAMS", "30"));
+      if (holdBackStreams > 0) { // each system under test on its own core, unlike AddedLatency's in-process gateways
+        List<AddedLatency.HoldBackPath> paths = new ArrayList<>();
+        for (Target t : targets) {
+          paths.add(new AddedLatency.HoldBackPath(t.name(), URI.create(t.baseUrl()).getPort(),
+              "x-api-key: " + (t.key().isEmpty() ? "sk-ant-perf" : t.key())));
+        }
+        String holdBack = AddedLatency.holdBack(holdBackStreams, paths);
+        System.out.println(holdBack);
+        report += "\n## sse hold-back (systems under test pinned to CPU " + sutCpu + ")\n\n" + holdBack;
+      }
       Path out = Files.createDirectories(ROOT.resolve("perf/results")).resolve("latest.md");
       Files.writeString(out, report);
       System.out.println(report);
