@@ -16,7 +16,6 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.takumo.aegis.proxy.audit.AuditEvent;
@@ -26,7 +25,6 @@ import io.takumo.aegis.proxy.auth.Principal;
 import io.takumo.aegis.proxy.ratelimit.RateDecision;
 import io.takumo.aegis.proxy.route.RouteKind;
 import java.time.Instant;
-import java.util.List;
 import io.takumo.aegis.proxy.route.Router;
 import java.util.ArrayDeque;
 import org.jspecify.annotations.Nullable;
@@ -76,11 +74,12 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    if (!(msg instanceof HttpObject object)) {
+    HttpObject object = HttpKinds.asHttpObject(msg);
+    if (object == null) {
       ctx.fireChannelRead(msg);
       return;
     }
-    if (!pipelined.isEmpty() || (object instanceof HttpRequest && exchangeOpen)) {
+    if (!pipelined.isEmpty() || (exchangeOpen && HttpKinds.asRequest(object) != null)) {
       pipelined.add(object); // the previous response is still being written
       ReadGate.of(ctx.channel()).pause(PauseReason.PIPELINED);
       return;
@@ -89,14 +88,15 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
   }
 
   private void dispatch(ChannelHandlerContext ctx, HttpObject msg) {
-    if (msg instanceof HttpRequest request) {
+    HttpRequest request = HttpKinds.asRequest(msg);
+    if (request != null) {
       startExchange(ctx, request);
       return;
     }
     RequestContext context = current;
     if (context == null || context.responseComplete() || context.requestComplete()) {
       // Body of a request already answered (or garbage after a failure): nobody wants it.
-      if (context != null && msg instanceof LastHttpContent) {
+      if (context != null && HttpKinds.isLast(msg)) {
         context.markRequestComplete();
       }
       ReferenceCountUtil.release(msg);
@@ -108,10 +108,11 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
       failMalformed(ctx, result.cause());
       return;
     }
-    if (msg instanceof LastHttpContent) {
+    if (HttpKinds.isLast(msg)) {
       context.markRequestComplete();
     }
-    if (msg instanceof HttpContent content) {
+    HttpContent content = HttpKinds.asContent(msg);
+    if (content != null) {
       context.countIn(content.content().readableBytes());
     }
     ctx.fireChannelRead(msg);
@@ -162,11 +163,12 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
   @Override
   public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
     RequestContext context = current;
-    if (context == null || !(msg instanceof HttpObject)) {
+    if (context == null || !HttpKinds.isHttpObject(msg)) {
       ctx.write(msg, promise);
       return;
     }
-    if (msg instanceof HttpResponse response) {
+    HttpResponse response = HttpKinds.asResponse(msg);
+    if (response != null) {
       if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
         ctx.write(msg, promise); // 100 Continue: the real answer follows
         return;
@@ -192,10 +194,11 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
         response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
       }
     }
-    if (msg instanceof HttpContent content) {
+    HttpContent content = HttpKinds.asContent(msg);
+    if (content != null) {
       context.countOut(content.content().readableBytes());
     }
-    if (!(msg instanceof LastHttpContent) || !context.responseStarted()) {
+    if (!HttpKinds.isLast(msg) || !context.responseStarted()) {
       ctx.write(msg, promise);
       return;
     }

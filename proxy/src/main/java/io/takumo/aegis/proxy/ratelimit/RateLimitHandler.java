@@ -5,12 +5,12 @@ import static java.util.Objects.requireNonNull;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.HttpRequest;
 import io.netty.util.ReferenceCountUtil;
 import io.takumo.aegis.proxy.auth.Principal;
 import io.takumo.aegis.proxy.config.RuntimeConfigHolder;
 import io.takumo.aegis.proxy.http.ErrorCode;
 import io.takumo.aegis.proxy.http.ErrorResponses;
+import io.takumo.aegis.proxy.http.HttpKinds;
 import io.takumo.aegis.proxy.http.ProxyMetrics;
 import io.takumo.aegis.proxy.http.RequestContext;
 import io.takumo.aegis.proxy.route.RouteKind;
@@ -36,7 +36,7 @@ public final class RateLimitHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     RequestContext context = RequestContext.current(ctx.channel());
-    if (!(msg instanceof HttpRequest) || context == null) {
+    if (context == null || HttpKinds.asRequest(msg) == null) {
       ctx.fireChannelRead(msg);
       return;
     }

@@ -14,6 +14,7 @@ import io.takumo.aegis.proxy.auth.Scope;
 import io.takumo.aegis.proxy.config.RuntimeConfigHolder;
 import io.takumo.aegis.proxy.http.ErrorCode;
 import io.takumo.aegis.proxy.http.ErrorResponses;
+import io.takumo.aegis.proxy.http.HttpKinds;
 import io.takumo.aegis.proxy.http.PauseReason;
 import io.takumo.aegis.proxy.http.ProxyMetrics;
 import io.takumo.aegis.proxy.http.ReadGate;
@@ -72,7 +73,8 @@ public final class AuthHandler extends ChannelInboundHandlerAdapter {
       held.add(msg);
       return;
     }
-    if (!(msg instanceof HttpRequest request)) {
+    HttpRequest request = HttpKinds.asRequest(msg);
+    if (request == null) {
       ctx.fireChannelRead(msg);
       return;
     }

@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpVersion;
 import io.takumo.aegis.proxy.http.ExchangeTracker;
+import io.takumo.aegis.proxy.http.HttpKinds;
 import io.takumo.aegis.proxy.http.ProxyMetrics;
 import io.takumo.aegis.proxy.http.RequestContext;
 import io.takumo.aegis.proxy.route.RouteKind;
@@ -48,8 +49,10 @@ public final class LocalRoutesHandler extends ChannelInboundHandlerAdapter {
       ctx.fireChannelRead(msg);
       return;
     }
-    if (!(msg instanceof HttpRequest request)) {
-      if (!(msg instanceof HttpContent content && shield.onContent(ctx, content))) {
+    HttpRequest request = HttpKinds.asRequest(msg);
+    if (request == null) {
+      HttpContent content = HttpKinds.asContent(msg);
+      if (content == null || !shield.onContent(ctx, content)) {
         ReferenceCountUtil.release(msg); // a body sent to a local route: nobody reads it
       }
       return;

@@ -6,6 +6,7 @@ import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.takumo.aegis.proxy.http.Conn;
+import io.takumo.aegis.proxy.http.HttpKinds;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +32,8 @@ final class OriginHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     OriginListener current = listener;
-    if (current == null || !(msg instanceof HttpObject object)) {
+    HttpObject object = HttpKinds.asHttpObject(msg);
+    if (current == null || object == null) {
       ReferenceCountUtil.release(msg);
       log.debug("{} unexpected data on an idle upstream connection, closing", Conn.of(ctx.channel()));
       ctx.close();

@@ -23,7 +23,6 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -31,6 +30,7 @@ import io.takumo.aegis.proxy.auth.Credentials;
 import io.takumo.aegis.proxy.auth.Principal;
 import io.takumo.aegis.proxy.config.GatewayConfig;
 import io.takumo.aegis.proxy.config.UpstreamSpec;
+import io.takumo.aegis.proxy.http.HttpKinds;
 import io.takumo.aegis.proxy.policy.Policy;
 import io.takumo.aegis.proxy.http.Conn;
 import io.takumo.aegis.proxy.http.ErrorCode;
@@ -93,7 +93,8 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    if (msg instanceof HttpRequest request) {
+    HttpRequest request = HttpKinds.asRequest(msg);
+    if (request != null) {
       RequestContext context = RequestContext.current(ctx.channel());
       if (context == null || context.route().kind() != RouteKind.PROVIDER) {
         ReferenceCountUtil.release(msg);
@@ -105,7 +106,8 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     Exchange current = exchange;
-    if (current == null || !(msg instanceof HttpContent content)) {
+    HttpContent content = HttpKinds.asContent(msg);
+    if (current == null || content == null) {
       ReferenceCountUtil.release(msg); // the rest of a body whose exchange already ended
       return;
     }
@@ -308,7 +310,7 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
         content.release();
         return;
       }
-      boolean last = content instanceof LastHttpContent;
+      boolean last = HttpKinds.isLast(content);
       requestReceived |= last;
       bodyInPending |= last && origin == null;
       ByteBuf data = content.content().retain();
@@ -481,7 +483,7 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
     private void writeToOrigin(HttpContent content) {
       Channel channel = requireNonNull(origin);
       content.touch("relay: written to the origin");
-      boolean last = content instanceof LastHttpContent;
+      boolean last = HttpKinds.isLast(content);
       channel.write(content, channel.voidPromise());
       if (last) {
         requestSent = true;
@@ -530,15 +532,17 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
             + " upstream sent an invalid HTTP response. Try again later.");
         return;
       }
-      if (msg instanceof HttpResponse response) {
+      HttpResponse response = HttpKinds.asResponse(msg);
+      if (response != null) {
         if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
           ReferenceCountUtil.release(msg); // 1xx: the real answer follows
           return;
         }
         onResponseHead(response);
       }
-      if (msg instanceof HttpContent received) {
-        boolean last = received instanceof LastHttpContent;
+      HttpContent received = HttpKinds.asContent(msg);
+      if (received != null) {
+        boolean last = HttpKinds.isLast(received);
         gather(received);
         if (last || gatheredBytes >= EMIT_BYTES) {
           emit(last);
