@@ -16,7 +16,6 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,10 +33,11 @@ import java.util.Locale;
  * <p>CPU per SSE event: the gateway's event-loop threads' CPU time (ThreadMXBean) over streamed
  * answers of about a thousand 1–7 character events each, divided by the events relayed.
  *
- * <p>Event hold-back: how much later than straight from the stub each SSE event reaches the client.
+ * <p>{@link #holdBack} (how much later than straight from the stub each SSE event reaches the
+ * client) is run by {@link PerfRunner} against its pinned systems under test; it lives here with
+ * the client it uses.
  *
- * <p>Usage: {@code make perf} (or run this class with
- * {@code [rounds16k] [rounds256k] [sseRequests] [holdBackStreams]}).
+ * <p>Usage: {@code make perf} (or run this class with {@code [rounds16k] [rounds256k] [sseRequests]}).
  */
 public final class AddedLatency {
   private static final String[] SECRETS = {"AKIAIOSFODNN7EXAMPLE",
@@ -51,17 +51,13 @@ public final class AddedLatency {
     int rounds16 = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     int rounds256 = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
     int sseRequests = args.length > 2 ? Integer.parseInt(args[2]) : 200;
-    int holdBackStreams = args.length > 3 ? Integer.parseInt(args[3]) : 30;
     Path dir = Files.createTempDirectory("aegis-perf");
     FileKeyStore keys = FileKeyStore.open(dir.resolve("keys.json"));
     String key = keys.create("perf", "perf", KeyEnvironment.TEST, Scope.all(), null);
     StringBuilder report = new StringBuilder();
     try (StubUpstream stub = StubUpstream.start();
-        Gateway off = Gateway.start(config(keys, stub.baseUrl(), dir, false), keys);
-        Gateway on = Gateway.start(config(keys, stub.baseUrl(), dir, true), keys);
-        PerfStub timed = new PerfStub(1);
-        Gateway timedOff = Gateway.start(config(keys, URI.create("http://127.0.0.1:" + timed.port()), dir, false), keys);
-        Gateway timedOn = Gateway.start(config(keys, URI.create("http://127.0.0.1:" + timed.port()), dir, true), keys)) {
+        Gateway off = Gateway.start(config(keys, stub, dir, false), keys);
+        Gateway on = Gateway.start(config(keys, stub, dir, true), keys)) {
       report.append(String.format(Locale.ROOT, "Added latency at one keep-alive connection, Anthropic request with 3 secrets, "
           + "interleaved rounds (a quarter more as warm-up)%n%n"
           + "| body | path | p50 ms | p90 ms | p99 ms | added p50 ms (median per-round difference) | added p99 ms |%n"
@@ -71,8 +67,6 @@ public final class AddedLatency {
       }
       report.append(String.format(Locale.ROOT, "%n"));
       report.append(sse(sseRequests, off, on, key));
-      report.append(String.format(Locale.ROOT, "%n"));
-      report.append(holdBack(holdBackStreams, timed.port(), timedOff.port(), timedOn.port(), key));
     }
     System.out.print(report);
     Path results = Files.isDirectory(Path.of("perf")) ? Path.of("perf", "results") : Path.of("results");
@@ -80,13 +74,13 @@ public final class AddedLatency {
     Files.writeString(results.resolve("added-latency.md"), "# " + report);
   }
 
-  private static GatewayConfig config(FileKeyStore keys, URI upstream, Path dir, boolean tokenize) {
+  private static GatewayConfig config(FileKeyStore keys, StubUpstream stub, Path dir, boolean tokenize) {
     return GatewayConfig.builder()
         .listen(new InetSocketAddress("127.0.0.1", 0))
         .environment(KeyEnvironment.TEST)
         .keysFile(keys.file())
         .auditFile(dir.resolve(tokenize ? "audit-on.jsonl" : "audit-off.jsonl"))
-        .upstream(Provider.ANTHROPIC, upstream, "sk-ant-perf")
+        .upstream(Provider.ANTHROPIC, stub.baseUrl(), "sk-ant-perf")
         .rateLimits(1_000_000_000L, 1_000_000_000L, 1_000_000_000L) // measure the relay, not the limiter
         .ioThreads(1)
         .tokenize(tokenize)
@@ -165,12 +159,6 @@ public final class AddedLatency {
 
   /** A path for {@link #holdBack}: where to send the stamped request, with which API key header. */
   record HoldBackPath(String name, int port, String authHeader) {}
-
-  private static String holdBack(int streams, int stubPort, int offPort, int onPort, String key) throws IOException {
-    return holdBack(streams, List.of(new HoldBackPath("direct to stub", stubPort, "x-api-key: sk-ant-perf"),
-        new HoldBackPath("gateway, tokenization off", offPort, "x-api-key: " + key),
-        new HoldBackPath("gateway, full pipeline", onPort, "x-api-key: " + key)));
-  }
 
   /**
    * How long each SSE event is held back beyond the upstream: the stub ({@link PerfStub} with

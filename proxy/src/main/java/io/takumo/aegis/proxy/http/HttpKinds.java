@@ -27,23 +27,13 @@ import org.jspecify.annotations.Nullable;
 public final class HttpKinds {
   private HttpKinds() {}
 
-  public static boolean isHttpObject(Object msg) {
-    return isKnown(msg.getClass()) || msg instanceof HttpObject;
-  }
-
   public static @Nullable HttpObject asHttpObject(Object msg) {
     HttpContent content = asContent(msg);
     if (content != null) {
       return content;
     }
-    Class<?> c = msg.getClass();
-    if (c == DefaultHttpResponse.class) {
-      return (DefaultHttpResponse) msg;
-    }
-    if (c == DefaultHttpRequest.class) {
-      return (DefaultHttpRequest) msg;
-    }
-    return isKnown(c) || !(msg instanceof HttpObject object) ? null : object;
+    HttpRequest request = asRequest(msg);
+    return request != null ? request : asResponse(msg);
   }
 
   public static @Nullable HttpRequest asRequest(Object msg) {

@@ -163,7 +163,7 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
   @Override
   public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
     RequestContext context = current;
-    if (context == null || !HttpKinds.isHttpObject(msg)) {
+    if (context == null || HttpKinds.asHttpObject(msg) == null) {
       ctx.write(msg, promise);
       return;
     }
