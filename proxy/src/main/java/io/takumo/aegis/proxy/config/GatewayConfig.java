@@ -505,6 +505,11 @@ public record GatewayConfig(
       return this;
     }
 
+    public Builder upstreamPoolIdleTimeout(Duration upstreamPoolIdleTimeout) {
+      this.upstreamPoolIdleTimeout = upstreamPoolIdleTimeout;
+      return this;
+    }
+
     public Builder shutdownTimeout(Duration shutdownTimeout) {
       this.shutdownTimeout = shutdownTimeout;
       return this;

@@ -19,7 +19,6 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.resolver.AddressResolverGroup;
 import io.netty.resolver.dns.DnsAddressResolverGroup;
 import io.netty.resolver.dns.DnsNameResolverBuilder;
@@ -29,6 +28,7 @@ import io.netty.util.concurrent.Promise;
 import io.takumo.aegis.proxy.config.GatewayConfig;
 import io.takumo.aegis.proxy.config.UpstreamSpec;
 import io.takumo.aegis.proxy.config.UpstreamTls;
+import io.takumo.aegis.proxy.http.IdleTimeout;
 import io.takumo.aegis.proxy.http.PauseReason;
 import io.takumo.aegis.proxy.http.ProxyMetrics;
 import io.takumo.aegis.proxy.http.ReadGate;
@@ -132,8 +132,7 @@ public final class UpstreamClient implements AutoCloseable {
               ch.pipeline().addLast(HandlerNames.TLS, ssl);
             }
             ch.pipeline()
-                .addLast(HandlerNames.IDLE, new IdleStateHandler(0, 0,
-                    config.upstreamPoolIdleTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                .addLast(HandlerNames.IDLE, new IdleTimeout(config.upstreamPoolIdleTimeout()))
                 .addLast(HandlerNames.HTTP_CODEC, new HttpClientCodec(new HttpDecoderConfig()
                     .setMaxHeaderSize(config.maxHeaderBytes())
                     .setMaxInitialLineLength(16 << 10), false, false))
