@@ -161,8 +161,18 @@ public final class StubUpstream implements AutoCloseable {
 
   /** What the stub does with the next requests. */
   public record Behavior(Kind kind, int status, @Nullable String retryAfter, long answerBytes,
-      @Nullable CompletableFuture<Void> release) {
-    public enum Kind { NORMAL, STATUS, SILENT, SLOW_READ, LARGE_ANSWER, CLOSE, HOLD, GZIP, ECHO_ERROR }
+      @Nullable CompletableFuture<Void> release, List<byte[]> parts) {
+    public enum Kind { NORMAL, STATUS, SILENT, SLOW_READ, LARGE_ANSWER, CLOSE, HOLD, GZIP, ECHO_ERROR, PARTS }
+
+    public Behavior(Kind kind, int status, @Nullable String retryAfter, long answerBytes,
+        @Nullable CompletableFuture<Void> release) {
+      this(kind, status, retryAfter, answerBytes, release, List.of());
+    }
+
+    /** Answer 200, chunked, one chunk per part, all written before one flush (so they mostly arrive in one read). */
+    public static Behavior parts(List<byte[]> parts) {
+      return new Behavior(Kind.PARTS, 200, null, 0, null, List.copyOf(parts));
+    }
 
     public static Behavior normal() {
       return new Behavior(Kind.NORMAL, 200, null, 0, null);
@@ -298,6 +308,17 @@ public final class StubUpstream implements AutoCloseable {
         case LARGE_ANSWER:
           sendLarge(ctx, current.answerBytes());
           return;
+        case PARTS: {
+          HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+          head.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_OCTET_STREAM)
+              .set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+          ctx.write(head);
+          for (byte[] part : current.parts()) {
+            ctx.write(new DefaultHttpContent(Unpooled.wrappedBuffer(part)));
+          }
+          ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+          return;
+        }
         case HOLD:
           CompletableFuture<Void> release = current.release();
           if (release != null) {
