@@ -1,5 +1,8 @@
 package io.takumo.aegis.proxy.audit;
 
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -25,11 +28,15 @@ public final class JsonlAuditSink implements AuditSink {
   static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-  private static final ObjectWriter WRITER = JSON.writerFor(AuditEvent.class);
+  /** Without a flush per event: the batch ends with one. */
+  private static final ObjectWriter WRITER = JSON.writerFor(AuditEvent.class)
+      .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
   private final Path file;
   /** Opened on the first batch and kept open: one write and flush per batch, not an open per batch. */
   private @Nullable OutputStream out;
+  /** Writes into {@code out}; one generator for every event of every batch, not one per event. */
+  private @Nullable JsonGenerator json;
 
   /** The JSON mapper audit events are written with (ISO timestamps). */
   public static ObjectMapper json() {
@@ -47,12 +54,14 @@ public final class JsonlAuditSink implements AuditSink {
         Files.createDirectories(file.toAbsolutePath().getParent());
         out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE,
             StandardOpenOption.APPEND), 64 << 10);
+        json = JSON.getFactory().createGenerator(out).setRootValueSeparator(null);
       }
+      JsonGenerator g = requireNonNull(json);
       for (AuditEvent event : batch) {
-        out.write(WRITER.writeValueAsBytes(event));
-        out.write('\n');
+        WRITER.writeValue(g, event);
+        g.writeRaw('\n');
       }
-      out.flush();
+      g.flush(); // and the stream under it
     } catch (IOException e) {
       close(); // reopened by the next batch
       throw new UncheckedIOException("writing audit file " + file, e);
@@ -61,6 +70,7 @@ public final class JsonlAuditSink implements AuditSink {
 
   @Override
   public synchronized void close() {
+    json = null; // writes only into out
     if (out != null) {
       try {
         out.close();

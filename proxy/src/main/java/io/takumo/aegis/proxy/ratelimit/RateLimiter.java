@@ -34,6 +34,9 @@ public final class RateLimiter {
         .maximumSize(maxSubjects)
         .expireAfterAccess(Duration.ofMillis(2 * WINDOW_MS))
         .ticker(Ticker.systemTicker())
+        // Maintenance on the calling event loop: touched by every request, the cache would otherwise
+        // wake a ForkJoinPool thread again and again (about 1.5% of the relay's CPU in a profile).
+        .executor(Runnable::run)
         .build();
   }
 

@@ -26,7 +26,9 @@ public final class ShieldRuntime implements AutoCloseable {
   private final int maxVaultEntries;
   private final Sessions sessions;
   /** Minters of organizations' token keys, by key (a rotated key gets a new minter). */
-  private final Cache<String, TokenMinter> orgMinters = Caffeine.newBuilder().maximumSize(10_000).build();
+  private final Cache<String, TokenMinter> orgMinters = Caffeine.newBuilder().maximumSize(10_000)
+      .executor(Runnable::run) // per request: maintenance on the event loop, as RateLimiter's
+      .build();
 
   public ShieldRuntime(GatewayConfig config) {
     this.enabled = config.tokenize();
