@@ -34,7 +34,8 @@ import org.jspecify.annotations.Nullable;
  * {@code perf/target/gatling}.
  *
  * <p>Environment: {@code PERF_SECONDS} (8), {@code PERF_REPEATS} (3), {@code PERF_USERS} (16),
- * {@code PERF_WARMUP_SECONDS} (10, per system under test and warm-up scenario, not measured),
+ * {@code PERF_WARMUP_SECONDS} (5, per system under test and scenario in each warm-up round; rounds
+ * go on until the JIT settles, see {@link #warmUp}),
  * {@code PERF_GATEWAY_JAVA_OPTS} (extra JVM options of the gateways, {@code {mode}} → off/full),
  * {@code PERF_RATE} (open-model rate, 400/s), {@code PERF_SCENARIOS} (all), {@code PERF_SUT_CPU}
  * (the core for the systems under test; default the last one), {@code PERF_HOLDBACK_STREAMS} (30
@@ -53,7 +54,13 @@ public final class PerfRunner {
 
   record Target(String name, String baseUrl, @Nullable Process process, String key) {}
 
-  record Point(double rps, double p50, double p99, double cpuMicrosPerRequest, long requests, long failed) {}
+  /** @param jitShare the JIT compiler threads' part of the CPU the system under test used in the point */
+  record Point(double rps, double p50, double p99, double cpuMicrosPerRequest, long requests, long failed,
+      double jitShare) {}
+
+  /** Warm-up rounds after the first stop once the JIT compilers take less than this of the CPU. */
+  private static final double JIT_SETTLED = 0.02;
+  private static final int MAX_EXTRA_WARMUP_ROUNDS = 4;
 
   public static void main(String[] args) throws Exception {
     System.setOut(new java.io.PrintStream(new Tee(System.out, CAPTURED), true, StandardCharsets.UTF_8));
@@ -86,11 +93,10 @@ public final class PerfRunner {
         targets.add(gateway);
         started.add(gateway.process());
       }
-      int warmup = Integer.parseInt(env.getOrDefault("PERF_WARMUP_SECONDS", "10"));
-      for (Target t : targets) { // JIT-compile every system under test before anything is measured
+      int warmup = Integer.parseInt(env.getOrDefault("PERF_WARMUP_SECONDS", "5"));
+      for (Target t : targets) {
         if (t.process() != null && warmup > 0) {
-          run(t, "anthropic-16k", users, 0, warmup);
-          run(t, "sse-100", users, 0, warmup);
+          warmUp(t, scenarios, users, warmup);
         }
       }
       Map<String, Map<String, List<Point>>> results = new LinkedHashMap<>();
@@ -106,8 +112,8 @@ public final class PerfRunner {
             }
             Point p = run(t, scenario, open ? 0 : users, open ? rate : 0, seconds);
             byTarget.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(p);
-            System.out.printf(Locale.ROOT, "%-20s %-28s %8.0f req/s p50 %6.2f ms p99 %6.2f ms cpu %7.1f us/req%n",
-                spec, t.name(), p.rps(), p.p50(), p.p99(), p.cpuMicrosPerRequest());
+            System.out.printf(Locale.ROOT, "%-20s %-28s %8.0f req/s p50 %6.2f ms p99 %6.2f ms cpu %7.1f us/req jit %4.1f%%%n",
+                spec, t.name(), p.rps(), p.p50(), p.p99(), p.cpuMicrosPerRequest(), 100 * p.jitShare());
           }
         }
       }
@@ -136,6 +142,33 @@ public final class PerfRunner {
     System.exit(0);
   }
 
+  /**
+   * Runs every scenario that will be measured against {@code t}, then rounds of all of them again
+   * until the JIT compiler threads use under {@link #JIT_SETTLED} of the CPU of a round: a compile
+   * inside a measured point is counted as CPU per request, and C2 shares the one core of the system
+   * under test (seen at 6% of a relay point with a fixed 20 s warm-up).
+   */
+  private static void warmUp(Target t, List<String> scenarios, int users, int seconds) throws IOException {
+    List<String> distinct = scenarios.stream().map(s -> s.startsWith("open:") ? s.substring(5) : s)
+        .filter(s -> !s.startsWith("tokenize") || t.name().contains("full")).distinct().toList();
+    for (int round = 0; round <= MAX_EXTRA_WARMUP_ROUNDS; round++) {
+      long cpu = 0;
+      long jit = 0;
+      for (String scenario : distinct) {
+        long cpuBefore = cpuTicks(t.process().toHandle());
+        long jitBefore = jitTicks(t.process().pid());
+        run(t, scenario, users, 0, seconds);
+        cpu += cpuTicks(t.process().toHandle()) - cpuBefore;
+        jit += jitTicks(t.process().pid()) - jitBefore;
+      }
+      double share = cpu == 0 ? 0 : (double) jit / cpu;
+      System.out.printf(Locale.ROOT, "warm-up %s round %d: JIT %.1f%% of CPU%n", t.name(), round, 100 * share);
+      if (round > 0 && share < JIT_SETTLED) {
+        return;
+      }
+    }
+  }
+
   /** One Gatling run against {@code t}; the SUT's CPU is read around it. */
   private static Point run(Target t, String scenario, int users, int rate, int seconds) throws IOException {
     System.setProperty("aegis.target", t.baseUrl());
@@ -146,6 +179,7 @@ public final class PerfRunner {
     System.setProperty("aegis.seconds", Integer.toString(seconds));
     Path results = Files.createDirectories(ROOT.resolve("perf/target/gatling"));
     long cpuBefore = t.process() == null ? 0 : cpuTicks(t.process().toHandle());
+    long jitBefore = t.process() == null ? 0 : jitTicks(t.process().pid());
     // Gatling 3.15 keeps its statistics in the HTML report and the console summary: the summary is
     // read from the copy of standard output main() installed (Gatling keeps the stream it first saw).
     CAPTURED.reset();
@@ -153,12 +187,13 @@ public final class PerfRunner {
         "--results-folder", results.toString(), "--run-description", scenario + " / " + t.name()});
     System.out.flush();
     long cpuTicks = t.process() == null ? 0 : cpuTicks(t.process().toHandle()) - cpuBefore;
+    long jit = t.process() == null ? 0 : jitTicks(t.process().pid()) - jitBefore;
     Map<String, double[]> summary = summary(CAPTURED.toString(StandardCharsets.UTF_8));
     long ok = (long) summary.get("request count")[1];
     long ko = (long) summary.get("request count")[2];
     double cpu = t.process() == null || ok + ko == 0 ? Double.NaN : (double) cpuTicks * TICK_MICROS / (ok + ko);
     return new Point(summary.get("mean throughput (rps)")[0], summary.get("response time 50th percentile (ms)")[0],
-        summary.get("response time 99th percentile (ms)")[0], cpu, ok, ko);
+        summary.get("response time 99th percentile (ms)")[0], cpu, ok, ko, cpuTicks == 0 ? 0 : (double) jit / cpuTicks);
   }
 
   /** Writes to two streams. */
@@ -238,7 +273,9 @@ public final class PerfRunner {
     e.put("TAKUMO_LISTEN_ADDR", "127.0.0.1:" + port);
     e.put("TAKUMO_ENVIRONMENT", "test");
     e.put("TAKUMO_KEYS_FILE", keysFile.toString());
-    e.put("TAKUMO_AUDIT_FILE", work.resolve(tokenize ? "audit-full.jsonl" : "audit-off.jsonl").toString());
+    Path audit = work.resolve(tokenize ? "audit-full.jsonl" : "audit-off.jsonl");
+    Files.deleteIfExists(audit); // a run writes hundreds of MB of it
+    e.put("TAKUMO_AUDIT_FILE", audit.toString());
     e.put("TAKUMO_ANTHROPIC_BASE_URL", stubUrl);
     e.put("TAKUMO_ANTHROPIC_API_KEY", "sk-ant-perf");
     e.put("TAKUMO_OPENAI_BASE_URL", stubUrl);
@@ -312,6 +349,24 @@ public final class PerfRunner {
     }
   }
 
+  /** User + system ticks of the JIT compiler threads of a JVM (0 for other processes). */
+  static long jitTicks(long pid) {
+    long total = 0;
+    try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      for (Path task : tasks.toList()) {
+        String stat = String.join(" ", Files.readAllLines(task.resolve("stat"), StandardCharsets.US_ASCII));
+        String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
+          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          total += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return total; // the process or a thread is gone
+    }
+    return total;
+  }
+
   private static long clockTicks() {
     try {
       Process p = new ProcessBuilder("getconf", "CLK_TCK").start();
@@ -333,8 +388,8 @@ public final class PerfRunner {
         + "request (10 ms ticks over thousands of requests).%n%n", cpus, sutCpu, seconds, repeats, users, rate));
     for (Map.Entry<String, Map<String, List<Point>>> scenario : results.entrySet()) {
       sb.append("## ").append(scenario.getKey()).append("\n\n");
-      sb.append("| target | req/s | p50 ms | p99 ms | CPU µs/request | CPU ratio to nginx | failed |\n");
-      sb.append("|---|---|---|---|---|---|---|\n");
+      sb.append("| target | req/s | p50 ms | p99 ms | CPU µs/request | CPU ratio to nginx | JIT % of CPU | failed |\n");
+      sb.append("|---|---|---|---|---|---|---|---|\n");
       List<Point> nginx = scenario.getValue().get("nginx");
       double nginxCpu = nginx == null ? Double.NaN : median(nginx.stream().mapToDouble(Point::cpuMicrosPerRequest).toArray());
       for (Map.Entry<String, List<Point>> target : scenario.getValue().entrySet()) {
@@ -342,11 +397,13 @@ public final class PerfRunner {
         double[] rps = points.stream().mapToDouble(Point::rps).toArray();
         double[] cpu = points.stream().mapToDouble(Point::cpuMicrosPerRequest).toArray();
         double cpuMedian = median(cpu);
-        sb.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %s | %s | %d |%n", target.getKey(),
+        double jit = median(points.stream().mapToDouble(Point::jitShare).toArray());
+        sb.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %s | %s | %s | %d |%n", target.getKey(),
             spread(rps, "%.0f"), median(points.stream().mapToDouble(Point::p50).toArray()),
             median(points.stream().mapToDouble(Point::p99).toArray()),
             Double.isNaN(cpuMedian) ? "—" : spread(cpu, "%.1f"),
             Double.isNaN(cpuMedian) || Double.isNaN(nginxCpu) ? "—" : String.format(Locale.ROOT, "%.2f", cpuMedian / nginxCpu),
+            Double.isNaN(cpuMedian) || !target.getKey().startsWith("gateway") ? "—" : String.format(Locale.ROOT, "%.1f", 100 * jit),
             points.stream().mapToLong(Point::failed).sum()));
       }
       sb.append('\n');
