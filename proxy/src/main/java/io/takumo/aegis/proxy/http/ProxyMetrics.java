@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
 import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import io.takumo.aegis.coordinator.client.GatewayHealth;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -43,8 +44,8 @@ public final class ProxyMetrics {
   private final Counter upstreamReuses;
   private final Timer addedLatency;
   /** Built once per provider (or status and provider), looked up per exchange. */
-  private final Map<String, Timer> durations = new ConcurrentHashMap<>();
-  private final Map<String, Counter> requests = new ConcurrentHashMap<>();
+  /** Per provider: its duration timer and its request counters by status, made on first use. */
+  private final Map<String, ProviderMeters> byProvider = new ConcurrentHashMap<>();
   private final Map<Category, Counter> secrets = new EnumMap<>(Category.class);
   private final Counter rehydrated;
   private final DistributionSummary vaultEntries;
@@ -116,11 +117,9 @@ public final class ProxyMetrics {
     if (status >= 500) {
       errors5xx.increment();
     }
-    requests.computeIfAbsent(status + "/" + provider, k -> registry.counter("aegis.requests",
-        "status", Integer.toString(status), "provider", provider)).increment();
-    durations.computeIfAbsent(provider, p -> Timer.builder("aegis.request.duration").tag("provider", p)
-        .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
-        .maximumExpectedValue(Duration.ofMinutes(10)).register(registry)).record(totalNanos, TimeUnit.NANOSECONDS);
+    ProviderMeters meters = byProvider.computeIfAbsent(provider, p -> new ProviderMeters(registry, p));
+    meters.requests(status).increment();
+    meters.duration.record(totalNanos, TimeUnit.NANOSECONDS);
     if (upstreamNanos > 0) {
       addedLatency.record(Math.max(0, totalNanos - upstreamNanos), TimeUnit.NANOSECONDS);
     }
@@ -205,5 +204,40 @@ public final class ProxyMetrics {
 
   public long upstreamReuses() {
     return (long) upstreamReuses.count();
+  }
+
+  /**
+   * One provider's meters, found with one map lookup per exchange: the counter by status sits in
+   * an array (three-digit statuses), not behind a "status/provider" string built for every request.
+   */
+  private static final class ProviderMeters {
+    private final MeterRegistry registry;
+    private final String provider;
+    private final Timer duration;
+    private final AtomicReferenceArray<Counter> byStatus = new AtomicReferenceArray<>(1000);
+
+    ProviderMeters(MeterRegistry registry, String provider) {
+      this.registry = registry;
+      this.provider = provider;
+      this.duration = Timer.builder("aegis.request.duration").tag("provider", provider)
+          .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+          .maximumExpectedValue(Duration.ofMinutes(10)).register(registry);
+    }
+
+    Counter requests(int status) {
+      if (status < 0 || status >= byStatus.length()) {
+        return counter(status); // not an HTTP status: looked up in the registry every time
+      }
+      Counter c = byStatus.get(status);
+      if (c == null) {
+        c = counter(status);
+        byStatus.set(status, c); // the registry hands a racing thread the same counter
+      }
+      return c;
+    }
+
+    private Counter counter(int status) {
+      return registry.counter("aegis.requests", "status", Integer.toString(status), "provider", provider);
+    }
   }
 }
