@@ -176,12 +176,7 @@ public final class JsonScanner {
   }
 
   private static boolean hasEscape(byte[] b, int s, int e) {
-    for (int i = s; i < e; i++) {
-      if (b[i] == '\\') {
-        return true;
-      }
-    }
-    return false;
+    return ByteScan.backslash(b, s, e) < e;
   }
 
   /**
@@ -189,12 +184,11 @@ public final class JsonScanner {
    * escaped quote skipped), or -1 when it does not end before {@code to}.
    */
   public static int stringEnd(byte[] b, int p, int to) {
-    while (p < to) {
-      byte c = b[p];
-      if (c == '"') {
+    while ((p = ByteScan.quoteOrBackslash(b, p, to)) < to) {
+      if (b[p] == '"') {
         return p;
       }
-      p += c == '\\' ? 2 : 1;
+      p += 2; // the escaped byte cannot end the string
     }
     return -1;
   }
@@ -258,9 +252,9 @@ public final class JsonScanner {
     int p = s;
     d.segment(0, s, false);
     while (p < e) {
-      int run = p;
-      while (run < e && (b[run] != '\\' || run + 1 >= e)) {
-        run++;
+      int run = ByteScan.backslash(b, p, e);
+      if (run == e - 1) {
+        run = e; // a backslash that ends the input escapes nothing: kept as it is
       }
       System.arraycopy(b, p, out, n, run - p);
       n += run - p;

@@ -2,6 +2,7 @@ package io.takumo.aegis.shield;
 
 import static java.util.Objects.requireNonNull;
 
+import io.takumo.aegis.detect.ByteScan;
 import io.takumo.aegis.detect.Detector;
 import io.takumo.aegis.detect.Finding;
 import io.takumo.aegis.detect.JsonScanner;
@@ -153,10 +154,7 @@ public final class BodyTokenizer implements StreamRewriter {
           closeString(i);
         } else {
           // The bulk of a body is string content: skip to the next byte that matters.
-          i++;
-          while (i < end && w[i] != '"' && w[i] != '\\') {
-            i++;
-          }
+          i = ByteScan.quoteOrBackslash(w, i + 1, end);
           continue;
         }
         i++;
