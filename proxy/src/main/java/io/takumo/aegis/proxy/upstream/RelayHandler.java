@@ -420,8 +420,13 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
       }
       upstream = spec;
       context.provider(provider.id());
+      Future<Channel> acquired = upstreams.acquire(ctx.channel().eventLoop(), spec);
+      if (acquired.isDone()) { // a pooled connection: no pause, whose undo would be two epoll_ctl calls
+        onConnected(acquired);
+        return;
+      }
       clientGate.pause(PauseReason.CONNECT);
-      upstreams.acquire(ctx.channel().eventLoop(), spec).addListener(this::onConnected);
+      acquired.addListener(this::onConnected);
     }
 
     private void onConnected(Future<? super Channel> future) {
