@@ -569,7 +569,7 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
      * Keeps an answer part until the end of the upstream read: an SSE answer arrives as one decoded
      * part per event, and going out as one part per read saves the per-part work on the way out
      * (chunk framing, rewriter calls) without delaying anything: the read's end flushes anyway.
-     * Parts under {@link #COPY_PARTS_BELOW} bytes (SSE events) are copied into one buffer: copying
+     * Parts under {@link RelayHandler#COPY_PARTS_BELOW} bytes (SSE events) are copied into one buffer: copying
      * 100 bytes costs less than what each composite component costs (a retain and release, and an
      * iovec with its ByteBuffer slice on the write). Larger parts are kept as received (no copy).
      */
@@ -577,18 +577,16 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
       ByteBuf data = received.content();
       int n = data.readableBytes();
       gatheredBytes += n;
-      if (n == 0) {
-        // nothing to keep (the empty last part of a chunked answer)
-      } else if (n < COPY_PARTS_BELOW) {
+      if (n >= COPY_PARTS_BELOW) {
+        append(takeCopied()); // keeps the order: the copied parts came first
+        append(data.retain());
+      } else if (n > 0) { // an empty part (the end of a chunked answer) leaves nothing to keep
         ByteBuf c = copied;
         if (c == null) {
           c = ctx.alloc().directBuffer(Math.max(COPY_BUFFER_BYTES, n));
           copied = c;
         }
         c.writeBytes(data);
-      } else {
-        append(takeCopied()); // keeps the order: the copied parts came first
-        append(data.retain());
       }
       received.release(); // trailers, if any, are not relayed
     }
@@ -600,10 +598,10 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void append(@Nullable ByteBuf part) {
-      ByteBuf g = gathered;
       if (part == null) {
         return;
       }
+      ByteBuf g = gathered;
       if (g == null) {
         gathered = part;
         return;

@@ -49,8 +49,7 @@ class AnswerPartsIT {
     try (RawHttp http = new RawHttp(fixture.gateway.port())) {
       String body = "{\"model\":\"claude-x\",\"messages\":[{\"role\":\"user\",\"content\":\""
           + (secret ? "aws_key = AKIAIOSFODNN7EXAMPLE" : "nothing secret") + "\"}]}";
-      http.send("POST /v1/messages HTTP/1.1\r\nHost: x\r\nx-api-key: " + fixture.key + "\r\nContent-Length: "
-          + body.length() + "\r\n\r\n" + body);
+      http.send(fixture.messagesRequest(body));
       RawHttp.Response answer = http.read();
 
       assertThat(answer.status()).isEqualTo(200);
@@ -66,8 +65,7 @@ class AnswerPartsIT {
     fixture.anthropic.behavior(StubUpstream.Behavior.parts(List.of()));
     try (RawHttp http = new RawHttp(fixture.gateway.port())) {
       String body = "{\"model\":\"claude-x\",\"messages\":[]}";
-      http.send("POST /v1/messages HTTP/1.1\r\nHost: x\r\nx-api-key: " + fixture.key + "\r\nContent-Length: "
-          + body.length() + "\r\n\r\n" + body);
+      http.send(fixture.messagesRequest(body));
       RawHttp.Response answer = http.read();
       assertThat(answer.status()).isEqualTo(200);
       assertThat(answer.body()).isEmpty();

@@ -67,6 +67,12 @@ public final class GatewayFixture implements AutoCloseable {
     return dir;
   }
 
+  /** A raw keep-alive {@code POST /v1/messages} with this fixture's key and {@code body} (ASCII). */
+  public String messagesRequest(String body) {
+    return "POST /v1/messages HTTP/1.1\r\nHost: x\r\nx-api-key: " + key + "\r\nContent-Length: " + body.length()
+        + "\r\n\r\n" + body;
+  }
+
   /** {@code http://127.0.0.1:PORT}. */
   public String baseUrl() {
     return "http://127.0.0.1:" + gateway.port();

@@ -46,8 +46,7 @@ class IdleTimeoutIT {
     CompletableFuture<Void> seen = fixture.anthropic.nextRequestSeen();
     try (RawHttp http = new RawHttp(fixture.gateway.port())) {
       String body = "{\"model\":\"claude-x\",\"messages\":[{\"role\":\"user\",\"content\":\"take your time\"}]}";
-      http.send("POST /v1/messages HTTP/1.1\r\nHost: x\r\nx-api-key: " + fixture.key + "\r\nContent-Length: "
-          + body.length() + "\r\n\r\n" + body);
+      http.send(fixture.messagesRequest(body));
       seen.get(10, TimeUnit.SECONDS);
       CompletableFuture<Void> upstreamClosed = fixture.anthropic.nextConnectionClosed();
       // The subject is time passing with neither side sending: three idle timeouts, then the answer.

@@ -31,8 +31,7 @@ class MetricsAndAccessLogIT {
       http.send("GET /v1/health HTTP/1.1\r\nHost: x\r\nx-api-key: tk_test_" + "0".repeat(64) + "\r\n\r\n");
       assertThat(http.read().status()).isEqualTo(401);
       fixture.anthropic.behavior(StubUpstream.Behavior.close());
-      http.send("POST /v1/messages HTTP/1.1\r\nHost: x\r\nx-api-key: " + fixture.key + "\r\nContent-Length: "
-          + body.length() + "\r\n\r\n" + body);
+      http.send(fixture.messagesRequest(body));
       assertThat(http.read().status()).isEqualTo(502);
 
       http.send("GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n");

@@ -24,8 +24,7 @@ class RateLimitIT {
         assertRateHeaders(probe.headers(), 2);
       }
       String body = "{\"model\":\"claude-x\",\"messages\":[]}";
-      String request = "POST /v1/messages HTTP/1.1\r\nHost: x\r\nx-api-key: " + fixture.key + "\r\nContent-Length: "
-          + body.length() + "\r\n\r\n" + body;
+      String request = fixture.messagesRequest(body);
       for (int i = 0; i < 3; i++) {
         http.send(request);
         RawHttp.Response ok = http.read();

@@ -22,8 +22,7 @@ class ShutdownIT {
       fixture.anthropic.behavior(StubUpstream.Behavior.hold(release));
       CompletableFuture<Void> seen = fixture.anthropic.nextRequestSeen();
       String body = "{\"model\":\"claude-x\",\"messages\":[{\"role\":\"user\",\"content\":\"drain me\"}]}";
-      inflight.send("POST /v1/messages HTTP/1.1\r\nHost: x\r\nx-api-key: " + fixture.key + "\r\nContent-Length: "
-          + body.length() + "\r\n\r\n" + body);
+      inflight.send(fixture.messagesRequest(body));
       seen.get(10, TimeUnit.SECONDS);
       assertThat(fixture.gateway.exchanges().inFlight()).isEqualTo(1);
 

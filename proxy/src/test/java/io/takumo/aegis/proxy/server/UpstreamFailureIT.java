@@ -98,8 +98,7 @@ class UpstreamFailureIT {
     CompletableFuture<Void> upstreamClosed = fixture.anthropic.nextConnectionClosed();
     try (RawHttp http = new RawHttp(fixture.gateway.port())) {
       String body = "{\"model\":\"claude-x\",\"stream\":true,\"messages\":[]}";
-      http.send("POST /v1/messages HTTP/1.1\r\nHost: x\r\nx-api-key: " + fixture.key + "\r\nContent-Length: "
-          + body.length() + "\r\n\r\n" + body);
+      http.send(fixture.messagesRequest(body));
       seen.get(10, TimeUnit.SECONDS);
     } // the client hangs up while the upstream is still working
 
