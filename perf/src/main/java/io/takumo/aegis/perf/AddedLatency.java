@@ -1,6 +1,5 @@
 package io.takumo.aegis.perf;
 
-import io.netty.util.ResourceLeakDetector;
 import io.takumo.aegis.proxy.auth.FileKeyStore;
 import io.takumo.aegis.proxy.auth.Scope;
 import io.takumo.aegis.proxy.config.GatewayConfig;
@@ -49,9 +48,7 @@ public final class AddedLatency {
   public static void main(String[] args) throws Exception {
     // One JSON line per exchange on the console would cost both gateway modes alike but drown the report.
     System.setProperty("TAKUMO_ACCESS_LOG", "OFF");
-    if (System.getProperty("io.netty.leakDetection.level") == null) {
-      ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED); // as the gateway command runs
-    }
+    Gateway.leakDetectionAsInProduction(); // as the gateway command runs
     int rounds16 = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     int rounds256 = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
     int sseRequests = args.length > 2 ? Integer.parseInt(args[2]) : 200;

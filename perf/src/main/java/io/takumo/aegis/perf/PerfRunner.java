@@ -54,9 +54,16 @@ public final class PerfRunner {
 
   record Target(String name, String baseUrl, @Nullable Process process, String key) {}
 
-  /** @param jitShare the JIT compiler threads' part of the CPU the system under test used in the point */
+  /**
+   * @param cpuTicks user + system clock ticks the system under test used in the point
+   * @param jitTicks the part of them its JIT compiler threads used
+   */
   record Point(double rps, double p50, double p99, double cpuMicrosPerRequest, long requests, long failed,
-      double jitShare) {}
+      long cpuTicks, long jitTicks) {
+    double jitShare() {
+      return cpuTicks == 0 ? 0 : (double) jitTicks / cpuTicks;
+    }
+  }
 
   /** Warm-up rounds after the first stop once the JIT compilers take less than this of the CPU. */
   private static final double JIT_SETTLED = 0.02;
@@ -155,11 +162,9 @@ public final class PerfRunner {
       long cpu = 0;
       long jit = 0;
       for (String scenario : distinct) {
-        long cpuBefore = cpuTicks(t.process().toHandle());
-        long jitBefore = jitTicks(t.process().pid());
-        run(t, scenario, users, 0, seconds);
-        cpu += cpuTicks(t.process().toHandle()) - cpuBefore;
-        jit += jitTicks(t.process().pid()) - jitBefore;
+        Point p = run(t, scenario, users, 0, seconds);
+        cpu += p.cpuTicks();
+        jit += p.jitTicks();
       }
       double share = cpu == 0 ? 0 : (double) jit / cpu;
       System.out.printf(Locale.ROOT, "warm-up %s round %d: JIT %.1f%% of CPU%n", t.name(), round, 100 * share);
@@ -193,7 +198,7 @@ public final class PerfRunner {
     long ko = (long) summary.get("request count")[2];
     double cpu = t.process() == null || ok + ko == 0 ? Double.NaN : (double) cpuTicks * TICK_MICROS / (ok + ko);
     return new Point(summary.get("mean throughput (rps)")[0], summary.get("response time 50th percentile (ms)")[0],
-        summary.get("response time 99th percentile (ms)")[0], cpu, ok, ko, cpuTicks == 0 ? 0 : (double) jit / cpuTicks);
+        summary.get("response time 99th percentile (ms)")[0], cpu, ok, ko, cpuTicks, jit);
   }
 
   /** Writes to two streams. */
@@ -341,12 +346,20 @@ public final class PerfRunner {
 
   private static long ticks(long pid) {
     try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.US_ASCII);
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
+      return statTicks(stat(Path.of("/proc", Long.toString(pid), "stat")));
     } catch (IOException | RuntimeException e) {
       return 0; // the process is gone
     }
+  }
+
+  private static String stat(Path file) throws IOException {
+    return String.join(" ", Files.readAllLines(file, StandardCharsets.US_ASCII));
+  }
+
+  /** utime + stime of a {@code /proc/…/stat} line (fields 14 and 15; the name before may hold spaces). */
+  private static long statTicks(String stat) {
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
   }
 
   /** User + system ticks of the JIT compiler threads of a JVM (0 for other processes). */
@@ -354,11 +367,10 @@ public final class PerfRunner {
     long total = 0;
     try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
       for (Path task : tasks.toList()) {
-        String stat = String.join(" ", Files.readAllLines(task.resolve("stat"), StandardCharsets.US_ASCII));
+        String stat = stat(task.resolve("stat"));
         String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
         if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
-          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-          total += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+          total += statTicks(stat);
         }
       }
     } catch (IOException | RuntimeException e) {

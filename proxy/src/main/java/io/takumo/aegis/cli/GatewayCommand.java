@@ -1,7 +1,6 @@
 package io.takumo.aegis.cli;
 
 import ch.qos.logback.classic.LoggerContext;
-import io.netty.util.ResourceLeakDetector;
 import io.takumo.aegis.proxy.audit.AuditSink;
 import io.takumo.aegis.proxy.audit.JsonlAuditSink;
 import io.takumo.aegis.proxy.audit.PgAuditSink;
@@ -38,13 +37,7 @@ final class GatewayCommand implements java.util.concurrent.Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (System.getProperty("io.netty.leakDetection.level") == null
-        && System.getProperty("io.netty.leakDetectionLevel") == null) {
-      // Netty's default samples one buffer in 128 with a stack trace: about 3% of the relay's CPU in
-      // a profile. The tests run PARANOID and fail on any leak; a gateway runs without it unless
-      // asked (JAVA_OPTS=-Dio.netty.leakDetection.level=simple). Set before the first buffer.
-      ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
-    }
+    Gateway.leakDetectionAsInProduction();
     GatewayConfig config;
     try {
       config = GatewayConfig.fromEnvironment(System.getenv());

@@ -2,7 +2,6 @@ package io.takumo.aegis.proxy.http;
 
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelPromise;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.concurrent.Future;
 import java.time.Duration;
@@ -16,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Written by hand instead of Netty's {@code IdleStateHandler} because that one, given an
  * all-idle time, turns every write's void promise into a real one and listens to it: three promises
  * and listener calls per relayed HTTP part (head, chunk, CRLF), about 5% of the relay's CPU. Here a
- * write only stamps the time. The difference: a write counts when it is issued, not when the socket
- * took it, so a peer that stops reading is idle from the last write on, as with nginx's
+ * flush only stamps the time. The difference: writes count when they are flushed, not when the
+ * socket took them, so a peer that stops reading is idle from our last flush on, as with nginx's
  * {@code send_timeout}. Event-loop confined.
  */
 public final class IdleTimeout extends ChannelDuplexHandler {
@@ -63,9 +62,9 @@ public final class IdleTimeout extends ChannelDuplexHandler {
   }
 
   @Override
-  public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-    lastActivity = ctx.executor().ticker().nanoTime();
-    ctx.write(msg, promise);
+  public void flush(ChannelHandlerContext ctx) {
+    lastActivity = ctx.executor().ticker().nanoTime(); // once per flush, not per written buffer
+    ctx.flush();
   }
 
   private void start(ChannelHandlerContext ctx) {

@@ -14,6 +14,7 @@ import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
+import io.netty.util.ResourceLeakDetector;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.takumo.aegis.proxy.audit.AuditLog;
@@ -95,6 +96,19 @@ public final class Gateway implements AutoCloseable {
   /** The audit queue (tests flush it). */
   public AuditLog audit() {
     return audit;
+  }
+
+  /**
+   * Turns Netty's leak detection off unless {@code -Dio.netty.leakDetection.level} (or the old
+   * {@code io.netty.leakDetectionLevel}) asks for it; call before the first buffer. Netty's default
+   * samples one buffer in 128 with a stack trace: about 3% of the relay's CPU in a profile. The tests
+   * run PARANOID and fail on any leak; a production gateway runs without it (docs/decisions.md).
+   */
+  public static void leakDetectionAsInProduction() {
+    if (System.getProperty("io.netty.leakDetection.level") == null
+        && System.getProperty("io.netty.leakDetectionLevel") == null) {
+      ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+    }
   }
 
   /** Starts with the JSONL audit sink at {@link GatewayConfig#auditFile()}. */

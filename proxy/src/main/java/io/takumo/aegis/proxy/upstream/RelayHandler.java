@@ -629,7 +629,7 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
     }
 
     private boolean hasGathered() {
-      return gathered != null || copied != null || gatheredBytes > 0;
+      return gathered != null || copied != null;
     }
 
     /** Writes what the read gathered (rehydrated when this exchange tokenized anything). */
@@ -850,7 +850,7 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
         content.release();
       }
       closeShield();
-      if (gathered != null || copied != null) {
+      if (hasGathered()) {
         takeGathered().release();
       }
       clientGate.resume(PauseReason.UPSTREAM_UNWRITABLE);
