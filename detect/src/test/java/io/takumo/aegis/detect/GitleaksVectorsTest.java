@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,21 +16,20 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * Accuracy report over another scanner's public test vectors ({@code shared/bench}, see its
- * README): recall on {@code tp} lines and the flagged share of {@code fp} lines, per rule.
+ * Accuracy report over another scanner's public test vectors (copied from {@code shared/bench} into
+ * {@code src/test/resources/gitleaks}, see its README): recall on {@code tp} lines and the flagged share of {@code fp} lines, per rule.
  */
 class GitleaksVectorsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  static Path vectors() {
-    Path root = Path.of(System.getProperty("maven.multiModuleProjectDirectory", ".."));
-    for (Path candidate : new Path[] {root.resolve("../shared/bench/gitleaks-vectors.jsonl"),
-        Path.of("../../shared/bench/gitleaks-vectors.jsonl"), Path.of("../shared/bench/gitleaks-vectors.jsonl")}) {
-      if (Files.isRegularFile(candidate)) {
-        return candidate;
+  /** The vectors, copied into the test resources with their origin and licence (gitleaks/README.md). */
+  static List<String> vectors() throws IOException {
+    try (InputStream in = GitleaksVectorsTest.class.getResourceAsStream("/gitleaks/gitleaks-vectors.jsonl")) {
+      if (in == null) {
+        throw new AssertionError("gitleaks/gitleaks-vectors.jsonl is missing from the test resources");
       }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
     }
-    throw new AssertionError("shared/bench/gitleaks-vectors.jsonl not found next to the repository");
   }
 
   @Test
@@ -47,7 +47,7 @@ class GitleaksVectorsTest {
     int[] requiredMatches = new int[required.size()];
     int requiredFp = 0;
     List<String> requiredMissed = new ArrayList<>();
-    for (String line : Files.readAllLines(vectors(), StandardCharsets.UTF_8)) {
+    for (String line : vectors()) {
       JsonNode v = JSON.readTree(line);
       String text = v.path("text").asText();
       byte[] bytes = text.getBytes(StandardCharsets.UTF_8);

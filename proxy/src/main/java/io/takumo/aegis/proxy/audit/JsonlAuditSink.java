@@ -13,7 +13,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +30,8 @@ import org.jspecify.annotations.Nullable;
 public final class JsonlAuditSink implements AuditSink {
   static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
   private final Path file;
   /** Opened on the first batch and kept open: one write and flush per batch, not an open per batch. */
@@ -47,6 +53,7 @@ public final class JsonlAuditSink implements AuditSink {
     try {
       if (out == null) {
         Files.createDirectories(file.toAbsolutePath().getParent());
+        ownerOnly(file);
         out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE,
             StandardOpenOption.APPEND), 64 << 10);
         json = JSON.getFactory().createGenerator(out).setRootValueSeparator(null);
@@ -60,6 +67,22 @@ public final class JsonlAuditSink implements AuditSink {
     } catch (IOException e) {
       close(); // reopened by the next batch
       throw new UncheckedIOException("writing audit file " + file, e);
+    }
+  }
+
+  /**
+   * Creates the file readable by its owner only (0600), or tightens an existing one: audit lines
+   * name organizations, key prefixes and routes, which other local users have no business reading.
+   */
+  private static void ownerOnly(Path file) throws IOException {
+    try {
+      if (Files.notExists(file)) {
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+      } else {
+        Files.setPosixFilePermissions(file, OWNER_ONLY);
+      }
+    } catch (UnsupportedOperationException | FileAlreadyExistsException e) {
+      // Not a POSIX file system (the platform's ACLs apply), or created meanwhile: opened below as it is.
     }
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -43,5 +44,18 @@ class JsonlAuditSinkTest {
     List<String> lines = Files.readAllLines(dir.resolve("audit.jsonl"));
     assertThat(lines).hasSize(3);
     assertThat(JsonlAuditSink.JSON.readValue(lines.get(2), AuditEvent.class)).isEqualTo(EVENTS.get(0));
+  }
+
+  @Test
+  void theFileIsReadableByItsOwnerOnly(@TempDir Path dir) throws Exception {
+    Path created = dir.resolve("new/audit.jsonl");
+    Path existing = Files.createFile(dir.resolve("old.jsonl"),
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
+    for (Path file : List.of(created, existing)) {
+      JsonlAuditSink sink = new JsonlAuditSink(file);
+      sink.write(EVENTS);
+      sink.close();
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
   }
 }
