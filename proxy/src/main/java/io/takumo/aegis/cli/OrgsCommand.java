@@ -1,6 +1,7 @@
 package io.takumo.aegis.cli;
 
 import io.takumo.aegis.proxy.config.GatewayConfig;
+import io.takumo.aegis.proxy.config.GatewayEnvironment;
 import io.takumo.aegis.proxy.route.Provider;
 import io.takumo.aegis.proxy.store.Database;
 import io.takumo.aegis.proxy.store.DatabaseUrl;
@@ -36,7 +37,7 @@ final class OrgsCommand {
     }
     GatewayConfig config;
     try {
-      config = GatewayConfig.fromEnvironment(env);
+      config = GatewayEnvironment.parse(env);
     } catch (RuntimeException e) {
       System.err.println("takumo-aegis: " + e.getMessage());
       return Main.EXIT_USAGE;

@@ -11,6 +11,7 @@ import io.grpc.stub.ClientResponseObserver;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
 import io.micrometer.core.instrument.Counter;
+import java.io.IOException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -71,6 +72,9 @@ public final class CoordinatorClient implements AutoCloseable {
   private final AuditShipper audit;
   private final Counter acks;
   private final Counter nacks;
+  private final Counter persistFailures;
+  /** Why the running config is not on disk, or null. */
+  private volatile @Nullable String persistError;
   private final Counter reconnects;
   private final AtomicInteger stateGauge = new AtomicInteger();
 
@@ -132,9 +136,11 @@ public final class CoordinatorClient implements AutoCloseable {
         .description("Config snapshots applied (ack) or refused (nack)").register(registry);
     this.nacks = Counter.builder("aegis.connector.updates").tag("outcome", "nack")
         .description("Config snapshots applied (ack) or refused (nack)").register(registry);
+    this.persistFailures = Counter.builder("aegis.connector.persist.failures")
+        .description("Applied configs that could not be written to the state directory").register(registry);
     this.reconnects = Counter.builder("aegis.connector.reconnects")
         .description("Times the connection to the coordinator broke or could not be made").register(registry);
-    this.status = new FleetStatus(coordinator, null, ConnectorState.IDLE, 0, null, null, null, null);
+    this.status = new FleetStatus(coordinator, null, ConnectorState.IDLE, 0, null, null, null, null, null);
   }
 
   public static Builder builder() {
@@ -306,10 +312,18 @@ public final class CoordinatorClient implements AutoCloseable {
             + ", the version this gateway runs)");
       }
       Snapshot snapshot = new Snapshot(offered, ConfigDecoder.decode(message.getConfig()), Snapshot.Source.COORDINATOR);
-      listener.apply(snapshot);
+      // Persist first (staged), apply second, ACK after both. A config that runs is never NACKed:
+      // a disk that refuses the write is reported in /v1/fleet and the metrics instead.
+      String persistFailure = stage(message.toBuilder().clearNonce().build());
+      try {
+        listener.apply(snapshot);
+      } catch (ConfigRejectedException | RuntimeException e) {
+        store.discardStaged();
+        throw e;
+      }
       currentVersion = offered;
       source = Snapshot.Source.COORDINATOR;
-      store.saveLastGood(message.toBuilder().clearNonce().build());
+      persistError = persistFailure != null ? persistFailure : commitStaged();
       acks.increment();
       log.info("applied fleet config version {}", offered);
       backoff.reset();
@@ -323,6 +337,34 @@ public final class CoordinatorClient implements AutoCloseable {
       publishConnected(new FleetStatus.Nack(offered, reason, timer.now()));
       out.onNext(answer.setVersionInfo(currentVersion).setErrorDetail(ErrorDetail.newBuilder().setMessage(reason)).build());
     }
+  }
+
+  /** Writes the offered config beside the last good one; what went wrong, or null. */
+  private @Nullable String stage(ConfigSnapshot snapshot) {
+    try {
+      store.stageLastGood(snapshot);
+      return null;
+    } catch (IOException | RuntimeException e) {
+      return persistFailed(e);
+    }
+  }
+
+  /** The staged config becomes the last good one; what went wrong, or null. */
+  private @Nullable String commitStaged() {
+    try {
+      store.commitStaged();
+      return null;
+    } catch (IOException | RuntimeException e) {
+      return persistFailed(e);
+    }
+  }
+
+  private String persistFailed(Exception e) {
+    persistFailures.increment();
+    String reason = "cannot write the last good config to " + store.dir() + " (" + e.getClass().getSimpleName()
+        + "): the running config is lost on a restart without the coordinator";
+    log.warn("{}", reason);
+    return reason;
   }
 
   private void onBroken(int gen, Status cause, String during) {
@@ -432,14 +474,14 @@ public final class CoordinatorClient implements AutoCloseable {
     stateGauge.set(state.gaugeValue());
     FleetStatus s = status;
     status = new FleetStatus(coordinator, instanceId, state, s.configVersion(), s.configSource(), s.configAppliedAt(),
-        s.lastNack(), error);
+        s.lastNack(), error, persistError);
   }
 
   private void publish(FleetStatus.@Nullable Nack nack, @Nullable String error) {
     FleetStatus s = status;
     boolean changed = currentVersion != s.configVersion() || source != s.configSource();
     status = new FleetStatus(coordinator, instanceId, s.state(), currentVersion, source,
-        changed ? timer.now() : s.configAppliedAt(), nack != null ? nack : s.lastNack(), error);
+        changed ? timer.now() : s.configAppliedAt(), nack != null ? nack : s.lastNack(), error, persistError);
   }
 
   /** Runs {@code task} on the callback thread; dropped once the client closed (late gRPC callbacks). */

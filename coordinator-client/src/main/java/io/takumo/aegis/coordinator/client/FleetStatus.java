@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param instanceId null until the first registration
  * @param configVersion the version the gateway runs (0: none from a coordinator)
  * @param lastNack the newest refused snapshot, or null
+ * @param persistError why the running config could not be written to the state directory, or null
  */
 public record FleetStatus(
     String coordinator,
@@ -19,7 +20,8 @@ public record FleetStatus(
     Snapshot.@Nullable Source configSource,
     @Nullable Instant configAppliedAt,
     @Nullable Nack lastNack,
-    @Nullable String lastError) {
+    @Nullable String lastError,
+    @Nullable String persistError) {
 
   /** A refused snapshot: its version and why (the message sent to the coordinator). */
   public record Nack(long version, String message, Instant at) {}

@@ -30,6 +30,10 @@ final class StateStore {
     this.dir = dir;
   }
 
+  Path dir() {
+    return dir;
+  }
+
   @Nullable String instanceId() {
     Path file = dir.resolve(INSTANCE_FILE);
     try {
@@ -57,27 +61,57 @@ final class StateStore {
     }
   }
 
-  void saveLastGood(ConfigSnapshot snapshot) {
-    write(CONFIG_FILE, snapshot.toByteArray());
+  /**
+   * Writes {@code snapshot} beside the last good config, to become it with {@link #commitStaged}
+   * once it runs, or to be dropped with {@link #discardStaged} when it is refused.
+   *
+   * @throws IOException when it cannot be written (the caller reports it; the gateway serves on)
+   */
+  void stageLastGood(ConfigSnapshot snapshot) throws IOException {
+    stage(CONFIG_FILE, snapshot.toByteArray());
+  }
+
+  /** The staged config becomes the last good one (an atomic rename). */
+  void commitStaged() throws IOException {
+    commit(CONFIG_FILE);
+  }
+
+  void discardStaged() {
+    try {
+      Files.deleteIfExists(staged(CONFIG_FILE));
+    } catch (IOException e) {
+      log.debug("cannot delete the staged config: {}", e.toString());
+    }
   }
 
   private void write(String name, byte[] bytes) {
     try {
-      ensureDir();
-      Path tmp = dir.resolve(name + ".tmp");
-      Files.deleteIfExists(tmp);
-      try {
-        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      } catch (UnsupportedOperationException e) {
-        Files.createFile(tmp); // not POSIX: the platform's default permissions
-      }
-      Files.write(tmp, bytes);
-      Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      stage(name, bytes);
+      commit(name);
     } catch (IOException e) {
-      // The gateway keeps serving; only a restart without a coordinator would miss this version.
       log.error("cannot persist {} in {}: {}", name, dir, e.toString());
       throw new UncheckedIOException(e);
     }
+  }
+
+  private Path staged(String name) {
+    return dir.resolve(name + ".tmp");
+  }
+
+  private void stage(String name, byte[] bytes) throws IOException {
+    ensureDir();
+    Path tmp = staged(name);
+    Files.deleteIfExists(tmp);
+    try {
+      Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException e) {
+      Files.createFile(tmp); // not POSIX: the platform's default permissions
+    }
+    Files.write(tmp, bytes);
+  }
+
+  private void commit(String name) throws IOException {
+    Files.move(staged(name), dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
   private void ensureDir() throws IOException {

@@ -25,6 +25,11 @@ public final class Authenticator {
     this.environment = requireNonNull(environment, "environment");
     this.clock = requireNonNull(clock, "clock");
   }
+  /** Where the keys are looked up. */
+  public KeyStore store() {
+    return store;
+  }
+
 
   /**
    * Completes with the principal, or exceptionally with an {@link AuthException} whose message can

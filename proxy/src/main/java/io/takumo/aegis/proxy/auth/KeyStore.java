@@ -21,6 +21,18 @@ public interface KeyStore {
   default void evict(java.util.Collection<String> sha256Hex) {}
 
   /**
+   * Why the store cannot answer now for a key it has never seen (its database is unreachable), or
+   * null when it can; read by {@code /readyz}. Never blocks: stores that depend on a server keep the
+   * answer of their last {@link #probe}.
+   */
+  default @org.jspecify.annotations.Nullable String unavailable() {
+    return null;
+  }
+
+  /** Checks, blocking, whether the store's server answers; called periodically off the event loops. */
+  default void probe() {}
+
+  /**
    * The settings of organization {@code org}: plan, provider keys, token key. Stores without
    * organizations (the key file) answer {@link OrgSettings#DEFAULT}. Never blocks the caller.
    */

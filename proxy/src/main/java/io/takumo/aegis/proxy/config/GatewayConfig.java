@@ -2,12 +2,10 @@ package io.takumo.aegis.proxy.config;
 
 import static java.util.Objects.requireNonNull;
 
-import io.takumo.aegis.coordinator.client.ConfigDecoder;
 import io.takumo.aegis.coordinator.client.FailMode;
 import io.takumo.aegis.proxy.route.Provider;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +33,10 @@ public record GatewayConfig(
     Duration upstreamPoolIdleTimeout,
     Duration shutdownTimeout,
     long maxBodyBytes,
+    long maxHeldBodyBytes,
     int maxHeaderBytes,
+    Duration headerTimeout,
+    int maxConnectionsPerIp,
     int ioThreads,
     @Nullable String databaseUrl,
     String databaseSchema,
@@ -105,6 +106,11 @@ public record GatewayConfig(
   }
 
   public static final long DEFAULT_MAX_BODY_BYTES = 32L << 20;
+  /**
+   * What one exchange may hold of a body before any of it goes upstream: the whole body when a
+   * block rule applies, the start of it until an OpenAI-shaped body names its model.
+   */
+  public static final long DEFAULT_MAX_HELD_BODY_BYTES = 8L << 20;
 
   public GatewayConfig {
     requireNonNull(listen, "listen");
@@ -127,6 +133,15 @@ public record GatewayConfig(
     upstreams = Map.copyOf(complete);
     if (maxBodyBytes <= 0) {
       throw ConfigException.of("TAKUMO_MAX_BODY_BYTES", Long.toString(maxBodyBytes), "> 0");
+    }
+    if (maxHeldBodyBytes <= 0) {
+      throw ConfigException.of("TAKUMO_MAX_HELD_BODY_BYTES", Long.toString(maxHeldBodyBytes), "> 0");
+    }
+    if (headerTimeout.isNegative() || headerTimeout.isZero()) {
+      throw ConfigException.of("TAKUMO_HEADER_TIMEOUT", headerTimeout.toString(), "a duration > 0, such as 30s");
+    }
+    if (maxConnectionsPerIp < 1) {
+      throw ConfigException.of("TAKUMO_MAX_CONNECTIONS_PER_IP", Integer.toString(maxConnectionsPerIp), ">= 1");
     }
     if (maxHeaderBytes < 1024) {
       throw ConfigException.of("TAKUMO_MAX_HEADER_BYTES", Integer.toString(maxHeaderBytes), ">= 1024");
@@ -165,6 +180,15 @@ public record GatewayConfig(
     return p != null ? p : new Plan(rateLimitOrgRpm, rateLimitUserRpm);
   }
 
+  /** This configuration with {@code key} as its token key (the embedded default's, made at start). */
+  public GatewayConfig withTokenKey(byte[] key) {
+    return new GatewayConfig(listen, tlsCert, tlsKey, environment, keysFile, upstreams, upstreamCaFile, connectTimeout,
+        upstreamTimeout, clientIdleTimeout, upstreamPoolIdleTimeout, shutdownTimeout, maxBodyBytes, maxHeldBodyBytes,
+        maxHeaderBytes, headerTimeout, maxConnectionsPerIp, ioThreads, databaseUrl, databaseSchema, rateLimitOrgRpm,
+        rateLimitUserRpm, rateLimitIpRpm, auditFile, tokenize, key.clone(), maxVaultEntries, maxSessions, sessionTtl,
+        encryptionKey, plans, failMode, fleet);
+  }
+
   public boolean tlsEnabled() {
     return tlsCert != null;
   }
@@ -179,101 +203,6 @@ public record GatewayConfig(
     return Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home, ".takumo", "keys.json");
   }
 
-  /** Reads the variables of SPEC §13 (those this build knows) from {@code env}. */
-  public static GatewayConfig fromEnvironment(Map<String, String> env) {
-    Builder b = builder();
-    String tlsCert = blankToNull(env.get("TAKUMO_TLS_CERT"));
-    String tlsKey = blankToNull(env.get("TAKUMO_TLS_KEY"));
-    if (tlsCert != null) {
-      b.tlsCert = Path.of(tlsCert);
-    }
-    if (tlsKey != null) {
-      b.tlsKey = Path.of(tlsKey);
-    }
-    String listen = blankToNull(env.get("TAKUMO_LISTEN_ADDR"));
-    b.listen = parseAddress("TAKUMO_LISTEN_ADDR", listen != null ? listen : tlsCert != null ? "0.0.0.0:443" : "0.0.0.0:8080");
-    String environment = blankToNull(env.get("TAKUMO_ENVIRONMENT"));
-    if (environment != null) {
-      b.environment = KeyEnvironment.parse("TAKUMO_ENVIRONMENT", environment);
-    }
-    String keys = blankToNull(env.get("TAKUMO_KEYS_FILE"));
-    if (keys != null) {
-      b.keysFile = Path.of(keys);
-    }
-    for (Provider provider : Provider.values()) {
-      String urlField = "TAKUMO_" + provider.envStem() + "_BASE_URL";
-      String url = blankToNull(env.get(urlField));
-      URI base = url == null ? provider.defaultBaseUrl() : parseUri(urlField, url);
-      b.upstreams.put(provider, new UpstreamSpec(provider, base, blankToNull(env.get("TAKUMO_" + provider.envStem() + "_API_KEY"))));
-    }
-    String ca = blankToNull(env.get("TAKUMO_UPSTREAM_CA_FILE"));
-    if (ca != null) {
-      b.upstreamCaFile = Path.of(ca);
-    }
-    b.connectTimeout = duration(env, "TAKUMO_UPSTREAM_CONNECT_TIMEOUT", b.connectTimeout);
-    b.upstreamTimeout = duration(env, "TAKUMO_UPSTREAM_TIMEOUT", b.upstreamTimeout);
-    b.clientIdleTimeout = duration(env, "TAKUMO_CLIENT_IDLE_TIMEOUT", b.clientIdleTimeout);
-    b.shutdownTimeout = duration(env, "TAKUMO_SHUTDOWN_TIMEOUT", b.shutdownTimeout);
-    String maxBody = blankToNull(env.get("TAKUMO_MAX_BODY_BYTES"));
-    if (maxBody != null) {
-      b.maxBodyBytes = parseLong("TAKUMO_MAX_BODY_BYTES", maxBody);
-    }
-    b.databaseUrl = blankToNull(env.get("TAKUMO_DATABASE_URL"));
-    String audit = blankToNull(env.get("TAKUMO_AUDIT_FILE"));
-    if (audit != null) {
-      b.auditFile = Path.of(audit);
-    }
-    String schema = blankToNull(env.get("TAKUMO_DATABASE_SCHEMA"));
-    if (schema != null) {
-      b.databaseSchema = schema;
-    }
-    b.rateLimitOrgRpm = number(env, "TAKUMO_RATE_LIMIT_ORG_RPM", b.rateLimitOrgRpm);
-    b.rateLimitUserRpm = number(env, "TAKUMO_RATE_LIMIT_USER_RPM", b.rateLimitUserRpm);
-    b.rateLimitIpRpm = number(env, "TAKUMO_RATE_LIMIT_IP_RPM", b.rateLimitIpRpm);
-    String tokenize = blankToNull(env.get("TAKUMO_TOKENIZE"));
-    if (tokenize != null) {
-      if (!tokenize.equals("on") && !tokenize.equals("off")) {
-        throw ConfigException.of("TAKUMO_TOKENIZE", tokenize, "on or off");
-      }
-      b.tokenize = tokenize.equals("on");
-    }
-    String tokenKey = blankToNull(env.get("TAKUMO_TOKEN_KEY"));
-    if (tokenKey != null) {
-      b.tokenKey = parseKey(tokenKey);
-    }
-    b.maxVaultEntries = (int) number(env, "TAKUMO_MAX_VAULT_ENTRIES", b.maxVaultEntries);
-    b.maxSessions = (int) number(env, "TAKUMO_MAX_CONCURRENT_SESSIONS", b.maxSessions);
-    b.sessionTtl = duration(env, "TAKUMO_SESSION_TTL", b.sessionTtl);
-    String encryptionKey = blankToNull(env.get("TAKUMO_ENCRYPTION_KEY"));
-    if (encryptionKey != null) {
-      b.encryptionKey = parseKey("TAKUMO_ENCRYPTION_KEY", encryptionKey);
-    }
-    String plans = blankToNull(env.get("TAKUMO_PLANS"));
-    if (plans != null) {
-      b.plans.putAll(parsePlans(plans));
-    }
-    String failMode = blankToNull(env.get("TAKUMO_FAIL_MODE"));
-    if (failMode != null) {
-      try {
-        b.failMode = FailMode.parse("TAKUMO_FAIL_MODE", failMode);
-      } catch (IllegalArgumentException e) {
-        throw ConfigException.of("TAKUMO_FAIL_MODE", failMode, "closed or open");
-      }
-    }
-    String stateDir = blankToNull(env.get("TAKUMO_STATE_DIR"));
-    String configFile = blankToNull(env.get("TAKUMO_CONFIG_FILE"));
-    String coordinatorCa = blankToNull(env.get("TAKUMO_COORDINATOR_CA"));
-    b.fleet = new FleetSettings(blankToNull(env.get("TAKUMO_COORDINATOR_URL")), blankToNull(env.get("TAKUMO_JOIN_KEY")),
-        coordinatorCa == null ? null : Path.of(coordinatorCa),
-        stateDir == null ? FleetSettings.defaultStateDir() : Path.of(stateDir),
-        configFile == null ? null : Path.of(configFile));
-    String threads = blankToNull(env.get("TAKUMO_IO_THREADS"));
-    if (threads != null) {
-      b.ioThreads = (int) parseLong("TAKUMO_IO_THREADS", threads);
-    }
-    return b.build();
-  }
-
   public static Builder builder() {
     return new Builder();
   }
@@ -285,117 +214,41 @@ public record GatewayConfig(
         + ", upstreams=" + upstreams.values() + ']';
   }
 
-  private static @Nullable String blankToNull(@Nullable String value) {
-    return value == null || value.isBlank() ? null : value.trim();
-  }
-
-  private static Duration duration(Map<String, String> env, String field, Duration fallback) {
-    String raw = blankToNull(env.get(field));
-    return raw == null ? fallback : Durations.parse(field, raw);
-  }
-
-  private static long number(Map<String, String> env, String field, long fallback) {
-    String raw = blankToNull(env.get(field));
-    return raw == null ? fallback : parseLong(field, raw);
-  }
-
-  private static long parseLong(String field, String raw) {
-    try {
-      return Long.parseLong(raw.trim());
-    } catch (NumberFormatException e) {
-      throw ConfigException.of(field, raw, "a whole number");
-    }
-  }
-
-  /** {@code name:orgRpm/keyRpm,…}, such as {@code free:100/10,enterprise:20000/2000}. */
-  static Map<String, Plan> parsePlans(String raw) {
-    Map<String, Plan> out = new java.util.LinkedHashMap<>();
-    for (String entry : raw.split(",")) {
-      String[] nameAndLimits = entry.trim().split(":");
-      String[] limits = nameAndLimits.length == 2 ? nameAndLimits[1].split("/") : new String[0];
-      if (limits.length != 2 || nameAndLimits[0].isBlank()) {
-        throw ConfigException.of("TAKUMO_PLANS", raw, "name:orgRpm/keyRpm entries separated by commas, "
-            + "such as free:100/10,enterprise:20000/2000");
-      }
-      long org = parseLong("TAKUMO_PLANS", limits[0]);
-      long key = parseLong("TAKUMO_PLANS", limits[1]);
-      if (org < 1 || key < 1) {
-        throw ConfigException.of("TAKUMO_PLANS", raw, "limits >= 1 request per minute");
-      }
-      out.put(nameAndLimits[0].trim(), new Plan(org, key));
-    }
-    return out;
-  }
-
-  private static byte[] parseKey(String raw) {
-    return parseKey("TAKUMO_TOKEN_KEY", raw);
-  }
-
-  /** A key given as hex (even length) or base64; never echoed in the error. */
-  private static byte[] parseKey(String field, String raw) {
-    try {
-      return ConfigDecoder.keyBytes(raw);
-    } catch (IllegalArgumentException e) {
-      throw ConfigException.of(field, "(hidden)", "bytes as hex or base64");
-    }
-  }
-
-  private static URI parseUri(String field, String raw) {
-    try {
-      return new URI(raw);
-    } catch (URISyntaxException e) {
-      throw ConfigException.of(field, raw, "a URL such as https://api.example.com");
-    }
-  }
-
-  static InetSocketAddress parseAddress(String field, String raw) {
-    int colon = raw.lastIndexOf(':');
-    if (colon <= 0 || colon == raw.length() - 1) {
-      throw ConfigException.of(field, raw, "host:port, such as 0.0.0.0:8080");
-    }
-    String host = raw.substring(0, colon);
-    if (host.startsWith("[") && host.endsWith("]")) {
-      host = host.substring(1, host.length() - 1);
-    }
-    long port = parseLong(field, raw.substring(colon + 1));
-    if (port < 0 || port > 65535) {
-      throw ConfigException.of(field, raw, "a port from 0 to 65535");
-    }
-    return new InetSocketAddress(host, (int) port);
-  }
-
   /** Mutable builder; {@link #build()} validates. Defaults are the production defaults. */
   public static final class Builder {
-    private InetSocketAddress listen = new InetSocketAddress("0.0.0.0", 8080);
-    private @Nullable Path tlsCert;
-    private @Nullable Path tlsKey;
-    private KeyEnvironment environment = KeyEnvironment.LIVE;
-    private Path keysFile = defaultKeysFile();
-    private final Map<Provider, UpstreamSpec> upstreams = new EnumMap<>(Provider.class);
-    private @Nullable Path upstreamCaFile;
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration upstreamTimeout = Duration.ofMinutes(10);
-    private Duration clientIdleTimeout = Duration.ofMinutes(5);
-    private Duration upstreamPoolIdleTimeout = Duration.ofSeconds(60);
-    private Duration shutdownTimeout = Duration.ofSeconds(30);
-    private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
-    private int maxHeaderBytes = 64 << 10;
-    private int ioThreads = Runtime.getRuntime().availableProcessors();
-    private @Nullable String databaseUrl;
-    private String databaseSchema = "public";
-    private long rateLimitOrgRpm = 1000;
-    private long rateLimitUserRpm = 60;
-    private long rateLimitIpRpm = 120;
-    private Path auditFile = keysFile.resolveSibling("audit.jsonl");
-    private boolean tokenize = true;
-    private byte @Nullable [] tokenKey;
-    private int maxVaultEntries = 10_000;
-    private int maxSessions = 5000;
-    private Duration sessionTtl = Duration.ofMinutes(15);
-    private byte @Nullable [] encryptionKey;
-    private final Map<String, Plan> plans = new java.util.LinkedHashMap<>();
-    private FailMode failMode = FailMode.CLOSED;
-    private FleetSettings fleet = FleetSettings.NONE;
+    InetSocketAddress listen = new InetSocketAddress("0.0.0.0", 8080);
+    @Nullable Path tlsCert;
+    @Nullable Path tlsKey;
+    KeyEnvironment environment = KeyEnvironment.LIVE;
+    Path keysFile = defaultKeysFile();
+    final Map<Provider, UpstreamSpec> upstreams = new EnumMap<>(Provider.class);
+    @Nullable Path upstreamCaFile;
+    Duration connectTimeout = Duration.ofSeconds(10);
+    Duration upstreamTimeout = Duration.ofMinutes(10);
+    Duration clientIdleTimeout = Duration.ofMinutes(5);
+    Duration upstreamPoolIdleTimeout = Duration.ofSeconds(60);
+    Duration shutdownTimeout = Duration.ofSeconds(30);
+    long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+    long maxHeldBodyBytes = DEFAULT_MAX_HELD_BODY_BYTES;
+    int maxHeaderBytes = 64 << 10;
+    Duration headerTimeout = Duration.ofSeconds(30);
+    int maxConnectionsPerIp = 256;
+    int ioThreads = Runtime.getRuntime().availableProcessors();
+    @Nullable String databaseUrl;
+    String databaseSchema = "public";
+    long rateLimitOrgRpm = 1000;
+    long rateLimitUserRpm = 60;
+    long rateLimitIpRpm = 120;
+    Path auditFile = keysFile.resolveSibling("audit.jsonl");
+    boolean tokenize = true;
+    byte @Nullable [] tokenKey;
+    int maxVaultEntries = 10_000;
+    int maxSessions = 5000;
+    Duration sessionTtl = Duration.ofMinutes(15);
+    byte @Nullable [] encryptionKey;
+    final Map<String, Plan> plans = new java.util.LinkedHashMap<>();
+    FailMode failMode = FailMode.CLOSED;
+    FleetSettings fleet = FleetSettings.NONE;
 
     public Builder failMode(FailMode failMode) {
       this.failMode = failMode;
@@ -520,6 +373,21 @@ public record GatewayConfig(
       return this;
     }
 
+    public Builder maxHeldBodyBytes(long maxHeldBodyBytes) {
+      this.maxHeldBodyBytes = maxHeldBodyBytes;
+      return this;
+    }
+
+    public Builder headerTimeout(Duration headerTimeout) {
+      this.headerTimeout = headerTimeout;
+      return this;
+    }
+
+    public Builder maxConnectionsPerIp(int maxConnectionsPerIp) {
+      this.maxConnectionsPerIp = maxConnectionsPerIp;
+      return this;
+    }
+
     public Builder ioThreads(int ioThreads) {
       this.ioThreads = ioThreads;
       return this;
@@ -529,7 +397,8 @@ public record GatewayConfig(
       return new GatewayConfig(
           listen, tlsCert, tlsKey, environment, keysFile, upstreams, upstreamCaFile, connectTimeout,
           upstreamTimeout, clientIdleTimeout, upstreamPoolIdleTimeout, shutdownTimeout, maxBodyBytes,
-          maxHeaderBytes, ioThreads, databaseUrl, databaseSchema, rateLimitOrgRpm, rateLimitUserRpm, rateLimitIpRpm,
+          maxHeldBodyBytes, maxHeaderBytes, headerTimeout, maxConnectionsPerIp, ioThreads, databaseUrl, databaseSchema,
+          rateLimitOrgRpm, rateLimitUserRpm, rateLimitIpRpm,
           auditFile, tokenize, tokenKey, maxVaultEntries, maxSessions, sessionTtl, encryptionKey, plans, failMode, fleet);
     }
   }

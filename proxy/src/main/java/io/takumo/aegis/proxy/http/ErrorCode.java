@@ -13,6 +13,8 @@ public enum ErrorCode {
   PAYLOAD_TOO_LARGE(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE),
   /** SPEC §6: a compressed request body that cannot be decoded (not in the §9 table; see docs/decisions.md). */
   UNSUPPORTED_MEDIA_TYPE(HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE),
+  /** A request head that did not arrive within TAKUMO_HEADER_TIMEOUT (not in the §9 table; see docs/decisions.md). */
+  REQUEST_TIMEOUT(HttpResponseStatus.REQUEST_TIMEOUT),
   POLICY_BLOCKED(HttpResponseStatus.UNPROCESSABLE_ENTITY),
   RATE_LIMITED(HttpResponseStatus.TOO_MANY_REQUESTS),
   INTERNAL_ERROR(HttpResponseStatus.INTERNAL_SERVER_ERROR),

@@ -41,6 +41,9 @@ public final class ProxyMetrics {
   private final Counter allowed;
   private final Counter limited;
   private final Counter upstreamConnects;
+  private final Counter clientResets;
+  private final Counter upstreamResets;
+  private final Map<String, Counter> refusedConnections = new ConcurrentHashMap<>();
   private final Counter upstreamReuses;
   private final Timer addedLatency;
   /** Built once per provider (or status and provider), looked up per exchange. */
@@ -66,6 +69,10 @@ public final class ProxyMetrics {
     limited = Counter.builder("aegis.rate.limit.checks").tag("result", "limited").register(registry);
     upstreamConnects = Counter.builder("aegis.upstream.connections").tag("kind", "new").register(registry);
     upstreamReuses = Counter.builder("aegis.upstream.connections").tag("kind", "pooled").register(registry);
+    clientResets = Counter.builder("aegis.connection.resets").tag("side", "client")
+        .description("Connections the peer reset or closed mid-exchange, by side").register(registry);
+    upstreamResets = Counter.builder("aegis.connection.resets").tag("side", "upstream")
+        .description("Connections the peer reset or closed mid-exchange, by side").register(registry);
     addedLatency = Timer.builder("aegis.added.latency").description("Time the gateway added to an exchange")
         .publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(10_000))
         .maximumExpectedValue(Duration.ofSeconds(1)).register(registry);
@@ -102,6 +109,26 @@ public final class ProxyMetrics {
 
   void paused(PauseReason reason) {
     pauses.get(reason).increment();
+  }
+
+  /** A peer reset or closed its connection: an ordinary event, counted rather than logged. */
+  public void connectionReset(boolean client) {
+    (client ? clientResets : upstreamResets).increment();
+  }
+
+  public long connectionResets(boolean client) {
+    return (long) (client ? clientResets : upstreamResets).count();
+  }
+
+  /** A connection closed on accept or before its request, by why ({@code per_ip_limit}, {@code header_timeout}). */
+  public void connectionRefused(String reason) {
+    refusedConnections.computeIfAbsent(reason, r -> Counter.builder("aegis.connections.refused").tag("reason", r)
+        .description("Client connections closed by the gateway's limits, by reason").register(registry)).increment();
+  }
+
+  public long connectionsRefused(String reason) {
+    Counter c = refusedConnections.get(reason);
+    return c == null ? 0 : (long) c.count();
   }
 
   public long pauses(PauseReason reason) {

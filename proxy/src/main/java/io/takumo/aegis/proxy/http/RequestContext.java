@@ -28,12 +28,15 @@ import org.jspecify.annotations.Nullable;
 public final class RequestContext {
   private static final AttributeKey<RequestContext> KEY = AttributeKey.valueOf(RequestContext.class, "request");
   private static final char[] HEX = "0123456789abcdef".toCharArray();
+  /** nginx's status for a request whose client closed the connection before the answer was complete. */
+  public static final int STATUS_CLIENT_CLOSED = 499;
 
   private final String requestId;
   private final long startNanos;
   private final Route route;
   private final HttpRequest request;
   private final boolean clientKeepAlive;
+  private final BodyFraming framing;
   private final RuntimeConfig runtime;
   private @Nullable Principal principal;
   private @Nullable Credentials credentials;
@@ -43,7 +46,9 @@ public final class RequestContext {
   private long upstreamNanos;
   private long bytesIn;
   private long bytesOut;
-  private boolean requestComplete;
+  private boolean bodyRead;
+  private boolean bodyDelivered;
+  private int abandonedStatus = STATUS_CLIENT_CLOSED;
   private boolean responseStarted;
   private boolean responseComplete;
   private boolean closeAfterResponse;
@@ -53,14 +58,14 @@ public final class RequestContext {
   private List<String> policyActions = List.of();
 
   RequestContext(String requestId, long startNanos, Route route, HttpRequest request, boolean clientKeepAlive,
-      boolean requestComplete, RuntimeConfig runtime) {
+      BodyFraming framing, RuntimeConfig runtime) {
     this.runtime = requireNonNull(runtime, "runtime");
     this.requestId = requireNonNull(requestId, "requestId");
     this.startNanos = startNanos;
     this.route = requireNonNull(route, "route");
     this.request = requireNonNull(request, "request");
     this.clientKeepAlive = clientKeepAlive;
-    this.requestComplete = requestComplete;
+    this.framing = requireNonNull(framing, "framing");
   }
 
   /**
@@ -233,9 +238,45 @@ public final class RequestContext {
         ? a.getAddress().getHostAddress() : String.valueOf(channel.remoteAddress());
   }
 
-  /** Whether the whole request body has been read from the client. */
+  /** How the request body is delimited, read once from the head (SPEC §6: only {@code chunked} is a transfer coding). */
+  public BodyFraming framing() {
+    return framing;
+  }
+
+  /**
+   * Whether the client has sent its whole request (the codec decoded the last body part). Handlers
+   * behind the codec may still hold parts of it (auth waiting for the key store): whether the body
+   * reached the exchange is {@link #bodyDelivered()}.
+   */
   public boolean requestComplete() {
-    return requestComplete;
+    return bodyRead || !framing.hasBody();
+  }
+
+  /**
+   * Whether the last body part reached the handler that consumes the request (the relay, a local
+   * route); true at once for a request without a body. This, never the order in which events
+   * happen to arrive, tells a handler that the body is whole.
+   */
+  public boolean bodyDelivered() {
+    return bodyDelivered || !framing.hasBody();
+  }
+
+  /** Called by the consuming handler when it takes the body's last part. */
+  public void markBodyDelivered() {
+    bodyDelivered = true;
+  }
+
+  /**
+   * The status to record when the exchange ends before its answer was complete: 499 (the client
+   * went away, nginx's convention) unless the gateway itself cut the answer short.
+   */
+  public int abandonedStatus() {
+    return abandonedStatus;
+  }
+
+  /** The gateway closes the client connection mid-answer ({@code status}: why, such as 502 or 504). */
+  public void abandon(int status) {
+    abandonedStatus = status;
   }
 
   public boolean responseStarted() {
@@ -251,7 +292,7 @@ public final class RequestContext {
   }
 
   void markRequestComplete() {
-    requestComplete = true;
+    bodyRead = true;
   }
 
   void markResponseStarted(boolean close) {

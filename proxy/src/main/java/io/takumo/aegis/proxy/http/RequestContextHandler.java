@@ -8,7 +8,11 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpObject;
@@ -119,9 +123,10 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
   }
 
   private void startExchange(ChannelHandlerContext ctx, HttpRequest request) {
-    boolean bodyless = !HttpUtil.isTransferEncodingChunked(request) && HttpUtil.getContentLength(request, 0L) == 0L;
+    BodyFraming framing = BodyFraming.of(request.headers());
     RequestContext context = new RequestContext(RequestContext.newRequestId(), System.nanoTime(),
-        Router.route(request.method(), request.uri()), request, HttpUtil.isKeepAlive(request), bodyless,
+        Router.route(request.method(), request.uri()), request, HttpUtil.isKeepAlive(request),
+        framing == null ? BodyFraming.NONE : framing,
         config.current()); // the one read of the config holder for this request
     current = context;
     exchangeOpen = true;
@@ -134,7 +139,17 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
       failMalformed(ctx, result.cause());
       return;
     }
-    long declared = HttpUtil.getContentLength(request, -1L);
+    String refused = framing == null
+        ? "The Content-Length header is not one decimal number of bytes."
+        : hostProblem(request);
+    if (refused != null) {
+      ReferenceCountUtil.release(request);
+      log.debug("{} malformed request head: {}", Conn.of(ctx.channel()), refused);
+      closeNow = true; // the framing of what follows is unknown
+      ErrorResponses.send(ctx, ErrorCode.BAD_REQUEST, refused + " Fix the request headers.");
+      return;
+    }
+    long declared = framing.length();
     if (declared > maxBodyBytes) {
       ReferenceCountUtil.release(request);
       ErrorResponses.send(ctx, ErrorCode.PAYLOAD_TOO_LARGE, "The request body is " + declared
@@ -142,6 +157,15 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
       return;
     }
     ctx.fireChannelRead(request);
+  }
+
+  /** RFC 9112 §3.2: an HTTP/1.1 request carries exactly one Host header; null when it does. */
+  private static @Nullable String hostProblem(HttpRequest request) {
+    if (!request.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
+      return null; // HTTP/1.0 may omit it
+    }
+    int hosts = request.headers().getAll(HttpHeaderNames.HOST).size();
+    return hosts == 1 ? null : hosts == 0 ? "The request has no Host header." : "The request has more than one Host header.";
   }
 
   private void failMalformed(ChannelHandlerContext ctx, Throwable cause) {
@@ -166,6 +190,11 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
     if (context == null || HttpKinds.asHttpObject(msg) == null) {
       ctx.write(msg, promise);
       return;
+    }
+    if (HttpMethod.HEAD.equals(context.request().method()) && msg instanceof FullHttpResponse full
+        && full.content().isReadable()) {
+      msg = full.replace(Unpooled.EMPTY_BUFFER); // RFC 9110 §9.3.2: the headers of GET, no body
+      full.release();
     }
     HttpResponse response = HttpKinds.asResponse(msg);
     if (response != null) {
@@ -224,7 +253,7 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
     RequestContext context = current;
     if (context != null) {
       long total = System.nanoTime() - context.startNanos();
-      int status = context.responseComplete() ? context.status() : 0; // 0: the client or upstream went away
+      int status = context.responseComplete() ? context.status() : context.abandonedStatus();
       metrics.exchange(status, context.provider(), total, context.upstreamNanos());
       AccessLog.write(context, status, total, RequestContext.clientAddress(ctx.channel()));
       Principal principal = context.principal();

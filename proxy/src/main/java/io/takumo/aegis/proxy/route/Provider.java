@@ -38,6 +38,15 @@ public enum Provider {
     this.modelPrefixes = modelPrefixes;
   }
 
+  /** A route this provider serves, as the start-up log shows where it goes. */
+  public String sampleRoute() {
+    return switch (this) {
+      case ANTHROPIC -> "/v1/messages";
+      case GOOGLE -> "/v1beta/models/gemini-2.5-flash:generateContent";
+      default -> "/v1/chat/completions";
+    };
+  }
+
   /** Lowercase name used in configuration, metrics and logs. */
   public String id() {
     return id;

@@ -22,25 +22,26 @@ public final class Router {
     }
     boolean get = HttpMethod.GET.equals(method);
     boolean post = HttpMethod.POST.equals(method);
+    boolean read = get || HttpMethod.HEAD.equals(method); // local reads answer HEAD too (headers only)
     switch (path) {
       case "/v1/health":
-        return get ? local(RouteKind.HEALTH, path, query) : notFound(path, query);
+        return read ? local(RouteKind.HEALTH, path, query) : notFound(path, query);
       case "/healthz":
-        return get ? local(RouteKind.LIVENESS, path, query) : notFound(path, query);
+        return read ? local(RouteKind.LIVENESS, path, query) : notFound(path, query);
       case "/readyz":
-        return get ? local(RouteKind.READINESS, path, query) : notFound(path, query);
+        return read ? local(RouteKind.READINESS, path, query) : notFound(path, query);
       case "/metrics":
-        return get ? local(RouteKind.METRICS, path, query) : notFound(path, query);
+        return read ? local(RouteKind.METRICS, path, query) : notFound(path, query);
       case "/v1/audit":
-        return get ? local(RouteKind.AUDIT, path, query) : notFound(path, query);
+        return read ? local(RouteKind.AUDIT, path, query) : notFound(path, query);
       case "/v1/tokenize":
       case "/v1/rehydrate":
       case "/v1/scan":
         return post ? local(RouteKind.SHIELD, path, query) : notFound(path, query);
       case "/v1/fleet":
-        return get ? local(RouteKind.FLEET, path, query) : notFound(path, query);
+        return read ? local(RouteKind.FLEET, path, query) : notFound(path, query);
       case "/v1/detections":
-        return get ? local(RouteKind.DETECTIONS, path, query) : notFound(path, query);
+        return read ? local(RouteKind.DETECTIONS, path, query) : notFound(path, query);
       case "/v1/messages":
       case "/v1/messages/count_tokens":
         return post ? provider(path, query, Provider.ANTHROPIC, false, null) : notFound(path, query);

@@ -13,7 +13,10 @@ import io.takumo.aegis.proxy.audit.AuditLog;
 import io.takumo.aegis.proxy.auth.Authenticator;
 import io.takumo.aegis.proxy.config.GatewayConfig;
 import io.takumo.aegis.proxy.config.RuntimeConfigHolder;
+import io.takumo.aegis.proxy.http.ConnectionLimit;
 import io.takumo.aegis.proxy.http.ExchangeTracker;
+import io.takumo.aegis.proxy.http.FailureLog;
+import io.takumo.aegis.proxy.http.HeaderTimeout;
 import io.takumo.aegis.proxy.http.IdleTimeout;
 import io.takumo.aegis.proxy.http.ProxyMetrics;
 import io.takumo.aegis.proxy.http.ReadGate;
@@ -43,6 +46,8 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
   private final AuditLog audit;
   private final ShieldRuntime shield;
   private final RuntimeConfigHolder runtime;
+  private final ConnectionLimit connectionLimit;
+  private final FailureLog failures = new FailureLog();
 
   ClientChannelInitializer(GatewayConfig config, @Nullable SslContext sslContext, Authenticator authenticator,
       UpstreamClient upstreams, ExchangeTracker tracker, ProxyMetrics metrics, ChannelGroup clients,
@@ -56,30 +61,35 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
     this.tracker = requireNonNull(tracker, "tracker");
     this.metrics = requireNonNull(metrics, "metrics");
     this.localRoutes = new LocalRoutesHandler(tracker, metrics, new AuditApi(audit), new ShieldApi(shield, config.maxBodyBytes()),
-        fleet);
+        fleet, authenticator.store());
     this.audit = requireNonNull(audit, "audit");
     this.clients = requireNonNull(clients, "clients");
     this.limiter = requireNonNull(limiter, "limiter");
     this.rateLimit = new RateLimitHandler(limiter, metrics, runtime);
+    this.connectionLimit = new ConnectionLimit(config.maxConnectionsPerIp(), metrics);
   }
 
   @Override
   protected void initChannel(SocketChannel ch) {
     clients.add(ch); // closed on shutdown after draining
     ReadGate.install(ch, metrics);
+    ch.pipeline().addLast(HandlerNames.CONNECTION_LIMIT, connectionLimit); // @Sharable
     if (sslContext != null) {
       ch.pipeline().addLast(HandlerNames.TLS, sslContext.newHandler(ch.alloc()));
     }
+    HeaderTimeout headerTimeout = new HeaderTimeout(config.headerTimeout(), metrics);
     ch.pipeline()
         .addLast(HandlerNames.IDLE, new IdleTimeout(config.clientIdleTimeout()))
+        .addLast(HandlerNames.HEADER_TIMEOUT, headerTimeout.bytes())
         .addLast(HandlerNames.HTTP_CODEC, new HttpServerCodec(new HttpDecoderConfig()
             .setMaxInitialLineLength(MAX_INITIAL_LINE)
             .setMaxHeaderSize(config.maxHeaderBytes())))
+        .addLast(HandlerNames.HEADS, headerTimeout.heads())
         .addLast(HandlerNames.REQUEST_CONTEXT, new RequestContextHandler(tracker, metrics, audit, config.maxBodyBytes(), runtime))
         .addLast(HandlerNames.AUTH, new AuthHandler(authenticator, metrics, limiter, runtime))
         .addLast(HandlerNames.RATE_LIMIT, rateLimit) // @Sharable
         .addLast(HandlerNames.EXPECT_CONTINUE, new HttpServerExpectContinueHandler())
         .addLast(HandlerNames.LOCAL_ROUTES, localRoutes) // @Sharable
-        .addLast(HandlerNames.RELAY, new RelayHandler(config, upstreams, metrics, shield));
+        .addLast(HandlerNames.RELAY, new RelayHandler(config, upstreams, metrics, shield, failures));
   }
 }

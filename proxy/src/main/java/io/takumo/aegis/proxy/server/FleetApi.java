@@ -42,6 +42,7 @@ final class FleetApi {
     out.put("last_nack", nack == null ? null
         : Map.of("version", nack.version(), "message", nack.message(), "at", nack.at().toString()));
     out.put("last_error", s == null ? null : s.lastError());
+    out.put("persist_error", s == null ? null : s.persistError());
     try {
       return JsonlAuditSink.json().writeValueAsString(out);
     } catch (JsonProcessingException e) {

@@ -41,6 +41,9 @@ import io.takumo.aegis.proxy.ratelimit.RateLimiter;
 import io.takumo.aegis.proxy.shield.Sessions;
 import io.takumo.aegis.proxy.shield.ShieldRuntime;
 import io.takumo.aegis.proxy.upstream.UpstreamClient;
+import io.takumo.aegis.proxy.upstream.UpstreamRequests;
+import io.takumo.aegis.proxy.config.UpstreamSpec;
+import io.takumo.aegis.proxy.route.Provider;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
@@ -74,11 +77,13 @@ public final class Gateway implements AutoCloseable {
   private final ShieldRuntime shield;
   private final RuntimeConfigHolder runtime;
   private final @Nullable CoordinatorClient coordinator;
+  private final GatewayStores stores;
   private boolean closed;
 
   private Gateway(GatewayConfig config, EventLoopGroup bossGroup, EventLoopGroup workerGroup, UpstreamClient upstreams,
       ExchangeTracker tracker, ProxyMetrics metrics, ChannelGroup clientChannels, Channel serverChannel, AuditLog audit,
-      ShieldRuntime shield, RuntimeConfigHolder runtime, @Nullable CoordinatorClient coordinator) {
+      ShieldRuntime shield, RuntimeConfigHolder runtime, @Nullable CoordinatorClient coordinator, GatewayStores stores) {
+    this.stores = stores;
     this.shield = shield;
     this.runtime = runtime;
     this.coordinator = coordinator;
@@ -91,6 +96,11 @@ public final class Gateway implements AutoCloseable {
     this.clientChannels = clientChannels;
     this.serverChannel = serverChannel;
     this.audit = audit;
+  }
+
+  /** Where this gateway keeps its keys and audit trail. */
+  public GatewayStores stores() {
+    return stores;
   }
 
   /** The audit queue (tests flush it). */
@@ -111,14 +121,37 @@ public final class Gateway implements AutoCloseable {
     }
   }
 
-  /** Starts with the JSONL audit sink at {@link GatewayConfig#auditFile()}. */
+  /**
+   * Starts a gateway the way {@code takumo-aegis gateway} does: with the key store and audit sink
+   * its configuration names and their background work ({@link GatewayStores}), and the embedded
+   * default's persistent token key. Fails with a {@link ConfigException} on bad config.
+   */
+  public static Gateway start(GatewayConfig config) throws InterruptedException {
+    GatewayStores stores = GatewayStores.open(config);
+    try {
+      byte[] tokenKey = stores.defaultTokenKey(config);
+      return start(tokenKey == null ? config : config.withTokenKey(tokenKey), stores);
+    } catch (RuntimeException | InterruptedException e) {
+      stores.close();
+      throw e;
+    }
+  }
+
+  /** Starts with a key store of the caller's (tests that share one between gateways) and the JSONL audit sink. */
   public static Gateway start(GatewayConfig config, KeyStore keyStore) throws InterruptedException {
     return start(config, keyStore, new JsonlAuditSink(config.auditFile()));
   }
 
-  /** Binds the listener and starts serving. Fails with a {@link ConfigException} on bad config. */
+  /** Starts with a key store and an audit sink of the caller's, which the caller closes. */
   public static Gateway start(GatewayConfig config, KeyStore keyStore, AuditSink auditSink) throws InterruptedException {
+    return start(config, GatewayStores.of(keyStore, auditSink));
+  }
+
+  /** Binds the listener and starts serving; the gateway closes {@code stores} when it stops. */
+  private static Gateway start(GatewayConfig config, GatewayStores stores) throws InterruptedException {
     requireNonNull(config, "config");
+    KeyStore keyStore = stores.keys();
+    AuditSink auditSink = stores.audit();
     ProxyMetrics metrics = new ProxyMetrics();
     ExchangeTracker tracker = new ExchangeTracker();
     GatewayConfig.FleetSettings fleet = config.fleet();
@@ -170,8 +203,13 @@ public final class Gateway implements AutoCloseable {
     log.info("gateway listening on {} ({}, {}, {} environment, {} I/O threads)", server.localAddress(),
         config.tlsEnabled() ? "TLS" : "plain HTTP", transport.name(), config.environment().wireName(),
         config.ioThreads());
+    for (Provider provider : Provider.values()) {
+      UpstreamSpec spec = runtime.current().upstream(provider);
+      log.info("upstream {}: {} (POST {} goes to {})", provider.id(), spec.baseUrl(), provider.sampleRoute(),
+          UpstreamRequests.url(spec, provider.sampleRoute()));
+    }
     return new Gateway(config, boss, workers, upstreams, tracker, metrics, clients, server, audit, shield, runtime,
-        coordinator);
+        coordinator, stores);
   }
 
   private static CoordinatorClient coordinatorClient(GatewayConfig config, RuntimeConfigHolder runtime, KeyStore keyStore,
@@ -274,6 +312,7 @@ public final class Gateway implements AutoCloseable {
       coordinator.close(); // ships what it can, closes the stream
     }
     shield.close(); // zeroes the REST sessions' vaults
+    stores.close();
     log.info("gateway stopped");
   }
 

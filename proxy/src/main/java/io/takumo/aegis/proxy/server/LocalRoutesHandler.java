@@ -20,7 +20,9 @@ import io.takumo.aegis.proxy.http.ExchangeTracker;
 import io.takumo.aegis.proxy.http.HttpKinds;
 import io.takumo.aegis.proxy.http.ProxyMetrics;
 import io.takumo.aegis.proxy.http.RequestContext;
+import io.takumo.aegis.proxy.auth.KeyStore;
 import io.takumo.aegis.proxy.route.RouteKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Answers the gateway's own routes (health, liveness, readiness, metrics, 404) and passes provider requests
@@ -33,8 +35,11 @@ public final class LocalRoutesHandler extends ChannelInboundHandlerAdapter {
   private final AuditApi audit;
   private final ShieldApi shield;
   private final FleetApi fleet;
+  private final KeyStore keys;
 
-  LocalRoutesHandler(ExchangeTracker tracker, ProxyMetrics metrics, AuditApi audit, ShieldApi shield, FleetApi fleet) {
+  LocalRoutesHandler(ExchangeTracker tracker, ProxyMetrics metrics, AuditApi audit, ShieldApi shield, FleetApi fleet,
+      KeyStore keys) {
+    this.keys = requireNonNull(keys, "keys");
     this.fleet = requireNonNull(fleet, "fleet");
     this.shield = requireNonNull(shield, "shield");
     this.tracker = requireNonNull(tracker, "tracker");
@@ -82,19 +87,36 @@ public final class LocalRoutesHandler extends ChannelInboundHandlerAdapter {
       case FLEET:
         ctx.writeAndFlush(ErrorResponses.json(ctx, HttpResponseStatus.OK, fleet.body(context.runtime())));
         break;
-      case READINESS:
-        if (tracker.draining()) {
-          ErrorResponses.send(ctx, ErrorCode.SERVICE_UNAVAILABLE, "The gateway is draining for shutdown.");
+      case READINESS: {
+        String notReady = notReady(context);
+        if (notReady != null) {
+          ErrorResponses.send(ctx, ErrorCode.SERVICE_UNAVAILABLE, "Not ready: " + notReady
+              + ". Send traffic to another gateway meanwhile.");
         } else {
           ctx.writeAndFlush(ErrorResponses.json(ctx, HttpResponseStatus.OK, "{\"status\":\"ready\"}"));
         }
         break;
+      }
       default:
         // The path is not echoed: callers put keys in URLs more often than one would hope.
         ErrorResponses.send(ctx, ErrorCode.NOT_FOUND, "No route for this " + request.method()
             + " request path. See the README for the routes this gateway serves.");
         break;
     }
+  }
+
+  /**
+   * Why provider requests would be refused now (SPEC §6 readiness), or null: the gateway drains,
+   * runs fail_closed without a config, or its key store cannot check keys it has not seen.
+   */
+  private @Nullable String notReady(RequestContext context) {
+    if (tracker.draining()) {
+      return "the gateway is draining for shutdown";
+    }
+    if (!context.runtime().serving()) {
+      return "no configuration from the coordinator yet, and the gateway runs fail_closed";
+    }
+    return keys.unavailable();
   }
 
   @Override

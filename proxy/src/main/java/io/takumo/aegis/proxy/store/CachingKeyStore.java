@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Caffeine cache in front of a slower {@link KeyStore} (SPEC §7), keyed by the key's hash, with
@@ -63,6 +64,16 @@ public final class CachingKeyStore implements KeyStore {
         .ticker(ticker)
         .executor(executor)
         .buildAsync((org, exec) -> delegate.orgSettings(org).toCompletableFuture());
+  }
+
+  @Override
+  public @Nullable String unavailable() {
+    return delegate.unavailable();
+  }
+
+  @Override
+  public void probe() {
+    delegate.probe();
   }
 
   @Override

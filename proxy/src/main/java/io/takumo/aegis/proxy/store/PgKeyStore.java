@@ -45,6 +45,8 @@ public final class PgKeyStore implements KeyStore, KeyAdmin {
   private final Database db;
   private final PgOrgs orgs;
   private final Map<String, Instant> lastUsed = new ConcurrentHashMap<>();
+  /** What the last probe found wrong, or null when the database answered. */
+  private volatile @Nullable String unavailable;
 
   public PgKeyStore(Database db) {
     this(db, new PgOrgs(db, null));
@@ -67,6 +69,24 @@ public final class PgKeyStore implements KeyStore, KeyAdmin {
   @Override
   public String location() {
     return "PostgreSQL";
+  }
+
+  @Override
+  public @Nullable String unavailable() {
+    return unavailable;
+  }
+
+  /** {@code SELECT 1} within 2 s: whether a key never seen could be looked up now. */
+  @Override
+  public void probe() {
+    try (Connection c = db.dataSource().getConnection(); PreparedStatement s = c.prepareStatement("SELECT 1")) {
+      s.setQueryTimeout(2);
+      s.executeQuery().close();
+      unavailable = null;
+    } catch (SQLException | RuntimeException e) {
+      unavailable = "the key store (PostgreSQL) does not answer, so keys this gateway has not seen yet cannot be "
+          + "checked";
+    }
   }
 
   @Override

@@ -53,7 +53,7 @@ import javax.net.ssl.SSLException;
  * called on {@code loop}. Connections idle in a pool for longer than the configured time are
  * closed.
  */
-public final class UpstreamClient implements AutoCloseable {
+public final class UpstreamClient implements OriginPool, AutoCloseable {
   /** Both sides of the relay: pause at 64 KiB queued, resume at 32 KiB. */
   public static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 << 10, 64 << 10);
   private static final AttributeKey<OriginKey> ORIGIN = AttributeKey.valueOf(UpstreamClient.class, "origin");
@@ -76,7 +76,8 @@ public final class UpstreamClient implements AutoCloseable {
   }
 
   /** A connection to {@code upstream} on {@code loop}: pooled when one is idle, new otherwise. */
-  Future<Channel> acquire(EventLoop loop, UpstreamSpec upstream) {
+  @Override
+  public Future<Channel> acquire(EventLoop loop, UpstreamSpec upstream) {
     SslContext ssl = upstream.sslContext();
     OriginKey key = new OriginKey(upstream.tls(), upstream.host(), upstream.port(), ssl != null ? ssl : sslContext);
     ArrayDeque<Channel> idle = pools.computeIfAbsent(loop, l -> new HashMap<>()).get(key);
@@ -91,7 +92,8 @@ public final class UpstreamClient implements AutoCloseable {
   }
 
   /** Gives a connection back: pooled when {@code reusable}, closed otherwise. */
-  void release(Channel channel, boolean reusable) {
+  @Override
+  public void release(Channel channel, boolean reusable) {
     channel.pipeline().get(OriginHandler.class).detach();
     ReadGate.of(channel).resume(PauseReason.PEER_UNWRITABLE);
     if (!reusable || !channel.isActive()) {

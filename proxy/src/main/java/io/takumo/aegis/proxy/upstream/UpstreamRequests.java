@@ -16,7 +16,7 @@ import io.takumo.aegis.proxy.route.Route;
 import org.jspecify.annotations.Nullable;
 
 /** Builds the request head sent upstream from the client's (SPEC §6 credentials and routing). */
-final class UpstreamRequests {
+public final class UpstreamRequests {
 
   private UpstreamRequests() {}
 
@@ -29,7 +29,26 @@ final class UpstreamRequests {
     if (upstream.provider() == Provider.GOOGLE && path.startsWith("/v1/")) {
       path = "/v1beta/openai" + path.substring(3); // Gemini's OpenAI-compatible endpoint
     }
-    return upstream.pathPrefix() + path + route.query();
+    return join(upstream.pathPrefix(), path) + route.query();
+  }
+
+  /** The URL a request for {@code path} goes to on {@code upstream} (for the start-up log). */
+  public static String url(UpstreamSpec upstream, String path) {
+    return upstream.baseUrl().getScheme() + "://" + upstream.hostHeader() + join(upstream.pathPrefix(), path);
+  }
+
+  /**
+   * The base URL's path prefix, then the route's path, with the version segment said once: a base
+   * URL written as OpenAI documents it ({@code https://api.openai.com/v1}) ends in the segment the
+   * route starts with ({@code /v1/chat/completions}), and doubling it would be a 404 upstream.
+   */
+  static String join(String prefix, String path) {
+    int second = path.indexOf('/', 1);
+    String version = second < 0 ? path : path.substring(0, second);
+    if (!version.isEmpty() && prefix.endsWith(version)) {
+      return prefix.substring(0, prefix.length() - version.length()) + path;
+    }
+    return prefix + path;
   }
 
   /**

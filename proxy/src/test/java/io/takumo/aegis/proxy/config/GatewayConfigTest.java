@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class GatewayConfigTest {
   @Test
   void defaultsAreTheProductionDefaults() {
-    GatewayConfig config = GatewayConfig.fromEnvironment(Map.of());
+    GatewayConfig config = GatewayEnvironment.parse(Map.of());
     assertThat(config.listen().getPort()).isEqualTo(8080);
     assertThat(config.environment()).isEqualTo(KeyEnvironment.LIVE);
     assertThat(config.maxBodyBytes()).isEqualTo(32L << 20);
@@ -22,7 +22,7 @@ class GatewayConfigTest {
 
   @Test
   void environmentOverridesEverything() {
-    GatewayConfig config = GatewayConfig.fromEnvironment(Map.of(
+    GatewayConfig config = GatewayEnvironment.parse(Map.of(
         "TAKUMO_LISTEN_ADDR", "127.0.0.1:9090",
         "TAKUMO_ENVIRONMENT", "test",
         "TAKUMO_ANTHROPIC_BASE_URL", "http://127.0.0.1:7000/prefix/",
@@ -42,15 +42,15 @@ class GatewayConfigTest {
 
   @Test
   void badValuesNameTheFieldTheValueAndTheExpectation() {
-    assertThatThrownBy(() -> GatewayConfig.fromEnvironment(Map.of("TAKUMO_LISTEN_ADDR", "8080")))
+    assertThatThrownBy(() -> GatewayEnvironment.parse(Map.of("TAKUMO_LISTEN_ADDR", "8080")))
         .hasMessage("TAKUMO_LISTEN_ADDR: 8080 (expected: host:port, such as 0.0.0.0:8080)");
-    assertThatThrownBy(() -> GatewayConfig.fromEnvironment(Map.of("TAKUMO_ENVIRONMENT", "prod")))
+    assertThatThrownBy(() -> GatewayEnvironment.parse(Map.of("TAKUMO_ENVIRONMENT", "prod")))
         .hasMessage("TAKUMO_ENVIRONMENT: prod (expected: live or test)");
-    assertThatThrownBy(() -> GatewayConfig.fromEnvironment(Map.of("TAKUMO_OPENAI_BASE_URL", "ftp://x")))
+    assertThatThrownBy(() -> GatewayEnvironment.parse(Map.of("TAKUMO_OPENAI_BASE_URL", "ftp://x")))
         .hasMessageContaining("TAKUMO_OPENAI_BASE_URL: ftp://x");
-    assertThatThrownBy(() -> GatewayConfig.fromEnvironment(Map.of("TAKUMO_SHUTDOWN_TIMEOUT", "soon")))
+    assertThatThrownBy(() -> GatewayEnvironment.parse(Map.of("TAKUMO_SHUTDOWN_TIMEOUT", "soon")))
         .hasMessageContaining("TAKUMO_SHUTDOWN_TIMEOUT: soon (expected: a duration");
-    assertThatThrownBy(() -> GatewayConfig.fromEnvironment(Map.of("TAKUMO_TLS_CERT", "/nonexistent/cert.pem")))
+    assertThatThrownBy(() -> GatewayEnvironment.parse(Map.of("TAKUMO_TLS_CERT", "/nonexistent/cert.pem")))
         .hasMessageContaining("TAKUMO_TLS_CERT/TAKUMO_TLS_KEY");
   }
 
@@ -58,32 +58,32 @@ class GatewayConfigTest {
   void tlsMovesTheDefaultPortTo443(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
     java.nio.file.Path cert = java.nio.file.Files.writeString(dir.resolve("c.pem"), "x");
     java.nio.file.Path key = java.nio.file.Files.writeString(dir.resolve("k.pem"), "x");
-    GatewayConfig config = GatewayConfig.fromEnvironment(Map.of("TAKUMO_TLS_CERT", cert.toString(),
+    GatewayConfig config = GatewayEnvironment.parse(Map.of("TAKUMO_TLS_CERT", cert.toString(),
         "TAKUMO_TLS_KEY", key.toString()));
     assertThat(config.listen().getPort()).isEqualTo(443);
     assertThat(config.tlsEnabled()).isTrue();
-    assertThat(GatewayConfig.parseAddress("f", "[::1]:8443").getPort()).isEqualTo(8443);
+    assertThat(GatewayEnvironment.parseAddress("f", "[::1]:8443").getPort()).isEqualTo(8443);
   }
 
   @Test
   void fleetSettingsComeFromTheEnvironment() {
     String joinKey = "jk_" + "0f".repeat(32);
-    GatewayConfig config = GatewayConfig.fromEnvironment(Map.of("TAKUMO_COORDINATOR_URL", "https://coord.internal:50051",
+    GatewayConfig config = GatewayEnvironment.parse(Map.of("TAKUMO_COORDINATOR_URL", "https://coord.internal:50051",
         "TAKUMO_JOIN_KEY", joinKey, "TAKUMO_STATE_DIR", "/var/lib/aegis", "TAKUMO_FAIL_MODE", "open"));
     assertThat(config.fleet().coordinatorUrl()).isEqualTo("https://coord.internal:50051");
     assertThat(config.fleet().stateDir()).isEqualTo(java.nio.file.Path.of("/var/lib/aegis"));
     assertThat(config.failMode()).isEqualTo(io.takumo.aegis.coordinator.client.FailMode.OPEN);
     assertThat(config.fleet().toString()).doesNotContain(joinKey);
-    assertThat(GatewayConfig.fromEnvironment(Map.of()).failMode())
+    assertThat(GatewayEnvironment.parse(Map.of()).failMode())
         .isEqualTo(io.takumo.aegis.coordinator.client.FailMode.CLOSED);
 
-    assertThatThrownBy(() -> GatewayConfig.fromEnvironment(Map.of("TAKUMO_COORDINATOR_URL", "coord:50051")))
+    assertThatThrownBy(() -> GatewayEnvironment.parse(Map.of("TAKUMO_COORDINATOR_URL", "coord:50051")))
         .hasMessageContaining("TAKUMO_JOIN_KEY");
-    assertThatThrownBy(() -> GatewayConfig.fromEnvironment(Map.of("TAKUMO_COORDINATOR_URL", "coord:50051",
+    assertThatThrownBy(() -> GatewayEnvironment.parse(Map.of("TAKUMO_COORDINATOR_URL", "coord:50051",
         "TAKUMO_JOIN_KEY", "jk_short"))).hasMessageContaining("TAKUMO_JOIN_KEY").hasMessageNotContaining("jk_short");
-    assertThatThrownBy(() -> GatewayConfig.fromEnvironment(Map.of("TAKUMO_FAIL_MODE", "sometimes")))
+    assertThatThrownBy(() -> GatewayEnvironment.parse(Map.of("TAKUMO_FAIL_MODE", "sometimes")))
         .hasMessageContaining("TAKUMO_FAIL_MODE").hasMessageContaining("closed or open");
-    assertThatThrownBy(() -> GatewayConfig.fromEnvironment(Map.of("TAKUMO_CONFIG_FILE", "/nonexistent/aegis.yaml")))
+    assertThatThrownBy(() -> GatewayEnvironment.parse(Map.of("TAKUMO_CONFIG_FILE", "/nonexistent/aegis.yaml")))
         .hasMessageContaining("TAKUMO_CONFIG_FILE").hasMessageContaining("a readable file");
   }
 

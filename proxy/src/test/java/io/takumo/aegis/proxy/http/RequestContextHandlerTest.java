@@ -60,7 +60,7 @@ class RequestContextHandlerTest {
 
   private static HttpRequest post(int length) {
     HttpRequest request = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/v1/messages");
-    request.headers().setInt("content-length", length);
+    request.headers().set("host", "gateway").setInt("content-length", length);
     return request;
   }
 
@@ -102,6 +102,70 @@ class RequestContextHandlerTest {
     assertThat(sink.seen).isEmpty();
     assertThat(chunk.refCnt()).isZero();
     assertThat(channel.isOpen()).isFalse();
+    assertThat(channel.finishAndReleaseAll()).isFalse();
+  }
+
+  @Test
+  void aContentLengthThatIsNotOneDecimalNumberIs400AndCloses() {
+    for (String length : new String[] {"0x10", "104, 104", "9223372036854775808", "-1", "+5", "", "1e3", "12 3"}) {
+      Sink sink = new Sink();
+      EmbeddedChannel channel = channel(sink, 1 << 20);
+      HttpRequest request = post(0);
+      request.headers().set("content-length", length);
+
+      channel.writeInbound(request);
+
+      FullHttpResponse response = channel.readOutbound();
+      assertThat(response.status().code()).as(length).isEqualTo(400);
+      assertThat(response.content().toString(CharsetUtil.UTF_8)).as(length).contains("Content-Length");
+      assertThat(response.headers().get("connection")).isEqualTo("close");
+      response.release();
+      assertThat(sink.seen).as(length).isEmpty();
+      assertThat(channel.isOpen()).as(length).isFalse();
+      assertThat(channel.finishAndReleaseAll()).isFalse();
+    }
+  }
+
+  @Test
+  void twoContentLengthHeadersAre400() {
+    Sink sink = new Sink();
+    EmbeddedChannel channel = channel(sink, 1 << 20);
+    HttpRequest request = post(4);
+    request.headers().add("content-length", "4");
+
+    channel.writeInbound(request);
+
+    FullHttpResponse response = channel.readOutbound();
+    assertThat(response.status().code()).isEqualTo(400);
+    response.release();
+    assertThat(channel.finishAndReleaseAll()).isFalse();
+  }
+
+  @Test
+  void anHttp11RequestNeedsExactlyOneHost() {
+    for (int hosts : new int[] {0, 2}) {
+      Sink sink = new Sink();
+      EmbeddedChannel channel = channel(sink, 1 << 20);
+      HttpRequest request = post(0);
+      request.headers().remove("host");
+      for (int i = 0; i < hosts; i++) {
+        request.headers().add("host", "h" + i);
+      }
+
+      channel.writeInbound(request);
+
+      FullHttpResponse response = channel.readOutbound();
+      assertThat(response.status().code()).as(hosts + " Host headers").isEqualTo(400);
+      assertThat(response.content().toString(CharsetUtil.UTF_8)).contains("Host");
+      response.release();
+      assertThat(sink.seen).isEmpty();
+      assertThat(channel.finishAndReleaseAll()).isFalse();
+    }
+    Sink sink = new Sink();
+    EmbeddedChannel channel = channel(sink, 1 << 20);
+    channel.writeInbound(new DefaultHttpRequest(HttpVersion.HTTP_1_0, HttpMethod.GET, "/healthz"));
+    assertThat(sink.seen).hasSize(1); // HTTP/1.0 may omit Host
+    sink.releaseAll();
     assertThat(channel.finishAndReleaseAll()).isFalse();
   }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
@@ -30,7 +29,7 @@ final class HandlerTestSupport {
 
   static HttpRequest post(String uri, int contentLength, String... headers) {
     HttpRequest request = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, uri);
-    request.headers().setInt("content-length", contentLength);
+    request.headers().set("host", "gateway").setInt("content-length", contentLength);
     for (int i = 0; i < headers.length; i += 2) {
       request.headers().add(headers[i], headers[i + 1]);
     }
@@ -38,11 +37,17 @@ final class HandlerTestSupport {
   }
 
   static HttpRequest get(String uri, String... headers) {
-    HttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, uri);
+    return request(HttpMethod.GET, uri, headers);
+  }
+
+  /** A bodyless request (HTTP/1.1, with a Host header). */
+  static HttpRequest request(HttpMethod method, String uri, String... headers) {
+    HttpRequest request = new DefaultHttpRequest(HttpVersion.HTTP_1_1, method, uri);
+    request.headers().set("host", "gateway");
     for (int i = 0; i < headers.length; i += 2) {
       request.headers().add(headers[i], headers[i + 1]);
     }
-    return new DefaultHttpRequest(request.protocolVersion(), request.method(), request.uri(), request.headers());
+    return request;
   }
 
   /** Reads the next outbound response, returns its JSON body and releases it. */

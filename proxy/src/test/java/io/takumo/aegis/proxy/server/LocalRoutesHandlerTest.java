@@ -11,6 +11,15 @@ import io.takumo.aegis.proxy.audit.AuditLogs;
 import io.takumo.aegis.proxy.http.ExchangeTracker;
 import io.takumo.aegis.proxy.http.ProxyMetrics;
 import io.takumo.aegis.proxy.http.RequestContextHandler;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpMethod;
+import io.takumo.aegis.proxy.auth.ApiKeyRecord;
+import io.takumo.aegis.proxy.auth.KeyStore;
+import io.takumo.aegis.proxy.config.RuntimeConfig;
+import io.takumo.aegis.proxy.config.RuntimeConfigHolder;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 
 import io.takumo.aegis.proxy.config.GatewayConfig;
@@ -20,11 +29,29 @@ class LocalRoutesHandlerTest {
   private final ProxyMetrics metrics = new ProxyMetrics();
   private final ExchangeTracker tracker = new ExchangeTracker();
 
+  /** What the key store says of itself: null (it answers) unless a test sets a reason. */
+  private volatile String storeDown;
+  private final KeyStore keys = new KeyStore() {
+    @Override
+    public CompletionStage<Optional<ApiKeyRecord>> findBySha256(byte[] sha256) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+
+    @Override
+    public String unavailable() {
+      return storeDown;
+    }
+  };
+
   private EmbeddedChannel channel() {
+    return channel(RuntimeConfig.local(GatewayConfig.builder().build()));
+  }
+
+  private EmbeddedChannel channel(RuntimeConfig runtime) {
     return HandlerTestSupport.channel(metrics, new RequestContextHandler(tracker, metrics, AuditLogs.discarding(), 1024,
-        new io.takumo.aegis.proxy.config.RuntimeConfigHolder(io.takumo.aegis.proxy.config.RuntimeConfig.local(io.takumo.aegis.proxy.config.GatewayConfig.builder().build()))),
+        new RuntimeConfigHolder(runtime)),
         new LocalRoutesHandler(tracker, metrics, new AuditApi(AuditLogs.discarding()),
-            new ShieldApi(new ShieldRuntime(GatewayConfig.builder().build()), 1024), new FleetApi(null)));
+            new ShieldApi(new ShieldRuntime(GatewayConfig.builder().build()), 1024), new FleetApi(null), keys));
   }
 
   @Test
@@ -46,6 +73,42 @@ class LocalRoutesHandlerTest {
     channel.writeInbound(HandlerTestSupport.get("/readyz"));
     assertThat(HandlerTestSupport.readResponse(channel, 503).path("error").path("code").asText())
         .isEqualTo("SERVICE_UNAVAILABLE");
+    assertThat(channel.finishAndReleaseAll()).isFalse();
+  }
+
+  @Test
+  void readinessIs503WithoutAConfigInFailClosedAndSaysWhy() throws Exception {
+    EmbeddedChannel channel = channel(RuntimeConfig.awaitingCoordinator(GatewayConfig.builder().build()));
+    channel.writeInbound(HandlerTestSupport.get("/readyz"));
+    assertThat(HandlerTestSupport.readResponse(channel, 503).path("error").path("message").asText())
+        .contains("no configuration from the coordinator yet");
+    assertThat(channel.finishAndReleaseAll()).isFalse();
+  }
+
+  @Test
+  void readinessIs503WhileTheKeyStoreCannotAnswerForNewKeys() throws Exception {
+    EmbeddedChannel channel = channel();
+    storeDown = "the key store (PostgreSQL) does not answer";
+    channel.writeInbound(HandlerTestSupport.get("/readyz"));
+    assertThat(HandlerTestSupport.readResponse(channel, 503).path("error").path("message").asText())
+        .contains("PostgreSQL");
+    storeDown = null;
+    channel.writeInbound(HandlerTestSupport.get("/readyz"));
+    assertThat(HandlerTestSupport.readResponse(channel, 200).path("status").asText()).isEqualTo("ready");
+    assertThat(channel.finishAndReleaseAll()).isFalse();
+  }
+
+  @Test
+  void headOnLocalRoutesGetsTheHeadersWithoutABody() {
+    EmbeddedChannel channel = channel();
+    for (String path : new String[] {"/v1/health", "/healthz", "/readyz", "/metrics"}) {
+      channel.writeInbound(HandlerTestSupport.request(HttpMethod.HEAD, path));
+      FullHttpResponse response = channel.readOutbound();
+      assertThat(response.status().code()).as(path).isEqualTo(200);
+      assertThat(response.content().readableBytes()).as(path).isZero();
+      assertThat(response.headers().getInt("content-length")).as(path).isPositive();
+      response.release();
+    }
     assertThat(channel.finishAndReleaseAll()).isFalse();
   }
 
