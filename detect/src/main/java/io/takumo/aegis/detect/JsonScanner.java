@@ -263,32 +263,9 @@ public final class JsonScanner {
         break;
       }
       int start = p;
-      byte esc = b[p + 1];
-      p += 2;
-      int cp;
-      switch (esc) {
-        case 'n': cp = '\n'; break;
-        case 't': cp = '\t'; break;
-        case 'r': cp = '\r'; break;
-        case 'b': cp = '\b'; break;
-        case 'f': cp = '\f'; break;
-        case 'u':
-          cp = hex4(b, p, e);
-          if (cp < 0) {
-            cp = 'u';
-            break;
-          }
-          p += 4;
-          if (cp >= 0xD800 && cp <= 0xDBFF && p + 6 <= e && b[p] == '\\' && b[p + 1] == 'u') {
-            int low = hex4(b, p + 2, e);
-            if (low >= 0xDC00 && low <= 0xDFFF) {
-              cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-              p += 6;
-            }
-          }
-          break;
-        default: cp = esc; break; // \" \\ \/
-      }
+      long escaped = escape(b, p, e);
+      int cp = (int) (escaped >>> 32);
+      p = (int) escaped;
       d.segment(n, start, true);
       n = utf8(cp, out, n);
       d.segment(n, p, false);
@@ -297,7 +274,45 @@ public final class JsonScanner {
     return d;
   }
 
-  private static int utf8(int cp, byte[] out, int n) {
+  /**
+   * The escape at {@code b[p]} (a backslash) up to {@code e}: its code point in the high 32 bits,
+   * the index after it in the low 32 (packed: this runs once per escape, and code is full of them).
+   * An unknown or cut escape stands for the byte after the backslash; a final backslash for itself.
+   */
+  static long escape(byte[] b, int p, int e) {
+    if (p + 1 >= e) {
+      return ((long) '\\' << 32) | (p + 1);
+    }
+    byte esc = b[p + 1];
+    p += 2;
+    int cp;
+    switch (esc) {
+      case 'n': cp = '\n'; break;
+      case 't': cp = '\t'; break;
+      case 'r': cp = '\r'; break;
+      case 'b': cp = '\b'; break;
+      case 'f': cp = '\f'; break;
+      case 'u':
+        cp = hex4(b, p, e);
+        if (cp < 0) {
+          cp = 'u';
+          break;
+        }
+        p += 4;
+        if (cp >= 0xD800 && cp <= 0xDBFF && p + 6 <= e && b[p] == '\\' && b[p + 1] == 'u') {
+          int low = hex4(b, p + 2, e);
+          if (low >= 0xDC00 && low <= 0xDFFF) {
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+            p += 6;
+          }
+        }
+        break;
+      default: cp = esc; break; // \" \\ \/ (a byte past ASCII stays itself: utf8 writes it as is)
+    }
+    return ((long) cp << 32) | p;
+  }
+
+  static int utf8(int cp, byte[] out, int n) {
     int len = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
     switch (len) {
       case 1:
@@ -322,7 +337,7 @@ public final class JsonScanner {
     return n + len;
   }
 
-  private static int hex4(byte[] b, int p, int e) {
+  static int hex4(byte[] b, int p, int e) {
     if (p + 4 > e) {
       return -1;
     }

@@ -64,7 +64,7 @@ public final class StreamingScanner {
         continue; // part of something already returned
       }
       if (f.end() <= safe) {
-        out.add(new StreamFinding(start, base + f.end(), f.category(), f.ruleId(), f.confidence()));
+        out.add(new StreamFinding(start, base + f.end(), f.category(), f.ruleId(), f.confidence(), f.value(buffer)));
         emittedUpTo = base + f.end();
       } else if (f.start() < keepFrom) {
         keepFrom = f.start(); // still open: rescan it whole next time
@@ -107,6 +107,23 @@ public final class StreamingScanner {
     }
   }
 
-  /** A finding with stream offsets. */
-  public record StreamFinding(long start, long end, Category category, String ruleId, double confidence) {}
+  /** A finding with stream offsets and its value (never in {@link #toString()}). */
+  public record StreamFinding(long start, long end, Category category, String ruleId, double confidence,
+      byte[] value) {
+    @Override
+    public String toString() {
+      return "StreamFinding[" + start + ", " + end + ", " + category + ", " + ruleId + ", " + confidence + ']';
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof StreamFinding f && f.start == start && f.end == end && f.category == category
+          && f.ruleId.equals(ruleId) && Double.compare(f.confidence, confidence) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+      return Long.hashCode(start * 31 + end) * 31 + ruleId.hashCode();
+    }
+  }
 }

@@ -3,15 +3,18 @@ package io.takumo.aegis.shield;
 import static java.util.Objects.requireNonNull;
 
 import io.takumo.aegis.detect.ByteScan;
+import io.takumo.aegis.detect.Category;
 import io.takumo.aegis.detect.Detector;
 import io.takumo.aegis.detect.Finding;
 import io.takumo.aegis.detect.JsonScanner;
 import io.takumo.aegis.detect.StreamingScanner;
+import io.takumo.aegis.detect.StreamingStringScanner;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Replaces every secret in a body with its token as the body arrives, chunk by chunk.
@@ -26,11 +29,17 @@ import java.util.List;
  *
  * <p>Output goes to a {@link Rewrite} as copies of input ranges and inserted tokens. Hand-written
  * rather than a JSON library because it must pass unchanged bytes through by offset, never
- * re-serialize, and hold nothing but the string being read. Memory: the longest string value (JSON)
+ * re-serialize, and hold nothing but the string being read. Memory: a string is held whole up to
+ * {@link #LONG_STRING} bytes, past that it is scanned as it arrives with a bounded carry (JSON)
  * or the scanner's bounded carry (text). Not thread-safe: one instance per body.
  */
 public final class BodyTokenizer implements StreamRewriter {
   private static final int KEY_LIMIT = 128;
+  /**
+   * A string longer than this is scanned as it arrives ({@link StreamingStringScanner}) instead of
+   * held whole: what one body holds stays bounded whatever its longest string (a 32 MiB prompt).
+   */
+  static final int LONG_STRING = 256 << 10;
 
   private enum Mode { UNKNOWN, JSON, TEXT }
 
@@ -61,7 +70,12 @@ public final class BodyTokenizer implements StreamRewriter {
   private final byte[] key = new byte[KEY_LIMIT];
   private int keyLength;
 
-  private @org.jspecify.annotations.Nullable StreamingScanner text;
+  /** The string being read when it grew past {@link #LONG_STRING}, and how far it was fed. */
+  private @Nullable StreamingStringScanner longString;
+  private long longFed;
+  private final List<StreamingStringScanner.RawFinding> longFound = new ArrayList<>();
+
+  private @Nullable StreamingScanner text;
   private long textBase;
   private long textFed;
   private final ArrayDeque<Replacement> pending = new ArrayDeque<>();
@@ -101,6 +115,9 @@ public final class BodyTokenizer implements StreamRewriter {
     }
     if (mode == Mode.JSON) {
       walk();
+      if (inString) {
+        streamLongString();
+      }
       if (last && (inString || depth != 0)) {
         startText(); // truncated JSON: what is still held is scanned as text
       }
@@ -108,13 +125,18 @@ public final class BodyTokenizer implements StreamRewriter {
     if (mode == Mode.TEXT) {
       scanText(last);
     } else {
-      passOn(inString ? stringStart : walked);
+      passOn(inString ? held() : walked);
     }
     if (last) {
       passOn(base + length);
       finished = true;
     }
     compact();
+  }
+
+  /** The bytes held now (the window's capacity): bounded, whatever the body's longest string. */
+  int heldCapacity() {
+    return window.length;
   }
 
   /** The secrets replaced so far, in input order. */
@@ -198,7 +220,47 @@ public final class BodyTokenizer implements StreamRewriter {
     walked = base + i;
   }
 
+  /** Where the output must stop while a string is open: its start, or what its stream scan committed. */
+  private long held() {
+    StreamingStringScanner long_ = longString;
+    return long_ != null ? long_.committedRaw() : stringStart;
+  }
+
+  /** Feeds the open string to its stream scan once it is long (window offsets: up to the window's end). */
+  private void streamLongString() {
+    if (longString == null) {
+      if (base + length - stringStart < LONG_STRING) {
+        return;
+      }
+      longString = new StreamingStringScanner(detector);
+      longFed = stringStart;
+    }
+    int from = (int) (longFed - base);
+    int consumed = requireNonNull(longString).feed(window, from, length, longFed, false, longFound);
+    longFed = base + consumed;
+    replaceLong();
+  }
+
+  /** Ends the long string at window index {@code endIndex} (its closing quote, or the body's end). */
+  private void finishLongString(int endIndex) {
+    int from = (int) (longFed - base);
+    requireNonNull(longString).feed(window, from, endIndex, longFed, true, longFound);
+    longString = null;
+    replaceLong();
+  }
+
+  private void replaceLong() {
+    for (StreamingStringScanner.RawFinding f : longFound) {
+      replace(f.start(), f.end(), f.category(), f.ruleId(), f.value());
+    }
+    longFound.clear();
+  }
+
   private void closeString(int endIndex) {
+    if (longString != null) {
+      finishLongString(endIndex);
+      return;
+    }
     int s = (int) (stringStart - base);
     if (stringIsKey) {
       keyLength = Math.min(endIndex - s, KEY_LIMIT);
@@ -214,23 +276,30 @@ public final class BodyTokenizer implements StreamRewriter {
 
   /** Tokenizes one finding ({@code window} offsets); the token goes out with the next pass-on. */
   private void replace(Finding f) {
-    long start = base + f.start();
-    long end = base + f.end();
-    byte[] value = f.value(window);
+    replace(base + f.start(), base + f.end(), f.category(), f.ruleId(), f.value(window));
+  }
+
+  /** Tokenizes the secret {@code value} at stream offsets {@code [start, end)} and zeroes {@code value}. */
+  private void replace(long start, long end, Category category, String ruleId, byte[] value) {
     byte[] token;
     try {
-      token = vault.put(f.category(), value);
+      token = vault.put(category, value);
     } finally {
       Arrays.fill(value, (byte) 0);
     }
-    detections.add(new Detection(f.category(), f.ruleId(), start, (int) (end - start),
+    detections.add(new Detection(category, ruleId, start, (int) (end - start),
         new String(token, StandardCharsets.US_ASCII)));
     pending.add(new Replacement(start, end, token));
   }
 
   private void startText() {
+    if (longString != null) {
+      finishLongString(length); // a truncated long string: scanned to the body's end
+      inString = false;
+      walked = base + length;
+    }
     if (mode == Mode.JSON) {
-      passOn(inString ? stringStart : walked); // what the walk decided goes out first
+      passOn(inString ? held() : walked); // what the walk decided goes out first
     }
     mode = Mode.TEXT;
     inString = false;
@@ -243,9 +312,7 @@ public final class BodyTokenizer implements StreamRewriter {
     StreamingScanner scanner = requireNonNull(text);
     int from = (int) (textFed - base);
     for (StreamingScanner.StreamFinding f : scanner.feed(window, from, length - from, last)) {
-      long start = textBase + f.start();
-      long end = textBase + f.end();
-      replace(new Finding((int) (start - base), (int) (end - base), f.category(), f.ruleId(), f.confidence()));
+      replace(textBase + f.start(), textBase + f.end(), f.category(), f.ruleId(), f.value());
     }
     textFed = base + length;
     passOn(last ? base + length : textBase + scanner.committed());

@@ -208,4 +208,59 @@ class BodyTokenizerTest {
       assertThat(vault.size()).isZero();
     }
   }
+
+  /** One JSON string far past {@link BodyTokenizer#LONG_STRING}, with secrets (escaped in the JSON) all along it. */
+  static byte[] longStringBody(Random random, int bytes) throws Exception {
+    StringBuilder text = new StringBuilder();
+    while (text.length() < bytes) {
+      text.append(code(random)).append("\nconfig: db_password = \"").append(Samples.DB_PASSWORD).append("\"\n")
+          .append(Samples.PEM).append('\n');
+    }
+    ObjectNode body = JSON.createObjectNode().put("model", "claude-sonnet-4-5");
+    body.putArray("messages").addObject().put("role", "user").put("content", text.toString());
+    return JSON.writeValueAsBytes(body);
+  }
+
+  @Test
+  void aStringLongerThanTheWindowIsScannedAsItArrivesWithBoundedMemory() throws Exception {
+    Random random = new Random(11);
+    byte[] body = longStringBody(random, 4 << 20);
+    byte[] expected;
+    try (Vault vault = Samples.vault()) {
+      ArrayRewrite out = new ArrayRewrite(body);
+      BodyTokenizer tokenizer = new BodyTokenizer(DETECTOR, vault, out);
+      int maxHeld = 0;
+      for (int from = 0; from < body.length; from += 16 << 10) {
+        int n = Math.min(16 << 10, body.length - from);
+        tokenizer.feed(body, from, n, from + n == body.length);
+        maxHeld = Math.max(maxHeld, tokenizer.heldCapacity());
+      }
+      expected = out.toByteArray();
+      assertThat(maxHeld).as("bytes held for a 4 MiB string").isLessThanOrEqualTo(2 * BodyTokenizer.LONG_STRING);
+      String text = str(expected);
+      for (Samples.Line line : Samples.LINES) {
+        assertThat(text).doesNotContain(line.secret());
+      }
+      assertThat(text).doesNotContain(Samples.DB_PASSWORD).doesNotContain("MIIEowIBAAKCAQEA0Z3VS5JJcds3xfn");
+      assertThat(JSON.readTree(expected).path("messages").get(0).path("content").asText()).contains("__TAKUMO_v1_SECRET_");
+      assertThat(str(Shield.rehydrate(expected, vault).content())).isEqualTo(str(body));
+    }
+    for (int round = 0; round < 4; round++) {
+      int[] cuts = random.ints(random.nextInt(200) + 1, 0, body.length + 1).sorted().toArray();
+      try (Vault vault = Samples.vault()) {
+        assertThat(str(tokenize(body, cuts, vault))).as("cuts %s", Arrays.toString(cuts)).isEqualTo(str(expected));
+      }
+    }
+  }
+
+  @Test
+  void aTruncatedLongStringIsScannedToTheEnd() throws Exception {
+    byte[] whole = longStringBody(new Random(3), BodyTokenizer.LONG_STRING + 50_000);
+    byte[] body = Arrays.copyOf(whole, whole.length - 10); // no closing quote, brace or bracket
+    try (Vault vault = Samples.vault()) {
+      String out = str(tokenize(body, new int[] {1000, BodyTokenizer.LONG_STRING + 7}, vault));
+      assertThat(out).doesNotContain(Samples.AWS).doesNotContain(Samples.DB_PASSWORD);
+      assertThat(str(Shield.rehydrate(utf8(out), vault).content())).isEqualTo(str(body));
+    }
+  }
 }

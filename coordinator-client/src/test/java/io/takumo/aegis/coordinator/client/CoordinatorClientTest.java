@@ -106,6 +106,38 @@ class CoordinatorClientTest {
   }
 
   @Test
+  void aConfigThatRunsIsAckedEvenWhenTheDiskRefusesItAndTheFailureIsReported() throws Exception {
+    connectAndOpenStream();
+    coordinator.push(1, pattern("acme-key", "ACME_[0-9a-f]{32}"));
+    assertThat(next(coordinator.configRequests).getVersionInfo()).isEqualTo(1);
+    assertThat(next(applied).version()).isEqualTo(1);
+    assertThat(client.status().persistError()).isNull();
+
+    // The staging file cannot be written (a non-empty directory stands where it goes).
+    Files.createDirectories(stateDir.resolve(StateStore.CONFIG_FILE + ".tmp").resolve("in-the-way"));
+    coordinator.push(2, pattern("beta-key", "BETA_[0-9a-f]{32}"));
+    ConfigRequest answer = next(coordinator.configRequests);
+    assertThat(answer.getVersionInfo()).isEqualTo(2);
+    assertThat(answer.hasErrorDetail()).as("a running config is never NACKed").isFalse();
+    assertThat(next(applied).version()).isEqualTo(2);
+    assertThat(client.status().configVersion()).isEqualTo(2);
+    assertThat(client.status().persistError()).contains("cannot write the last good config");
+    assertThat(registry.get("aegis.connector.persist.failures").counter().count()).isEqualTo(1);
+    assertThat(registry.get("aegis.connector.updates").tag("outcome", "nack").counter().count()).isZero();
+    // What is on disk is still the last version that could be written.
+    assertThat(new StateStore(stateDir).lastGood().getVersion()).isEqualTo(1);
+  }
+
+  @Test
+  void aRefusedConfigLeavesNothingStagedOnDisk() throws Exception {
+    connectAndOpenStream();
+    coordinator.push(1, pattern("uncompilable", "("));
+    assertThat(next(coordinator.configRequests).hasErrorDetail()).isTrue();
+    assertThat(stateDir.resolve(StateStore.CONFIG_FILE + ".tmp")).doesNotExist();
+    assertThat(stateDir.resolve(StateStore.CONFIG_FILE)).doesNotExist();
+  }
+
+  @Test
   void acksWhatItAppliesAndNacksWhatItCannotKeepingTheLastGoodVersion() throws Exception {
     ConfigRequest first = connectAndOpenStream();
     assertThat(first.getVersionInfo()).isZero();
@@ -172,9 +204,11 @@ class CoordinatorClientTest {
           .isBetween(expected[i] * 0.8, expected[i] * 1.2);
       assertThat(client.state()).isEqualTo(ConnectorState.BACKOFF);
       assertThat(coordinator.registrations).isEmpty(); // nothing before the delay has passed
+      if (i == expected.length - 1) {
+        coordinator.registerFailure = null; // before the timer fires the next attempt, which runs at once
+      }
       timer.advance(delay);
     }
-    coordinator.registerFailure = null;
     next(coordinator.registrations);
     next(coordinator.configRequests);
     coordinator.push(1, Config.getDefaultInstance());

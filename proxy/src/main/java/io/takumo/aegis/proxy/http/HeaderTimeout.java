@@ -8,6 +8,9 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.util.concurrent.Future;
@@ -86,9 +89,13 @@ public final class HeaderTimeout {
     log.debug("{} no complete request head within {} ms, closing", Conn.of(headsCtx.channel()),
         TimeUnit.NANOSECONDS.toMillis(timeoutNanos));
     // Written from behind the codec and before the request context: no exchange exists to answer for.
-    headsCtx.writeAndFlush(ErrorResponses.error(headsCtx, ErrorCode.REQUEST_TIMEOUT, "The request headers did not "
-        + "arrive within " + TimeUnit.NANOSECONDS.toSeconds(timeoutNanos) + " s. Send the whole request head at once.",
-        RequestContext.newRequestId())).addListener(f -> headsCtx.close());
+    String requestId = RequestContext.newRequestId();
+    FullHttpResponse answer = ErrorResponses.error(headsCtx, ErrorCode.REQUEST_TIMEOUT, "The request headers did not "
+        + "arrive within " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms (TAKUMO_HEADER_TIMEOUT). Send the "
+        + "whole request head at once.", requestId);
+    answer.headers().set(RequestContextHandler.REQUEST_ID_HEADER, requestId)
+        .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    headsCtx.writeAndFlush(answer).addListener(f -> headsCtx.close());
   }
 
   /** Sees raw bytes: the first byte of an awaited request starts the clock. */

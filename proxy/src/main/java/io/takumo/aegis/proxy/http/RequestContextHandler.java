@@ -3,7 +3,7 @@ package io.takumo.aegis.proxy.http;
 import static java.util.Objects.requireNonNull;
 
 import io.netty.channel.ChannelDuplexHandler;
-import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.DecoderResult;
@@ -30,7 +30,9 @@ import io.takumo.aegis.proxy.ratelimit.RateDecision;
 import io.takumo.aegis.proxy.route.RouteKind;
 import java.time.Instant;
 import io.takumo.aegis.proxy.route.Router;
+import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +68,10 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
   private @Nullable RequestContext current;
   private boolean exchangeOpen;
   private boolean closeNow;
+  /** The answer went out and the output is shut: what still arrives is read and dropped until the close. */
+  private boolean lingering;
+  /** How long a refused client may go on sending before the connection is closed under it. */
+  static final Duration LINGER = Duration.ofSeconds(5);
 
   public RequestContextHandler(ExchangeTracker tracker, ProxyMetrics metrics, AuditLog audit, long maxBodyBytes,
       RuntimeConfigHolder config) {
@@ -78,6 +84,14 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (lingering) {
+      boolean last = HttpKinds.isLast(msg);
+      ReferenceCountUtil.release(msg);
+      if (last) {
+        ctx.close(); // the refused body has ended: nothing more to wait for
+      }
+      return;
+    }
     HttpObject object = HttpKinds.asHttpObject(msg);
     if (object == null) {
       ctx.fireChannelRead(msg);
@@ -235,12 +249,35 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
     boolean close = context.closeAfterResponse() || !context.requestComplete();
     endExchange(ctx);
     if (close) {
-      ctx.write(msg, promise.unvoid()).addListener(ChannelFutureListener.CLOSE);
+      boolean linger = !context.requestComplete();
+      ctx.write(msg, promise.unvoid()).addListener(f -> closeAfterAnswer(ctx, linger));
       ctx.flush();
       return;
     }
     ctx.write(msg, promise);
     drainPipelined(ctx);
+  }
+
+  /**
+   * Closes after the last answer. When the client is still sending its request (a 413 or 401 before
+   * the body ended), closing at once would make the kernel reset the connection over the unread
+   * bytes, and the client would lose the answer: so the gateway half-closes (the client reads the
+   * answer and an end of stream), reads and drops what still comes, and closes when the client
+   * does, its body ends, or {@link #LINGER} has passed (nginx's lingering close).
+   */
+  private void closeAfterAnswer(ChannelHandlerContext ctx, boolean linger) {
+    if (!linger || !(ctx.channel() instanceof DuplexChannel duplex) || !ctx.channel().isActive()) {
+      ctx.close();
+      return;
+    }
+    lingering = true;
+    duplex.shutdownOutput().addListener(f -> {
+      if (!f.isSuccess()) {
+        ctx.close();
+      }
+    });
+    ReadGate.of(ctx.channel()).resume(PauseReason.PIPELINED);
+    ctx.executor().schedule(() -> ctx.close(), LINGER.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   /** Once per exchange, answered or abandoned: metrics, the access log line, the drain count. */

@@ -18,7 +18,9 @@ import java.util.stream.Stream;
 
 /**
  * A gateway on a loopback port with a stub per provider and a fresh key store holding one
- * full-scope test key ({@link #key}) and one key without {@code shield:write} ({@link #readOnlyKey}).
+ * full-scope test key ({@link #key}) and one key without {@code shield:write} ({@link #readOnlyKey}),
+ * started as {@code takumo-aegis gateway} starts it ({@link Gateway#start(GatewayConfig)}); {@link #keys}
+ * is the gateway's own store, so keys created through it work at once.
  */
 public final class GatewayFixture implements AutoCloseable {
   public static final String ANTHROPIC_ORG_KEY = "sk-ant-org-key-for-tests";
@@ -39,20 +41,21 @@ public final class GatewayFixture implements AutoCloseable {
     anthropic = StubUpstream.start();
     openai = StubUpstream.start();
     mistral = StubUpstream.start();
-    keys = FileKeyStore.open(dir.resolve("keys.json"));
-    key = keys.create("it", "org-it", KeyEnvironment.TEST, Scope.all(), null);
-    readOnlyKey = keys.create("read-only", "org-it", KeyEnvironment.TEST, Set.of(Scope.SHIELD_READ), null);
+    FileKeyStore seed = FileKeyStore.open(dir.resolve("keys.json"));
+    key = seed.create("it", "org-it", KeyEnvironment.TEST, Scope.all(), null);
+    readOnlyKey = seed.create("read-only", "org-it", KeyEnvironment.TEST, Set.of(Scope.SHIELD_READ), null);
     GatewayConfig.Builder builder = GatewayConfig.builder()
         .listen(new InetSocketAddress("127.0.0.1", 0))
         .environment(KeyEnvironment.TEST)
-        .keysFile(keys.file())
+        .keysFile(seed.file())
         .auditFile(dir.resolve("audit.jsonl"))
         .ioThreads(2)
         .upstream(Provider.ANTHROPIC, anthropic.baseUrl(), ANTHROPIC_ORG_KEY)
         .upstream(Provider.OPENAI, openai.baseUrl(), OPENAI_ORG_KEY)
         .upstream(Provider.MISTRAL, mistral.baseUrl(), MISTRAL_ORG_KEY);
     customize.accept(builder);
-    gateway = Gateway.start(builder.build(), keys);
+    gateway = Gateway.start(builder.build()); // as the gateway command starts it: key refresh and all
+    keys = java.util.Objects.requireNonNull(gateway.stores().fileKeys(), "a file key store");
   }
 
   public static GatewayFixture start() throws Exception {

@@ -25,6 +25,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.takumo.aegis.proxy.http.PauseReason;
 import io.takumo.aegis.testing.StubUpstream;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
@@ -68,6 +69,84 @@ class LargeBodyIT {
 
       assertThat(fixture.anthropic.lastRequest().bodyBytes()).isEqualTo(total);
       assertThat(fixture.gateway.metrics().pauses(PauseReason.UPSTREAM_UNWRITABLE)).isPositive();
+    }
+  }
+
+  @Test
+  void aJsonBodyWhoseOneString32MibStreamsThroughLikeText() throws Exception {
+    try (GatewayFixture fixture = GatewayFixture.start()) {
+      fixture.anthropic.behavior(StubUpstream.Behavior.slowRead());
+      byte[] head = "{\"model\":\"claude-x\",\"messages\":[{\"role\":\"user\",\"content\":\"".getBytes(StandardCharsets.US_ASCII);
+      byte[] tail = "\"}]}".getBytes(StandardCharsets.US_ASCII);
+      // 64 KiB blocks of code-like text, each with an escaped newline and an AWS key: one JSON string.
+      byte[] block = new byte[64 << 10];
+      Arrays.fill(block, (byte) 'x');
+      byte[] line = "\\nkey = AKIAIOSFODNN7EXAMPLE\\n".getBytes(StandardCharsets.US_ASCII);
+      System.arraycopy(line, 0, block, 1000, line.length);
+      long blocks = 32L * MIB / block.length - 1; // under the 32 MiB body limit with the JSON around it
+      long total = head.length + blocks * block.length + tail.length;
+
+      HttpURLConnection connection = (HttpURLConnection) URI.create(fixture.baseUrl() + "/v1/messages").toURL()
+          .openConnection();
+      connection.setRequestMethod("POST");
+      connection.setDoOutput(true);
+      connection.setFixedLengthStreamingMode(total);
+      connection.setRequestProperty("x-api-key", fixture.key);
+      connection.setRequestProperty("content-type", "application/json");
+      try (OutputStream out = connection.getOutputStream()) {
+        out.write(head);
+        for (long i = 0; i < blocks; i++) {
+          out.write(block);
+        }
+        out.write(tail);
+      }
+      assertThat(connection.getResponseCode()).isEqualTo(200);
+      try (InputStream in = connection.getInputStream()) {
+        in.readAllBytes();
+      }
+
+      StubUpstream.Recorded recorded = fixture.anthropic.lastRequest();
+      long tokenGrowth = blocks * ("__TAKUMO_v1_KEY_12345678__".length() - "AKIAIOSFODNN7EXAMPLE".length());
+      assertThat(recorded.bodyBytes()).isEqualTo(total + tokenGrowth);
+      assertThat(recorded.bodyText()).doesNotContain("AKIAIOSFODNN7EXAMPLE").contains("__TAKUMO_v1_KEY_");
+      assertThat(fixture.gateway.metrics().pauses(PauseReason.UPSTREAM_UNWRITABLE)).isPositive();
+    }
+  }
+
+  @Test
+  void aBodyPastTheHeldBudgetIs413NeverAnOutOfMemory() throws Exception {
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("aegis-held");
+    java.nio.file.Path policy = java.nio.file.Files.writeString(dir.resolve("aegis.yaml"), """
+        policies:
+          - name: no-databases
+            rules:
+              - {match: "category:CONN", enforcement: BLOCK}
+        """);
+    try (GatewayFixture fixture = GatewayFixture.start(b -> b.fleet(
+            new io.takumo.aegis.proxy.config.GatewayConfig.FleetSettings(null, null, null, dir.resolve("state"), policy)));
+        java.net.Socket socket = new java.net.Socket("127.0.0.1", fixture.gateway.port())) {
+      long total = 32L * MIB;
+      OutputStream out = socket.getOutputStream();
+      out.write(("POST /v1/messages HTTP/1.1\r\nHost: x\r\nx-api-key: " + fixture.key + "\r\nContent-Length: " + total
+          + "\r\ncontent-type: application/json\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
+        byte[] block = new byte[64 << 10];
+        Arrays.fill(block, (byte) 'x');
+        block[0] = '{'; // text after the first block: the body is held whole all the same
+        try {
+          for (long sent = 0; sent < total; sent += block.length) {
+            out.write(block);
+            block[0] = 'x';
+          }
+        } catch (java.io.IOException e) {
+          // the gateway answered and closed: the rest is not wanted
+        }
+      });
+      byte[] answer = socket.getInputStream().readAllBytes();
+      String text = new String(answer, StandardCharsets.UTF_8);
+      assertThat(text).startsWith("HTTP/1.1 413").contains("TAKUMO_MAX_HELD_BODY_BYTES");
+      sending.get(60, TimeUnit.SECONDS);
+      assertThat(fixture.anthropic.requests()).isEmpty();
     }
   }
 
