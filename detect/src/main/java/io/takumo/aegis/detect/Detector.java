@@ -2,6 +2,7 @@ package io.takumo.aegis.detect;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -19,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Immutable and thread-safe; share one instance.
  */
 public final class Detector {
+  /** How many levels of escaped quotes {@link #scanInto} looks through. */
+  static final int MAX_ESCAPE_DEPTH = 4;
   private static final int MAX_IDENT = 96;
   private static final int MAX_VALUE = 4096;
 
@@ -114,6 +117,41 @@ public final class Detector {
 
   /** Appends raw (unresolved) findings of {@code b[from, to)} to {@code out}. */
   void scanInto(byte[] b, int from, int to, List<Finding> out) {
+    scanLevel(b, from, to, out, 0);
+  }
+
+  /**
+   * Escaped quotes must not hide a name from its value (SPEC §4): text that holds {@code \"} (JSON
+   * or a shell string escaped once more, as a log line quoted into a tool result is) is also scanned
+   * with one level of escapes undone, down to {@link #MAX_ESCAPE_DEPTH} levels, and what is found
+   * there is mapped back to its raw bytes. Overlaps with the findings of the text as it is are
+   * resolved like any others.
+   */
+  private void scanLevel(byte[] b, int from, int to, List<Finding> out, int depth) {
+    scanOnce(b, from, to, out);
+    if (depth >= MAX_ESCAPE_DEPTH || !hasEscapedQuote(b, from, to)) {
+      return;
+    }
+    JsonScanner.Decoded d = JsonScanner.decode(b, from, to);
+    List<Finding> inner = new ArrayList<>();
+    scanLevel(d.bytes, 0, d.length, inner, depth + 1);
+    for (Finding f : inner) {
+      byte[] value = f.decoded() != null ? f.decoded() : Arrays.copyOfRange(d.bytes, f.start(), f.end());
+      out.add(new Finding(d.raw(f.start()), d.raw(f.end()), f.category(), f.ruleId(), f.confidence(), value));
+    }
+  }
+
+  private static boolean hasEscapedQuote(byte[] b, int from, int to) {
+    for (int i = ByteScan.backslash(b, from, to); i < to - 1; i = ByteScan.backslash(b, i + 2, to)) {
+      if (b[i + 1] == '"') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The rules over {@code b[from, to)} as it is. */
+  private void scanOnce(byte[] b, int from, int to, List<Finding> out) {
     scanBuiltIn(b, from, to, out);
     for (CustomPattern pattern : custom) {
       BudgetedBytes text = new BudgetedBytes(b, from, to, pattern.name());
@@ -353,7 +391,9 @@ public final class Detector {
     }
     boolean anchored = false;
     for (Trigger t : prefixTriggers) {
-      if (t.kind == Kind.PREFIX && t.rule.leftCount == 0 && Bytes.startsWith(b, from, to, t.literal, false)) {
+      // Two-letter anchors (Twilio's AC, SK) start too many ordinary passwords to mean the format.
+      if (t.kind == Kind.PREFIX && t.rule.leftCount == 0 && t.literal.length >= 4
+          && Bytes.startsWith(b, from, to, t.literal, false)) {
         if (t.rule.match(b, from, from, to) > 0) {
           return false;
         }

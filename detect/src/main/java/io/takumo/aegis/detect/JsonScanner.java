@@ -31,6 +31,7 @@ public final class JsonScanner {
   /** Findings in {@code raw[from, to)}: as JSON when it is JSON, as text otherwise. */
   public List<Finding> scan(byte[] raw, int from, int to) {
     List<Finding> out = new ArrayList<>();
+    from = skipBom(raw, from, to);
     if (!looksLikeJson(raw, from, to) || !walk(raw, from, to, out)) {
       out.clear();
       detector.scanInto(raw, from, to, out);
@@ -51,6 +52,12 @@ public final class JsonScanner {
     List<Finding> out = new ArrayList<>();
     value(raw, s, e, key, key == null ? -1 : ks, ke, out);
     return Detector.resolve(out);
+  }
+
+  /** Past a UTF-8 byte order mark at {@code from}, if there is one (it is kept in the output: only skipped). */
+  public static int skipBom(byte[] b, int from, int to) {
+    return to - from >= 3 && (b[from] & 0xff) == 0xef && (b[from + 1] & 0xff) == 0xbb && (b[from + 2] & 0xff) == 0xbf
+        ? from + 3 : from;
   }
 
   static boolean looksLikeJson(byte[] b, int from, int to) {
@@ -104,6 +111,7 @@ public final class JsonScanner {
           if (expectKey) {
             keyStart = p + 1;
             keyEnd = end;
+            value(b, p + 1, end, null, -1, 0, out); // a secret used as a member name is a secret too
           } else {
             value(b, p + 1, end, b, depth > 0 && stack[depth - 1] ? keyStart : -1, keyEnd, out);
             keyStart = -1;

@@ -158,6 +158,9 @@ enum Keyword {
       }
     }
     int len = to - from;
+    if (this != PASSWORD && this != PWD && this != LOGIN && awsSecretShape(b, from, to)) {
+      return true; // ~/.aws/credentials: aws_secret_access_key = <40 random base64>, unquoted, maybe starting with '/'
+    }
     if (len <= 0 || len > 4096 || Placeholders.isPlaceholder(b, from, to)) {
       return false;
     }
@@ -196,6 +199,23 @@ enum Keyword {
             && !hostname(b, from, to) && !namesAKey(b, from, to)
             && !dottedName(b, from, to) && !versioned(b, from, to);
     }
+  }
+
+  /**
+   * Forty characters of the base64 alphabet with upper, lower and digit and a random's entropy:
+   * the shape of an AWS secret access key (and many another generated secret), never of code, a
+   * path or a hex digest.
+   */
+  private static boolean awsSecretShape(byte[] b, int from, int to) {
+    if (to - from != 40 || Bytes.classesPresent(b, from, to) < 3) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if (!Bytes.is(b[i], Bytes.ALNUM | Bytes.PLUS_SLASH)) {
+        return false;
+      }
+    }
+    return Bytes.entropy(b, from, to) >= 4.0;
   }
 
   private static final byte[][] SCHEMES = words("bearer ", "basic ", "token ", "api-token ", "digest ");

@@ -146,6 +146,12 @@ public final class BodyTokenizer implements StreamRewriter {
 
   private void decideMode() {
     int i = (int) (walked - base);
+    if (walked == 0) { // a UTF-8 byte order mark is skipped for parsing and passed on as it came
+      if (length < 3 && isBomPrefix(length)) {
+        return; // wait for the third byte
+      }
+      i = JsonScanner.skipBom(window, 0, length);
+    }
     while (i < length && isSpace(window[i])) {
       i++;
     }
@@ -265,6 +271,9 @@ public final class BodyTokenizer implements StreamRewriter {
     if (stringIsKey) {
       keyLength = Math.min(endIndex - s, KEY_LIMIT);
       System.arraycopy(window, s, key, 0, keyLength);
+      for (Finding f : json.scanString(window, s, endIndex, null, 0, 0)) {
+        replace(f); // a secret used as a member name is a secret too
+      }
       return;
     }
     boolean member = depth > 0 && stack[depth - 1];
@@ -358,6 +367,16 @@ public final class BodyTokenizer implements StreamRewriter {
     if (window.length > 64 << 10 && length < window.length / 4) {
       window = Arrays.copyOf(window, Math.max(4096, length * 2)); // give back what a long string took
     }
+  }
+
+  private boolean isBomPrefix(int n) {
+    byte[] bom = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf};
+    for (int i = 0; i < n; i++) {
+      if (window[i] != bom[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isSpace(byte c) {

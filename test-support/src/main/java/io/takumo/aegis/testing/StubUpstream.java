@@ -66,6 +66,11 @@ public final class StubUpstream implements AutoCloseable {
   private final Channel server;
   private final boolean tls;
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+  /** Every byte each connection sent, as it came off the wire (after TLS), capped at {@link #RAW_LIMIT} each. */
+  private final List<java.io.ByteArrayOutputStream> raw = new CopyOnWriteArrayList<>();
+  /** The most raw bytes kept per connection. */
+  public static final int RAW_LIMIT = 64 << 20;
+  private volatile boolean recordRaw;
   private volatile Behavior behavior = Behavior.normal();
   private volatile CompletableFuture<Void> requestSeen = new CompletableFuture<>();
   private volatile CompletableFuture<Void> connectionClosed = new CompletableFuture<>();
@@ -83,7 +88,7 @@ public final class StubUpstream implements AutoCloseable {
             if (sslContext != null) {
               ch.pipeline().addLast(sslContext.newHandler(ch.alloc()));
             }
-            ch.pipeline().addLast(new HttpServerCodec(), new StubHandler());
+            ch.pipeline().addLast(new RawRecorder(), new HttpServerCodec(), new StubHandler());
           }
         })
         .bind(new InetSocketAddress("127.0.0.1", 0))
@@ -115,6 +120,47 @@ public final class StubUpstream implements AutoCloseable {
 
   public List<Recorded> requests() {
     return List.copyOf(requests);
+  }
+
+  /** From now on, keeps every byte connections send ({@link #rawConnections}); off by default (large-body tests). */
+  public void recordRaw() {
+    recordRaw = true;
+  }
+
+  /** The bytes each connection sent so far, one entry per connection in the order they opened. */
+  public List<byte[]> rawConnections() {
+    List<byte[]> out = new ArrayList<>();
+    for (java.io.ByteArrayOutputStream connection : raw) {
+      synchronized (connection) {
+        out.add(connection.toByteArray());
+      }
+    }
+    return out;
+  }
+
+  /** Copies what arrives, before the HTTP codec sees it; leaves the buffer as it was. */
+  private final class RawRecorder extends io.netty.channel.ChannelInboundHandlerAdapter {
+    private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+      raw.add(bytes);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      if (recordRaw && msg instanceof ByteBuf buf) {
+        synchronized (bytes) {
+          int n = Math.min(RAW_LIMIT - bytes.size(), buf.readableBytes());
+          if (n > 0) {
+            byte[] copy = new byte[n];
+            buf.getBytes(buf.readerIndex(), copy);
+            bytes.writeBytes(copy);
+          }
+        }
+      }
+      ctx.fireChannelRead(msg);
+    }
   }
 
   public Recorded lastRequest() {

@@ -31,6 +31,43 @@ public final class ApiKeys {
     return raw != null && raw.startsWith("tk_");
   }
 
+  /**
+   * Whether {@code text} holds a Takumo key anywhere: {@code tk_live_} or {@code tk_test_} and at
+   * least 8 lowercase hex digits (a key cut short is still a key's worth of secret).
+   */
+  public static boolean appearsIn(CharSequence text) {
+    int n = text.length();
+    for (int i = 0; i + 16 <= n; i++) {
+      if (text.charAt(i) != 't' || text.charAt(i + 1) != 'k' || text.charAt(i + 2) != '_') {
+        continue;
+      }
+      if (!regionIs(text, i + 3, "live_") && !regionIs(text, i + 3, "test_")) {
+        continue;
+      }
+      int hex = 0;
+      for (int j = i + 8; j < n && hex < 8 && isLowerHex(text.charAt(j)); j++) {
+        hex++;
+      }
+      if (hex == 8) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean regionIs(CharSequence text, int at, String word) {
+    for (int k = 0; k < word.length(); k++) {
+      if (text.charAt(at + k) != word.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isLowerHex(char c) {
+    return c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
+  }
+
   /** The environment the key's format names, or null when it is not well formed. */
   public static @Nullable KeyEnvironment environmentOf(String raw) {
     if (raw.length() != LENGTH) {

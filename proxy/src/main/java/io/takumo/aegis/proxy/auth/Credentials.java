@@ -23,6 +23,15 @@ public record Credentials(
   public static final String X_GOOG_API_KEY = "x-goog-api-key";
 
   public static Credentials from(HttpHeaders headers) {
+    return from(headers, "");
+  }
+
+  /**
+   * From the headers and the query string (with its {@code ?}, or empty): Google's clients send
+   * their key as {@code x-goog-api-key} or {@code ?key=}, where a Takumo key is accepted too; it is
+   * then never taken for a provider key (and never forwarded, see {@code UpstreamRequests}).
+   */
+  public static Credentials from(HttpHeaders headers, String query) {
     String takumo = null;
     CharSequence providerHeader = null;
     boolean any = false;
@@ -53,8 +62,20 @@ public record Credentials(
         providerHeader = X_API_KEY;
       }
     }
-    if (providerHeader == null && headers.contains(X_GOOG_API_KEY)) {
-      providerHeader = X_GOOG_API_KEY;
+    String goog = headers.get(X_GOOG_API_KEY);
+    if (goog != null) {
+      any = true;
+      goog = goog.trim();
+      if (ApiKeys.isTakumoKey(goog)) {
+        takumo = takumo == null ? goog : takumo;
+      } else if (providerHeader == null) {
+        providerHeader = X_GOOG_API_KEY;
+      }
+    }
+    String queryKey = Queries.value(query, "key");
+    if (queryKey != null && ApiKeys.isTakumoKey(queryKey)) {
+      any = true;
+      takumo = takumo == null ? queryKey : takumo;
     }
     String proxy = proxyKey(headers.get(HttpHeaderNames.PROXY_AUTHORIZATION));
     if (proxy != null) {

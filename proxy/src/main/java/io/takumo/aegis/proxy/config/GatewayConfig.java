@@ -45,6 +45,7 @@ public record GatewayConfig(
     long rateLimitIpRpm,
     Path auditFile,
     boolean tokenize,
+    boolean scanHeaders,
     byte @Nullable [] tokenKey,
     int maxVaultEntries,
     int maxSessions,
@@ -185,7 +186,7 @@ public record GatewayConfig(
     return new GatewayConfig(listen, tlsCert, tlsKey, environment, keysFile, upstreams, upstreamCaFile, connectTimeout,
         upstreamTimeout, clientIdleTimeout, upstreamPoolIdleTimeout, shutdownTimeout, maxBodyBytes, maxHeldBodyBytes,
         maxHeaderBytes, headerTimeout, maxConnectionsPerIp, ioThreads, databaseUrl, databaseSchema, rateLimitOrgRpm,
-        rateLimitUserRpm, rateLimitIpRpm, auditFile, tokenize, key.clone(), maxVaultEntries, maxSessions, sessionTtl,
+        rateLimitUserRpm, rateLimitIpRpm, auditFile, tokenize, scanHeaders, key.clone(), maxVaultEntries, maxSessions, sessionTtl,
         encryptionKey, plans, failMode, fleet);
   }
 
@@ -241,6 +242,7 @@ public record GatewayConfig(
     long rateLimitIpRpm = 120;
     Path auditFile = keysFile.resolveSibling("audit.jsonl");
     boolean tokenize = true;
+    boolean scanHeaders;
     byte @Nullable [] tokenKey;
     int maxVaultEntries = 10_000;
     int maxSessions = 5000;
@@ -275,6 +277,12 @@ public record GatewayConfig(
     /** Off: bodies pass through unscanned (for measuring the relay alone; never in production). */
     public Builder tokenize(boolean tokenize) {
       this.tokenize = tokenize;
+      return this;
+    }
+
+    /** On: secrets in non-credential header values and query parameters are tokenized too (off by default). */
+    public Builder scanHeaders(boolean scanHeaders) {
+      this.scanHeaders = scanHeaders;
       return this;
     }
 
@@ -399,7 +407,7 @@ public record GatewayConfig(
           upstreamTimeout, clientIdleTimeout, upstreamPoolIdleTimeout, shutdownTimeout, maxBodyBytes,
           maxHeldBodyBytes, maxHeaderBytes, headerTimeout, maxConnectionsPerIp, ioThreads, databaseUrl, databaseSchema,
           rateLimitOrgRpm, rateLimitUserRpm, rateLimitIpRpm,
-          auditFile, tokenize, tokenKey, maxVaultEntries, maxSessions, sessionTtl, encryptionKey, plans, failMode, fleet);
+          auditFile, tokenize, scanHeaders, tokenKey, maxVaultEntries, maxSessions, sessionTtl, encryptionKey, plans, failMode, fleet);
     }
   }
 }

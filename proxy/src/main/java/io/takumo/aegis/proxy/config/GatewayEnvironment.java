@@ -80,6 +80,13 @@ public final class GatewayEnvironment {
       }
       b.tokenize = tokenize.equals("on");
     }
+    String scanHeaders = blankToNull(env.get("TAKUMO_SCAN_HEADERS"));
+    if (scanHeaders != null) {
+      if (!scanHeaders.equals("on") && !scanHeaders.equals("off")) {
+        throw ConfigException.of("TAKUMO_SCAN_HEADERS", scanHeaders, "on or off");
+      }
+      b.scanHeaders = scanHeaders.equals("on");
+    }
     String tokenKey = blankToNull(env.get("TAKUMO_TOKEN_KEY"));
     if (tokenKey != null) {
       b.tokenKey = parseKey(tokenKey);

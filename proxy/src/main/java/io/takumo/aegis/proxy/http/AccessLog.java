@@ -3,7 +3,6 @@ package io.takumo.aegis.proxy.http;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.takumo.aegis.proxy.auth.Principal;
-import io.takumo.aegis.proxy.route.RouteKind;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -32,7 +31,7 @@ final class AccessLog {
       g.writeStringField("ts", Instant.now().toString());
       g.writeStringField("request_id", context.requestId());
       g.writeStringField("method", context.request().method().name());
-      g.writeStringField("route", context.route().kind() == RouteKind.NOT_FOUND ? "-" : context.route().path());
+      g.writeStringField("route", context.route().template()); // never the raw path: it may hold a key
       g.writeNumberField("status", status);
       g.writeStringField("provider", context.provider());
       g.writeNumberField("duration_ms", totalNanos / 1_000_000.0);

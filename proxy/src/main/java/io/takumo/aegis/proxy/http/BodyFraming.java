@@ -3,7 +3,6 @@ package io.takumo.aegis.proxy.http;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * How a request body is delimited (RFC 9112 §6): not at all, by {@code Content-Length}, or by the
@@ -21,24 +20,29 @@ public record BodyFraming(Kind kind, long length) {
   public enum Kind { NONE, LENGTH, CHUNKED }
 
   /**
-   * The framing of a request head whose {@code Transfer-Encoding} the codec has already checked
-   * (only {@code chunked}, never together with {@code Content-Length}), or null when its
-   * {@code Content-Length} cannot be read: repeated, a list, signed, hex, empty or too large.
+   * The framing of a request head (whose framing the codec has already checked for smuggling:
+   * never both {@code Transfer-Encoding} and {@code Content-Length}).
+   *
+   * @throws ExchangeRefusal 400 when the only transfer coding is not {@code chunked} (a coding
+   *     before it would hide the body from the scanner), or {@code Content-Length} is not one
+   *     plain decimal number: repeated, a list, signed, hex, empty or too large
    */
-  public static @Nullable BodyFraming of(HttpHeaders headers) {
-    if (headers.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
-      return CHUNKED; // the codec refuses anything but a final "chunked"
+  public static BodyFraming of(HttpHeaders headers) throws ExchangeRefusal {
+    List<String> codings = headers.getAll(HttpHeaderNames.TRANSFER_ENCODING);
+    if (!codings.isEmpty()) {
+      if (codings.size() != 1 || !codings.get(0).trim().equalsIgnoreCase("chunked")) {
+        throw new ExchangeRefusal(ErrorCode.BAD_REQUEST, "The only transfer coding this gateway accepts is "
+            + "Transfer-Encoding: chunked; compress a body with Content-Encoding instead.");
+      }
+      return CHUNKED;
     }
     List<String> values = headers.getAll(HttpHeaderNames.CONTENT_LENGTH);
     if (values.isEmpty()) {
       return NONE;
     }
-    if (values.size() > 1) {
-      return null;
-    }
-    long length = parseLength(values.get(0));
+    long length = values.size() == 1 ? parseLength(values.get(0)) : -1;
     if (length < 0) {
-      return null;
+      throw new ExchangeRefusal(ErrorCode.BAD_REQUEST, "The Content-Length header is not one decimal number of bytes.");
     }
     return length == 0 ? NONE : new BodyFraming(Kind.LENGTH, length);
   }

@@ -13,6 +13,8 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.channel.socket.DuplexChannel;
+import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +45,8 @@ public final class HeaderTimeout {
   private long headsReceived;
   private long answersEnded;
   private @Nullable Future<?> timer;
+  /** The deadline passed and the 408 is out: every byte that still arrives is dropped. */
+  private boolean discarding;
 
   public HeaderTimeout(Duration timeout, ProxyMetrics metrics) {
     if (timeout.isNegative() || timeout.isZero()) {
@@ -95,13 +99,27 @@ public final class HeaderTimeout {
         + "whole request head at once.", requestId);
     answer.headers().set(RequestContextHandler.REQUEST_ID_HEADER, requestId)
         .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-    headsCtx.writeAndFlush(answer).addListener(f -> headsCtx.close());
+    discarding = true; // what the client still trickles in is dropped before the codec sees it
+    headsCtx.writeAndFlush(answer).addListener(f -> {
+      // Half-close and drop what still comes, so the client reads the 408 instead of a reset over
+      // unread bytes; the connection closes a second later at the most.
+      if (f.isSuccess() && headsCtx.channel() instanceof DuplexChannel duplex) {
+        duplex.shutdownOutput();
+        headsCtx.executor().schedule(() -> headsCtx.close(), 1, TimeUnit.SECONDS);
+      } else {
+        headsCtx.close();
+      }
+    });
   }
 
   /** Sees raw bytes: the first byte of an awaited request starts the clock. */
   private final class Bytes extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      if (discarding) {
+        ReferenceCountUtil.release(msg);
+        return;
+      }
       if (timer == null && msg instanceof ByteBuf && awaitingHead()) {
         ChannelHandlerContext headsCtx = ctx.pipeline().context(heads);
         if (headsCtx != null) {

@@ -69,26 +69,32 @@ public final class RequestContext {
   }
 
   /**
-   * What tokenization did in this exchange: detections summarized by category, rule and location
-   * (never values), tokens put back, unknown tokens left.
+   * What tokenization did in this exchange: detections of the body and (with
+   * {@code TAKUMO_SCAN_HEADERS=on}) of the head, summarized by category, rule and location (never
+   * values); tokens put back; unknown tokens left.
    */
-  public void shield(List<Detection> found, int rehydrated, int unknown) {
+  public void shield(List<Detection> body, List<Detection> head, int rehydrated, int unknown) {
     this.tokensRehydrated = rehydrated;
     this.unknownTokens = unknown;
-    if (found.isEmpty()) {
+    if (body.isEmpty() && head.isEmpty()) {
       return; // most exchanges: nothing to summarize
     }
     Map<String, int[]> counts = new LinkedHashMap<>();
     Map<String, Detection> first = new LinkedHashMap<>();
-    for (Detection d : found) {
-      String k = d.category().name() + '\0' + d.ruleId();
-      counts.computeIfAbsent(k, x -> new int[1])[0]++;
-      first.putIfAbsent(k, d);
+    Map<String, String> where = new LinkedHashMap<>();
+    for (List<Detection> found : List.of(head, body)) {
+      String location = found == head ? "request.head" : "request.body";
+      for (Detection d : found) {
+        String k = location + '\0' + d.category().name() + '\0' + d.ruleId();
+        counts.computeIfAbsent(k, x -> new int[1])[0]++;
+        first.putIfAbsent(k, d);
+        where.putIfAbsent(k, location);
+      }
     }
     List<AuditEvent.Detection> summary = new ArrayList<>(counts.size());
     for (Map.Entry<String, int[]> e : counts.entrySet()) {
       Detection d = first.get(e.getKey());
-      summary.add(new AuditEvent.Detection(d.category().name(), d.ruleId(), "request.body", e.getValue()[0]));
+      summary.add(new AuditEvent.Detection(d.category().name(), d.ruleId(), where.get(e.getKey()), e.getValue()[0]));
     }
     this.detections = List.copyOf(summary);
   }

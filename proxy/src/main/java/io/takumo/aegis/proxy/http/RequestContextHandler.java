@@ -137,10 +137,17 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
   }
 
   private void startExchange(ChannelHandlerContext ctx, HttpRequest request) {
-    BodyFraming framing = BodyFraming.of(request.headers());
+    BodyFraming framing;
+    String refused;
+    try {
+      framing = BodyFraming.of(request.headers());
+      refused = hostProblem(request);
+    } catch (ExchangeRefusal e) {
+      framing = BodyFraming.NONE;
+      refused = e.getMessage();
+    }
     RequestContext context = new RequestContext(RequestContext.newRequestId(), System.nanoTime(),
-        Router.route(request.method(), request.uri()), request, HttpUtil.isKeepAlive(request),
-        framing == null ? BodyFraming.NONE : framing,
+        Router.route(request.method(), request.uri()), request, HttpUtil.isKeepAlive(request), framing,
         config.current()); // the one read of the config holder for this request
     current = context;
     exchangeOpen = true;
@@ -153,9 +160,6 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
       failMalformed(ctx, result.cause());
       return;
     }
-    String refused = framing == null
-        ? "The Content-Length header is not one decimal number of bytes."
-        : hostProblem(request);
     if (refused != null) {
       ReferenceCountUtil.release(request);
       log.debug("{} malformed request head: {}", Conn.of(ctx.channel()), refused);
@@ -296,7 +300,7 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
       Principal principal = context.principal();
       if (principal != null && context.route().kind() == RouteKind.PROVIDER) {
         audit.record(new AuditEvent(Instant.now(), context.requestId(), principal.org(), principal.keyPrefix(),
-            context.provider(), context.request().method().name(), context.route().path(), status,
+            context.provider(), context.request().method().name(), context.route().template(), status,
             Math.max(0, total - context.upstreamNanos()) / 1e6, context.upstreamNanos() / 1e6, context.bytesIn(),
             context.bytesOut(), context.detections(), context.tokensRehydrated(), context.unknownTokens(),
             context.actions()));

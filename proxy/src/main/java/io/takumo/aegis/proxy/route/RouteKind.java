@@ -24,5 +24,7 @@ public enum RouteKind {
   /** A provider route: authenticated, relayed upstream. */
   PROVIDER,
   /** Nothing here: 404. */
-  NOT_FOUND
+  NOT_FOUND,
+  /** A path that is not canonical (dot segments, encoded slashes, …): 400 before anything else. */
+  BAD_PATH
 }

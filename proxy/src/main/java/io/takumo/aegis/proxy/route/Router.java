@@ -4,18 +4,29 @@ import io.netty.handler.codec.http.HttpMethod;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Maps method and request target to a {@link Route} (SPEC §6). Pure and allocation-light: it runs
- * once per request on the event loop.
+ * Maps method and request target to a {@link Route} (SPEC §6). The path is made canonical first
+ * ({@link Paths}): a path that is not is {@link RouteKind#BAD_PATH}, whatever it would have
+ * matched. Path parameters are one segment each. Pure and allocation-light: it runs once per
+ * request on the event loop.
  */
 public final class Router {
   private static final String DOUBLED = "/v1/v1/";
+  private static final String MODELS = "/v1/models/";
+  private static final String SESSIONS = "/v1/sessions/";
+  private static final String GOOGLE_MODELS = "/v1beta/models/";
 
   private Router() {}
 
   public static Route route(HttpMethod method, String uri) {
     int q = uri.indexOf('?');
-    String path = q < 0 ? uri : uri.substring(0, q);
+    String raw = q < 0 ? uri : uri.substring(0, q);
     String query = q < 0 ? "" : uri.substring(q);
+    String path;
+    try {
+      path = Paths.canonical(raw);
+    } catch (Paths.BadPath e) {
+      return new Route(RouteKind.BAD_PATH, "-", "/", query, null, false, null, e.getMessage());
+    }
     // The Anthropic SDK appends /v1/messages to a base URL that may already end in /v1.
     if (path.startsWith(DOUBLED)) {
       path = path.substring(3);
@@ -25,80 +36,91 @@ public final class Router {
     boolean read = get || HttpMethod.HEAD.equals(method); // local reads answer HEAD too (headers only)
     switch (path) {
       case "/v1/health":
-        return read ? local(RouteKind.HEALTH, path, query) : notFound(path, query);
+        return read ? local(RouteKind.HEALTH, path, query) : notFound(query);
       case "/healthz":
-        return read ? local(RouteKind.LIVENESS, path, query) : notFound(path, query);
+        return read ? local(RouteKind.LIVENESS, path, query) : notFound(query);
       case "/readyz":
-        return read ? local(RouteKind.READINESS, path, query) : notFound(path, query);
+        return read ? local(RouteKind.READINESS, path, query) : notFound(query);
       case "/metrics":
-        return read ? local(RouteKind.METRICS, path, query) : notFound(path, query);
+        return read ? local(RouteKind.METRICS, path, query) : notFound(query);
       case "/v1/audit":
-        return read ? local(RouteKind.AUDIT, path, query) : notFound(path, query);
+        return read ? local(RouteKind.AUDIT, path, query) : notFound(query);
       case "/v1/tokenize":
       case "/v1/rehydrate":
       case "/v1/scan":
-        return post ? local(RouteKind.SHIELD, path, query) : notFound(path, query);
+        return post ? local(RouteKind.SHIELD, path, query) : notFound(query);
       case "/v1/fleet":
-        return read ? local(RouteKind.FLEET, path, query) : notFound(path, query);
+        return read ? local(RouteKind.FLEET, path, query) : notFound(query);
       case "/v1/detections":
-        return read ? local(RouteKind.DETECTIONS, path, query) : notFound(path, query);
+        return read ? local(RouteKind.DETECTIONS, path, query) : notFound(query);
       case "/v1/messages":
       case "/v1/messages/count_tokens":
-        return post ? provider(path, query, Provider.ANTHROPIC, false, null) : notFound(path, query);
+        return post ? provider(path, path, query, Provider.ANTHROPIC, false, null) : notFound(query);
       case "/v1/chat/completions":
       case "/v1/completions":
       case "/v1/responses":
       case "/v1/embeddings":
-        return post ? provider(path, query, null, true, null) : notFound(path, query);
+        return post ? provider(path, path, query, null, true, null) : notFound(query);
       case "/v1/models":
-        return get ? provider(path, query, null, false, null) : notFound(path, query);
+        return get ? provider(path, path, query, null, false, null) : notFound(query);
       default:
         break;
     }
-    if (get && path.startsWith("/v1/models/") && path.length() > "/v1/models/".length()) {
-      return provider(path, query, null, false, path.substring("/v1/models/".length()));
+    String id = parameter(path, MODELS);
+    if (get && id != null) {
+      return provider(MODELS + "{id}", MODELS + id, query, null, false, id);
     }
-    if (HttpMethod.DELETE.equals(method) && path.startsWith("/v1/sessions/") && path.length() > "/v1/sessions/".length()) {
-      return local(RouteKind.SHIELD, path, query);
+    String session = parameter(path, SESSIONS);
+    if (HttpMethod.DELETE.equals(method) && session != null) {
+      return new Route(RouteKind.SHIELD, SESSIONS + "{id}", SESSIONS + session, query, null, false, null, null);
     }
-    if (path.startsWith("/v1beta/models")) {
+    if (path.equals("/v1beta/models") || path.startsWith(GOOGLE_MODELS)) {
       return googleRoute(get, post, path, query);
     }
-    return notFound(path, query);
+    return notFound(query);
+  }
+
+  /** The one segment after {@code prefix}, or null when the path is not {@code prefix} + one segment. */
+  private static @Nullable String parameter(String path, String prefix) {
+    if (!path.startsWith(prefix)) {
+      return null;
+    }
+    String segment = path.substring(prefix.length());
+    return Paths.isParameter(segment) ? segment : null;
   }
 
   private static Route googleRoute(boolean get, boolean post, String path, String query) {
-    if (get && (path.equals("/v1beta/models") || path.indexOf(':') < 0)) {
-      return provider(path, query, Provider.GOOGLE, false, null);
+    if (path.equals("/v1beta/models")) {
+      return get ? provider(path, path, query, Provider.GOOGLE, false, null) : notFound(query);
     }
-    int colon = path.lastIndexOf(':');
-    if (!post || colon < 0 || !path.startsWith("/v1beta/models/")) {
-      return notFound(path, query);
+    String segment = parameter(path, GOOGLE_MODELS);
+    if (segment == null) {
+      return notFound(query);
     }
-    String action = path.substring(colon + 1);
-    if (!action.equals("generateContent")
-        && !action.equals("streamGenerateContent")
-        && !action.equals("countTokens")) {
-      return notFound(path, query);
+    int colon = segment.lastIndexOf(':');
+    if (colon < 0) {
+      return get ? provider(GOOGLE_MODELS + "{model}", path, query, Provider.GOOGLE, false, null) : notFound(query);
     }
-    String model = path.substring("/v1beta/models/".length(), colon);
-    return provider(path, query, Provider.GOOGLE, false, model);
+    String action = segment.substring(colon + 1);
+    String model = segment.substring(0, colon);
+    if (!post || model.isEmpty() || !(action.equals("generateContent") || action.equals("streamGenerateContent")
+        || action.equals("countTokens"))) {
+      return notFound(query);
+    }
+    return provider(GOOGLE_MODELS + "{model}:" + action, GOOGLE_MODELS + model + ':' + action, query,
+        Provider.GOOGLE, false, model);
   }
 
   private static Route local(RouteKind kind, String path, String query) {
-    return new Route(kind, path, query, null, false, null);
+    return new Route(kind, path, path, query, null, false, null, null);
   }
 
-  private static Route provider(
-      String path,
-      String query,
-      @Nullable Provider provider,
-      boolean modelFromBody,
-      @Nullable String pathModel) {
-    return new Route(RouteKind.PROVIDER, path, query, provider, modelFromBody, pathModel);
+  private static Route provider(String template, String path, String query, @Nullable Provider provider,
+      boolean modelFromBody, @Nullable String pathModel) {
+    return new Route(RouteKind.PROVIDER, template, path, query, provider, modelFromBody, pathModel, null);
   }
 
-  private static Route notFound(String path, String query) {
-    return local(RouteKind.NOT_FOUND, path, query);
+  private static Route notFound(String query) {
+    return new Route(RouteKind.NOT_FOUND, "-", "/", query, null, false, null, null);
   }
 }

@@ -79,7 +79,7 @@ public final class AuthHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     RequestContext context = requireNonNull(RequestContext.current(ctx.channel()), "request context");
-    Credentials credentials = Credentials.from(request.headers());
+    Credentials credentials = Credentials.from(request.headers(), context.route().query());
     boolean required = context.route().requiresKey();
     boolean offered = context.route().kind() == RouteKind.HEALTH && credentials.anyCredential();
     if (!required && !offered) {
@@ -156,7 +156,7 @@ public final class AuthHandler extends ChannelInboundHandlerAdapter {
         return;
       }
       ErrorResponses.send(ctx, ErrorCode.FORBIDDEN, "The API key " + principal.keyPrefix() + " lacks the scope "
-          + needed.wireName() + " that " + context.route().path() + " requires. Use a key with that scope.");
+          + needed.wireName() + " that " + context.route().template() + " requires. Use a key with that scope.");
       return;
     }
     context.authenticated(principal, credentials);

@@ -97,6 +97,10 @@ public final class LocalRoutesHandler extends ChannelInboundHandlerAdapter {
         }
         break;
       }
+      case BAD_PATH:
+        ErrorResponses.send(ctx, ErrorCode.BAD_REQUEST, "The request path is not canonical: "
+            + context.route().refusal() + ". Send the path as the API documents it.");
+        break;
       default:
         // The path is not echoed: callers put keys in URLs more often than one would hope.
         ErrorResponses.send(ctx, ErrorCode.NOT_FOUND, "No route for this " + request.method()

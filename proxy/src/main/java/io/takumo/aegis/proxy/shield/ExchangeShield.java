@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
@@ -21,7 +20,18 @@ import io.takumo.aegis.shield.Rehydrator;
 import io.takumo.aegis.shield.SseRehydrator;
 import io.takumo.aegis.shield.Vault;
 import io.takumo.aegis.shield.VaultFullException;
+import io.takumo.aegis.detect.Detector;
+import io.takumo.aegis.detect.Finding;
+import io.takumo.aegis.proxy.auth.Queries;
+import java.io.ByteArrayOutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,12 +57,25 @@ public final class ExchangeShield implements AutoCloseable {
   private @Nullable ContentDecoding responseDecoding;
   private @Nullable RewritingStream responseRewrite;
   private @Nullable Rehydrating rehydrator;
+  /**
+   * Headers that frame or negotiate the exchange, and credentials (the provider key goes upstream as
+   * the client sent it): never rewritten by {@link #tokenizeHead}.
+   */
+  private static final Set<String> NOT_SCANNED = Set.of("host", "content-length", "content-type", "content-encoding",
+      "transfer-encoding", "accept", "accept-encoding", "connection", "authorization", "x-api-key", "x-goog-api-key",
+      "x-takumo-key", "proxy-authorization", "anthropic-version", "anthropic-beta", "openai-beta");
+
+  private final long maxBodyBytes;
+  private final List<Detection> headDetections = new ArrayList<>();
+  /** The body's first bytes (up to four), for the charset check. */
+  private byte[] head = new byte[0];
   private boolean recorded;
   private boolean closed;
 
   private ExchangeShield(RequestContext context, ByteBufAllocator alloc, Vault vault,
-      @Nullable ContentDecoding requestDecoding, long expectedLength) {
+      @Nullable ContentDecoding requestDecoding, long expectedLength, long maxBodyBytes) {
     this.context = context;
+    this.maxBodyBytes = maxBodyBytes;
     this.alloc = alloc;
     this.vault = vault;
     this.requestDecoding = requestDecoding;
@@ -69,10 +92,14 @@ public final class ExchangeShield implements AutoCloseable {
    * @throws ExchangeRefusal 415 when the body is encoded in a way this gateway cannot undo
    */
   public static ExchangeShield start(ShieldRuntime runtime, RequestContext context, HttpRequest request,
-      ByteBufAllocator alloc) throws ExchangeRefusal {
+      ByteBufAllocator alloc, long maxBodyBytes) throws ExchangeRefusal {
+    String charset = Charsets.declared(request.headers());
+    if (charset != null && Charsets.wide(charset)) {
+      throw Charsets.refusal();
+    }
     ContentDecoding decoding;
     try {
-      decoding = ContentDecoding.forEncoding(request.headers().get(HttpHeaderNames.CONTENT_ENCODING), alloc);
+      decoding = ContentDecoding.of(request.headers(), alloc, maxBodyBytes);
     } catch (ContentDecoding.UnsupportedEncodingException e) {
       throw new ExchangeRefusal(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The request body is encoded with '"
           + truncate(e.getMessage()) + "', which this gateway cannot decode to scan for secrets; send it uncompressed, "
@@ -80,24 +107,58 @@ public final class ExchangeShield implements AutoCloseable {
     }
     Principal principal = context.principal();
     Vault vault = runtime.newVault(context.runtime(), principal == null ? null : principal.orgSettings());
-    return new ExchangeShield(context, alloc, vault, decoding, context.framing().length());
+    return new ExchangeShield(context, alloc, vault, decoding, context.framing().length(), maxBodyBytes);
   }
 
   /**
-   * The body part as the client meant it: its content coding undone (ownership moves in and out).
+   * The body part as the client meant it: its content codings undone, handed to {@code sink} in
+   * pieces (ownership of {@code part} moves in, also when this throws). The sink's last piece comes
+   * only once the body decoded to its end; the first bytes must not be UTF-16 or UTF-32.
    *
-   * @throws ExchangeRefusal 415 when the bytes are not valid for the coding
+   * @throws ExchangeRefusal 415 when the bytes are not valid for the codings, end before them or
+   *     are not UTF-8; 413 when they decode to more than the body limit; or what the sink throws
    */
-  public ByteBuf decode(ByteBuf part, boolean last) throws ExchangeRefusal {
+  public void decode(ByteBuf part, boolean last, ContentDecoding.Sink sink) throws ExchangeRefusal {
     ContentDecoding decoding = requestDecoding;
+    ContentDecoding.Sink checked = (piece, end) -> {
+      try {
+        checkCharset(piece);
+      } catch (ExchangeRefusal refusal) {
+        piece.release();
+        throw refusal;
+      }
+      sink.accept(piece, end);
+    };
     if (decoding == null) {
-      return part;
+      checked.accept(part, last);
+      return;
     }
     try {
-      return decoding.decode(part, last);
-    } catch (DecoderException e) {
-      throw new ExchangeRefusal(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The request body is not valid for its "
-          + "Content-Encoding, so it could not be scanned for secrets and was not forwarded.");
+      decoding.decode(part, last, checked);
+    } catch (ContentDecoding.DecodingException e) {
+      throw switch (e.kind()) {
+        case TOO_LARGE -> new ExchangeRefusal(ErrorCode.PAYLOAD_TOO_LARGE, "The request body decodes to more than "
+            + maxBodyBytes + " bytes, the most this gateway accepts (TAKUMO_MAX_BODY_BYTES); it was not forwarded.");
+        case TRUNCATED -> new ExchangeRefusal(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The request body ends before its "
+            + "Content-Encoding does (a truncated stream), so it could not be scanned whole and was not forwarded.");
+        case INVALID -> new ExchangeRefusal(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The request body is not valid for its "
+            + "Content-Encoding, so it could not be scanned for secrets and was not forwarded.");
+      };
+    }
+  }
+
+  /** Looks at the body's first four bytes for the NUL pattern of UTF-16 or UTF-32 (RFC 4627 §3), once. */
+  private void checkCharset(ByteBuf piece) throws ExchangeRefusal {
+    int n = Math.min(4 - head.length, piece.readableBytes());
+    if (n <= 0) {
+      return;
+    }
+    byte[] more = new byte[head.length + n];
+    System.arraycopy(head, 0, more, 0, head.length);
+    piece.getBytes(piece.readerIndex(), more, head.length, n);
+    head = more;
+    if (Charsets.sniff(head) != null) {
+      throw Charsets.refusal();
     }
   }
 
@@ -121,9 +182,85 @@ public final class ExchangeShield implements AutoCloseable {
     }
   }
 
-  /** The secrets replaced so far, in body order. */
+  /** The secrets replaced so far: the head's, then the body's in body order. */
   public List<Detection> detections() {
-    return tokenizer.detections();
+    if (headDetections.isEmpty()) {
+      return tokenizer.detections();
+    }
+    List<Detection> all = new ArrayList<>(headDetections);
+    all.addAll(tokenizer.detections());
+    return all;
+  }
+
+  /**
+   * SPEC §6 with {@code TAKUMO_SCAN_HEADERS=on}: secrets in header values (but framing and the
+   * credential headers, which go upstream as they are) and in query parameters become tokens, in
+   * place in {@code headers}; returns the query to send. Header values are scanned as text;
+   * parameters once percent-decoded, and a parameter with a secret goes out re-encoded.
+   *
+   * @throws ExchangeRefusal 413 when the vault is full
+   */
+  public String tokenizeHead(HttpHeaders headers, String query) throws ExchangeRefusal {
+    Detector detector = context.runtime().shield().detector();
+    List<Map.Entry<String, String>> changed = new ArrayList<>();
+    for (Map.Entry<String, String> header : headers) {
+      if (!NOT_SCANNED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+        String value = tokenizeText(detector, header.getKey() + ": ", header.getValue());
+        if (value != null) {
+          changed.add(Map.entry(header.getKey(), value));
+        }
+      }
+    }
+    for (Map.Entry<String, String> c : changed) {
+      headers.set(c.getKey(), c.getValue());
+    }
+    if (query.length() < 2) {
+      return query;
+    }
+    StringBuilder out = new StringBuilder(query.length()).append('?');
+    for (String param : query.substring(1).split("&", -1)) {
+      int eq = param.indexOf('=');
+      String value = eq < 0 ? null
+          : tokenizeText(detector, Queries.decode(param.substring(0, eq)) + '=', Queries.decode(param.substring(eq + 1)));
+      out.append(out.length() > 1 ? "&" : "").append(value == null ? param
+          : param.substring(0, eq + 1) + URLEncoder.encode(value, StandardCharsets.UTF_8));
+    }
+    return out.toString();
+  }
+
+  /**
+   * {@code value} with each secret replaced by its token, or null when it holds none. It is scanned
+   * after {@code name} (a header's name, a parameter's), which gives it context: {@code db_password=…}.
+   */
+  private @Nullable String tokenizeText(Detector detector, String name, String value) throws ExchangeRefusal {
+    byte[] bytes = (name + value).getBytes(StandardCharsets.UTF_8);
+    int start = name.getBytes(StandardCharsets.UTF_8).length;
+    List<Finding> found = detector.scan(bytes).stream().filter(f -> f.start() >= start).toList();
+    if (found.isEmpty()) {
+      return null;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length + 32 * found.size());
+    int at = start;
+    for (Finding f : found) {
+      byte[] secret = f.value(bytes);
+      byte[] token;
+      try {
+        token = vault.put(f.category(), secret);
+      } catch (VaultFullException e) {
+        throw new ExchangeRefusal(ErrorCode.PAYLOAD_TOO_LARGE, "The request holds more than " + e.limit()
+            + " secrets, the most one request may carry (TAKUMO_MAX_VAULT_ENTRIES); it was not forwarded.");
+      } finally {
+        Arrays.fill(secret, (byte) 0);
+      }
+      headDetections.add(new Detection(f.category(), f.ruleId(), -1, f.length(),
+          new String(token, StandardCharsets.US_ASCII)));
+      out.write(bytes, at, f.start() - at);
+      out.writeBytes(token);
+      at = f.end();
+    }
+    out.write(bytes, at, bytes.length - at);
+    Arrays.fill(bytes, (byte) 0);
+    return out.toString(StandardCharsets.UTF_8);
   }
 
   /**
@@ -133,7 +270,7 @@ public final class ExchangeShield implements AutoCloseable {
    * @throws ExchangeRefusal 422 when a {@code block} rule matched: nothing may be forwarded
    */
   public @Nullable String judge(Policy policy) throws ExchangeRefusal {
-    List<Detection> found = tokenizer.detections();
+    List<Detection> found = detections();
     if (found.isEmpty()) {
       return null;
     }
@@ -164,7 +301,7 @@ public final class ExchangeShield implements AutoCloseable {
       return;
     }
     try {
-      responseDecoding = ContentDecoding.forEncoding(headers.get(HttpHeaderNames.CONTENT_ENCODING), alloc);
+      responseDecoding = ContentDecoding.of(headers, alloc, Long.MAX_VALUE);
     } catch (ContentDecoding.UnsupportedEncodingException e) {
       log.warn("request {}: answer encoded with an unknown encoding; relayed without rehydration", context.requestId());
       return;
@@ -201,7 +338,7 @@ public final class ExchangeShield implements AutoCloseable {
       ContentDecoding decoding = responseDecoding;
       ByteBuf data = decoding == null ? received : decoding.decode(received, last);
       return rewrite.feed(data, last);
-    } catch (RuntimeException e) {
+    } catch (ContentDecoding.DecodingException | RuntimeException e) {
       log.warn("request {}: rehydrating the answer failed: {}", context.requestId(), e.getClass().getName());
       throw new ExchangeRefusal(ErrorCode.BAD_GATEWAY, "The answer of the provider could not be read to restore "
           + "your secrets. Try again.");
@@ -216,8 +353,8 @@ public final class ExchangeShield implements AutoCloseable {
     recorded = true;
     Rehydrating r = rehydrator;
     List<Detection> found = tokenizer.detections();
-    context.shield(found, r == null ? 0 : r.restored(), r == null ? 0 : r.unknownCount());
-    metrics.shield(found, r == null ? 0 : r.restored(), vault.size());
+    context.shield(found, headDetections, r == null ? 0 : r.restored(), r == null ? 0 : r.unknownCount());
+    metrics.shield(detections(), r == null ? 0 : r.restored(), vault.size());
   }
 
   /** Zeroes the vault and releases what the decoders and rewrites hold; idempotent. */

@@ -36,20 +36,20 @@ final class ProviderChoice {
   static ProviderChoice of(RequestContext context, HttpRequest request) throws ExchangeRefusal {
     Route route = context.route();
     if (route.provider() != null) {
-      return new ProviderChoice(route.provider(), null, route.path());
+      return new ProviderChoice(route.provider(), null, route.template());
     }
     if (route.pathModel() != null) {
       Provider named = Provider.forModel(route.pathModel());
-      return new ProviderChoice(named != null ? named : byHeaders(request), null, route.path());
+      return new ProviderChoice(named != null ? named : byHeaders(request), null, route.template());
     }
     if (!route.modelFromBody()) {
-      return new ProviderChoice(byHeaders(request), null, route.path());
+      return new ProviderChoice(byHeaders(request), null, route.template());
     }
     if (!context.framing().hasBody()) {
-      throw new ExchangeRefusal(ErrorCode.BAD_REQUEST, "The request has no body: " + route.path()
+      throw new ExchangeRefusal(ErrorCode.BAD_REQUEST, "The request has no body: " + route.template()
           + " needs a JSON body with a \"model\" field.");
     }
-    return new ProviderChoice(null, new ModelSniffer(), route.path());
+    return new ProviderChoice(null, new ModelSniffer(), route.template());
   }
 
   /** The provider, or null while the body has not named its model yet. */

@@ -203,6 +203,8 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
     private boolean responseStarted;
     /** The {@code x-aegis-warnings} value for the answer, once the body was judged. */
     private @Nullable String warnings;
+    /** The query string to send: the client's, its secrets tokenized when the head is scanned. */
+    private String query;
     private long lastOriginActivity;
     private long upstreamStart;
     private @Nullable ScheduledFuture<?> timer;
@@ -214,6 +216,7 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
       this.credentials = requireNonNull(context.credentials(), "provider routes are authenticated");
       this.clientGate = ReadGate.of(ctx.channel());
       this.answer = new AnswerGatherer(ctx.alloc());
+      this.query = context.route().query();
     }
 
     void start() {
@@ -230,8 +233,13 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
               + "send the request over plain HTTP (the client falls back to SSE streaming).");
         }
         if (shield.enabled()) {
-          tokens = ExchangeShield.start(shield, context, request, ctx.alloc());
+          ExchangeShield t = ExchangeShield.start(shield, context, request, ctx.alloc(), config.maxBodyBytes());
+          tokens = t;
           holdForPolicy = context.runtime().policy().blocks() && context.framing().hasBody();
+          if (config.scanHeaders()) {
+            query = t.tokenizeHead(request.headers(), query);
+            warnings = t.judge(context.runtime().policy()); // a block rule on the head refuses before connecting
+          }
         }
         ProviderChoice chosen = ProviderChoice.of(context, request);
         choice = chosen;
@@ -265,9 +273,13 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
         context.markBodyDelivered();
       }
       try {
-        forward(take(part, last), last);
+        ExchangeShield t = tokens;
+        if (t == null) {
+          accept(part, last);
+        } else {
+          t.decode(part, last, this::accept); // content codings undone, in pieces
+        }
         if (last) {
-          ExchangeShield t = tokens;
           warnings = t == null ? null : t.judge(context.runtime().policy()); // 422 before anything left
         }
         ProviderChoice c = requireNonNull(choice);
@@ -282,13 +294,11 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * One body part as it goes upstream: decoded, counted against the body limit, read for the
-     * model while the provider is open, tokenized. Ownership of {@code part} moves in, also when
-     * this throws; the result belongs to the caller.
+     * One decoded body part on its way upstream: counted against the body limit, read for the model
+     * while the provider is open, tokenized, then forwarded or held. Ownership of {@code data} moves
+     * in, also when this throws.
      */
-    private ByteBuf take(ByteBuf part, boolean last) throws ExchangeRefusal {
-      ExchangeShield t = tokens;
-      ByteBuf data = t == null ? part : t.decode(part, last);
+    private void accept(ByteBuf data, boolean last) throws ExchangeRefusal {
       try {
         bodyBytes += data.readableBytes();
         if (bodyBytes > config.maxBodyBytes()) {
@@ -302,7 +312,8 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
         data.release();
         throw refusal;
       }
-      return t == null ? data : t.tokenize(data, last);
+      ExchangeShield t = tokens;
+      forward(t == null ? data : t.tokenize(data, last), last);
     }
 
     /** Writes a body part upstream, or holds it (within the held-body budget) until the origin may have it. */
@@ -369,7 +380,7 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
       origin = channel;
       phase = Phase.RELAYING;
       channel.pipeline().get(OriginHandler.class).attach(this);
-      String target = UpstreamRequests.target(spec, context.route());
+      String target = UpstreamRequests.target(spec, context.route().path(), query);
       upstreamStart = System.nanoTime();
       HttpRequest head = UpstreamRequests.head(request, spec, target, credentials,
           ProviderChoice.providerKey(context.principal(), spec));

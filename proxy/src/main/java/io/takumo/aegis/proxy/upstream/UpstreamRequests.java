@@ -8,11 +8,15 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.takumo.aegis.proxy.auth.ApiKeys;
 import io.takumo.aegis.proxy.auth.Credentials;
+import io.takumo.aegis.proxy.auth.Queries;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import io.takumo.aegis.proxy.config.UpstreamSpec;
 import io.takumo.aegis.proxy.http.HopByHop;
 import io.takumo.aegis.proxy.route.Provider;
-import io.takumo.aegis.proxy.route.Route;
 import org.jspecify.annotations.Nullable;
 
 /** Builds the request head sent upstream from the client's (SPEC §6 credentials and routing). */
@@ -21,15 +25,16 @@ public final class UpstreamRequests {
   private UpstreamRequests() {}
 
   /**
-   * The upstream path and query for {@code route} on {@code provider}: the base URL's path prefix,
-   * then the route's path, rewritten where a provider serves an OpenAI-shaped route elsewhere.
+   * The upstream path and query for a route's canonical path on {@code upstream}: the base URL's
+   * path prefix, then the path (rewritten where a provider serves an OpenAI-shaped route
+   * elsewhere), then the query without any Takumo key.
    */
-  static String target(UpstreamSpec upstream, Route route) {
-    String path = route.path();
+  static String target(UpstreamSpec upstream, String routePath, String query) {
+    String path = routePath;
     if (upstream.provider() == Provider.GOOGLE && path.startsWith("/v1/")) {
       path = "/v1beta/openai" + path.substring(3); // Gemini's OpenAI-compatible endpoint
     }
-    return join(upstream.pathPrefix(), path) + route.query();
+    return join(upstream.pathPrefix(), path) + Queries.withoutTakumoKeys(query);
   }
 
   /** The URL a request for {@code path} goes to on {@code upstream} (for the start-up log). */
@@ -63,12 +68,16 @@ public final class UpstreamRequests {
     headers.set(client.headers());
     String passThrough = credentials.providerKeyHeader() == null ? null
         : client.headers().get(credentials.providerKeyHeader());
+    if (passThrough != null && ApiKeys.appearsIn(passThrough)) {
+      passThrough = null; // a Takumo key rides along: never forwarded, the organization's key goes instead
+    }
     HopByHop.strip(headers);
     headers.remove(HttpHeaderNames.AUTHORIZATION)
         .remove(Credentials.X_API_KEY)
         .remove(Credentials.X_TAKUMO_KEY)
         .remove(HttpHeaderNames.EXPECT) // 100-continue is answered by the gateway itself
         .remove(HttpHeaderNames.HOST);
+    removeTakumoKeys(headers);
     headers.set(HttpHeaderNames.HOST, upstream.hostHeader());
     if (passThrough != null) {
       headers.set(credentials.providerKeyHeader(), passThrough);
@@ -79,6 +88,27 @@ public final class UpstreamRequests {
       headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
     }
     return new DefaultHttpRequest(HttpVersion.HTTP_1_1, client.method(), target, headers);
+  }
+
+  /**
+   * SPEC §6: a Takumo key is never forwarded, wherever the client put it (a cookie, x-goog-api-key,
+   * a custom header, a header's name): every header that holds one goes.
+   */
+  static void removeTakumoKeys(HttpHeaders headers) {
+    List<String> carrying = null;
+    for (Map.Entry<String, String> header : headers) {
+      if (ApiKeys.appearsIn(header.getValue()) || ApiKeys.appearsIn(header.getKey())) {
+        if (carrying == null) {
+          carrying = new ArrayList<>(2);
+        }
+        carrying.add(header.getKey());
+      }
+    }
+    if (carrying != null) {
+      for (String name : carrying) {
+        headers.remove(name);
+      }
+    }
   }
 
   private static void inject(HttpHeaders headers, Provider provider, String target, String key) {

@@ -58,4 +58,26 @@ class CredentialsTest {
   void toStringNeverPrintsTheKey() {
     assertThat(of("x-api-key", KEY).toString()).doesNotContain(KEY).contains("tk_test_abab");
   }
+
+  @Test
+  void aTakumoKeyWhereGoogleClientsPutTheirsIsTheTakumoKeyNeverAProviderKey() {
+    Credentials header = of("x-goog-api-key", KEY);
+    assertThat(header.takumoKey()).isEqualTo(KEY);
+    assertThat(header.providerKeyHeader()).isNull();
+    HttpHeaders none = new DefaultHttpHeaders();
+    Credentials query = Credentials.from(none, "?alt=sse&key=" + KEY);
+    assertThat(query.takumoKey()).isEqualTo(KEY);
+    assertThat(query.providerKeyHeader()).isNull();
+    assertThat(Credentials.from(none, "?key=AIza-not-ours").takumoKey()).isNull();
+  }
+
+  @Test
+  void takumoKeysAreFoundInTextAndQueriesLoseThem() {
+    assertThat(ApiKeys.appearsIn("session=1; t=" + KEY)).isTrue();
+    assertThat(ApiKeys.appearsIn("tk_live_0123abcd")).isTrue(); // cut short: still a key's worth
+    assertThat(ApiKeys.appearsIn("tk_live_ and tk_test_xyz")).isFalse();
+    assertThat(Queries.withoutTakumoKeys("?beta=true&key=" + KEY + "&x=1")).isEqualTo("?beta=true&x=1");
+    assertThat(Queries.withoutTakumoKeys("?k=%74k_test_" + "ab".repeat(32))).isEmpty();
+    assertThat(Queries.withoutTakumoKeys("?beta=true")).isEqualTo("?beta=true");
+  }
 }

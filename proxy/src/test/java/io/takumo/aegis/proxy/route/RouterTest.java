@@ -70,4 +70,45 @@ class RouterTest {
     assertThat(Provider.forModel("llama-3-70b")).isNull();
     assertThat(Provider.forModel("")).isNull();
   }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "GET|/v1/models/claude-x/../../v1/messages/batches",
+      "GET|/v1/models/claude-x%2F..%2F..%2Fv1%2Fmessages",
+      "GET|/v1/models/%2e%2e/secret",
+      "GET|/v1/models/./claude-x",
+      "POST|/v1//messages",
+      "POST|/v1/messages;jsessionid=1",
+      "POST|/v1\\messages",
+      "POST|/v1/messages%5Cx",
+      "POST|/v1/mess%00ages",
+      "POST|/v1/messages%252F",
+      "POST|/v1/messages%zz",
+      "POST|v1/messages",
+      "GET|/v1/models/tk_live_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"})
+  void pathsThatAServerBehindCouldReadOtherwiseAreRefused(String method, String path) {
+    Route route = Router.route(HttpMethod.valueOf(method), path);
+    assertThat(route.kind()).isEqualTo(RouteKind.BAD_PATH);
+    assertThat(route.refusal()).isNotBlank().doesNotContain("tk_live_").doesNotContain("..%");
+  }
+
+  @Test
+  void encodedCharactersThatPathsUseAreDecodedAndParametersAreOneSegment() {
+    Route google = Router.route(HttpMethod.POST, "/v1beta/models/gemini-2.5-pro%3AgenerateContent");
+    assertThat(google.kind()).isEqualTo(RouteKind.PROVIDER);
+    assertThat(google.path()).isEqualTo("/v1beta/models/gemini-2.5-pro:generateContent");
+    assertThat(google.template()).isEqualTo("/v1beta/models/{model}:generateContent");
+    assertThat(Router.route(HttpMethod.GET, "/v1/models/a/b").kind()).isEqualTo(RouteKind.NOT_FOUND);
+    Route model = Router.route(HttpMethod.GET, "/v1/models/ft:gpt-4o-mini:acme::abc123");
+    assertThat(model.pathModel()).isEqualTo("ft:gpt-4o-mini:acme::abc123");
+    assertThat(model.template()).isEqualTo("/v1/models/{id}");
+  }
+
+  @Test
+  void logsAndAuditNameTheTemplateNeverTheParameter() {
+    assertThat(Router.route(HttpMethod.GET, "/v1/models/claude-opus-4-1").template()).isEqualTo("/v1/models/{id}");
+    assertThat(Router.route(HttpMethod.DELETE, "/v1/sessions/sess_abc").template()).isEqualTo("/v1/sessions/{id}");
+    assertThat(Router.route(HttpMethod.POST, "/v1/messages?beta=true").template()).isEqualTo("/v1/messages");
+    assertThat(Router.route(HttpMethod.GET, "/sk-ant-in-a-path").template()).isEqualTo("-");
+  }
 }
