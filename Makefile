@@ -3,7 +3,7 @@ MVN ?= ./mvnw -B
 JAR := proxy/target/takumo-aegis.jar
 SOURCES := $(shell find pom.xml */pom.xml */src/main -type f 2>/dev/null)
 
-.PHONY: run test package perf perf-deps perf-streams bench-scan bench-auth bench-fleet clean
+.PHONY: run test package fuzz perf perf-deps perf-streams bench-scan bench-auth bench-fleet clean
 
 ## run: build if needed, then start the gateway on 127.0.0.1:8080 (dev key store, no database)
 run: $(JAR)
@@ -16,6 +16,22 @@ run: $(JAR)
 test:
 	rm -rf */target/failsafe-reports # failsafe's verify reads its summaries: never a stale one
 	TAKUMO_TEST_DATABASE_URL=$$(scripts/ensure-postgres) $(MVN) verify
+
+## fuzz: each Jazzer fuzz target for FUZZ_SECONDS (default 300) in turn; an input that fails one is saved
+## in <module>/src/test/resources/.../<Class>Inputs/<target>/ and runs in every later make test
+FUZZ_SECONDS ?= 300
+FUZZ_TARGETS := detect:DetectorFuzzTest\#anyBytesGiveWellFormedFindings \
+  detect:DetectorFuzzTest\#aKeyNestedInEscapedJsonIsFoundAtEveryDepth \
+  shield:ShieldFuzzTest\#anyBodyAtAnyCutsRoundTrips shield:ShieldFuzzTest\#aPlantedKeyNeverSurvivesAnyCut \
+  shield:ShieldFuzzTest\#sseDeltasGetTheirSecretsBackWhateverTheCuts \
+  proxy:ProxyFuzzTest\#theDecoderTakesAnyBytes proxy:ProxyFuzzTest\#theClientPipelineNeverForwardsAPlantedSecret
+fuzz:
+	$(MVN) -q -DskipTests install
+	@status=0; for target in $(FUZZ_TARGETS); do \
+	  echo "fuzzing $$target for $(FUZZ_SECONDS) s"; \
+	  JAZZER_FUZZ=1 JAZZER_MAX_DURATION=$(FUZZ_SECONDS)s JAZZER_INSTRUMENT='io.takumo.aegis.**' \
+	    $(MVN) -q -pl $${target%%:*} test -Dtest="$${target#*:}" -Dsurefire.failIfNoSpecifiedTests=false || status=1; \
+	done; exit $$status
 
 ## package: the runnable jar behind bin/takumo-aegis
 package: $(JAR)

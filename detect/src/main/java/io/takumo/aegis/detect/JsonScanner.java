@@ -92,8 +92,8 @@ public final class JsonScanner {
           p++;
           break;
         case '}': case ']':
-          if (depth == 0) {
-            return false;
+          if (depth == 0 || stack[depth - 1] != (c == '}')) {
+            return false; // a bracket that closes nothing, or the other kind: not JSON
           }
           depth--;
           expectKey = false;
@@ -119,15 +119,46 @@ public final class JsonScanner {
           p = end + 1;
           break;
         }
-        default:
-          if (!(Bytes.is(c, Bytes.ALNUM) || c == '-' || c == '+' || c == '.')) {
-            return false; // not JSON: numbers, true, false and null are the only bare words
+        default: {
+          // Numbers, true, false and null are the only bare words: anything else is text, whose
+          // words a text scan must see (a code block in a string may well start with '{').
+          int end = p;
+          while (end < to && (Bytes.is(b[end], Bytes.ALNUM) || b[end] == '-' || b[end] == '+' || b[end] == '.')) {
+            end++;
           }
-          p++;
+          if (end == p || !literal(b, p, end)) {
+            return false;
+          }
+          p = end;
           break;
+        }
       }
     }
     return depth == 0;
+  }
+
+  private static final byte[] TRUE = Detector.ascii("true");
+  private static final byte[] FALSE = Detector.ascii("false");
+  private static final byte[] NULL = Detector.ascii("null");
+
+  /** Whether {@code b[from, to)} is a JSON literal: true, false, null, or a number. */
+  private static boolean literal(byte[] b, int from, int to) {
+    int n = to - from;
+    if (n == 4 && (Bytes.startsWith(b, from, to, TRUE, false) || Bytes.startsWith(b, from, to, NULL, false))
+        || n == 5 && Bytes.startsWith(b, from, to, FALSE, false)) {
+      return true;
+    }
+    int p = b[from] == '-' ? from + 1 : from;
+    if (p == to || !Bytes.is(b[p], Bytes.DIGIT)) {
+      return false;
+    }
+    for (; p < to; p++) {
+      byte c = b[p];
+      if (!(Bytes.is(c, Bytes.DIGIT) || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Scans one string value {@code raw[s, e)} (without quotes). */

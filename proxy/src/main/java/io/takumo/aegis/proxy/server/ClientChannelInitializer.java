@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
@@ -25,18 +25,21 @@ import io.takumo.aegis.proxy.ratelimit.RateLimitHandler;
 import io.takumo.aegis.proxy.ratelimit.RateLimiter;
 import io.takumo.aegis.proxy.shield.ShieldRuntime;
 import io.takumo.aegis.proxy.upstream.RelayHandler;
-import io.takumo.aegis.proxy.upstream.UpstreamClient;
+import io.takumo.aegis.proxy.upstream.OriginPool;
 import org.jspecify.annotations.Nullable;
 
-/** Assembles a client connection's pipeline in the order {@link HandlerNames} documents. */
-final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
+/**
+ * Assembles a client connection's pipeline in the order {@link HandlerNames} documents (for a socket, or
+ * an embedded channel in tests, which then run the pipeline the gateway runs).
+ */
+final class ClientChannelInitializer extends ChannelInitializer<Channel> {
   /** Longest request line: long query strings happen, 16 KiB is far past any provider route. */
   private static final int MAX_INITIAL_LINE = 16 << 10;
 
   private final GatewayConfig config;
   private final @Nullable SslContext sslContext;
   private final Authenticator authenticator;
-  private final UpstreamClient upstreams;
+  private final OriginPool upstreams;
   private final ExchangeTracker tracker;
   private final ProxyMetrics metrics;
   private final LocalRoutesHandler localRoutes;
@@ -50,7 +53,7 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
   private final FailureLog failures = new FailureLog();
 
   ClientChannelInitializer(GatewayConfig config, @Nullable SslContext sslContext, Authenticator authenticator,
-      UpstreamClient upstreams, ExchangeTracker tracker, ProxyMetrics metrics, ChannelGroup clients,
+      OriginPool upstreams, ExchangeTracker tracker, ProxyMetrics metrics, ChannelGroup clients,
       RateLimiter limiter, AuditLog audit, ShieldRuntime shield, RuntimeConfigHolder runtime, FleetApi fleet) {
     this.runtime = requireNonNull(runtime, "runtime");
     this.shield = requireNonNull(shield, "shield");
@@ -70,7 +73,7 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
   }
 
   @Override
-  protected void initChannel(SocketChannel ch) {
+  protected void initChannel(Channel ch) {
     clients.add(ch); // closed on shutdown after draining
     ReadGate.install(ch, metrics);
     ch.pipeline().addLast(HandlerNames.CONNECTION_LIMIT, connectionLimit); // @Sharable

@@ -7,10 +7,10 @@ import io.takumo.aegis.proxy.config.UpstreamSpec;
 
 /**
  * Where an exchange gets its upstream connection and gives it back: {@link UpstreamClient} in the
- * gateway, a test's own origin channels in handler tests. A connection's pipeline ends in an
- * {@link OriginHandler}. Both calls run on {@code loop}, the client connection's event loop.
+ * gateway, a test's own origin channels in handler tests. A connection's pipeline ends in the
+ * package's origin handler. Both calls run on {@code loop}, the client connection's event loop.
  */
-interface OriginPool {
+public interface OriginPool {
   /** A connection to {@code upstream} on {@code loop}: done at once when a pooled one is idle. */
   Future<Channel> acquire(EventLoop loop, UpstreamSpec upstream);
 

@@ -79,12 +79,7 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
   /** The client connection already failed once: later failures of the same loss are not counted again. */
   private boolean clientFailed;
 
-  public RelayHandler(GatewayConfig config, UpstreamClient upstreams, ProxyMetrics metrics, ShieldRuntime shield,
-      FailureLog failures) {
-    this(config, (OriginPool) upstreams, metrics, shield, failures);
-  }
-
-  RelayHandler(GatewayConfig config, OriginPool origins, ProxyMetrics metrics, ShieldRuntime shield,
+  public RelayHandler(GatewayConfig config, OriginPool origins, ProxyMetrics metrics, ShieldRuntime shield,
       FailureLog failures) {
     this.config = requireNonNull(config, "config");
     this.origins = requireNonNull(origins, "origins");

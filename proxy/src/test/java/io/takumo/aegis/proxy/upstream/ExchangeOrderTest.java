@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
-import io.netty.channel.EventLoop;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpRequest;
@@ -21,8 +19,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.CharsetUtil;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.Future;
-import io.netty.util.concurrent.Promise;
 import io.takumo.aegis.coordinator.client.ConfigDecoder;
 import io.takumo.aegis.coordinator.client.Snapshot;
 import io.takumo.aegis.proto.ConfigFiles;
@@ -37,9 +33,7 @@ import io.takumo.aegis.proxy.config.GatewayConfig;
 import io.takumo.aegis.proxy.config.KeyEnvironment;
 import io.takumo.aegis.proxy.config.RuntimeConfig;
 import io.takumo.aegis.proxy.config.RuntimeConfigHolder;
-import io.takumo.aegis.proxy.config.UpstreamSpec;
 import io.takumo.aegis.proxy.http.ExchangeTracker;
-import io.takumo.aegis.proxy.http.FailureLog;
 import io.takumo.aegis.proxy.http.ProxyMetrics;
 import io.takumo.aegis.proxy.http.ReadGate;
 import io.takumo.aegis.proxy.http.RequestContextHandler;
@@ -57,7 +51,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -108,14 +101,14 @@ class ExchangeOrderTest {
             """, false)), Snapshot.Source.LOCAL)));
     CompletableFuture<Optional<ApiKeyRecord>> lookup = new CompletableFuture<>();
     KeyStore store = sha -> lookup;
-    TestOrigins origins = new TestOrigins(metrics, pooled);
+    EmbeddedOrigins origins = new EmbeddedOrigins(metrics, pooled);
     EmbeddedChannel client = new EmbeddedChannel();
     ReadGate.install(client, metrics);
     client.pipeline().addLast(
         new RequestContextHandler(new ExchangeTracker(), metrics, AuditLogs.discarding(), base.maxBodyBytes(), holder),
         new AuthHandler(new Authenticator(store, KeyEnvironment.TEST, Clock.systemUTC()), metrics,
             new RateLimiter(new RateLimiter.Limits(1000, 1000, 1000), Clock.systemUTC(), 1000), holder),
-        new RelayHandler(base, origins, metrics, new ShieldRuntime(base), new FailureLog()));
+        EmbeddedOrigins.relay(base, origins, metrics, new ShieldRuntime(base)));
 
     String model = route.equals("/v1/messages") ? "claude-sonnet-4-5" : "gpt-4o";
     String secret = block ? DB_URL : AWS_KEY;
@@ -153,7 +146,7 @@ class ExchangeOrderTest {
       assertThat(refused.status().code()).isEqualTo(422);
       assertThat(refused.content().toString(CharsetUtil.UTF_8)).contains("POLICY_BLOCKED").doesNotContain("Xk9mQ2vL8pR4");
       refused.release();
-      assertThat(origins.acquired).as("no upstream connection for a blocked request").isZero();
+      assertThat(origins.acquired()).as("no upstream connection for a blocked request").isZero();
     } else {
       EmbeddedChannel origin = origins.origin();
       HttpRequest sent = origin.readOutbound();
@@ -200,55 +193,6 @@ class ExchangeOrderTest {
     Object msg;
     while ((msg = channel.readOutbound()) != null) {
       ReferenceCountUtil.release(msg);
-    }
-  }
-
-  /** Origins of embedded channels: pooled (ready at once) or new (ready when the test says). */
-  private static final class TestOrigins implements OriginPool {
-    private final ProxyMetrics metrics;
-    private final boolean pooled;
-    private @Nullable EmbeddedChannel origin;
-    private @Nullable Promise<Channel> pending;
-    int acquired;
-    @Nullable Boolean releasedReusable;
-
-    TestOrigins(ProxyMetrics metrics, boolean pooled) {
-      this.metrics = metrics;
-      this.pooled = pooled;
-    }
-
-    @Override
-    public Future<Channel> acquire(EventLoop loop, UpstreamSpec upstream) {
-      acquired++;
-      EmbeddedChannel channel = new EmbeddedChannel();
-      ReadGate.install(channel, metrics);
-      channel.pipeline().addLast(new OriginHandler());
-      origin = channel;
-      if (pooled) {
-        return loop.newSucceededFuture(channel);
-      }
-      Promise<Channel> promise = loop.newPromise();
-      pending = promise;
-      return promise;
-    }
-
-    void connect() {
-      Promise<Channel> p = pending;
-      if (p != null && origin != null) {
-        pending = null;
-        p.setSuccess(origin);
-      }
-    }
-
-    EmbeddedChannel origin() {
-      assertThat(origin).as("an upstream connection").isNotNull();
-      return origin;
-    }
-
-    @Override
-    public void release(Channel channel, boolean reusable) {
-      channel.pipeline().get(OriginHandler.class).detach();
-      releasedReusable = reusable;
     }
   }
 }
