@@ -30,15 +30,12 @@ public final class Coordinator implements AutoCloseable {
   private final Server server;
   private final ChangeWatcher watcher;
   private final @Nullable HttpServer http;
-  private final CoordinatorService service;
 
-  private Coordinator(CoordinatorDb db, Server server, ChangeWatcher watcher, @Nullable HttpServer http,
-      CoordinatorService service) {
+  private Coordinator(CoordinatorDb db, Server server, ChangeWatcher watcher, @Nullable HttpServer http) {
     this.db = db;
     this.server = server;
     this.watcher = watcher;
     this.http = http;
-    this.service = service;
   }
 
   /** Migrates the database, binds the ports and starts serving; fails with a message naming the cause. */
@@ -67,7 +64,7 @@ public final class Coordinator implements AutoCloseable {
       log.info("coordinator listening: gRPC on {}{}, health and metrics on {}, config version {}", server.getPort(),
           settings.tlsCert() != null ? " (TLS)" : " (plaintext)", http == null ? "none" : http.getAddress().getPort(),
           service.currentVersion());
-      return new Coordinator(db, server, watcher, http, service);
+      return new Coordinator(db, server, watcher, http);
     } catch (IOException | SQLException | RuntimeException e) {
       db.close();
       throw e;

@@ -1,5 +1,7 @@
 package io.takumo.aegis.coordinator;
 
+import static java.util.Objects.requireNonNull;
+
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
@@ -54,11 +56,16 @@ final class CoordinatorService extends CoordinatorGrpc.CoordinatorImplBase {
     this.nacks = Counter.builder("aegis.coordinator.config.answers").tag("outcome", "nack").register(registry);
     this.auditEvents = Counter.builder("aegis.coordinator.audit.events").register(registry);
     registry.gauge("aegis.coordinator.streams", streams, Map::size);
-    registry.gauge("aegis.coordinator.config.version", current, c -> c.get().version());
+    registry.gauge("aegis.coordinator.config.version", current, c -> requireNonNull(c.get()).version());
   }
 
   long currentVersion() {
-    return current.get().version();
+    return current().version();
+  }
+
+  /** The version gateways are sent now (never null: the constructor sets one). */
+  private ConfigVersions.Version current() {
+    return requireNonNull(current.get(), "current version");
   }
 
   Map<String, String> streamJoinKeys() {
@@ -135,7 +142,7 @@ final class CoordinatorService extends CoordinatorGrpc.CoordinatorImplBase {
         }
         fleet.connected(id);
         log.info("gateway {} connected (runs config version {})", id, request.getVersionInfo());
-        s.send(current.get());
+        s.send(current());
       }
 
       @Override

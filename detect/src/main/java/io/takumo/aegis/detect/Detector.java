@@ -1,5 +1,7 @@
 package io.takumo.aegis.detect;
 
+import static java.util.Objects.requireNonNull;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -243,14 +245,16 @@ public final class Detector {
         }
         int end;
         switch (t.kind) {
-          case PREFIX:
-            end = t.rule.match(b, at, from, to);
+          case PREFIX: {
+            PrefixRule rule = requireNonNull(t.rule); // a PREFIX trigger has its rule
+            end = rule.match(b, at, from, to);
             if (end > 0) {
-              out.add(new Finding(t.rule.start(b, at, from), end, t.rule.category, t.rule.id, t.rule.confidence));
+              out.add(new Finding(rule.start(b, at, from), end, rule.category, rule.id, rule.confidence));
             }
             break;
+          }
           case CONTEXT:
-            lastIdentEnd = context(b, at, from, to, t.keyword, lastIdentEnd, out);
+            lastIdentEnd = context(b, at, from, to, requireNonNull(t.keyword), lastIdentEnd, out);
             break;
           case PEM:
             pemEnd = pem(b, at, to, pemEnd, out);
@@ -392,9 +396,10 @@ public final class Detector {
     boolean anchored = false;
     for (Trigger t : prefixTriggers) {
       // Two-letter anchors (Twilio's AC, SK) start too many ordinary passwords to mean the format.
-      if (t.kind == Kind.PREFIX && t.rule.leftCount == 0 && t.literal.length >= 4
+      PrefixRule rule = t.rule;
+      if (t.kind == Kind.PREFIX && rule != null && rule.leftCount == 0 && t.literal.length >= 4
           && Bytes.startsWith(b, from, to, t.literal, false)) {
-        if (t.rule.match(b, from, from, to) > 0) {
+        if (rule.match(b, from, from, to) > 0) {
           return false;
         }
         anchored = true;

@@ -279,7 +279,7 @@ public final class AddedLatency {
     private final byte[] request;
     private final StringBuilder pending = new StringBuilder();
     long lastEvents;
-    long[] delays;
+    long[] delays = new long[0];
     int delayCount;
 
     Client(int port, byte[] request) throws IOException {

@@ -61,7 +61,7 @@ public final class SlowStreams {
       PerfRunner.Target gateway = PerfRunner.startGateway(true, "http://127.0.0.1:" + stub.port(), keysFile, key,
           Integer.toString(Math.max(0, PerfRunner.onlineCpus() - 1)), work,
           List.of("-Dio.netty.leakDetection.level=paranoid", "-XX:+UseG1GC"));
-      Process process = gateway.process();
+      Process process = java.util.Objects.requireNonNull(gateway.process(), "the gateway runs in a process of its own");
       try {
         URI uri = URI.create(gateway.baseUrl());
         byte[] body = ("{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":64,\"stream\":true,\"messages\":[{\"role\":\"user\","

@@ -52,9 +52,15 @@ final class RehydrateCommand implements Callable<Integer> {
     }
     try (Vault vault = session.load(passphrase)) {
       Shield.Rehydrated r = Shield.rehydrate(content, java.util.Objects.requireNonNull(vault));
-      try (OutputStream out = output == null ? System.out : Files.newOutputStream(output)) {
-        out.write(r.content());
-        out.flush();
+      try {
+        if (output == null) {
+          System.out.write(r.content()); // standard output stays open for what follows
+          System.out.flush();
+        } else {
+          try (OutputStream out = Files.newOutputStream(output)) {
+            out.write(r.content());
+          }
+        }
       } finally {
         Arrays.fill(r.content(), (byte) 0);
       }

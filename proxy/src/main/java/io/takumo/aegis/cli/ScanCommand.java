@@ -23,6 +23,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -84,7 +85,7 @@ final class ScanCommand implements Callable<Integer> {
         out.println(JSON.writeValueAsString(jsonReport(results)));
         break;
       case "sarif":
-        out.println(JSON.writeValueAsString(sarif(results, detector)));
+        out.println(JSON.writeValueAsString(sarif(results)));
         break;
       default:
         for (Result r : results) {
@@ -122,7 +123,7 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   /** Tracked and untracked-but-not-ignored files per git, or null outside a work tree. */
-  private static List<Path> gitFiles(Path root) {
+  private static @Nullable List<Path> gitFiles(Path root) {
     try {
       Process git = new ProcessBuilder("git", "-C", root.toString(), "ls-files", "-z", "--cached", "--others",
           "--exclude-standard").redirectErrorStream(false).start();
@@ -213,7 +214,7 @@ final class ScanCommand implements Callable<Integer> {
     return array;
   }
 
-  private static ObjectNode sarif(List<Result> results, Detector detector) {
+  private static ObjectNode sarif(List<Result> results) {
     ObjectNode root = JSON.createObjectNode();
     root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json").put("version", "2.1.0");
     ObjectNode run = root.putArray("runs").addObject();

@@ -8,6 +8,7 @@ import io.takumo.aegis.proxy.store.DatabaseUrl;
 import io.takumo.aegis.proxy.store.PgKeyStore;
 import java.nio.file.Path;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Opens the key store the environment names: PostgreSQL when TAKUMO_DATABASE_URL is set, else the file. */
 final class Stores {
@@ -26,7 +27,7 @@ final class Stores {
         null);
   }
 
-  record Opened(KeyAdmin admin, Database db) implements AutoCloseable {
+  record Opened(KeyAdmin admin, @Nullable Database db) implements AutoCloseable {
     @Override
     public void close() {
       if (db != null) {

@@ -57,8 +57,13 @@ final class TokenizeCommand implements Callable<Integer> {
     }
     try (Vault vault = open(passphrase)) {
       Shield.Tokenized t = new Shield(Detector.builtIn()).tokenize(content, vault);
-      try (OutputStream out = output == null ? System.out : Files.newOutputStream(output)) {
-        out.write(t.content());
+      if (output == null) {
+        System.out.write(t.content()); // standard output stays open for what follows
+        System.out.flush();
+      } else {
+        try (OutputStream out = Files.newOutputStream(output)) {
+          out.write(t.content());
+        }
       }
       SessionFile.write(session.file(), vault, passphrase);
       if (!quiet) {

@@ -330,7 +330,8 @@ public final class CoordinatorClient implements AutoCloseable {
       publishConnected(null);
       out.onNext(answer.setVersionInfo(currentVersion).build());
     } catch (ConfigRejectedException | RuntimeException e) {
-      String reason = e instanceof ConfigRejectedException ? e.getMessage() : "internal error: " + e.getClass().getName();
+      String refusal = e instanceof ConfigRejectedException ? e.getMessage() : null;
+      String reason = refusal != null ? refusal : "internal error: " + e.getClass().getName();
       nacks.increment();
       log.warn("refused fleet config version {} (NACK), still serving version {}: {}", offered, currentVersion, reason);
       backoff.reset();

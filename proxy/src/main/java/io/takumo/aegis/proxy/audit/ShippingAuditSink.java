@@ -41,6 +41,7 @@ public final class ShippingAuditSink implements AuditSink {
     local.close();
   }
 
+  @SuppressWarnings("JavaInstantGetSecondsGetNano") // epoch second and nano-of-second are what Timestamp takes
   static io.takumo.aegis.proto.coordinator.v1.AuditEvent toProto(AuditEvent e) {
     var b = io.takumo.aegis.proto.coordinator.v1.AuditEvent.newBuilder()
         .setAt(Timestamp.newBuilder().setSeconds(e.at().getEpochSecond()).setNanos(e.at().getNano()))

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Everything a gateway needs to start, deeply immutable and validated on construction.
  *
- * <p>Built from the environment ({@link #fromEnvironment}) or, in tests, through {@link #builder}.
+ * <p>Built from the environment ({@link GatewayEnvironment#parse}) or, in tests, through {@link #builder}.
  * {@link #toString()} names no secret.
  */
 public record GatewayConfig(

@@ -115,13 +115,13 @@ public final class RuntimeConfig {
     }
     fleet.providerKeys().forEach((id, key) -> {
       Provider p = Provider.parse(id);
-      UpstreamSpec u = upstreams.get(p);
+      UpstreamSpec u = requireNonNull(upstreams.get(p)); // every provider is in the map
       upstreams.put(p, new UpstreamSpec(p, u.baseUrl(), u.apiKey() != null ? u.apiKey() : key, u.sslContext()));
     });
     for (int i = 0; i < fleet.upstreams().size(); i++) {
       FleetConfig.UpstreamSetting s = fleet.upstreams().get(i);
       Provider p = Provider.parse(s.provider());
-      UpstreamSpec u = upstreams.get(p);
+      UpstreamSpec u = requireNonNull(upstreams.get(p));
       SslContext ssl = u.sslContext();
       if (s.caPem() != null) {
         ssl = UpstreamTls.trusting("upstreams[" + i + "].ca_pem", s.caPem());

@@ -19,7 +19,7 @@ public final class RuntimeConfigHolder {
   }
 
   public RuntimeConfig current() {
-    return current.get();
+    return requireNonNull(current.get()); // set by the constructor, replaced, never cleared
   }
 
   public void publish(RuntimeConfig config) {

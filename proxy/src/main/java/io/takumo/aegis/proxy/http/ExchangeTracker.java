@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Counts exchanges in flight across the gateway, and knows whether it is draining. Thread-safe.
- * {@link #drained()} completes when draining has begun and the count reaches zero.
+ * {@link #drain()} returns a future that completes when draining has begun and the count reaches zero.
  */
 public final class ExchangeTracker {
   private final AtomicInteger inFlight = new AtomicInteger();

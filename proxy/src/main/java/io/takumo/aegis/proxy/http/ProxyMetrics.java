@@ -1,5 +1,7 @@
 package io.takumo.aegis.proxy.http;
 
+import static java.util.Objects.requireNonNull;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -108,7 +110,12 @@ public final class ProxyMetrics {
   }
 
   void paused(PauseReason reason) {
-    pauses.get(reason).increment();
+    pauseCounter(reason).increment();
+  }
+
+  /** The counter of {@code reason} (every reason has one from the constructor on). */
+  private Counter pauseCounter(PauseReason reason) {
+    return requireNonNull(pauses.get(reason));
   }
 
   /** A peer reset or closed its connection: an ordinary event, counted rather than logged. */
@@ -132,7 +139,7 @@ public final class ProxyMetrics {
   }
 
   public long pauses(PauseReason reason) {
-    return (long) pauses.get(reason).count();
+    return (long) pauseCounter(reason).count();
   }
 
   /**
@@ -155,7 +162,7 @@ public final class ProxyMetrics {
   /** What tokenization did in one exchange. */
   public void shield(List<Detection> detections, int restored, int entries) {
     for (Detection d : detections) {
-      secrets.get(d.category()).increment();
+      requireNonNull(secrets.get(d.category())).increment(); // every category has one
     }
     if (restored > 0) {
       rehydrated.increment(restored);

@@ -79,23 +79,18 @@ public final class RequestContext {
     if (body.isEmpty() && head.isEmpty()) {
       return; // most exchanges: nothing to summarize
     }
-    Map<String, int[]> counts = new LinkedHashMap<>();
-    Map<String, Detection> first = new LinkedHashMap<>();
-    Map<String, String> where = new LinkedHashMap<>();
+    Map<String, int[]> counts = new LinkedHashMap<>(); // "location category rule" → count, in order of appearance
     for (List<Detection> found : List.of(head, body)) {
       String location = found == head ? "request.head" : "request.body";
       for (Detection d : found) {
-        String k = location + '\0' + d.category().name() + '\0' + d.ruleId();
-        counts.computeIfAbsent(k, x -> new int[1])[0]++;
-        first.putIfAbsent(k, d);
-        where.putIfAbsent(k, location);
+        counts.computeIfAbsent(location + ' ' + d.category().name() + ' ' + d.ruleId(), k -> new int[1])[0]++;
       }
     }
     List<AuditEvent.Detection> summary = new ArrayList<>(counts.size());
-    for (Map.Entry<String, int[]> e : counts.entrySet()) {
-      Detection d = first.get(e.getKey());
-      summary.add(new AuditEvent.Detection(d.category().name(), d.ruleId(), where.get(e.getKey()), e.getValue()[0]));
-    }
+    counts.forEach((k, n) -> {
+      String[] parts = k.split(" ", 3); // rule ids, categories and locations hold no space
+      summary.add(new AuditEvent.Detection(parts[1], parts[2], parts[0], n[0]));
+    });
     this.detections = List.copyOf(summary);
   }
 

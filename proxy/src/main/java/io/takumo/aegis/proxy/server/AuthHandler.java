@@ -141,7 +141,7 @@ public final class AuthHandler extends ChannelInboundHandlerAdapter {
         return;
       }
       ErrorResponses.send(ctx, error.unavailable() ? ErrorCode.SERVICE_UNAVAILABLE : ErrorCode.UNAUTHORIZED,
-          error.getMessage());
+          String.valueOf(error.getMessage()));
       return;
     }
     Scope needed = neededScope(context);

@@ -228,7 +228,7 @@ public final class Gateway implements AutoCloseable {
           .registry(metrics.registry())
           .build();
     } catch (IllegalArgumentException e) {
-      throw new ConfigException(e.getMessage());
+      throw new ConfigException(String.valueOf(e.getMessage()));
     }
   }
 
@@ -300,7 +300,7 @@ public final class Gateway implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException e) {
-      log.warn("draining failed: {}", e.getCause().toString());
+      log.warn("draining failed: {}", String.valueOf(e.getCause()));
     }
     serverChannel.close().syncUninterruptibly();
     clientChannels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);

@@ -103,7 +103,7 @@ public final class GatewayStores implements AutoCloseable {
    * and kept 0600 next to the key file, so tokens survive a restart and an old conversation still
    * rehydrates. Null with PostgreSQL: a production gateway sets its key or gets the fleet's.
    */
-  @Nullable byte[] defaultTokenKey(GatewayConfig config) {
+  byte @Nullable [] defaultTokenKey(GatewayConfig config) {
     if (config.tokenKey() != null || fileKeys == null) {
       return null;
     }

@@ -303,6 +303,7 @@ final class ShieldApi {
       return in;
     }
 
+    @SuppressWarnings("ByteBufferBackingArray") // the encoder's own heap buffer: all of it is zeroed
     private static byte[] utf8(char[] chars, int offset, int length) {
       ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(chars, offset, length));
       byte[] out = new byte[encoded.remaining()];

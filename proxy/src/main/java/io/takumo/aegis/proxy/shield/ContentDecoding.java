@@ -204,12 +204,17 @@ public final class ContentDecoding implements AutoCloseable {
     final byte[] piece = new byte[PIECE];
     @Nullable Inflater inflater;
 
-    /** Inflates from {@code b[off, off + len)}; returns how many input bytes the inflater left unread. */
-    int inflate(byte[] b, int off, int len, Output out, @Nullable CRC32 crc) throws DecodingException, ExchangeRefusal {
+    Inflater requireInflater() {
       Inflater z = inflater;
       if (z == null) {
         throw new IllegalStateException("no inflater");
       }
+      return z;
+    }
+
+    /** Inflates from {@code b[off, off + len)}; returns how many input bytes the inflater left unread. */
+    int inflate(byte[] b, int off, int len, Output out, @Nullable CRC32 crc) throws DecodingException, ExchangeRefusal {
+      Inflater z = requireInflater();
       z.setInput(b, off, len);
       try {
         while (!z.finished()) {
@@ -287,13 +292,6 @@ public final class ContentDecoding implements AutoCloseable {
       }
     }
 
-    private Inflater requireInflater() {
-      Inflater z = inflater;
-      if (z == null) {
-        throw new IllegalStateException("no inflater");
-      }
-      return z;
-    }
 
     @Override
     public boolean finished() {
@@ -452,13 +450,6 @@ public final class ContentDecoding implements AutoCloseable {
       return left;
     }
 
-    private Inflater requireInflater() {
-      Inflater z = inflater;
-      if (z == null) {
-        throw new IllegalStateException("no inflater");
-      }
-      return z;
-    }
 
     private static long readLe(byte[] b, int at) {
       return (b[at] & 0xffL) | (b[at + 1] & 0xffL) << 8 | (b[at + 2] & 0xffL) << 16 | (b[at + 3] & 0xffL) << 24;

@@ -204,7 +204,7 @@ public final class ExchangeShield implements AutoCloseable {
     Detector detector = context.runtime().shield().detector();
     List<Map.Entry<String, String>> changed = new ArrayList<>();
     for (Map.Entry<String, String> header : headers) {
-      if (!NOT_SCANNED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+      if (scanned(header.getKey())) {
         String value = tokenizeText(detector, header.getKey() + ": ", header.getValue());
         if (value != null) {
           changed.add(Map.entry(header.getKey(), value));
@@ -226,6 +226,11 @@ public final class ExchangeShield implements AutoCloseable {
           : param.substring(0, eq + 1) + URLEncoder.encode(value, StandardCharsets.UTF_8));
     }
     return out.toString();
+  }
+
+  /** Whether {@link #tokenizeHead} scans the header {@code name} (framing and credentials it leaves alone). */
+  public static boolean scanned(String name) {
+    return !NOT_SCANNED.contains(name.toLowerCase(Locale.ROOT));
   }
 
   /**

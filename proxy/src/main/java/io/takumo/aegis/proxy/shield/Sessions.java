@@ -29,7 +29,7 @@ public final class Sessions implements AutoCloseable {
         .expireAfterAccess(idleTtl)
         .maximumSize(limit)
         .scheduler(Scheduler.systemScheduler()) // expiry zeroes vaults on time, not on the next access
-        .removalListener((String id, @Nullable Session s, RemovalCause cause) -> {
+        .removalListener((@Nullable String id, @Nullable Session s, RemovalCause cause) -> {
           if (s != null) {
             s.vault().close();
           }

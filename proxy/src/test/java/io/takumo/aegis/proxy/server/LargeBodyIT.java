@@ -42,30 +42,43 @@ import org.junit.jupiter.api.Test;
 class LargeBodyIT {
   private static final int MIB = 1 << 20;
 
+  /** What a test writes as a request body. */
+  private interface Body {
+    void write(OutputStream out) throws java.io.IOException;
+  }
+
+  /** POSTs {@code total} bytes that {@code body} writes to /v1/messages, streamed; the answer's status (its body read). */
+  private static int post(GatewayFixture fixture, long total, Body body) throws Exception {
+    HttpURLConnection connection = (HttpURLConnection) URI.create(fixture.baseUrl() + "/v1/messages").toURL()
+        .openConnection();
+    connection.setRequestMethod("POST");
+    connection.setDoOutput(true);
+    connection.setFixedLengthStreamingMode(total);
+    connection.setRequestProperty("x-api-key", fixture.key);
+    connection.setRequestProperty("content-type", "application/json");
+    try (OutputStream out = connection.getOutputStream()) {
+      body.write(out);
+    }
+    int status = connection.getResponseCode();
+    try (InputStream in = connection.getInputStream()) {
+      in.readAllBytes();
+    }
+    return status;
+  }
+
   @Test
   void uploadOf32MibToASlowUpstreamStreamsThrough() throws Exception {
     try (GatewayFixture fixture = GatewayFixture.start()) {
       fixture.anthropic.behavior(StubUpstream.Behavior.slowRead());
       long total = 32L * MIB;
 
-      HttpURLConnection connection = (HttpURLConnection) URI.create(fixture.baseUrl() + "/v1/messages").toURL()
-          .openConnection();
-      connection.setRequestMethod("POST");
-      connection.setDoOutput(true);
-      connection.setFixedLengthStreamingMode(total);
-      connection.setRequestProperty("x-api-key", fixture.key);
-      connection.setRequestProperty("content-type", "application/json");
       byte[] block = new byte[64 << 10];
       Arrays.fill(block, (byte) 'x');
-      try (OutputStream out = connection.getOutputStream()) {
+      assertThat(post(fixture, total, out -> {
         for (long sent = 0; sent < total; sent += block.length) {
           out.write(block);
         }
-      }
-      assertThat(connection.getResponseCode()).isEqualTo(200);
-      try (InputStream in = connection.getInputStream()) {
-        in.readAllBytes();
-      }
+      })).isEqualTo(200);
 
       assertThat(fixture.anthropic.lastRequest().bodyBytes()).isEqualTo(total);
       assertThat(fixture.gateway.metrics().pauses(PauseReason.UPSTREAM_UNWRITABLE)).isPositive();
@@ -86,24 +99,13 @@ class LargeBodyIT {
       long blocks = 32L * MIB / block.length - 1; // under the 32 MiB body limit with the JSON around it
       long total = head.length + blocks * block.length + tail.length;
 
-      HttpURLConnection connection = (HttpURLConnection) URI.create(fixture.baseUrl() + "/v1/messages").toURL()
-          .openConnection();
-      connection.setRequestMethod("POST");
-      connection.setDoOutput(true);
-      connection.setFixedLengthStreamingMode(total);
-      connection.setRequestProperty("x-api-key", fixture.key);
-      connection.setRequestProperty("content-type", "application/json");
-      try (OutputStream out = connection.getOutputStream()) {
+      assertThat(post(fixture, total, out -> {
         out.write(head);
         for (long i = 0; i < blocks; i++) {
           out.write(block);
         }
         out.write(tail);
-      }
-      assertThat(connection.getResponseCode()).isEqualTo(200);
-      try (InputStream in = connection.getInputStream()) {
-        in.readAllBytes();
-      }
+      })).isEqualTo(200);
 
       StubUpstream.Recorded recorded = fixture.anthropic.lastRequest();
       long tokenGrowth = blocks * ("__TAKUMO_v1_KEY_12345678__".length() - "AKIAIOSFODNN7EXAMPLE".length());

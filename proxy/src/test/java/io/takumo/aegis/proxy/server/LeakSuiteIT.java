@@ -131,18 +131,6 @@ class LeakSuiteIT {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
-  private static byte[] chunked(byte[] body, int size) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (int i = 0; i < body.length; i += size) {
-      int n = Math.min(size, body.length - i);
-      out.writeBytes((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-      out.write(body, i, n);
-      out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
-    }
-    out.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-    return out.toByteArray();
-  }
-
   @Test
   void noPlantedSecretOrTakumoKeyIsRecoverableUpstream() throws Exception {
     Map<String, Integer> statuses = new LinkedHashMap<>();
@@ -162,13 +150,13 @@ class LeakSuiteIT {
 
     byte[] teGzip = ContentDecodingTest.encode("gzip", utf8(json("aws " + plant("te-gzip-chunked", aws()))));
     statuses.put("te-gzip-chunked", send(head("/v1/messages", "Transfer-Encoding: gzip, chunked\r\n", -1),
-        chunked(teGzip, 64)));
+        RawHttp.chunked(teGzip, 64)));
     expected.put("te-gzip-chunked", Set.of(400, 501));
 
     byte[] ceTe = ContentDecodingTest.encode("gzip", ContentDecodingTest.encode("gzip",
         utf8(json("aws " + plant("content-and-transfer-coding", aws())))));
     statuses.put("content-and-transfer-coding", send(head("/v1/messages",
-        "Content-Encoding: gzip\r\nTransfer-Encoding: gzip, chunked\r\n", -1), chunked(ceTe, 100)));
+        "Content-Encoding: gzip\r\nTransfer-Encoding: gzip, chunked\r\n", -1), RawHttp.chunked(ceTe, 100)));
     expected.put("content-and-transfer-coding", Set.of(400, 501));
 
     byte[] whole = ContentDecodingTest.encode("gzip", utf8(json("aws " + plant("truncated-gzip", aws())
@@ -268,7 +256,7 @@ class LeakSuiteIT {
 
     // A secret cut across one-byte chunks, and one deep in a string too long to hold whole.
     byte[] tiny = utf8(json("password = \\\"" + plant("one-byte-chunks", password()) + "\\\" " + plant("one-byte-chunks", aws())));
-    statuses.put("one-byte-chunks", send(head("/v1/messages", "Transfer-Encoding: chunked\r\n", -1), chunked(tiny, 1)));
+    statuses.put("one-byte-chunks", send(head("/v1/messages", "Transfer-Encoding: chunked\r\n", -1), RawHttp.chunked(tiny, 1)));
     expected.put("one-byte-chunks", Set.of(200));
     StringBuilder big = new StringBuilder();
     while (big.length() < 600_000) {

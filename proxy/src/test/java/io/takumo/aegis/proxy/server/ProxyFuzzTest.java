@@ -107,7 +107,7 @@ class ProxyFuzzTest {
     head.append(chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + bytes.length + "\r\n").append("\r\n");
     ByteArrayOutputStream raw = new ByteArrayOutputStream();
     raw.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
-    raw.writeBytes(chunked ? chunk(bytes, data.consumeInt(1, 64)) : bytes);
+    raw.writeBytes(chunked ? RawHttp.chunked(bytes, data.consumeInt(1, 64)) : bytes);
     byte[] wire = raw.toByteArray();
 
     EmbeddedOrigins origins = new EmbeddedOrigins(FIXTURE.metrics, true);
@@ -143,18 +143,6 @@ class ProxyFuzzTest {
       }
     }
     return out.toString();
-  }
-
-  private static byte[] chunk(byte[] body, int size) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (int i = 0; i < body.length; i += size) {
-      int n = Math.min(size, body.length - i);
-      out.writeBytes((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-      out.write(body, i, n);
-      out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
-    }
-    out.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-    return out.toByteArray();
   }
 
   /** Everything written out of {@code channel} as text (heads and bodies); every message is released. */

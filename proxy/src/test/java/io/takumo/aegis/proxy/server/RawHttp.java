@@ -78,5 +78,18 @@ final class RawHttp implements AutoCloseable {
     socket.close();
   }
 
+  /** {@code body} in chunked framing, {@code size} bytes a chunk, with the final empty chunk. */
+  static byte[] chunked(byte[] body, int size) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (int i = 0; i < body.length; i += size) {
+      int n = Math.min(size, body.length - i);
+      out.writeBytes((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(body, i, n);
+      out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+    out.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    return out.toByteArray();
+  }
+
   record Response(int status, Map<String, String> headers, String body) {}
 }
