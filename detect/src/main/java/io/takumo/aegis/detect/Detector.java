@@ -126,7 +126,7 @@ public final class Detector {
    * Escaped quotes must not hide a name from its value (SPEC §4): text that holds {@code \"} (JSON
    * or a shell string escaped once more, as a log line quoted into a tool result is) is also scanned
    * with one level of escapes undone, down to {@link #MAX_ESCAPE_DEPTH} levels, and what is found
-   * there is mapped back to its raw bytes. Overlaps with the findings of the text as it is are
+   * there is mapped back to its raw bytes (the secret is those bytes). Overlaps with the findings of the text as it is are
    * resolved like any others.
    */
   private void scanLevel(byte[] b, int from, int to, List<Finding> out, int depth) {
@@ -138,8 +138,9 @@ public final class Detector {
     List<Finding> inner = new ArrayList<>();
     scanLevel(d.bytes, 0, d.length, inner, depth + 1);
     for (Finding f : inner) {
-      byte[] value = f.decoded() != null ? f.decoded() : Arrays.copyOfRange(d.bytes, f.start(), f.end());
-      out.add(new Finding(d.raw(f.start()), d.raw(f.end()), f.category(), f.ruleId(), f.confidence(), value));
+      // The value is the text at this level, escapes and all: what a rehydrator puts back must be
+      // the bytes that were there, and only the JSON strings around them are its to re-escape.
+      out.add(new Finding(d.raw(f.start()), d.raw(f.end()), f.category(), f.ruleId(), f.confidence()));
     }
   }
 
@@ -478,7 +479,7 @@ public final class Detector {
       }
     }
     try {
-      byte[] header = Base64.getUrlDecoder().decode(java.util.Arrays.copyOfRange(b, at, segEnds[0]));
+      byte[] header = Base64.getUrlDecoder().decode(Arrays.copyOfRange(b, at, segEnds[0]));
       if (Bytes.indexOf(header, 0, header.length, ALG) < 0
           || (p - segEnds[1] < 17 && Bytes.indexOf(header, 0, header.length, NONE) < 0)) {
         return; // unsigned only with alg "none"

@@ -209,4 +209,19 @@ class DetectorTest {
       assertThat(inside.get(i).end() - 3).isEqualTo(alone.get(i).end());
     }
   }
+
+  /**
+   * A password behind escaped quotes (a log line quoted once more) is found at its raw bytes, and
+   * its value is those bytes, escapes and all: what comes back in its place is what was there.
+   */
+  @Test
+  void aSecretFoundUnderAnEscapeLevelIsItsRawBytes() {
+    String text = "log: {\\\"password\\\": \\\"Xk9#mQ2v\\\\\\\\L8pR\\\"}";
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    String raw = "Xk9#mQ2v\\\\\\\\L8pR";
+    assertThat(scan(text)).singleElement().satisfies(f -> {
+      assertThat(f.start()).isEqualTo(text.indexOf(raw));
+      assertThat(new String(f.value(bytes), StandardCharsets.UTF_8)).isEqualTo(raw);
+    });
+  }
 }

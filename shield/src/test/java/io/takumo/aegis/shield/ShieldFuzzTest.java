@@ -38,7 +38,8 @@ class ShieldFuzzTest {
    * secret, which comes back escaped as a JSON writer escapes (an upper-case unicode escape in
    * lower case, a needless backslash dropped) and for as deep a string as the rehydrator infers
    * (text that starts like JSON inside a string reads as nested JSON: docs/decisions.md); so both
-   * sides are compared with every escape level undone.
+   * sides are compared with every escape level undone. A body with a backslash before what JSON does not
+   * escape has no one spelling to come back to, so there only the first two hold.
    */
   @FuzzTest
   void anyBodyAtAnyCutsRoundTrips(FuzzedDataProvider data) {
@@ -47,11 +48,44 @@ class ShieldFuzzTest {
     try (Vault whole = Samples.vault(); Vault cut = Samples.vault()) {
       byte[] expected = BodyTokenizerTest.tokenize(body, new int[0], whole);
       assertThat(BodyTokenizerTest.tokenize(body, cuts, cut)).isEqualTo(expected);
-      assertThat(unescaped(Shield.rehydrate(expected, whole).content())).isEqualTo(unescaped(body));
+      if (escapesAreJson(body)) {
+        assertThat(unescaped(Shield.rehydrate(expected, whole).content())).isEqualTo(unescaped(body));
+      }
     }
   }
 
-  /** {@code bytes} with JSON escapes decoded, level after level: equal for two spellings of the same text. */
+  /** Whether every backslash in {@code body} starts an escape JSON has. */
+  static boolean escapesAreJson(byte[] body) {
+    for (int i = 0; i < body.length; i++) {
+      if (body[i] != '\\') {
+        continue;
+      }
+      if (++i == body.length) {
+        return false;
+      }
+      switch (body[i]) {
+        case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> { }
+        case 'u' -> {
+          for (int h = 1; h <= 4; h++) {
+            if (i + h >= body.length || Character.digit(body[i + h], 16) < 0) {
+              return false;
+            }
+          }
+          i += 4;
+        }
+        default -> {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * {@code bytes} with JSON escapes decoded, level after level, and every run of what is not
+   * well-formed text (bytes that are not UTF-8, a lone surrogate escape) as one mark: equal for two
+   * spellings of the same text.
+   */
   static String unescaped(byte[] bytes) {
     String s = str(bytes);
     for (int level = 0; level < 4; level++) {
@@ -61,7 +95,7 @@ class ShieldFuzzTest {
       }
       s = next;
     }
-    return s;
+    return s.replaceAll("[\\x{D800}-\\x{DFFF}\\x{FFFD}]+", "\uFFFD");
   }
 
   private static String unescapeOnce(String s) {
@@ -91,14 +125,16 @@ class ShieldFuzzTest {
   }
 
   /**
-   * A key planted in a JSON body (in a value, a member name, or text nested one or two levels in
-   * strings) never survives tokenization, wherever the body is cut.
+   * A key planted in a JSON body (in a value, a member name, or text nested one to three levels in
+   * strings) never survives tokenization, wherever the body is cut; rehydration gives the body back
+   * (to the two levels of nesting the rehydrator escapes for).
    */
   @FuzzTest
   void aPlantedKeyNeverSurvivesAnyCut(FuzzedDataProvider data) throws Exception {
     String text = data.consumeString(300) + " " + KEY + " " + data.consumeString(300);
     ObjectNode body = JSON.createObjectNode().put("model", "claude-sonnet-4-5");
-    switch (data.consumeInt(0, 3)) {
+    int shape = data.consumeInt(0, 3);
+    switch (shape) {
       case 0 -> body.putArray("messages").addObject().put("role", "user").put("content", text);
       case 1 -> body.putObject("properties").putObject(KEY).put("type", "string");
       case 2 -> body.put("log", JSON.writeValueAsString(JSON.createObjectNode().put("msg", text)));
@@ -109,7 +145,9 @@ class ShieldFuzzTest {
     try (Vault vault = Samples.vault()) {
       byte[] out = BodyTokenizerTest.tokenize(raw, cuts(data, raw.length), vault);
       assertThat(str(out)).doesNotContain(KEY);
-      assertThat(unescaped(Shield.rehydrate(out, vault).content())).isEqualTo(unescaped(raw));
+      if (shape < 3) { // the rehydrator escapes for two levels of strings at most (docs/decisions.md)
+        assertThat(unescaped(Shield.rehydrate(out, vault).content())).isEqualTo(unescaped(raw));
+      }
     }
   }
 

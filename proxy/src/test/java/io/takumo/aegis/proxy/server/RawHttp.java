@@ -31,15 +31,26 @@ final class RawHttp implements AutoCloseable {
     out.flush();
   }
 
-  /** Reads one response; the body is framed by Content-Length or chunked encoding. */
-  Response read() throws IOException {
+  /** Reads the head of a response that has no body (an answer to HEAD). */
+  Response readHead() throws IOException {
     String statusLine = line();
+    return new Response(Integer.parseInt(statusLine.split(" ")[1]), headers(), "");
+  }
+
+  private Map<String, String> headers() throws IOException {
     Map<String, String> headers = new LinkedHashMap<>();
     String line;
     while (!(line = line()).isEmpty()) {
       int colon = line.indexOf(':');
       headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
     }
+    return headers;
+  }
+
+  /** Reads one response; the body is framed by Content-Length or chunked encoding. */
+  Response read() throws IOException {
+    String statusLine = line();
+    Map<String, String> headers = headers();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
       int size;

@@ -74,6 +74,19 @@ class RobustnessIT {
   }
 
   @Test
+  void headOnLocalRoutesAnswersHeadersOnlyOnAKeptConnection() throws Exception {
+    try (GatewayFixture f = GatewayFixture.start(); RawHttp http = new RawHttp(f.gateway.port())) {
+      http.send("HEAD /readyz HTTP/1.1\r\nHost: x\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+      RawHttp.Response head = http.readHead();
+      assertThat(head.status()).isEqualTo(200);
+      assertThat(head.headers().get("content-length")).isEqualTo("18"); // {"status":"ready"}, not sent
+      RawHttp.Response next = http.read(); // the next answer follows at once: no body was sent for HEAD
+      assertThat(next.status()).isEqualTo(200);
+      assertThat(next.body()).isEqualTo("{\"status\":\"ok\"}");
+    }
+  }
+
+  @Test
   void connectionsPastThePerAddressCapAreClosedOnAccept() throws Exception {
     try (GatewayFixture f = GatewayFixture.start(b -> b.maxConnectionsPerIp(3))) {
       List<RawHttp> open = new ArrayList<>();
