@@ -43,6 +43,7 @@ final class GatewayCommand implements java.util.concurrent.Callable<Integer> {
       String raw = file.create("first key", "default", config.environment(), Scope.all(), null);
       printFirstKey(System.out, raw, config);
     }
+    Signals.onHangUp(gateway::reloadCertificates);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       gateway.close(); // SIGTERM: readiness 503, drain in-flight exchanges, close

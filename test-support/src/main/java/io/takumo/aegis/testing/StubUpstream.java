@@ -208,7 +208,7 @@ public final class StubUpstream implements AutoCloseable {
   /** What the stub does with the next requests. */
   public record Behavior(Kind kind, int status, @Nullable String retryAfter, long answerBytes,
       @Nullable CompletableFuture<Void> release, List<byte[]> parts) {
-    public enum Kind { NORMAL, STATUS, SILENT, SLOW_READ, LARGE_ANSWER, CLOSE, HOLD, GZIP, ECHO_ERROR, PARTS }
+    public enum Kind { NORMAL, STATUS, SILENT, SLOW_READ, LARGE_ANSWER, CLOSE, HOLD, GZIP, ECHO_ERROR, PARTS, GATED_STREAM }
 
     public Behavior(Kind kind, int status, @Nullable String retryAfter, long answerBytes,
         @Nullable CompletableFuture<Void> release) {
@@ -257,6 +257,14 @@ public final class StubUpstream implements AutoCloseable {
     /** Close the connection as soon as the request has arrived, answering nothing. */
     public static Behavior close() {
       return new Behavior(Kind.CLOSE, 0, null, 0, null);
+    }
+
+    /**
+     * A streamed answer's first event at once, the others once {@code release} completes: a client
+     * that sees the first event before it releases the rest sees events as they come.
+     */
+    public static Behavior gatedStream(CompletableFuture<Void> release) {
+      return new Behavior(Kind.GATED_STREAM, 200, null, 0, release);
     }
 
     /** Answer normally once {@code release} completes. */
@@ -368,15 +376,20 @@ public final class StubUpstream implements AutoCloseable {
         case HOLD:
           CompletableFuture<Void> release = current.release();
           if (release != null) {
-            release.thenRun(() -> ctx.executor().execute(() -> answer(ctx, recorded, keepAlive)));
+            release.thenRun(() -> ctx.executor().execute(() -> answer(ctx, recorded, keepAlive, null)));
           }
           return;
+        case GATED_STREAM:
+          answer(ctx, recorded, keepAlive, current.release());
+          return;
         default:
-          answer(ctx, recorded, keepAlive);
+          answer(ctx, recorded, keepAlive, null);
       }
     }
 
-    private void answer(ChannelHandlerContext ctx, Recorded recorded, boolean keepAlive) {
+    /** The answer a provider gives; a streamed one holds all but its first event until {@code gate} completes. */
+    private void answer(ChannelHandlerContext ctx, Recorded recorded, boolean keepAlive,
+        @Nullable CompletableFuture<Void> gate) {
       JsonNode body = parse(recorded.body());
       String model = body.path("model").asText("stub-model");
       String text = echo(body);
@@ -401,10 +414,21 @@ public final class StubUpstream implements AutoCloseable {
       ctx.writeAndFlush(head);
       List<String> events = write ? (openAi ? openAiWriteEvents(model, text) : anthropicWriteEvents(model, text))
           : openAi ? openAiEvents(model, text) : anthropicEvents(model, text);
+      if (gate == null) {
+        writeEvents(ctx, events, true);
+        return;
+      }
+      writeEvents(ctx, events.subList(0, 1), false);
+      gate.thenRun(() -> ctx.executor().execute(() -> writeEvents(ctx, events.subList(1, events.size()), true)));
+    }
+
+    private void writeEvents(ChannelHandlerContext ctx, List<String> events, boolean end) {
       for (String event : events) {
         ctx.writeAndFlush(new DefaultHttpContent(Unpooled.copiedBuffer(event, StandardCharsets.UTF_8)));
       }
-      ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+      if (end) {
+        ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+      }
     }
 
     private void sendError(ChannelHandlerContext ctx, Recorded recorded, Behavior b) {

@@ -23,6 +23,7 @@ public record GatewayConfig(
     InetSocketAddress listen,
     @Nullable Path tlsCert,
     @Nullable Path tlsKey,
+    @Nullable Path tlsCertDir,
     KeyEnvironment environment,
     Path keysFile,
     Map<Provider, UpstreamSpec> upstreams,
@@ -37,6 +38,8 @@ public record GatewayConfig(
     int maxHeaderBytes,
     Duration headerTimeout,
     int maxConnectionsPerIp,
+    boolean http2,
+    Http2Limits http2Limits,
     int ioThreads,
     @Nullable String databaseUrl,
     String databaseSchema,
@@ -117,6 +120,10 @@ public record GatewayConfig(
     requireNonNull(listen, "listen");
     requireNonNull(environment, "environment");
     requireNonNull(keysFile, "keysFile");
+    if (tlsCertDir != null && (tlsCert == null || !Files.isDirectory(tlsCertDir))) {
+      throw ConfigException.of("TAKUMO_TLS_CERT_DIR", tlsCertDir.toString(),
+          "a directory of name.crt/name.key pairs, next to TAKUMO_TLS_CERT and TAKUMO_TLS_KEY (the default pair)");
+    }
     if ((tlsCert == null) != (tlsKey == null)) {
       throw new ConfigException(
           "TAKUMO_TLS_CERT/TAKUMO_TLS_KEY: only one is set (expected: both, or neither)");
@@ -172,6 +179,7 @@ public record GatewayConfig(
     }
     plans = Map.copyOf(plans);
     requireNonNull(failMode, "failMode");
+    requireNonNull(http2Limits, "http2Limits");
     requireNonNull(fleet, "fleet");
   }
 
@@ -183,9 +191,9 @@ public record GatewayConfig(
 
   /** This configuration with {@code key} as its token key (the embedded default's, made at start). */
   public GatewayConfig withTokenKey(byte[] key) {
-    return new GatewayConfig(listen, tlsCert, tlsKey, environment, keysFile, upstreams, upstreamCaFile, connectTimeout,
+    return new GatewayConfig(listen, tlsCert, tlsKey, tlsCertDir, environment, keysFile, upstreams, upstreamCaFile, connectTimeout,
         upstreamTimeout, clientIdleTimeout, upstreamPoolIdleTimeout, shutdownTimeout, maxBodyBytes, maxHeldBodyBytes,
-        maxHeaderBytes, headerTimeout, maxConnectionsPerIp, ioThreads, databaseUrl, databaseSchema, rateLimitOrgRpm,
+        maxHeaderBytes, headerTimeout, maxConnectionsPerIp, http2, http2Limits, ioThreads, databaseUrl, databaseSchema, rateLimitOrgRpm,
         rateLimitUserRpm, rateLimitIpRpm, auditFile, tokenize, scanHeaders, key.clone(), maxVaultEntries, maxSessions, sessionTtl,
         encryptionKey, plans, failMode, fleet);
   }
@@ -220,6 +228,7 @@ public record GatewayConfig(
     InetSocketAddress listen = new InetSocketAddress("0.0.0.0", 8080);
     @Nullable Path tlsCert;
     @Nullable Path tlsKey;
+    @Nullable Path tlsCertDir;
     KeyEnvironment environment = KeyEnvironment.LIVE;
     Path keysFile = defaultKeysFile();
     final Map<Provider, UpstreamSpec> upstreams = new EnumMap<>(Provider.class);
@@ -234,6 +243,8 @@ public record GatewayConfig(
     int maxHeaderBytes = 64 << 10;
     Duration headerTimeout = Duration.ofSeconds(30);
     int maxConnectionsPerIp = 256;
+    boolean http2 = true;
+    Http2Limits http2Limits = Http2Limits.DEFAULT;
     int ioThreads = Runtime.getRuntime().availableProcessors();
     @Nullable String databaseUrl;
     String databaseSchema = "public";
@@ -331,6 +342,12 @@ public record GatewayConfig(
       return this;
     }
 
+    /** More certificates by host name (SNI): {@code name.crt} with {@code name.key}. */
+    public Builder tlsCertDir(Path dir) {
+      this.tlsCertDir = dir;
+      return this;
+    }
+
     public Builder environment(KeyEnvironment environment) {
       this.environment = environment;
       return this;
@@ -396,6 +413,17 @@ public record GatewayConfig(
       return this;
     }
 
+    /** Off: HTTP/1.1 only (ALPN offers no h2, the cleartext port ignores the HTTP/2 preface). */
+    public Builder http2(boolean http2) {
+      this.http2 = http2;
+      return this;
+    }
+
+    public Builder http2Limits(Http2Limits http2Limits) {
+      this.http2Limits = http2Limits;
+      return this;
+    }
+
     public Builder ioThreads(int ioThreads) {
       this.ioThreads = ioThreads;
       return this;
@@ -403,9 +431,10 @@ public record GatewayConfig(
 
     public GatewayConfig build() {
       return new GatewayConfig(
-          listen, tlsCert, tlsKey, environment, keysFile, upstreams, upstreamCaFile, connectTimeout,
+          listen, tlsCert, tlsKey, tlsCertDir, environment, keysFile, upstreams, upstreamCaFile, connectTimeout,
           upstreamTimeout, clientIdleTimeout, upstreamPoolIdleTimeout, shutdownTimeout, maxBodyBytes,
-          maxHeldBodyBytes, maxHeaderBytes, headerTimeout, maxConnectionsPerIp, ioThreads, databaseUrl, databaseSchema,
+          maxHeldBodyBytes, maxHeaderBytes, headerTimeout, maxConnectionsPerIp, http2, http2Limits, ioThreads, databaseUrl,
+          databaseSchema,
           rateLimitOrgRpm, rateLimitUserRpm, rateLimitIpRpm,
           auditFile, tokenize, scanHeaders, tokenKey, maxVaultEntries, maxSessions, sessionTtl, encryptionKey, plans, failMode, fleet);
     }

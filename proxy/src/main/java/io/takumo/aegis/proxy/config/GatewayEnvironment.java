@@ -30,6 +30,10 @@ public final class GatewayEnvironment {
     if (tlsKey != null) {
       b.tlsKey = Path.of(tlsKey);
     }
+    String certDir = blankToNull(env.get("TAKUMO_TLS_CERT_DIR"));
+    if (certDir != null) {
+      b.tlsCertDir = Path.of(certDir);
+    }
     String listen = blankToNull(env.get("TAKUMO_LISTEN_ADDR"));
     b.listen = parseAddress("TAKUMO_LISTEN_ADDR", listen != null ? listen : tlsCert != null ? "0.0.0.0:443" : "0.0.0.0:8080");
     String environment = blankToNull(env.get("TAKUMO_ENVIRONMENT"));
@@ -61,6 +65,22 @@ public final class GatewayEnvironment {
     b.maxHeldBodyBytes = number(env, "TAKUMO_MAX_HELD_BODY_BYTES", b.maxHeldBodyBytes);
     b.headerTimeout = duration(env, "TAKUMO_HEADER_TIMEOUT", b.headerTimeout);
     b.maxConnectionsPerIp = (int) number(env, "TAKUMO_MAX_CONNECTIONS_PER_IP", b.maxConnectionsPerIp);
+    String http2 = blankToNull(env.get("TAKUMO_HTTP2"));
+    if (http2 != null) {
+      if (!http2.equals("on") && !http2.equals("off")) {
+        throw ConfigException.of("TAKUMO_HTTP2", http2, "on or off");
+      }
+      b.http2 = http2.equals("on");
+    }
+    String maxHeader = blankToNull(env.get("TAKUMO_MAX_HEADER_BYTES"));
+    if (maxHeader != null) {
+      b.maxHeaderBytes = (int) parseLong("TAKUMO_MAX_HEADER_BYTES", maxHeader);
+    }
+    b.http2Limits = new Http2Limits(
+        (int) number(env, "TAKUMO_HTTP2_MAX_CONCURRENT_STREAMS", Http2Limits.DEFAULT.maxConcurrentStreams()),
+        b.maxHeaderBytes, (int) number(env, "TAKUMO_HTTP2_MAX_RESETS", Http2Limits.DEFAULT.maxResets()),
+        Http2Limits.DEFAULT.resetWindow(),
+        duration(env, "TAKUMO_HTTP2_STREAM_IDLE_TIMEOUT", Http2Limits.DEFAULT.streamIdleTimeout()));
     b.databaseUrl = blankToNull(env.get("TAKUMO_DATABASE_URL"));
     String audit = blankToNull(env.get("TAKUMO_AUDIT_FILE"));
     if (audit != null) {

@@ -21,7 +21,7 @@ final class AccessLog {
 
   private AccessLog() {}
 
-  static void write(RequestContext context, int status, long totalNanos, String client) {
+  static void write(RequestContext context, ClientProtocol protocol, int status, long totalNanos, String client) {
     if (!log.isInfoEnabled()) {
       return;
     }
@@ -30,6 +30,7 @@ final class AccessLog {
       g.writeStartObject();
       g.writeStringField("ts", Instant.now().toString());
       g.writeStringField("request_id", context.requestId());
+      g.writeStringField("protocol", protocol.label());
       g.writeStringField("method", context.request().method().name());
       g.writeStringField("route", context.route().template()); // never the raw path: it may hold a key
       g.writeNumberField("status", status);

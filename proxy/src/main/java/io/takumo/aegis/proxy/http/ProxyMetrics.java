@@ -3,13 +3,10 @@ package io.takumo.aegis.proxy.http;
 import static java.util.Objects.requireNonNull;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.distribution.CountAtBucket;
-import io.micrometer.core.instrument.distribution.HistogramSnapshot;
-import io.takumo.aegis.coordinator.client.GatewayHealth;
-import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.concurrent.atomic.LongAdder;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -17,19 +14,25 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.netty4.NettyAllocatorMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.distribution.CountAtBucket;
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
-import java.time.Duration;
-import java.util.EnumMap;
-import io.micrometer.core.instrument.DistributionSummary;
+import io.netty.channel.Channel;
+import io.takumo.aegis.coordinator.client.GatewayHealth;
 import io.takumo.aegis.detect.Category;
 import io.takumo.aegis.shield.Detection;
+import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The gateway's meters, declared once per gateway and passed to handlers (SPEC §12 names, in
@@ -46,6 +49,9 @@ public final class ProxyMetrics {
   private final Counter clientResets;
   private final Counter upstreamResets;
   private final Map<String, Counter> refusedConnections = new ConcurrentHashMap<>();
+  private final Map<String, Counter> connections = new ConcurrentHashMap<>();
+  private final Map<String, Counter> goAways = new ConcurrentHashMap<>();
+  private final AtomicInteger openStreams = new AtomicInteger();
   private final Counter upstreamReuses;
   private final Timer addedLatency;
   /** Built once per provider (or status and provider), looked up per exchange. */
@@ -82,6 +88,8 @@ public final class ProxyMetrics {
       secrets.put(category, Counter.builder("aegis.secrets.detected").tag("category", category.name())
           .description("Secrets replaced by tokens in requests, by category").register(registry));
     }
+    Gauge.builder("aegis.http2.streams.open", openStreams, AtomicInteger::get)
+        .description("HTTP/2 streams open on client connections").register(registry);
     rehydrated = Counter.builder("aegis.tokens.rehydrated").description("Tokens replaced by their secrets in answers")
         .register(registry);
     vaultEntries = DistributionSummary.builder("aegis.vault.entries")
@@ -116,6 +124,34 @@ public final class ProxyMetrics {
   /** The counter of {@code reason} (every reason has one from the constructor on). */
   private Counter pauseCounter(PauseReason reason) {
     return requireNonNull(pauses.get(reason));
+  }
+
+  /** A client connection began speaking {@code protocol}. */
+  public void connectionOpened(ClientProtocol protocol) {
+    connections.computeIfAbsent(protocol.label(), p -> Counter.builder("aegis.connections").tag("protocol", p)
+        .description("Client connections, by the protocol they spoke").register(registry)).increment();
+  }
+
+  public long connectionsOpened(ClientProtocol protocol) {
+    Counter c = connections.get(protocol.label());
+    return c == null ? 0 : (long) c.count();
+  }
+
+  /** An HTTP/2 stream opened; counted as open until its channel closes. */
+  public void streamOpened(Channel stream) {
+    openStreams.incrementAndGet();
+    stream.closeFuture().addListener(f -> openStreams.decrementAndGet());
+  }
+
+  /** The gateway sent GOAWAY with {@code reason} (an HTTP/2 error code name). */
+  public void goAway(String reason) {
+    goAways.computeIfAbsent(reason, r -> Counter.builder("aegis.http2.goaway").tag("reason", r)
+        .description("GOAWAY frames the gateway sent, by error code").register(registry)).increment();
+  }
+
+  public long goAways(String reason) {
+    Counter c = goAways.get(reason);
+    return c == null ? 0 : (long) c.count();
   }
 
   /** A peer reset or closed its connection: an ordinary event, counted rather than logged. */
@@ -174,7 +210,7 @@ public final class ProxyMetrics {
 
   /** Registers {@code aegis_concurrent_sessions}, read from {@code count} at each scrape. */
   public <T> void sessions(T sessions, java.util.function.ToDoubleFunction<T> count) {
-    io.micrometer.core.instrument.Gauge.builder("aegis.concurrent.sessions", sessions, count)
+    Gauge.builder("aegis.concurrent.sessions", sessions, count)
         .description("Open REST tokenization sessions").register(registry);
   }
 

@@ -51,6 +51,11 @@ public final class ReadGate {
     }
   }
 
+  /** Whether the gateway holds the channel's reads back, for any reason. */
+  public boolean paused() {
+    return !reasons.isEmpty();
+  }
+
   public void set(PauseReason reason, boolean paused) {
     if (paused) {
       pause(reason);

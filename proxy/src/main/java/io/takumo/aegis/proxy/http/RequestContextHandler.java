@@ -2,35 +2,37 @@ package io.takumo.aegis.proxy.http;
 
 import static java.util.Objects.requireNonNull;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
-import io.netty.channel.socket.DuplexChannel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
-import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http2.HttpConversionUtil;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.takumo.aegis.proxy.audit.AuditEvent;
-import io.takumo.aegis.proxy.config.RuntimeConfigHolder;
 import io.takumo.aegis.proxy.audit.AuditLog;
 import io.takumo.aegis.proxy.auth.Principal;
+import io.takumo.aegis.proxy.config.RuntimeConfigHolder;
 import io.takumo.aegis.proxy.ratelimit.RateDecision;
 import io.takumo.aegis.proxy.route.RouteKind;
-import java.time.Instant;
 import io.takumo.aegis.proxy.route.Router;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -64,6 +66,7 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
   private final AuditLog audit;
   private final long maxBodyBytes;
   private final RuntimeConfigHolder config;
+  private final ClientProtocol protocol;
   private final ArrayDeque<HttpObject> pipelined = new ArrayDeque<>();
   private @Nullable RequestContext current;
   private boolean exchangeOpen;
@@ -73,8 +76,13 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
   /** How long a refused client may go on sending before the connection is closed under it. */
   static final Duration LINGER = Duration.ofSeconds(5);
 
+  /**
+   * @param protocol the connection's protocol; for HTTP/2 this handler runs on a stream's channel,
+   *     one exchange per stream, and HTTP/1.1's connection rules (Host, keep-alive) do not apply
+   */
   public RequestContextHandler(ExchangeTracker tracker, ProxyMetrics metrics, AuditLog audit, long maxBodyBytes,
-      RuntimeConfigHolder config) {
+      RuntimeConfigHolder config, ClientProtocol protocol) {
+    this.protocol = requireNonNull(protocol, "protocol");
     this.config = requireNonNull(config, "config");
     this.tracker = requireNonNull(tracker, "tracker");
     this.metrics = requireNonNull(metrics, "metrics");
@@ -137,11 +145,16 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
   }
 
   private void startExchange(ChannelHandlerContext ctx, HttpRequest request) {
+    if (protocol.http2()) {
+      for (HttpConversionUtil.ExtensionHeaderNames name : HttpConversionUtil.ExtensionHeaderNames.values()) {
+        request.headers().remove(name.text()); // the stream codec's notes (x-http2-stream-id, ...): not the client's
+      }
+    }
     BodyFraming framing;
     String refused;
     try {
       framing = BodyFraming.of(request.headers());
-      refused = hostProblem(request);
+      refused = protocol.http2() ? null : hostProblem(request); // HTTP/2 may carry :authority alone
     } catch (ExchangeRefusal e) {
       framing = BodyFraming.NONE;
       refused = e.getMessage();
@@ -235,7 +248,9 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
           response.headers().set(HttpHeaderNames.RETRY_AFTER, rate.retryAfterSeconds());
         }
       }
-      if (close) {
+      if (protocol.http2()) {
+        // no connection headers in HTTP/2 (RFC 9113 §8.2.2): closing a stream ends one exchange
+      } else if (close) {
         response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
       } else if (!response.protocolVersion().isKeepAliveDefault()) {
         response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
@@ -296,7 +311,7 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
       long total = System.nanoTime() - context.startNanos();
       int status = context.responseComplete() ? context.status() : context.abandonedStatus();
       metrics.exchange(status, context.provider(), total, context.upstreamNanos());
-      AccessLog.write(context, status, total, RequestContext.clientAddress(ctx.channel()));
+      AccessLog.write(context, protocol, status, total, RequestContext.clientAddress(ctx.channel()));
       Principal principal = context.principal();
       if (principal != null && context.route().kind() == RouteKind.PROVIDER) {
         audit.record(new AuditEvent(Instant.now(), context.requestId(), principal.org(), principal.keyPrefix(),
@@ -321,8 +336,15 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
     if (evt instanceof IdleStateEvent) {
+      RequestContext context = current;
       if (!exchangeOpen) {
         log.debug("{} idle, closing", Conn.of(ctx.channel()));
+        ctx.close();
+      } else if (context != null && !context.requestComplete() && !context.responseStarted()
+          && !ReadGate.of(ctx.channel()).paused()) {
+        // The client stopped sending its body (not held back by the gateway): the exchange ends.
+        log.debug("{} request body stalled, closing", Conn.of(ctx.channel()));
+        context.abandon(HttpResponseStatus.REQUEST_TIMEOUT.code());
         ctx.close();
       }
       return; // a long upstream answer is the relay's business, not an idle client

@@ -2,17 +2,39 @@ package io.takumo.aegis.proxy.server;
 
 import static java.util.Objects.requireNonNull;
 
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.group.ChannelGroup;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
-import io.netty.handler.ssl.SslContext;
+import io.netty.handler.codec.http2.Http2CodecUtil;
+import io.netty.handler.codec.http2.Http2Connection;
+import io.netty.handler.codec.http2.Http2ConnectionAdapter;
+import io.netty.handler.codec.http2.Http2Error;
+import io.netty.handler.codec.http2.Http2Exception;
+import io.netty.handler.codec.http2.Http2FrameCodec;
+import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2MultiplexHandler;
+import io.netty.handler.codec.http2.Http2Settings;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.concurrent.Future;
 import io.takumo.aegis.proxy.audit.AuditLog;
 import io.takumo.aegis.proxy.auth.Authenticator;
 import io.takumo.aegis.proxy.config.GatewayConfig;
+import io.takumo.aegis.proxy.config.Http2Limits;
 import io.takumo.aegis.proxy.config.RuntimeConfigHolder;
+import io.takumo.aegis.proxy.http.ClientProtocol;
 import io.takumo.aegis.proxy.http.ConnectionLimit;
 import io.takumo.aegis.proxy.http.ExchangeTracker;
 import io.takumo.aegis.proxy.http.FailureLog;
@@ -24,20 +46,27 @@ import io.takumo.aegis.proxy.http.RequestContextHandler;
 import io.takumo.aegis.proxy.ratelimit.RateLimitHandler;
 import io.takumo.aegis.proxy.ratelimit.RateLimiter;
 import io.takumo.aegis.proxy.shield.ShieldRuntime;
-import io.takumo.aegis.proxy.upstream.RelayHandler;
 import io.takumo.aegis.proxy.upstream.OriginPool;
+import io.takumo.aegis.proxy.upstream.RelayHandler;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Assembles a client connection's pipeline in the order {@link HandlerNames} documents (for a socket, or
- * an embedded channel in tests, which then run the pipeline the gateway runs).
+ * Assembles a client connection's pipeline in the order {@link HandlerNames} documents (for a
+ * socket, or an embedded channel in tests, which then run the pipeline the gateway runs). Protocol
+ * detection happens here and only here: TLS with ALPN ({@code h2} or {@code http/1.1}), or on the
+ * cleartext port the HTTP/2 connection preface (h2c with prior knowledge) or else HTTP/1.1. Every
+ * protocol ends in the same exchange handlers ({@link #addExchangeHandlers}): an HTTP/1.1
+ * connection runs them once, an HTTP/2 connection once per stream, on the stream's child channel.
  */
 final class ClientChannelInitializer extends ChannelInitializer<Channel> {
   /** Longest request line: long query strings happen, 16 KiB is far past any provider route. */
   private static final int MAX_INITIAL_LINE = 16 << 10;
+  private static final byte[] PREFACE = ByteBufUtil.getBytes(Http2CodecUtil.connectionPrefaceBuf());
 
   private final GatewayConfig config;
-  private final @Nullable SslContext sslContext;
+  private final @Nullable ServerTls tls;
   private final Authenticator authenticator;
   private final OriginPool upstreams;
   private final ExchangeTracker tracker;
@@ -52,19 +81,19 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
   private final ConnectionLimit connectionLimit;
   private final FailureLog failures = new FailureLog();
 
-  ClientChannelInitializer(GatewayConfig config, @Nullable SslContext sslContext, Authenticator authenticator,
+  ClientChannelInitializer(GatewayConfig config, @Nullable ServerTls tls, Authenticator authenticator,
       OriginPool upstreams, ExchangeTracker tracker, ProxyMetrics metrics, ChannelGroup clients,
       RateLimiter limiter, AuditLog audit, ShieldRuntime shield, RuntimeConfigHolder runtime, FleetApi fleet) {
     this.runtime = requireNonNull(runtime, "runtime");
     this.shield = requireNonNull(shield, "shield");
     this.config = requireNonNull(config, "config");
-    this.sslContext = sslContext;
+    this.tls = tls;
     this.authenticator = requireNonNull(authenticator, "authenticator");
     this.upstreams = requireNonNull(upstreams, "upstreams");
     this.tracker = requireNonNull(tracker, "tracker");
     this.metrics = requireNonNull(metrics, "metrics");
-    this.localRoutes = new LocalRoutesHandler(tracker, metrics, new AuditApi(audit), new ShieldApi(shield, config.maxBodyBytes()),
-        fleet, authenticator.store());
+    this.localRoutes = new LocalRoutesHandler(tracker, metrics, new AuditApi(audit),
+        new ShieldApi(shield, config.maxBodyBytes()), fleet, authenticator.store());
     this.audit = requireNonNull(audit, "audit");
     this.clients = requireNonNull(clients, "clients");
     this.limiter = requireNonNull(limiter, "limiter");
@@ -76,23 +105,198 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
   protected void initChannel(Channel ch) {
     clients.add(ch); // closed on shutdown after draining
     ReadGate.install(ch, metrics);
-    ch.pipeline().addLast(HandlerNames.CONNECTION_LIMIT, connectionLimit); // @Sharable
-    if (sslContext != null) {
-      ch.pipeline().addLast(HandlerNames.TLS, sslContext.newHandler(ch.alloc()));
+    ChannelPipeline p = ch.pipeline();
+    p.addLast(HandlerNames.CONNECTION_LIMIT, connectionLimit); // @Sharable
+    ServerTls serverTls = tls;
+    if (serverTls != null) {
+      p.addLast(HandlerNames.TLS, serverTls.newHandler())
+          .addLast(HandlerNames.PROTOCOL, new AlpnChoice());
+    } else if (config.http2()) {
+      p.addLast(HandlerNames.PROTOCOL, new PrefaceDetector());
+    } else {
+      http1(p, ClientProtocol.H1);
     }
+  }
+
+  /** HTTP/1.1: one exchange at a time on the connection. */
+  private void http1(ChannelPipeline p, ClientProtocol protocol) {
+    metrics.connectionOpened(protocol);
     HeaderTimeout headerTimeout = new HeaderTimeout(config.headerTimeout(), metrics);
-    ch.pipeline()
-        .addLast(HandlerNames.IDLE, new IdleTimeout(config.clientIdleTimeout()))
+    p.addLast(HandlerNames.IDLE, new IdleTimeout(config.clientIdleTimeout()))
         .addLast(HandlerNames.HEADER_TIMEOUT, headerTimeout.bytes())
         .addLast(HandlerNames.HTTP_CODEC, new HttpServerCodec(new HttpDecoderConfig()
             .setMaxInitialLineLength(MAX_INITIAL_LINE)
             .setMaxHeaderSize(config.maxHeaderBytes())))
-        .addLast(HandlerNames.HEADS, headerTimeout.heads())
-        .addLast(HandlerNames.REQUEST_CONTEXT, new RequestContextHandler(tracker, metrics, audit, config.maxBodyBytes(), runtime))
+        .addLast(HandlerNames.HEADS, headerTimeout.heads());
+    addExchangeHandlers(p, protocol);
+  }
+
+  /**
+   * HTTP/2: Netty's frame codec (with the limits of {@link Http2Limits}, which answer the known
+   * attacks with GOAWAY), and a child channel per stream that runs the exchange handlers behind a
+   * frame-to-HTTP-object codec. A stream's reads follow its channel's auto-read, so its flow-control
+   * window is replenished only as the relay consumes its body.
+   */
+  private void http2(ChannelPipeline p, ClientProtocol protocol) {
+    metrics.connectionOpened(protocol);
+    Http2Limits limits = config.http2Limits();
+    Http2FrameCodec codec = Http2FrameCodecBuilder.forServer()
+        .initialSettings(Http2Settings.defaultSettings()
+            .maxConcurrentStreams(limits.maxConcurrentStreams())
+            .maxHeaderListSize(limits.maxHeaderListSize())
+            .maxFrameSize(Http2Limits.MAX_FRAME_SIZE)
+            .headerTableSize(Http2Limits.HEADER_TABLE_SIZE)
+            .initialWindowSize(Http2Limits.STREAM_WINDOW))
+        .decoderEnforceMaxRstFramesPerWindow(limits.maxResets(), (int) limits.resetWindow().toSeconds())
+        .encoderEnforceMaxQueuedControlFrames(Http2Limits.MAX_QUEUED_CONTROL_FRAMES)
+        .decoderEnforceMaxConsecutiveEmptyDataFrames(Http2Limits.MAX_CONSECUTIVE_EMPTY_DATA_FRAMES)
+        .decoderEnforceMaxSmallContinuationFrames(Http2Limits.MAX_SMALL_CONTINUATION_FRAMES)
+        .validateHeaders(true)
+        .build();
+    codec.connection().addListener(new Http2ConnectionAdapter() {
+      @Override
+      public void onGoAwaySent(int lastStreamId, long errorCode, ByteBuf debugData) {
+        Http2Error error = Http2Error.valueOf(errorCode);
+        metrics.goAway(error == null ? "UNKNOWN" : error.name());
+      }
+    });
+    p.addLast(HandlerNames.IDLE, new IdleTimeout(config.clientIdleTimeout()))
+        .addLast(HandlerNames.HTTP2_IDLE, new Http2Idle(codec))
+        .addLast(HandlerNames.HTTP_CODEC, codec);
+    widenConnectionWindow(codec, limits);
+    p
+        .addLast(HandlerNames.HTTP2_STREAMS, new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
+          @Override
+          protected void initChannel(Http2StreamChannel stream) {
+            ReadGate.install(stream, metrics);
+            metrics.streamOpened(stream);
+            stream.pipeline()
+                .addLast(HandlerNames.IDLE, new IdleTimeout(limits.streamIdleTimeout()))
+                .addLast(HandlerNames.HTTP_CODEC, new Http2StreamFrameToHttpObjectCodec(true));
+            addExchangeHandlers(stream.pipeline(), protocol);
+          }
+        }));
+  }
+
+  /**
+   * The connection's receive window, which HTTP/2 starts at 64 KiB for all streams together, grows to
+   * {@link Http2Limits#connectionWindow}: a stream whose upstream is slow holds at most its own
+   * window of unread body, and up to 64 such streams leave the others their windows (nginx opens the
+   * connection window fully; this bounds what one connection can make the gateway hold). Sent after
+   * the codec's SETTINGS, which it wrote when it was added.
+   */
+  private static void widenConnectionWindow(Http2FrameCodec codec, Http2Limits limits) {
+    Http2Connection connection = codec.connection();
+    int delta = limits.connectionWindow() - Http2CodecUtil.DEFAULT_WINDOW_SIZE;
+    try {
+      connection.local().flowController().incrementWindowSize(connection.connectionStream(), delta);
+    } catch (Http2Exception e) {
+      throw new IllegalStateException("connection window of " + limits.connectionWindow() + " bytes", e);
+    }
+  }
+
+  /** The handlers every request runs, whatever protocol it came in (STYLE §2: many fronts, one exchange). */
+  private void addExchangeHandlers(ChannelPipeline p, ClientProtocol protocol) {
+    p.addLast(HandlerNames.REQUEST_CONTEXT,
+            new RequestContextHandler(tracker, metrics, audit, config.maxBodyBytes(), runtime, protocol))
         .addLast(HandlerNames.AUTH, new AuthHandler(authenticator, metrics, limiter, runtime))
         .addLast(HandlerNames.RATE_LIMIT, rateLimit) // @Sharable
         .addLast(HandlerNames.EXPECT_CONTINUE, new HttpServerExpectContinueHandler())
         .addLast(HandlerNames.LOCAL_ROUTES, localRoutes) // @Sharable
         .addLast(HandlerNames.RELAY, new RelayHandler(config, upstreams, metrics, shield, failures));
+  }
+
+  /** After the TLS handshake: the protocol ALPN chose (none: HTTP/1.1). */
+  private final class AlpnChoice extends ApplicationProtocolNegotiationHandler {
+    AlpnChoice() {
+      super(ApplicationProtocolNames.HTTP_1_1);
+    }
+
+    @Override
+    protected void configurePipeline(ChannelHandlerContext ctx, String protocol) {
+      if (ApplicationProtocolNames.HTTP_2.equals(protocol)) {
+        http2(ctx.pipeline(), ClientProtocol.H2);
+      } else {
+        http1(ctx.pipeline(), ClientProtocol.H1);
+      }
+    }
+
+    @Override
+    protected void handshakeFailure(ChannelHandlerContext ctx, Throwable cause) {
+      metrics.connectionReset(true); // a client that gave up on TLS (or never spoke it): no ERROR, no stack
+      ctx.close();
+    }
+  }
+
+  /**
+   * The cleartext port: a client that starts with the HTTP/2 connection preface speaks h2c with
+   * prior knowledge, anyone else HTTP/1.1. Decided on the first bytes (at most the preface's 24),
+   * which then go on, untouched, to the codec the decision installs.
+   */
+  private final class PrefaceDetector extends ByteToMessageDecoder {
+    private @Nullable Future<?> deadline;
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+      // A connection that never sends its first bytes is held no longer than a slow head would be.
+      deadline = ctx.executor().schedule(() -> {
+        metrics.connectionRefused("header_timeout");
+        ctx.close();
+      }, config.headerTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    protected void handlerRemoved0(ChannelHandlerContext ctx) {
+      Future<?> d = deadline;
+      if (d != null) {
+        d.cancel(false);
+      }
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+      int n = Math.min(in.readableBytes(), PREFACE.length);
+      for (int i = 0; i < n; i++) {
+        if (in.getByte(in.readerIndex() + i) != PREFACE[i]) {
+          choose(ctx, false);
+          return;
+        }
+      }
+      if (n == PREFACE.length) {
+        choose(ctx, true);
+      } // else: a prefix of the preface so far; wait for more
+    }
+
+    private void choose(ChannelHandlerContext ctx, boolean h2c) {
+      if (h2c) {
+        http2(ctx.pipeline(), ClientProtocol.H2C);
+      } else {
+        http1(ctx.pipeline(), ClientProtocol.H1);
+      }
+      ctx.pipeline().remove(this); // what was read so far is passed on to the new codec
+    }
+  }
+
+  /**
+   * An idle HTTP/2 connection (nothing read or written for the client idle timeout) closes when no
+   * stream is open, with GOAWAY; streams have their own idle timeout.
+   */
+  private static final class Http2Idle extends ChannelInboundHandlerAdapter {
+    private final Http2FrameCodec codec;
+
+    Http2Idle(Http2FrameCodec codec) {
+      this.codec = codec;
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+      if (evt instanceof IdleStateEvent) {
+        if (codec.connection().numActiveStreams() == 0) {
+          ctx.close();
+        }
+        return;
+      }
+      ctx.fireUserEventTriggered(evt);
+    }
   }
 }

@@ -8,12 +8,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.handler.ssl.ApplicationProtocolConfig;
-import io.netty.handler.ssl.ApplicationProtocolNames;
-import io.netty.handler.ssl.OpenSsl;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.SslProvider;
 import io.netty.util.ResourceLeakDetector;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -50,7 +44,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javax.net.ssl.SSLException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,11 +71,14 @@ public final class Gateway implements AutoCloseable {
   private final RuntimeConfigHolder runtime;
   private final @Nullable CoordinatorClient coordinator;
   private final GatewayStores stores;
+  private final @Nullable ServerTls tls;
   private boolean closed;
 
   private Gateway(GatewayConfig config, EventLoopGroup bossGroup, EventLoopGroup workerGroup, UpstreamClient upstreams,
       ExchangeTracker tracker, ProxyMetrics metrics, ChannelGroup clientChannels, Channel serverChannel, AuditLog audit,
-      ShieldRuntime shield, RuntimeConfigHolder runtime, @Nullable CoordinatorClient coordinator, GatewayStores stores) {
+      ShieldRuntime shield, RuntimeConfigHolder runtime, @Nullable CoordinatorClient coordinator, GatewayStores stores,
+      @Nullable ServerTls tls) {
+    this.tls = tls;
     this.stores = stores;
     this.shield = shield;
     this.runtime = runtime;
@@ -96,6 +92,17 @@ public final class Gateway implements AutoCloseable {
     this.clientChannels = clientChannels;
     this.serverChannel = serverChannel;
     this.audit = audit;
+  }
+
+  /**
+   * Reads the TLS certificate files again (SIGHUP); new connections get what loads, and when it
+   * does not load the current certificates stay. Changed files are also picked up on their own
+   * within seconds. Nothing to do for plain HTTP.
+   */
+  public void reloadCertificates() {
+    if (tls != null) {
+      tls.reload();
+    }
   }
 
   /** Where this gateway keeps its keys and audit trail. */
@@ -165,7 +172,7 @@ public final class Gateway implements AutoCloseable {
     }
     AuditLog audit = new AuditLog(auditSink, 10_000);
     Transport transport = Transport.best();
-    SslContext serverTls = serverSslContext(config);
+    ServerTls serverTls = ServerTls.load(config);
     EventLoopGroup boss = transport.newGroup(1, "aegis-accept");
     EventLoopGroup workers = transport.newGroup(config.ioThreads(), "aegis-io");
     UpstreamClient upstreams = new UpstreamClient(config, transport, metrics);
@@ -189,6 +196,9 @@ public final class Gateway implements AutoCloseable {
     try {
       server = bootstrap.bind(config.listen()).sync().channel();
     } catch (Exception e) {
+      if (serverTls != null) {
+        serverTls.close();
+      }
       workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
       boss.shutdownGracefully(0, 0, TimeUnit.SECONDS);
       upstreams.close();
@@ -209,7 +219,7 @@ public final class Gateway implements AutoCloseable {
           UpstreamRequests.url(spec, provider.sampleRoute()));
     }
     return new Gateway(config, boss, workers, upstreams, tracker, metrics, clients, server, audit, shield, runtime,
-        coordinator, stores);
+        coordinator, stores, serverTls);
   }
 
   private static CoordinatorClient coordinatorClient(GatewayConfig config, RuntimeConfigHolder runtime, KeyStore keyStore,
@@ -313,26 +323,9 @@ public final class Gateway implements AutoCloseable {
     }
     shield.close(); // zeroes the REST sessions' vaults
     stores.close();
+    if (tls != null) {
+      tls.close();
+    }
     log.info("gateway stopped");
-  }
-
-  private static @Nullable SslContext serverSslContext(GatewayConfig config) {
-    if (config.tlsCert() == null || config.tlsKey() == null) {
-      return null;
-    }
-    try {
-      return SslContextBuilder.forServer(config.tlsCert().toFile(), config.tlsKey().toFile())
-          .sslProvider(OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK)
-          .protocols("TLSv1.3", "TLSv1.2")
-          .applicationProtocolConfig(new ApplicationProtocolConfig(
-              ApplicationProtocolConfig.Protocol.ALPN,
-              ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
-              ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
-              ApplicationProtocolNames.HTTP_1_1))
-          .build();
-    } catch (SSLException | IllegalArgumentException e) {
-      throw new ConfigException("TAKUMO_TLS_CERT/TAKUMO_TLS_KEY: " + config.tlsCert() + ", " + config.tlsKey()
-          + " cannot be loaded (" + e.getMessage() + "); expected a PEM certificate chain and its PEM private key");
-    }
   }
 }

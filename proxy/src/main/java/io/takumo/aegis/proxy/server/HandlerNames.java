@@ -3,9 +3,19 @@ package io.takumo.aegis.proxy.server;
 /**
  * Names of the pipeline handlers, in pipeline order.
  *
- * <p>Client connections: {@link #CONNECTION_LIMIT} → {@link #TLS} (when configured) → {@link #IDLE} →
- * {@link #HEADER_TIMEOUT} → {@link #HTTP_CODEC} → {@link #HEADS} → {@link #REQUEST_CONTEXT} → {@link #AUTH} →
- * {@link #RATE_LIMIT} → {@link #EXPECT_CONTINUE} → {@link #LOCAL_ROUTES} → {@link #RELAY}.
+ * <p>Client connections: {@link #CONNECTION_LIMIT} → {@link #TLS} (when configured) → {@link #PROTOCOL}
+ * (ALPN, or the cleartext port's preface detection; replaced by what it chooses), then
+ *
+ * <ul>
+ *   <li>HTTP/1.1: {@link #IDLE} → {@link #HEADER_TIMEOUT} → {@link #HTTP_CODEC} → {@link #HEADS} → the
+ *       exchange handlers;
+ *   <li>HTTP/2: {@link #IDLE} → {@link #HTTP2_IDLE} → {@link #HTTP_CODEC} (the frame codec) →
+ *       {@link #HTTP2_STREAMS}, and on each stream's child channel {@link #IDLE} → {@link #HTTP_CODEC}
+ *       (frames to HTTP objects) → the exchange handlers.
+ * </ul>
+ *
+ * <p>The exchange handlers: {@link #REQUEST_CONTEXT} → {@link #AUTH} → {@link #RATE_LIMIT} →
+ * {@link #EXPECT_CONTINUE} → {@link #LOCAL_ROUTES} → {@link #RELAY}.
  *
  * <p>Origin connections: {@link #TLS} (for https upstreams) → {@link #IDLE} → {@link #HTTP_CODEC}
  * → {@link #ORIGIN}.
@@ -13,6 +23,9 @@ package io.takumo.aegis.proxy.server;
 public final class HandlerNames {
   public static final String CONNECTION_LIMIT = "connection-limit";
   public static final String TLS = "tls";
+  public static final String PROTOCOL = "protocol";
+  public static final String HTTP2_IDLE = "http2-idle";
+  public static final String HTTP2_STREAMS = "http2-streams";
   public static final String IDLE = "idle";
   public static final String HEADER_TIMEOUT = "header-timeout";
   public static final String HTTP_CODEC = "http-codec";

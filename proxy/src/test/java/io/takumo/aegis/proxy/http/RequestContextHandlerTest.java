@@ -53,7 +53,7 @@ class RequestContextHandlerTest {
 
   private EmbeddedChannel channel(Sink sink, long maxBody) {
     EmbeddedChannel channel = new EmbeddedChannel(new RequestContextHandler(tracker, metrics, io.takumo.aegis.proxy.audit.AuditLogs.discarding(), maxBody,
-        new io.takumo.aegis.proxy.config.RuntimeConfigHolder(io.takumo.aegis.proxy.config.RuntimeConfig.local(io.takumo.aegis.proxy.config.GatewayConfig.builder().build()))), sink);
+        new io.takumo.aegis.proxy.config.RuntimeConfigHolder(io.takumo.aegis.proxy.config.RuntimeConfig.local(io.takumo.aegis.proxy.config.GatewayConfig.builder().build())), ClientProtocol.H1), sink);
     ReadGate.install(channel, metrics); // handlers reach it only once messages flow
     return channel;
   }

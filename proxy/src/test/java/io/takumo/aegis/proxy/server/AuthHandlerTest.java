@@ -22,6 +22,7 @@ import io.takumo.aegis.proxy.auth.KeyStatus;
 import io.takumo.aegis.proxy.auth.KeyStore;
 import io.takumo.aegis.proxy.auth.Scope;
 import io.takumo.aegis.proxy.config.KeyEnvironment;
+import io.takumo.aegis.proxy.http.ClientProtocol;
 import io.takumo.aegis.proxy.http.ExchangeTracker;
 import io.takumo.aegis.proxy.http.PauseReason;
 import io.takumo.aegis.proxy.http.ProxyMetrics;
@@ -69,7 +70,7 @@ class AuthHandlerTest {
 
   private EmbeddedChannel channel(KeyStore store, Sink sink) {
     return HandlerTestSupport.channel(metrics, new RequestContextHandler(new ExchangeTracker(), metrics, AuditLogs.discarding(), 1 << 20,
-        new io.takumo.aegis.proxy.config.RuntimeConfigHolder(io.takumo.aegis.proxy.config.RuntimeConfig.local(io.takumo.aegis.proxy.config.GatewayConfig.builder().build()))),
+        new io.takumo.aegis.proxy.config.RuntimeConfigHolder(io.takumo.aegis.proxy.config.RuntimeConfig.local(io.takumo.aegis.proxy.config.GatewayConfig.builder().build())), ClientProtocol.H1),
         new AuthHandler(new Authenticator(store, KeyEnvironment.TEST, Clock.systemUTC()), metrics,
             new RateLimiter(new RateLimiter.Limits(1000, 1000, 1000), Clock.systemUTC(), 1000),
             new io.takumo.aegis.proxy.config.RuntimeConfigHolder(io.takumo.aegis.proxy.config.RuntimeConfig.local(

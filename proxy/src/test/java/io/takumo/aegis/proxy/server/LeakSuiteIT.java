@@ -192,7 +192,7 @@ class LeakSuiteIT {
     statuses.put("shell-escaped", send(head("/v1/messages", "", shell.length), shell));
     expected.put("shell-escaped", Set.of(200));
 
-    String inner = "{\"config\": \"" + esc("{\"api_key\": \"" + plant("escaped-twice", password()) + "\"}") + "\"}";
+    String inner = "{\"config\": \"" + esc("{\"password\": \"" + plant("escaped-twice", password()) + "\"}") + "\"}";
     byte[] deep = utf8(json(esc("the log says " + inner)));
     statuses.put("escaped-twice", send(head("/v1/messages", "", deep.length), deep));
     expected.put("escaped-twice", Set.of(200));

@@ -8,6 +8,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.util.CharsetUtil;
 import io.takumo.aegis.proxy.audit.AuditLogs;
+import io.takumo.aegis.proxy.http.ClientProtocol;
 import io.takumo.aegis.proxy.http.ExchangeTracker;
 import io.takumo.aegis.proxy.http.ProxyMetrics;
 import io.takumo.aegis.proxy.http.RequestContextHandler;
@@ -49,7 +50,7 @@ class LocalRoutesHandlerTest {
 
   private EmbeddedChannel channel(RuntimeConfig runtime) {
     return HandlerTestSupport.channel(metrics, new RequestContextHandler(tracker, metrics, AuditLogs.discarding(), 1024,
-        new RuntimeConfigHolder(runtime)),
+        new RuntimeConfigHolder(runtime), ClientProtocol.H1),
         new LocalRoutesHandler(tracker, metrics, new AuditApi(AuditLogs.discarding()),
             new ShieldApi(new ShieldRuntime(GatewayConfig.builder().build()), 1024), new FleetApi(null), keys));
   }

@@ -8,18 +8,10 @@ import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.Model;
 import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.pkitesting.CertificateBuilder;
 import io.netty.pkitesting.X509Bundle;
 import io.takumo.aegis.proxy.route.Provider;
 import io.takumo.aegis.testing.StubUpstream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,34 +21,23 @@ import org.junit.jupiter.api.Test;
 class TlsIT {
   @Test
   void sdkTalksTlsToGatewayWhichTalksTlsToUpstream() throws Exception {
-    Instant now = Instant.now();
-    X509Bundle ca = new CertificateBuilder().subject("CN=Aegis Test CA").setIsCertificateAuthority(true)
-        .notBefore(now.minus(1, ChronoUnit.DAYS)).notAfter(now.plus(1, ChronoUnit.DAYS)).ecp256().buildSelfSigned();
-    X509Bundle leaf = new CertificateBuilder().subject("CN=localhost").addSanDnsName("localhost")
-        .addSanIpAddress("127.0.0.1").notBefore(now.minus(1, ChronoUnit.DAYS)).notAfter(now.plus(1, ChronoUnit.DAYS))
-        .ecp256().buildIssuedBy(ca);
-    Path dir = Files.createTempDirectory("aegis-tls");
-    Path caPem = dir.resolve("ca.pem");
-    Path certPem = dir.resolve("cert.pem");
-    Path keyPem = dir.resolve("key.pem");
-    Files.writeString(caPem, ca.getCertificatePEM());
-    Files.writeString(certPem, leaf.getCertificatePathPEM());
-    Files.writeString(keyPem, leaf.getPrivateKeyPEM());
+    TestPki pki = TestPki.create();
+    X509Bundle leaf = pki.leaf("localhost");
+    Path certPem = pki.dir.resolve("cert.pem");
+    Path keyPem = pki.dir.resolve("key.pem");
+    TestPki.install(leaf, certPem, keyPem);
 
     try (StubUpstream tlsUpstream = StubUpstream.startTls(
             SslContextBuilder.forServer(leaf.getKeyPair().getPrivate(), leaf.getCertificatePath()).build());
         GatewayFixture fixture = GatewayFixture.start(b -> b
             .tls(certPem, keyPem)
-            .upstreamCaFile(caPem)
+            .upstreamCaFile(pki.caFile())
             .upstream(Provider.ANTHROPIC, tlsUpstream.baseUrl(), GatewayFixture.ANTHROPIC_ORG_KEY))) {
-      X509TrustManager trust = trustManager(ca);
-      SSLContext sslContext = SSLContext.getInstance("TLS");
-      sslContext.init(null, new javax.net.ssl.TrustManager[] {trust}, null);
       AnthropicClient client = AnthropicOkHttpClient.builder()
           .baseUrl("https://localhost:" + fixture.gateway.port())
           .apiKey(fixture.key)
-          .sslSocketFactory(sslContext.getSocketFactory())
-          .trustManager(trust)
+          .sslSocketFactory(pki.sslContext().getSocketFactory())
+          .trustManager(pki.trustManager())
           .maxRetries(0)
           .build();
 
@@ -67,14 +48,5 @@ class TlsIT {
       assertThat(tlsUpstream.lastRequest().header("x-api-key")).isEqualTo(GatewayFixture.ANTHROPIC_ORG_KEY);
       assertThat(tlsUpstream.lastRequest().everything()).doesNotContain(fixture.key);
     }
-  }
-
-  private static X509TrustManager trustManager(X509Bundle ca) throws Exception {
-    KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-    store.load(null, null);
-    store.setCertificateEntry("ca", ca.getCertificate());
-    TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    factory.init(store);
-    return (X509TrustManager) factory.getTrustManagers()[0];
   }
 }

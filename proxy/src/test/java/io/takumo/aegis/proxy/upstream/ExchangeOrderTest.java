@@ -33,6 +33,7 @@ import io.takumo.aegis.proxy.config.GatewayConfig;
 import io.takumo.aegis.proxy.config.KeyEnvironment;
 import io.takumo.aegis.proxy.config.RuntimeConfig;
 import io.takumo.aegis.proxy.config.RuntimeConfigHolder;
+import io.takumo.aegis.proxy.http.ClientProtocol;
 import io.takumo.aegis.proxy.http.ExchangeTracker;
 import io.takumo.aegis.proxy.http.ProxyMetrics;
 import io.takumo.aegis.proxy.http.ReadGate;
@@ -105,7 +106,8 @@ class ExchangeOrderTest {
     EmbeddedChannel client = new EmbeddedChannel();
     ReadGate.install(client, metrics);
     client.pipeline().addLast(
-        new RequestContextHandler(new ExchangeTracker(), metrics, AuditLogs.discarding(), base.maxBodyBytes(), holder),
+        new RequestContextHandler(new ExchangeTracker(), metrics, AuditLogs.discarding(), base.maxBodyBytes(), holder,
+            ClientProtocol.H1),
         new AuthHandler(new Authenticator(store, KeyEnvironment.TEST, Clock.systemUTC()), metrics,
             new RateLimiter(new RateLimiter.Limits(1000, 1000, 1000), Clock.systemUTC(), 1000), holder),
         EmbeddedOrigins.relay(base, origins, metrics, new ShieldRuntime(base)));
