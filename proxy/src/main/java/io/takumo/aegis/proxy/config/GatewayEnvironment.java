@@ -3,7 +3,10 @@ package io.takumo.aegis.proxy.config;
 import io.takumo.aegis.coordinator.client.ConfigDecoder;
 import io.takumo.aegis.coordinator.client.FailMode;
 import io.takumo.aegis.proxy.route.Provider;
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -35,7 +38,8 @@ public final class GatewayEnvironment {
       b.tlsCertDir = Path.of(certDir);
     }
     String listen = blankToNull(env.get("TAKUMO_LISTEN_ADDR"));
-    b.listen = parseAddress("TAKUMO_LISTEN_ADDR", listen != null ? listen : tlsCert != null ? "0.0.0.0:443" : "0.0.0.0:8080");
+    b.listen = parseAddress("TAKUMO_LISTEN_ADDR", listen != null ? listen
+        : tlsCert != null ? (hasIpv6() ? "[::]:443" : "0.0.0.0:443") : "0.0.0.0:8080");
     String environment = blankToNull(env.get("TAKUMO_ENVIRONMENT"));
     if (environment != null) {
       b.environment = KeyEnvironment.parse("TAKUMO_ENVIRONMENT", environment);
@@ -204,6 +208,30 @@ public final class GatewayEnvironment {
       return new URI(raw);
     } catch (URISyntaxException e) {
       throw ConfigException.of(field, raw, "a URL such as https://api.example.com");
+    }
+  }
+
+  /**
+   * Whether this host has an IPv6 address: then the edge default {@code [::]:443} takes IPv6 and, on
+   * a dual-stack socket (Linux's default, {@code net.ipv6.bindv6only=0}), IPv4 too.
+   */
+  static boolean hasIpv6() {
+    if (Boolean.getBoolean("java.net.preferIPv4Stack")) {
+      return false;
+    }
+    try {
+      return NetworkInterface.networkInterfaces().filter(GatewayEnvironment::isUp)
+          .flatMap(NetworkInterface::inetAddresses).anyMatch(a -> a instanceof Inet6Address);
+    } catch (SocketException e) {
+      return false;
+    }
+  }
+
+  private static boolean isUp(NetworkInterface nic) {
+    try {
+      return nic.isUp();
+    } catch (SocketException e) {
+      return false;
     }
   }
 

@@ -21,6 +21,7 @@ import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2Exception;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2LocalFlowController;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.codec.http2.Http2StreamChannel;
@@ -38,6 +39,7 @@ import io.takumo.aegis.proxy.http.ClientProtocol;
 import io.takumo.aegis.proxy.http.ConnectionLimit;
 import io.takumo.aegis.proxy.http.ExchangeTracker;
 import io.takumo.aegis.proxy.http.FailureLog;
+import io.takumo.aegis.proxy.http.FullRequestSplitter;
 import io.takumo.aegis.proxy.http.HeaderTimeout;
 import io.takumo.aegis.proxy.http.IdleTimeout;
 import io.takumo.aegis.proxy.http.ProxyMetrics;
@@ -172,26 +174,30 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
             metrics.streamOpened(stream);
             stream.pipeline()
                 .addLast(HandlerNames.IDLE, new IdleTimeout(limits.streamIdleTimeout()))
-                .addLast(HandlerNames.HTTP_CODEC, new Http2StreamFrameToHttpObjectCodec(true));
+                .addLast(HandlerNames.HTTP_CODEC, new Http2StreamFrameToHttpObjectCodec(true))
+                .addLast(HandlerNames.HEADS, FullRequestSplitter.INSTANCE); // @Sharable
             addExchangeHandlers(stream.pipeline(), protocol);
           }
         }));
   }
 
   /**
-   * The connection's receive window, which HTTP/2 starts at 64 KiB for all streams together, grows to
-   * {@link Http2Limits#connectionWindow}: a stream whose upstream is slow holds at most its own
+   * The connection's receive window, which HTTP/2 starts at 64 KiB for all streams together (and
+   * Netty's codec widens to two stream windows), grows to {@link Http2Limits#connectionWindow}: a stream whose upstream is slow holds at most its own
    * window of unread body, and up to 64 such streams leave the others their windows (nginx opens the
    * connection window fully; this bounds what one connection can make the gateway hold). Sent after
    * the codec's SETTINGS, which it wrote when it was added.
    */
   private static void widenConnectionWindow(Http2FrameCodec codec, Http2Limits limits) {
     Http2Connection connection = codec.connection();
-    int delta = limits.connectionWindow() - Http2CodecUtil.DEFAULT_WINDOW_SIZE;
-    try {
-      connection.local().flowController().incrementWindowSize(connection.connectionStream(), delta);
-    } catch (Http2Exception e) {
-      throw new IllegalStateException("connection window of " + limits.connectionWindow() + " bytes", e);
+    Http2LocalFlowController flow = connection.local().flowController();
+    int delta = limits.connectionWindow() - flow.initialWindowSize(connection.connectionStream()); // the codec widened it a little
+    if (delta > 0) {
+      try {
+        flow.incrementWindowSize(connection.connectionStream(), delta);
+      } catch (Http2Exception e) {
+        throw new IllegalStateException("connection window of " + limits.connectionWindow() + " bytes", e);
+      }
     }
   }
 

@@ -11,7 +11,8 @@ package io.takumo.aegis.proxy.server;
  *       exchange handlers;
  *   <li>HTTP/2: {@link #IDLE} → {@link #HTTP2_IDLE} → {@link #HTTP_CODEC} (the frame codec) →
  *       {@link #HTTP2_STREAMS}, and on each stream's child channel {@link #IDLE} → {@link #HTTP_CODEC}
- *       (frames to HTTP objects) → the exchange handlers.
+ *       (frames to HTTP objects) → {@link #HEADS} (a request in one HEADERS frame split into head and
+ *       end) → the exchange handlers.
  * </ul>
  *
  * <p>The exchange handlers: {@link #REQUEST_CONTEXT} → {@link #AUTH} → {@link #RATE_LIMIT} →

@@ -136,10 +136,11 @@ final class ServerTls implements AutoCloseable {
     return new Certificates(byName.build(), names);
   }
 
+  /** The server context of one pair, tested with a handshake: a key that is not the certificate's fails here. */
   static SslContext context(Path cert, Path key, boolean http2) throws SSLException {
     List<String> protocols = http2 ? List.of(ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1)
         : List.of(ApplicationProtocolNames.HTTP_1_1);
-    return SslContextBuilder.forServer(cert.toFile(), key.toFile())
+    SslContext context = SslContextBuilder.forServer(cert.toFile(), key.toFile())
         .sslProvider(OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK)
         .protocols("TLSv1.3", "TLSv1.2")
         .applicationProtocolConfig(new ApplicationProtocolConfig(
@@ -148,6 +149,12 @@ final class ServerTls implements AutoCloseable {
             ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
             protocols))
         .build();
+    try {
+      TlsSelfTest.check(context);
+    } catch (SSLException e) {
+      throw new SSLException(cert + " and " + key + " are not a working pair: " + e.getMessage(), e);
+    }
+    return context;
   }
 
   /** What tells a file changed: its path, size and modification time (a rename changes them). */

@@ -61,6 +61,7 @@ class GatewayConfigTest {
     GatewayConfig config = GatewayEnvironment.parse(Map.of("TAKUMO_TLS_CERT", cert.toString(),
         "TAKUMO_TLS_KEY", key.toString()));
     assertThat(config.listen().getPort()).isEqualTo(443);
+    assertThat(config.listen().getAddress().isAnyLocalAddress()).isTrue(); // [::] with IPv6, else 0.0.0.0
     assertThat(config.tlsEnabled()).isTrue();
     assertThat(GatewayEnvironment.parseAddress("f", "[::1]:8443").getPort()).isEqualTo(8443);
   }
@@ -87,4 +88,30 @@ class GatewayConfigTest {
         .hasMessageContaining("TAKUMO_CONFIG_FILE").hasMessageContaining("a readable file");
   }
 
+
+  @Test
+  void http2SettingsComeFromTheEnvironment() {
+    GatewayConfig defaults = GatewayEnvironment.parse(Map.of());
+    assertThat(defaults.http2()).isTrue();
+    assertThat(defaults.http2Limits()).isEqualTo(Http2Limits.DEFAULT);
+    assertThat(defaults.http2Limits().maxHeaderListSize()).isEqualTo(defaults.maxHeaderBytes());
+
+    GatewayConfig tuned = GatewayEnvironment.parse(Map.of("TAKUMO_HTTP2", "off",
+        "TAKUMO_HTTP2_MAX_CONCURRENT_STREAMS", "16", "TAKUMO_HTTP2_MAX_RESETS", "20",
+        "TAKUMO_HTTP2_STREAM_IDLE_TIMEOUT", "45s", "TAKUMO_MAX_HEADER_BYTES", "32768"));
+    assertThat(tuned.http2()).isFalse();
+    assertThat(tuned.http2Limits().maxConcurrentStreams()).isEqualTo(16);
+    assertThat(tuned.http2Limits().connectionWindow()).isEqualTo(16 * Http2Limits.STREAM_WINDOW);
+    assertThat(tuned.http2Limits().maxResets()).isEqualTo(20);
+    assertThat(tuned.http2Limits().streamIdleTimeout()).isEqualTo(Duration.ofSeconds(45));
+    assertThat(tuned.http2Limits().maxHeaderListSize()).isEqualTo(32768);
+    assertThat(tuned.maxHeaderBytes()).isEqualTo(32768);
+
+    assertThatThrownBy(() -> GatewayEnvironment.parse(Map.of("TAKUMO_HTTP2", "yes")))
+        .hasMessage("TAKUMO_HTTP2: yes (expected: on or off)");
+    assertThatThrownBy(() -> GatewayEnvironment.parse(Map.of("TAKUMO_HTTP2_MAX_CONCURRENT_STREAMS", "0")))
+        .hasMessage("TAKUMO_HTTP2_MAX_CONCURRENT_STREAMS: 0 (expected: 1 to 10000)");
+    assertThatThrownBy(() -> GatewayEnvironment.parse(Map.of("TAKUMO_TLS_CERT_DIR", "/etc/aegis/names")))
+        .hasMessageStartingWith("TAKUMO_TLS_CERT_DIR: /etc/aegis/names (expected: a directory");
+  }
 }
