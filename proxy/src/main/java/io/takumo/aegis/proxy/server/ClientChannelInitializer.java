@@ -14,6 +14,7 @@ import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.netty.handler.codec.http2.DefaultHttp2GoAwayFrame;
 import io.netty.handler.codec.http2.Http2CodecUtil;
 import io.netty.handler.codec.http2.Http2Connection;
 import io.netty.handler.codec.http2.Http2ConnectionAdapter;
@@ -210,6 +211,18 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
         .addLast(HandlerNames.EXPECT_CONTINUE, new HttpServerExpectContinueHandler())
         .addLast(HandlerNames.LOCAL_ROUTES, localRoutes) // @Sharable
         .addLast(HandlerNames.RELAY, new RelayHandler(config, upstreams, metrics, shield, failures));
+  }
+
+  /**
+   * Tells an HTTP/2 client connection that no new stream will be served (GOAWAY, NO_ERROR): the
+   * streams it has open finish. Nothing for an HTTP/1.1 connection, whose next response closes it.
+   */
+  static void goAway(Channel client) {
+    client.eventLoop().execute(() -> {
+      if (client.pipeline().get(Http2FrameCodec.class) != null && client.isActive()) {
+        client.writeAndFlush(new DefaultHttp2GoAwayFrame(Http2Error.NO_ERROR));
+      }
+    });
   }
 
   /** After the TLS handshake: the protocol ALPN chose (none: HTTP/1.1). */

@@ -285,12 +285,16 @@ public final class Gateway implements AutoCloseable {
   }
 
   /**
-   * Starts draining now: readiness answers 503, the listener closes, every response closes its
-   * connection. Completes when no exchange is in flight. Idempotent.
+   * Starts draining now: readiness answers 503, the listener closes, every HTTP/1.1 response closes
+   * its connection and every HTTP/2 connection gets GOAWAY (its open streams finish, no new ones
+   * start). Completes when no exchange is in flight. Idempotent.
    */
   public CompletableFuture<Void> drain() {
     CompletableFuture<Void> drained = tracker.drain();
     serverChannel.close();
+    for (Channel client : clientChannels) {
+      ClientChannelInitializer.goAway(client);
+    }
     return drained;
   }
 

@@ -378,4 +378,25 @@ class Http2IT {
       assertThat(tls.gateway.metrics().connectionsOpened(ClientProtocol.H2)).isZero();
     }
   }
+
+  /** Draining tells HTTP/2 clients with GOAWAY: the stream in flight is answered, a new one is not started. */
+  @Test
+  void drainingSendsGoAwayAndFinishesTheOpenStream() throws Exception {
+    try (GatewayFixture draining = GatewayFixture.start(); H2Wire wire = new H2Wire(draining.gateway.port())) {
+      CompletableFuture<Void> release = new CompletableFuture<>();
+      draining.anthropic.behavior(StubUpstream.Behavior.hold(release));
+      CompletableFuture<Void> seen = draining.anthropic.nextRequestSeen();
+      wire.headers(1, false, H2Wire.post(draining.key));
+      wire.data(1, true, anthropicBody("in flight", false).getBytes(StandardCharsets.UTF_8));
+      seen.get(30, TimeUnit.SECONDS);
+
+      CompletableFuture<Void> drained = draining.gateway.drain();
+      H2Wire.Frame goAway = wire.readUntil(f -> f.type() == H2Wire.GOAWAY);
+      assertThat(goAway.errorCode()).isZero();
+      assertThat(drained).isNotDone();
+      release.complete(null);
+      assertThat(wire.readUntil(f -> f.type() == H2Wire.HEADERS && f.stream() == 1).status()).isEqualTo("200");
+      drained.get(30, TimeUnit.SECONDS);
+    }
+  }
 }
