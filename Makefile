@@ -3,7 +3,7 @@ MVN ?= ./mvnw -B
 JAR := proxy/target/takumo-aegis.jar
 SOURCES := $(shell find pom.xml */pom.xml */src/main -type f 2>/dev/null)
 
-.PHONY: run test package fuzz perf perf-deps perf-streams bench-scan bench-auth bench-fleet clean
+.PHONY: run test package fuzz perf perf-h2 perf-deps perf-streams bench-scan bench-auth bench-fleet clean
 
 ## run: build if needed, then start the gateway on 127.0.0.1:8080 (dev key store, no database)
 run: $(JAR)
@@ -51,13 +51,23 @@ perf: $(JAR) perf-deps
 	  -Dexec.args="-cp %classpath org.openjdk.jmh.Main DetectorBenchmark -rf text -rff results/jmh-detector.txt"
 	$(MVN) -q -pl perf exec:exec -Dexec.executable=java \
 	  -Dexec.args="-cp %classpath org.openjdk.jmh.Main ShieldBenchmark -rf text -rff results/jmh-shield.txt"
+	$(MAKE) perf-h2
 
-## perf-deps: nginx (the reference) and taskset, from Debian's packages when missing
+## perf-h2: HTTP/2 at the edge: h2 over TLS against nginx (http2 on), h2 against HTTP/1.1 through the gateway,
+## Rapid Reset's cost and a bystander's p99 under it (perf/results/http2.md; H2_REQUESTS, H2_REPEATS override)
+perf-h2: $(JAR) perf-deps
+	$(MVN) -q -DskipTests install
+	taskset -c 0 $(MVN) -q -pl perf exec:java -Dexec.mainClass=io.takumo.aegis.perf.Http2Perf
+
+## perf-deps: nginx (the reference), h2load and taskset, from Debian's packages when missing
 perf-deps:
 	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { \
 	  echo "installing nginx (the reference reverse proxy of make perf)"; \
 	  $$(command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo) apt-get install -y nginx-light \
 	  || $$(command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo) apt-get install -y nginx; }
+	@command -v h2load >/dev/null || { \
+	  echo "installing h2load (the HTTP/2 load generator of make perf-h2)"; \
+	  $$(command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo) apt-get install -y nghttp2-client; }
 	@command -v taskset >/dev/null || { echo "make perf needs taskset (Debian package util-linux)"; exit 1; }
 
 ## bench-scan: only the scan throughput benchmark

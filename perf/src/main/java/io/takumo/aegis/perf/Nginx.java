@@ -15,6 +15,15 @@ final class Nginx {
 
   /** Starts nginx in front of the stub, or returns null (with a note) when it is not installed. */
   static PerfRunner.@Nullable Target start(Path work, int stubPort, String cpu) throws Exception {
+    return start(work, stubPort, cpu, null, null);
+  }
+
+  /**
+   * As {@link #start(Path, int, String)}; with {@code cert} and {@code key}, HTTPS with HTTP/2
+   * ({@code listen … ssl http2}) on that certificate, as an edge would run it.
+   */
+  static PerfRunner.@Nullable Target start(Path work, int stubPort, String cpu, @Nullable Path cert, @Nullable Path key)
+      throws Exception {
     Path binary = Stream.of("/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/bin/nginx").map(Path::of)
         .filter(Files::isExecutable).findFirst().orElse(null);
     if (binary == null) {
@@ -22,7 +31,12 @@ final class Nginx {
       return null;
     }
     int port = PerfRunner.freePort();
-    Path dir = Files.createDirectories(work.resolve("nginx"));
+    boolean tls = cert != null && key != null;
+    Path dir = Files.createDirectories(work.resolve(tls ? "nginx-h2" : "nginx"));
+    String listen = cert != null && key != null
+        ? "listen 127.0.0.1:%d ssl http2;%n    ssl_certificate %s;%n    ssl_certificate_key %s;%n"
+            .formatted(port, cert.toAbsolutePath(), key.toAbsolutePath()) + "    ssl_protocols TLSv1.2 TLSv1.3;"
+        : "listen 127.0.0.1:" + port + ";";
     Files.createDirectories(dir.resolve("logs"));
     String conf = """
         worker_processes 1;
@@ -45,7 +59,7 @@ final class Nginx {
             keepalive 64;
           }
           server {
-            listen 127.0.0.1:%3$d;
+            %3$s
             location / {
               proxy_pass http://stub;
               proxy_http_version 1.1;
@@ -55,18 +69,18 @@ final class Nginx {
             }
           }
         }
-        """.formatted(dir.toAbsolutePath(), stubPort, port);
+        """.formatted(dir.toAbsolutePath(), stubPort, listen);
     Path file = dir.resolve("nginx.conf");
     Files.writeString(file, conf);
     Process p = new ProcessBuilder("taskset", "-c", cpu, binary.toString(), "-p", dir.toAbsolutePath().toString(),
         "-c", file.toAbsolutePath().toString())
         .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
-    String url = "http://127.0.0.1:" + port;
+    String url = (tls ? "https" : "http") + "://127.0.0.1:" + port;
     waitUp(port, p);
-    return new PerfRunner.Target("nginx", url, p, "");
+    return new PerfRunner.Target(tls ? "nginx, http2 on" : "nginx", url, p, "");
   }
 
-  private static void waitUp(int port, Process p) throws Exception {
+  static void waitUp(int port, Process p) throws Exception {
     long deadline = System.nanoTime() + 10_000_000_000L;
     while (System.nanoTime() < deadline) {
       if (!p.isAlive()) {

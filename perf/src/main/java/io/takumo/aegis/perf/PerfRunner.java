@@ -42,7 +42,7 @@ import org.jspecify.annotations.Nullable;
  * streams of 100 stamped SSE events per target for the event hold-back table; 0 skips it).
  */
 public final class PerfRunner {
-  private static final long TICK_MICROS = 1_000_000 / clockTicks();
+  static final long TICK_MICROS = 1_000_000 / clockTicks();
 
   /** The project root: Maven's exec:exec runs this from the module's directory. */
   private static final Path ROOT = Files.isDirectory(Path.of("proxy")) ? Path.of(".") : Path.of("..");
@@ -269,9 +269,18 @@ public final class PerfRunner {
     return startGateway(tokenize, stubUrl, keysFile, key, cpu, work, List.of());
   }
 
-  /** A gateway process in a 512 MiB heap, pinned to {@code cpu}, its output in {@code work}. */
   static Target startGateway(boolean tokenize, String stubUrl, Path keysFile, String key, String cpu, Path work,
       List<String> jvmOptions) throws Exception {
+    return startGateway(tokenize ? "gateway, full pipeline" : "gateway, tokenization off", tokenize, stubUrl, keysFile,
+        key, cpu, work, jvmOptions, Map.of());
+  }
+
+  /**
+   * A gateway process in a 512 MiB heap, pinned to {@code cpu}, its output in {@code work}; {@code env}
+   * adds to the settings of a measurement run (with {@code TAKUMO_TLS_CERT} it serves HTTPS).
+   */
+  static Target startGateway(String name, boolean tokenize, String stubUrl, Path keysFile, String key, String cpu,
+      Path work, List<String> jvmOptions, Map<String, String> env) throws Exception {
     int port = freePort();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of("taskset", "-c", cpu, java, "-Xms512m", "-Xmx512m"));
@@ -287,7 +296,8 @@ public final class PerfRunner {
     e.put("TAKUMO_LISTEN_ADDR", "127.0.0.1:" + port);
     e.put("TAKUMO_ENVIRONMENT", "test");
     e.put("TAKUMO_KEYS_FILE", keysFile.toString());
-    Path audit = work.resolve(tokenize ? "audit-full.jsonl" : "audit-off.jsonl");
+    String slug = name.replaceAll("[^a-z0-9]+", "-");
+    Path audit = work.resolve("audit-" + slug + ".jsonl");
     Files.deleteIfExists(audit); // a run writes hundreds of MB of it
     e.put("TAKUMO_AUDIT_FILE", audit.toString());
     e.put("TAKUMO_ANTHROPIC_BASE_URL", stubUrl);
@@ -302,11 +312,17 @@ public final class PerfRunner {
     e.put("TAKUMO_ACCESS_LOG", "OFF");
     e.put("TAKUMO_TOKENIZE", tokenize ? "on" : "off");
     e.put("TAKUMO_TOKEN_KEY", "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
-    pb.redirectErrorStream(true).redirectOutput(work.resolve(tokenize ? "gateway-full.log" : "gateway-off.log").toFile());
+    e.putAll(env);
+    pb.redirectErrorStream(true).redirectOutput(work.resolve(slug + ".log").toFile());
     Process p = pb.start();
-    String url = "http://127.0.0.1:" + port;
-    waitReady(url + "/healthz", p);
-    return new Target(tokenize ? "gateway, full pipeline" : "gateway, tokenization off", url, p, key);
+    boolean tls = env.containsKey("TAKUMO_TLS_CERT");
+    String url = (tls ? "https" : "http") + "://127.0.0.1:" + port;
+    if (tls) {
+      Nginx.waitUp(port, p); // bound last: listening means started
+    } else {
+      waitReady(url + "/healthz", p);
+    }
+    return new Target(name, url, p, key);
   }
 
   static void waitReady(String url, Process p) throws Exception {

@@ -37,6 +37,7 @@ import io.takumo.aegis.proxy.config.GatewayConfig;
 import io.takumo.aegis.proxy.config.Http2Limits;
 import io.takumo.aegis.proxy.config.RuntimeConfigHolder;
 import io.takumo.aegis.proxy.http.ClientProtocol;
+import io.takumo.aegis.proxy.http.Conn;
 import io.takumo.aegis.proxy.http.ConnectionLimit;
 import io.takumo.aegis.proxy.http.ExchangeTracker;
 import io.takumo.aegis.proxy.http.FailureLog;
@@ -54,6 +55,8 @@ import io.takumo.aegis.proxy.upstream.RelayHandler;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Assembles a client connection's pipeline in the order {@link HandlerNames} documents (for a
@@ -66,6 +69,7 @@ import org.jspecify.annotations.Nullable;
 final class ClientChannelInitializer extends ChannelInitializer<Channel> {
   /** Longest request line: long query strings happen, 16 KiB is far past any provider route. */
   private static final int MAX_INITIAL_LINE = 16 << 10;
+  private static final Logger log = LoggerFactory.getLogger(ClientChannelInitializer.class);
   private static final byte[] PREFACE = ByteBufUtil.getBytes(Http2CodecUtil.connectionPrefaceBuf());
 
   private final GatewayConfig config;
@@ -164,11 +168,9 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
       }
     });
     p.addLast(HandlerNames.IDLE, new IdleTimeout(config.clientIdleTimeout()))
-        .addLast(HandlerNames.HTTP2_IDLE, new Http2Idle(codec))
         .addLast(HandlerNames.HTTP_CODEC, codec);
     widenConnectionWindow(codec, limits);
-    p
-        .addLast(HandlerNames.HTTP2_STREAMS, new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
+    p.addLast(HandlerNames.HTTP2_STREAMS, new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
           @Override
           protected void initChannel(Http2StreamChannel stream) {
             ReadGate.install(stream, metrics);
@@ -179,20 +181,22 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
                 .addLast(HandlerNames.HEADS, FullRequestSplitter.INSTANCE); // @Sharable
             addExchangeHandlers(stream.pipeline(), protocol);
           }
-        }));
+        }))
+        .addLast(HandlerNames.HTTP2_CONNECTION, new Http2ConnectionEnd(codec));
   }
 
   /**
    * The connection's receive window, which HTTP/2 starts at 64 KiB for all streams together (and
-   * Netty's codec widens to two stream windows), grows to {@link Http2Limits#connectionWindow}: a stream whose upstream is slow holds at most its own
-   * window of unread body, and up to 64 such streams leave the others their windows (nginx opens the
-   * connection window fully; this bounds what one connection can make the gateway hold). Sent after
-   * the codec's SETTINGS, which it wrote when it was added.
+   * Netty's codec widens to two stream windows), grows to {@link Http2Limits#connectionWindow}: a
+   * stream whose upstream is slow holds at most its own window of unread body, and up to 64 such
+   * streams leave the others their windows (nginx opens the connection window fully; this bounds
+   * what one connection can make the gateway hold). Sent after the codec's SETTINGS, which it wrote
+   * when it was added.
    */
   private static void widenConnectionWindow(Http2FrameCodec codec, Http2Limits limits) {
     Http2Connection connection = codec.connection();
     Http2LocalFlowController flow = connection.local().flowController();
-    int delta = limits.connectionWindow() - flow.initialWindowSize(connection.connectionStream()); // the codec widened it a little
+    int delta = limits.connectionWindow() - flow.initialWindowSize(connection.connectionStream());
     if (delta > 0) {
       try {
         flow.incrementWindowSize(connection.connectionStream(), delta);
@@ -297,13 +301,15 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
   }
 
   /**
-   * An idle HTTP/2 connection (nothing read or written for the client idle timeout) closes when no
-   * stream is open, with GOAWAY; streams have their own idle timeout.
+   * The end of an HTTP/2 connection's pipeline. An idle connection (nothing read or written for the
+   * client idle timeout) closes when no stream is open, with GOAWAY; streams have their own idle
+   * timeout. A protocol error of the client (an attack among them) was answered with GOAWAY by the
+   * codec and is counted there: a DEBUG line here, not a WARN per connection an attacker opens.
    */
-  private static final class Http2Idle extends ChannelInboundHandlerAdapter {
+  private final class Http2ConnectionEnd extends ChannelInboundHandlerAdapter {
     private final Http2FrameCodec codec;
 
-    Http2Idle(Http2FrameCodec codec) {
+    Http2ConnectionEnd(Http2FrameCodec codec) {
       this.codec = codec;
     }
 
@@ -317,5 +323,21 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
       }
       ctx.fireUserEventTriggered(evt);
     }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      if (cause instanceof Http2Exception) {
+        // The codec shows it here first, then answers it (GOAWAY with the error's code) and closes.
+        log.debug("{} HTTP/2 protocol error: {}", Conn.of(ctx.channel()), ((Http2Exception) cause).error());
+        return;
+      }
+      if (FailureLog.peerGone(cause)) {
+        metrics.connectionReset(true);
+      } else {
+        failures.unexpected(log, ctx.channel(), "HTTP/2 connection failed", cause);
+      }
+      ctx.close();
+    }
   }
+
 }

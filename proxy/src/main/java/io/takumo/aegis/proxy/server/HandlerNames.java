@@ -9,10 +9,10 @@ package io.takumo.aegis.proxy.server;
  * <ul>
  *   <li>HTTP/1.1: {@link #IDLE} → {@link #HEADER_TIMEOUT} → {@link #HTTP_CODEC} → {@link #HEADS} → the
  *       exchange handlers;
- *   <li>HTTP/2: {@link #IDLE} → {@link #HTTP2_IDLE} → {@link #HTTP_CODEC} (the frame codec) →
- *       {@link #HTTP2_STREAMS}, and on each stream's child channel {@link #IDLE} → {@link #HTTP_CODEC}
- *       (frames to HTTP objects) → {@link #HEADS} (a request in one HEADERS frame split into head and
- *       end) → the exchange handlers.
+ *   <li>HTTP/2: {@link #IDLE} → {@link #HTTP_CODEC} (the frame codec) → {@link #HTTP2_STREAMS} →
+ *       {@link #HTTP2_CONNECTION} (idle and errors), and on each stream's child channel {@link #IDLE} →
+ *       {@link #HTTP_CODEC} (frames to HTTP objects) → {@link #HEADS} (a request in one HEADERS frame
+ *       split into head and end) → the exchange handlers.
  * </ul>
  *
  * <p>The exchange handlers: {@link #REQUEST_CONTEXT} → {@link #AUTH} → {@link #RATE_LIMIT} →
@@ -25,8 +25,8 @@ public final class HandlerNames {
   public static final String CONNECTION_LIMIT = "connection-limit";
   public static final String TLS = "tls";
   public static final String PROTOCOL = "protocol";
-  public static final String HTTP2_IDLE = "http2-idle";
   public static final String HTTP2_STREAMS = "http2-streams";
+  public static final String HTTP2_CONNECTION = "http2-connection";
   public static final String IDLE = "idle";
   public static final String HEADER_TIMEOUT = "header-timeout";
   public static final String HTTP_CODEC = "http-codec";

@@ -239,7 +239,9 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
         ProviderChoice chosen = ProviderChoice.of(context, request);
         choice = chosen;
         Provider provider = chosen.provider();
-        if (provider != null) {
+        // With a body to come, the upstream connection waits for its first part: a request that is
+        // abandoned before it (an HTTP/2 stream opened and reset, Rapid Reset) costs no connection.
+        if (provider != null && !context.framing().hasBody()) {
           chosen(provider);
         }
       } catch (ExchangeRefusal refusal) {

@@ -108,6 +108,9 @@ class Http2AttackIT {
       wire.readToClose();
     }
     assertThat(goAways("ENHANCE_YOUR_CALM")).isGreaterThan(before);
+    String metrics = fixture.gateway.metrics().scrape();
+    assertThat(metrics).contains("aegis_http2_goaway_total{reason=\"ENHANCE_YOUR_CALM\"}")
+        .contains("aegis_connections_total{protocol=\"h2c\"}");
   }
 
   /** A header block that never ends, in CONTINUATION frames of one byte (the 2024 CONTINUATION flood). */

@@ -46,6 +46,8 @@ class MetricsAndAccessLogIT {
           .contains("aegis_rate_limit_checks_total{result=\"allowed\"}")
           .contains("aegis_added_latency_seconds_count 1") // the 502 never had an upstream answer
           .contains("aegis_request_duration_seconds_bucket")
+          .contains("aegis_connections_total{protocol=\"h1\"} 1.0")
+          .contains("aegis_http2_streams_open 0.0")
           .contains("jvm_memory_used_bytes")
           .contains("netty_allocator_memory_used");
 
@@ -60,6 +62,7 @@ class MetricsAndAccessLogIT {
       JsonNode first = entries.get(0);
       assertThat(first.path("request_id").asText()).matches("req_[0-9a-f]{16}");
       assertThat(first.path("route").asText()).isEqualTo("/v1/messages");
+      assertThat(first.path("protocol").asText()).isEqualTo("h1");
       assertThat(first.path("status").asInt()).isEqualTo(200);
       assertThat(first.path("provider").asText()).isEqualTo("anthropic");
       assertThat(first.path("key_prefix").asText()).isEqualTo(fixture.key.substring(0, 12));
