@@ -55,7 +55,7 @@ public final class ConfigFiles {
       JsonFormat.parser().merge(asJson, builder);
     } catch (InvalidProtocolBufferException e) {
       throw new IllegalArgumentException("does not match the takumo.config.v1.Config schema ("
-          + withoutValues(firstLine(e.getMessage())) + ')');
+          + withoutValues(firstLine(String.valueOf(e.getMessage()))) + ')');
     }
     return builder.build();
   }

@@ -208,7 +208,7 @@ public final class StubUpstream implements AutoCloseable {
   /** What the stub does with the next requests. */
   public record Behavior(Kind kind, int status, @Nullable String retryAfter, long answerBytes,
       @Nullable CompletableFuture<Void> release, List<byte[]> parts) {
-    public enum Kind { NORMAL, STATUS, SILENT, SLOW_READ, LARGE_ANSWER, CLOSE, HOLD, GZIP, ECHO_ERROR, PARTS, GATED_STREAM }
+    public enum Kind { NORMAL, STATUS, SILENT, SLOW_READ, LARGE_ANSWER, CLOSE, HOLD, GZIP, ECHO_ERROR, PARTS, GATED_STREAM, STRAY }
 
     public Behavior(Kind kind, int status, @Nullable String retryAfter, long answerBytes,
         @Nullable CompletableFuture<Void> release) {
@@ -226,6 +226,14 @@ public final class StubUpstream implements AutoCloseable {
 
     /** Answer {@code status} with a provider-shaped error body and an optional retry-after. */
     /** Answer normally, but gzip the JSON body whatever the request accepts (providers that ignore identity). */
+    /**
+     * Answers normally, then, in the same write, a second response nobody asked for (a misbehaving upstream or
+     * a middlebox): a gateway must never hand it to the next request on that connection.
+     */
+    public static Behavior stray() {
+      return new Behavior(Kind.STRAY, 200, null, 0, null);
+    }
+
     public static Behavior gzip() {
       return new Behavior(Kind.GZIP, 200, null, 0, null);
     }
@@ -362,6 +370,13 @@ public final class StubUpstream implements AutoCloseable {
         case LARGE_ANSWER:
           sendLarge(ctx, current.answerBytes());
           return;
+        case STRAY: {
+          JsonNode body = parse(recorded.body());
+          ctx.write(full(HttpResponseStatus.OK, anthropicMessage(body.path("model").asText("stub-model"), echo(body)),
+              "application/json"));
+          ctx.writeAndFlush(full(HttpResponseStatus.OK, anthropicMessage("stray", "stray answer"), "application/json"));
+          return;
+        }
         case PARTS: {
           HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
           head.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_OCTET_STREAM)

@@ -159,8 +159,9 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
       framing = BodyFraming.NONE;
       refused = e.getMessage();
     }
+    boolean webSocket = request.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true);
     RequestContext context = new RequestContext(RequestContext.newRequestId(), System.nanoTime(),
-        Router.route(request.method(), request.uri()), request, HttpUtil.isKeepAlive(request), framing,
+        Router.route(request.method(), request.uri(), webSocket), request, HttpUtil.isKeepAlive(request), framing,
         config.current()); // the one read of the config holder for this request
     current = context;
     exchangeOpen = true;

@@ -18,6 +18,15 @@ public final class Router {
   private Router() {}
 
   public static Route route(HttpMethod method, String uri) {
+    return route(method, uri, false);
+  }
+
+  /**
+   * The route of {@code method uri}; with {@code webSocket} (the request asks {@code Upgrade: websocket}) a
+   * {@code GET} on a provider route that takes {@code POST} is that provider route, so the relay answers it
+   * with SPEC §6's 400 (clients such as Codex fall back to SSE on it) instead of a 404.
+   */
+  public static Route route(HttpMethod method, String uri, boolean webSocket) {
     int q = uri.indexOf('?');
     String raw = q < 0 ? uri : uri.substring(0, q);
     String query = q < 0 ? "" : uri.substring(q);
@@ -34,6 +43,7 @@ public final class Router {
     boolean get = HttpMethod.GET.equals(method);
     boolean post = HttpMethod.POST.equals(method);
     boolean read = get || HttpMethod.HEAD.equals(method); // local reads answer HEAD too (headers only)
+    boolean send = post || webSocket && get;
     switch (path) {
       case "/v1/health":
         return read ? local(RouteKind.HEALTH, path, query) : notFound(query);
@@ -55,12 +65,12 @@ public final class Router {
         return read ? local(RouteKind.DETECTIONS, path, query) : notFound(query);
       case "/v1/messages":
       case "/v1/messages/count_tokens":
-        return post ? provider(path, path, query, Provider.ANTHROPIC, false, null) : notFound(query);
+        return send ? provider(path, path, query, Provider.ANTHROPIC, false, null) : notFound(query);
       case "/v1/chat/completions":
       case "/v1/completions":
       case "/v1/responses":
       case "/v1/embeddings":
-        return post ? provider(path, path, query, null, true, null) : notFound(query);
+        return send ? provider(path, path, query, null, true, null) : notFound(query);
       case "/v1/models":
         return get ? provider(path, path, query, null, false, null) : notFound(query);
       default:

@@ -114,4 +114,24 @@ class GatewayConfigTest {
     assertThatThrownBy(() -> GatewayEnvironment.parse(Map.of("TAKUMO_TLS_CERT_DIR", "/etc/aegis/names")))
         .hasMessageStartingWith("TAKUMO_TLS_CERT_DIR: /etc/aegis/names (expected: a directory");
   }
+
+  @Test
+  void requestLimitsComeFromTheEnvironment() {
+    GatewayConfig defaults = GatewayEnvironment.parse(Map.of());
+    assertThat(defaults.headerTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(defaults.maxConnectionsPerIp()).isEqualTo(256);
+    assertThat(defaults.scanHeaders()).isFalse();
+
+    GatewayConfig tuned = GatewayEnvironment.parse(Map.of("TAKUMO_HEADER_TIMEOUT", "5s",
+        "TAKUMO_MAX_CONNECTIONS_PER_IP", "32", "TAKUMO_SCAN_HEADERS", "on", "TAKUMO_MAX_HELD_BODY_BYTES", "1048576"));
+    assertThat(tuned.headerTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(tuned.maxConnectionsPerIp()).isEqualTo(32);
+    assertThat(tuned.scanHeaders()).isTrue();
+    assertThat(tuned.maxHeldBodyBytes()).isEqualTo(1 << 20);
+
+    assertThatThrownBy(() -> GatewayEnvironment.parse(Map.of("TAKUMO_SCAN_HEADERS", "yes")))
+        .hasMessage("TAKUMO_SCAN_HEADERS: yes (expected: on or off)");
+    assertThatThrownBy(() -> GatewayEnvironment.parse(Map.of("TAKUMO_MAX_CONNECTIONS_PER_IP", "many")))
+        .hasMessage("TAKUMO_MAX_CONNECTIONS_PER_IP: many (expected: a whole number)");
+  }
 }

@@ -34,6 +34,14 @@ class RouterTest {
   }
 
   @Test
+  void aWebSocketUpgradeOnAPostRouteReachesTheRelayWhichRefusesIt() {
+    assertThat(Router.route(HttpMethod.GET, "/v1/responses", true).kind()).isEqualTo(RouteKind.PROVIDER);
+    assertThat(Router.route(HttpMethod.GET, "/v1/messages", true).kind()).isEqualTo(RouteKind.PROVIDER);
+    assertThat(Router.route(HttpMethod.GET, "/v1/responses", false).kind()).isEqualTo(RouteKind.NOT_FOUND);
+    assertThat(Router.route(HttpMethod.GET, "/v1/tokenize", true).kind()).isEqualTo(RouteKind.NOT_FOUND);
+  }
+
+  @Test
   void googleRoutesCarryTheModelInThePath() {
     Route route = Router.route(HttpMethod.POST, "/v1beta/models/gemini-2.5-pro:streamGenerateContent?alt=sse");
     assertThat(route.provider()).isEqualTo(Provider.GOOGLE);

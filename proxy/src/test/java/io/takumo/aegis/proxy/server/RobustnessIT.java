@@ -135,6 +135,25 @@ class RobustnessIT {
   }
 
   @Test
+  void aResponseNobodyAskedForIsNeverTheNextRequestsAnswer() throws Exception {
+    try (GatewayFixture f = GatewayFixture.start(); LogCapture logs = new LogCapture();
+        RawHttp http = new RawHttp(f.gateway.port())) {
+      f.anthropic.behavior(StubUpstream.Behavior.stray());
+      http.send(f.messagesRequest("{\"model\":\"claude-x\",\"messages\":[{\"role\":\"user\",\"content\":\"one\"}]}"));
+      RawHttp.Response first = http.read();
+      assertThat(first.status()).isEqualTo(200);
+      assertThat(first.body()).contains("one").doesNotContain("stray");
+      f.anthropic.behavior(StubUpstream.Behavior.normal());
+      http.send(f.messagesRequest("{\"model\":\"claude-x\",\"messages\":[{\"role\":\"user\",\"content\":\"two\"}]}"));
+      RawHttp.Response second = http.read();
+      assertThat(second.status()).isEqualTo(200);
+      assertThat(second.body()).contains("two").doesNotContain("stray");
+      assertThat(f.anthropic.requests()).hasSize(2);
+      assertThat(logs.atLeast(Level.ERROR)).isEmpty();
+    }
+  }
+
+  @Test
   void aBaseUrlEndingInTheVersionPrefixIsNotDoubled() throws Exception {
     try (StubUpstream openai = StubUpstream.start();
         GatewayFixture f = GatewayFixture.start(b -> b.upstream(Provider.OPENAI,

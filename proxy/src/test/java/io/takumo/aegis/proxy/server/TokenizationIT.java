@@ -22,6 +22,7 @@ import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionFunctionTool;
 import io.takumo.aegis.testing.StubUpstream;
+import io.takumo.aegis.testing.TestBodies;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -203,6 +204,23 @@ class TokenizationIT {
     assertThat(fixture.anthropic.lastRequest().header("content-encoding")).isNull();
     assertThat(JSON.readTree(fixture.anthropic.lastRequest().body()).path("model").asText()).isEqualTo("claude-sonnet-4-5");
     assertThat(gzipped.body()).isEqualTo(plain.body());
+  }
+
+  @Test
+  void aThreeMibPromptOfLogLinesGzipped30To1IsDecodedAndForwardedWhole() throws Exception {
+    ObjectNode request = JSON.createObjectNode().put("model", "claude-x").put("max_tokens", 16);
+    request.putArray("messages").addObject().put("role", "user")
+        .put("content", new String(TestBodies.logLines(3 << 20), StandardCharsets.UTF_8));
+    byte[] json = JSON.writeValueAsBytes(request);
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+      out.write(json);
+    }
+    assertThat(json.length / gz.size()).isGreaterThanOrEqualTo(30);
+    HttpResponse<String> answer = post("/v1/messages", gz.toByteArray(), Map.of("content-encoding", "gzip"));
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(fixture.anthropic.lastRequest().bodyBytes()).isEqualTo(json.length);
+    assertThat(fixture.anthropic.lastRequest().header("content-encoding")).isNull();
   }
 
   @Test
