@@ -3,7 +3,7 @@ MVN ?= ./mvnw -B
 JAR := proxy/target/takumo-aegis.jar
 SOURCES := $(shell find pom.xml */pom.xml */src/main -type f 2>/dev/null)
 
-.PHONY: run test package fuzz perf perf-h2 perf-deps perf-streams bench-scan bench-auth bench-fleet clean
+.PHONY: run test package image image-test fuzz perf perf-h2 perf-deps perf-streams bench-scan bench-auth bench-fleet clean
 
 ## run: build if needed, then start the gateway on 127.0.0.1:8080 (dev key store, no database)
 run: $(JAR)
@@ -35,6 +35,18 @@ fuzz:
 
 ## package: the runnable jar behind bin/takumo-aegis
 package: $(JAR)
+
+## image: the container image localhost/takumo-aegis:latest from the Dockerfile, with podman, on a Debian
+## bookworm + OpenJDK 17 base made once with debootstrap (podman, runc, debootstrap installed when missing)
+image: $(JAR)
+	scripts/image
+
+## image-test: runs the image with podman and drives it (first key, /readyz, a secret tokenized upstream and
+## restored, the HEALTHCHECK, a SIGTERM drain with an exchange in flight)
+image-test:
+	$(MVN) -q -DskipTests install
+	. scripts/podman-env && $(MVN) -pl deploy verify -Pimage -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+	  -Dit.test=ContainerImageIT
 
 $(JAR): $(SOURCES)
 	$(MVN) -q -DskipTests package
