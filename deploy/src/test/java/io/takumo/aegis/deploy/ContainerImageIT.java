@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.takumo.aegis.proxy.auth.FileKeyStore;
+import io.takumo.aegis.proxy.auth.Scope;
+import io.takumo.aegis.proxy.config.KeyEnvironment;
 import io.takumo.aegis.testing.StubUpstream;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,8 +18,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +31,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The container image as {@code make image} built it ({@code localhost/takumo-aegis:latest}, or
@@ -96,6 +104,41 @@ class ContainerImageIT {
       }
       assertThat(podman("wait", name).strip()).as("exit status after SIGTERM (128 + 15)").isEqualTo("143");
       assertThat(podman("logs", name)).doesNotContain(SECRET).doesNotContain(" ERROR ");
+    }
+  }
+
+  /**
+   * Sidecar mode as the chart runs it: the key store is a read-only file from a Secret (hashes only), the token
+   * key comes from the environment, and no first key is made; the application's key works at once.
+   */
+  @Test
+  void aSidecarTakesItsKeysFromAReadOnlySecret(@TempDir Path secret) throws Exception {
+    String key = FileKeyStore.open(secret.resolve("keys.json"))
+        .create("app", "org-app", KeyEnvironment.LIVE, Set.of(Scope.SHIELD_WRITE), null);
+    Files.setPosixFilePermissions(secret.resolve("keys.json"), PosixFilePermissions.fromString("rw-r--r--"));
+    Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rwxr-xr-x")); // as a Secret volume is
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    try (StubUpstream anthropic = StubUpstream.start()) {
+      podman("run", "-d", "--name", name, "--network", "host", "--read-only",
+          "-v", secret + ":/etc/takumo/keys:ro", "-e", "TAKUMO_KEYS_FILE=/etc/takumo/keys/keys.json",
+          "-e", "TAKUMO_TOKEN_KEY=" + "5a".repeat(32), "-e", "TAKUMO_LISTEN_ADDR=127.0.0.1:" + port,
+          "-e", "TAKUMO_ANTHROPIC_BASE_URL=" + anthropic.baseUrl(), "-e", "TAKUMO_ANTHROPIC_API_KEY=sk-ant-org",
+          IMAGE, "gateway", "--no-first-key");
+      Process logs = new ProcessBuilder("podman", "logs", "-f", name).redirectErrorStream(true).start();
+      try (BufferedReader log = new BufferedReader(new InputStreamReader(logs.getInputStream(), StandardCharsets.UTF_8))) {
+        awaitLine(log, Pattern.compile("gateway listening on /127\\.0\\.0\\.1:" + port));
+        HttpResponse<String> answer = http.send(messages("http://127.0.0.1:" + port, key),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains(SECRET);
+        assertThat(new String(anthropic.lastRequest().body(), StandardCharsets.UTF_8)).doesNotContain(SECRET);
+      } finally {
+        logs.destroy();
+      }
+      assertThat(podman("logs", name)).doesNotContain("Created the first Takumo API key").doesNotContain(key);
     }
   }
 
