@@ -35,8 +35,10 @@ EXPOSE 8080 8443
 HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
   CMD ["java", "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx24m", \
        "-cp", "/opt/takumo-aegis/takumo-aegis.jar", "io.takumo.aegis.cli.HealthCheck"]
+# Heap 40% of the container's memory limit: Netty's direct buffers may take as much again (their
+# default cap is the heap's), and the rest is metaspace, threads and the JIT.
 # PID 1 is the JVM: SIGTERM runs the gateway's drain (readiness 503, in-flight exchanges finish
 # within TAKUMO_SHUTDOWN_TIMEOUT) and the process exits; JAVA_TOOL_OPTIONS adds JVM flags.
 STOPSIGNAL SIGTERM
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/opt/takumo-aegis/takumo-aegis.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=40", "-XX:+ExitOnOutOfMemoryError", "-jar", "/opt/takumo-aegis/takumo-aegis.jar"]
 CMD ["gateway"]
