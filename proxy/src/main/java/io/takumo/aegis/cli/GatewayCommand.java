@@ -69,6 +69,13 @@ final class GatewayCommand implements java.util.concurrent.Callable<Integer> {
     out.println("  export OPENAI_BASE_URL=" + base + "/v1");
     out.println("  export OPENAI_API_KEY=" + raw);
     out.println();
+    out.println("Or use it as a forward proxy (no base URL to change), trusting its CA:");
+    out.println();
+    out.println("  takumo-aegis ca export > ~/.takumo/takumo-ca.pem");
+    out.println("  export HTTPS_PROXY=" + (config.tlsEnabled() ? "https://" : "http://") + "aegis:" + raw + "@" + host
+        + ':' + listen.getPort());
+    out.println("  export NODE_EXTRA_CA_CERTS=~/.takumo/takumo-ca.pem");
+    out.println();
     out.flush();
   }
 }

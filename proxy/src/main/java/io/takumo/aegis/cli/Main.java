@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "AI-traffic gateway that replaces secrets with tokens before they reach an AI provider.",
     subcommands = {GatewayCommand.class, KeysCommand.class, OrgsCommand.class, ScanCommand.class, TokenizeCommand.class,
-        RehydrateCommand.class, DbCommand.class, CoordinatorCommand.class,
+        RehydrateCommand.class, DbCommand.class, CoordinatorCommand.class, CaCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {
   /** Usage errors exit 2, as documented for every subcommand. */

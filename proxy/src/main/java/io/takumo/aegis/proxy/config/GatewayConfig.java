@@ -56,7 +56,8 @@ public record GatewayConfig(
     byte @Nullable [] encryptionKey,
     Map<String, Plan> plans,
     FailMode failMode,
-    FleetSettings fleet) {
+    FleetSettings fleet,
+    ForwardProxySettings forwardProxy) {
 
   /**
    * Where the fleet config comes from (SPEC.md §11, §13): a coordinator, a local file, or neither.
@@ -181,6 +182,7 @@ public record GatewayConfig(
     requireNonNull(failMode, "failMode");
     requireNonNull(http2Limits, "http2Limits");
     requireNonNull(fleet, "fleet");
+    requireNonNull(forwardProxy, "forwardProxy");
   }
 
   /** The limits of {@code plan}: its own when configured, the gateway's defaults otherwise. */
@@ -195,7 +197,7 @@ public record GatewayConfig(
         upstreamTimeout, clientIdleTimeout, upstreamPoolIdleTimeout, shutdownTimeout, maxBodyBytes, maxHeldBodyBytes,
         maxHeaderBytes, headerTimeout, maxConnectionsPerIp, http2, http2Limits, ioThreads, databaseUrl, databaseSchema, rateLimitOrgRpm,
         rateLimitUserRpm, rateLimitIpRpm, auditFile, tokenize, scanHeaders, key.clone(), maxVaultEntries, maxSessions, sessionTtl,
-        encryptionKey, plans, failMode, fleet);
+        encryptionKey, plans, failMode, fleet, forwardProxy);
   }
 
   public boolean tlsEnabled() {
@@ -258,6 +260,7 @@ public record GatewayConfig(
     int maxVaultEntries = 10_000;
     int maxSessions = 5000;
     Duration sessionTtl = Duration.ofMinutes(15);
+    @Nullable ForwardProxySettings forwardProxy; // default: SPEC §10's hosts, the CA beside the key file
     byte @Nullable [] encryptionKey;
     final Map<String, Plan> plans = new java.util.LinkedHashMap<>();
     FailMode failMode = FailMode.CLOSED;
@@ -424,6 +427,11 @@ public record GatewayConfig(
       return this;
     }
 
+    public Builder forwardProxy(ForwardProxySettings forwardProxy) {
+      this.forwardProxy = forwardProxy;
+      return this;
+    }
+
     public Builder ioThreads(int ioThreads) {
       this.ioThreads = ioThreads;
       return this;
@@ -436,7 +444,8 @@ public record GatewayConfig(
           maxHeldBodyBytes, maxHeaderBytes, headerTimeout, maxConnectionsPerIp, http2, http2Limits, ioThreads, databaseUrl,
           databaseSchema,
           rateLimitOrgRpm, rateLimitUserRpm, rateLimitIpRpm,
-          auditFile, tokenize, scanHeaders, tokenKey, maxVaultEntries, maxSessions, sessionTtl, encryptionKey, plans, failMode, fleet);
+          auditFile, tokenize, scanHeaders, tokenKey, maxVaultEntries, maxSessions, sessionTtl, encryptionKey, plans, failMode, fleet,
+          forwardProxy != null ? forwardProxy : ForwardProxySettings.defaults(keysFile.resolveSibling("ca")));
     }
   }
 }

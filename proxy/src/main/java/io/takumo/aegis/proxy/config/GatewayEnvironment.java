@@ -11,7 +11,12 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -141,11 +146,67 @@ public final class GatewayEnvironment {
         coordinatorCa == null ? null : Path.of(coordinatorCa),
         stateDir == null ? GatewayConfig.FleetSettings.defaultStateDir() : Path.of(stateDir),
         configFile == null ? null : Path.of(configFile));
+    b.forwardProxy = forwardProxy(env, b.keysFile.resolveSibling("ca"));
     String threads = blankToNull(env.get("TAKUMO_IO_THREADS"));
     if (threads != null) {
       b.ioThreads = (int) parseLong("TAKUMO_IO_THREADS", threads);
     }
     return b.build();
+  }
+
+  /** {@code TAKUMO_PROXY_*} and {@code TAKUMO_CA_*} (SPEC §10). */
+  static ForwardProxySettings forwardProxy(Map<String, String> env, Path defaultCaDir) {
+    Map<String, Provider> hosts = ForwardProxySettings.defaultHosts();
+    String extra = blankToNull(env.get("TAKUMO_PROXY_INTERCEPT_HOSTS"));
+    if (extra != null) {
+      for (String entry : extra.split(",")) {
+        String[] hostAndProvider = entry.trim().split("=", 2);
+        try {
+          if (hostAndProvider.length != 2 || hostAndProvider[0].isBlank()) {
+            throw new IllegalArgumentException(entry);
+          }
+          hosts.put(hostAndProvider[0].trim().toLowerCase(Locale.ROOT), Provider.parse(hostAndProvider[1].trim()));
+        } catch (IllegalArgumentException e) {
+          throw ConfigException.of("TAKUMO_PROXY_INTERCEPT_HOSTS", extra,
+              "host=provider pairs separated by commas, such as llm.corp.example=openai");
+        }
+      }
+    }
+    List<String> passthrough = ForwardProxySettings.ALL;
+    String through = blankToNull(env.get("TAKUMO_PROXY_PASSTHROUGH"));
+    if (through != null) {
+      passthrough = switch (through) {
+        case "all" -> ForwardProxySettings.ALL;
+        case "none" -> List.of();
+        default -> Arrays.stream(through.split(",")).map(h -> h.trim().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty())
+            .toList();
+      };
+    }
+    String allowPrivate = blankToNull(env.get("TAKUMO_PROXY_ALLOW_PRIVATE"));
+    if (allowPrivate != null && !allowPrivate.equals("true") && !allowPrivate.equals("false")) {
+      throw ConfigException.of("TAKUMO_PROXY_ALLOW_PRIVATE", allowPrivate, "true or false");
+    }
+    Set<Integer> ports = new TreeSet<>(Set.of(443));
+    String listed = blankToNull(env.get("TAKUMO_PROXY_PORTS"));
+    if (listed != null) {
+      for (String port : listed.split(",")) {
+        long n = parseLong("TAKUMO_PROXY_PORTS", port.trim());
+        if (n < 1 || n > 65535) {
+          throw ConfigException.of("TAKUMO_PROXY_PORTS", listed, "ports from 1 to 65535 separated by commas");
+        }
+        ports.add((int) n);
+      }
+    }
+    String caDir = blankToNull(env.get("TAKUMO_CA_DIR"));
+    String caCert = blankToNull(env.get("TAKUMO_CA_CERT"));
+    String caKey = blankToNull(env.get("TAKUMO_CA_KEY"));
+    if ((caCert == null) != (caKey == null)) {
+      throw ConfigException.of(caCert == null ? "TAKUMO_CA_KEY" : "TAKUMO_CA_CERT", caCert == null ? "(set)" : caCert,
+          "TAKUMO_CA_CERT and TAKUMO_CA_KEY together");
+    }
+    return new ForwardProxySettings(hosts, passthrough, "true".equals(allowPrivate), ports,
+        caDir == null ? defaultCaDir : Path.of(caDir), caCert == null ? null : Path.of(caCert),
+        caKey == null ? null : Path.of(caKey));
   }
 
   private static @Nullable String blankToNull(@Nullable String value) {

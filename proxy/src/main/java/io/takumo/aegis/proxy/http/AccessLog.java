@@ -15,11 +15,42 @@ import org.slf4j.LoggerFactory;
  * secret can reach it: the route's path (never the query string, never an unknown path), the key's
  * prefix only, sizes but no bodies, no header values.
  */
-final class AccessLog {
+public final class AccessLog {
   private static final Logger log = LoggerFactory.getLogger("aegis.access");
   private static final JsonFactory JSON = new JsonFactory();
 
   private AccessLog() {}
+
+  /**
+   * One line per forward-proxy tunnel (SPEC §10), when it ends: where it went, how, its outcome and bytes
+   * each way; never a body or a key.
+   *
+   * @param mode {@code intercept}, {@code passthrough}, {@code own} or {@code refused}
+   */
+  public static void tunnel(String mode, String target, int status, long bytesIn, long bytesOut, long nanos,
+      @org.jspecify.annotations.Nullable String keyPrefix, String client) {
+    if (!log.isInfoEnabled()) {
+      return;
+    }
+    StringWriter out = new StringWriter(256);
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("ts", Instant.now().toString());
+      g.writeStringField("method", "CONNECT");
+      g.writeStringField("tunnel", target);
+      g.writeStringField("mode", mode);
+      g.writeNumberField("status", status);
+      g.writeNumberField("duration_ms", nanos / 1_000_000.0);
+      g.writeNumberField("bytes_in", bytesIn);
+      g.writeNumberField("bytes_out", bytesOut);
+      g.writeStringField("key_prefix", keyPrefix);
+      g.writeStringField("client", client);
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    log.info("{}", out);
+  }
 
   static void write(RequestContext context, ClientProtocol protocol, int status, long totalNanos, String client) {
     if (!log.isInfoEnabled()) {

@@ -9,6 +9,8 @@ public enum ErrorCode {
   UNSUPPORTED_PROVIDER(HttpResponseStatus.BAD_REQUEST),
   UNAUTHORIZED(HttpResponseStatus.UNAUTHORIZED),
   FORBIDDEN(HttpResponseStatus.FORBIDDEN),
+  /** SPEC §10: a CONNECT without a usable {@code Proxy-Authorization} (RFC 9110 §15.5.8; not in the §9 table). */
+  PROXY_AUTHENTICATION_REQUIRED(HttpResponseStatus.PROXY_AUTHENTICATION_REQUIRED),
   NOT_FOUND(HttpResponseStatus.NOT_FOUND),
   PAYLOAD_TOO_LARGE(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE),
   /** SPEC §6: a compressed request body that cannot be decoded (not in the §9 table; see docs/decisions.md). */

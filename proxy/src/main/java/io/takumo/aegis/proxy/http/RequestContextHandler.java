@@ -29,6 +29,7 @@ import io.takumo.aegis.proxy.audit.AuditLog;
 import io.takumo.aegis.proxy.auth.Principal;
 import io.takumo.aegis.proxy.config.RuntimeConfigHolder;
 import io.takumo.aegis.proxy.ratelimit.RateDecision;
+import io.takumo.aegis.proxy.route.Route;
 import io.takumo.aegis.proxy.route.RouteKind;
 import io.takumo.aegis.proxy.route.Router;
 import java.time.Duration;
@@ -160,8 +161,11 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
       refused = e.getMessage();
     }
     boolean webSocket = request.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true);
+    Tunnel tunnel = Tunnel.of(ctx.channel());
+    Route route = tunnel == null ? Router.route(request.method(), request.uri(), webSocket)
+        : Router.tunnel(request.method(), request.uri(), webSocket, tunnel.provider());
     RequestContext context = new RequestContext(RequestContext.newRequestId(), System.nanoTime(),
-        Router.route(request.method(), request.uri(), webSocket), request, HttpUtil.isKeepAlive(request), framing,
+        route, request, HttpUtil.isKeepAlive(request), framing,
         config.current()); // the one read of the config holder for this request
     current = context;
     exchangeOpen = true;

@@ -90,6 +90,34 @@ public final class Router {
     return notFound(query);
   }
 
+  /** How logs and audit name a request relayed as it came, inside an intercepted tunnel. */
+  public static final String TUNNEL_TEMPLATE = "(tunnel)";
+
+  /**
+   * The route of a request inside a forward-proxy tunnel intercepted for {@code provider} (SPEC §10): a
+   * provider route goes to that provider whatever the body's model says; any other path (Claude Code's
+   * {@code /api/claude_code/settings}, a local route's path) is relayed to the provider as it came,
+   * through the same pipeline, and never answered by the gateway. Paths are held to the same
+   * canonical form as anywhere else.
+   */
+  public static Route tunnel(HttpMethod method, String uri, boolean webSocket, Provider provider) {
+    Route route = route(method, uri, webSocket);
+    if (route.kind() == RouteKind.BAD_PATH) {
+      return route;
+    }
+    if (route.kind() == RouteKind.PROVIDER) {
+      return new Route(RouteKind.PROVIDER, route.template(), route.path(), route.query(), provider, false,
+          route.pathModel(), null);
+    }
+    int q = uri.indexOf('?');
+    try {
+      String path = Paths.canonical(q < 0 ? uri : uri.substring(0, q));
+      return new Route(RouteKind.PROVIDER, TUNNEL_TEMPLATE, path, route.query(), provider, false, null, null);
+    } catch (Paths.BadPath e) { // route() accepted the same path: not reached
+      return new Route(RouteKind.BAD_PATH, "-", "/", route.query(), null, false, null, e.getMessage());
+    }
+  }
+
   /** The one segment after {@code prefix}, or null when the path is not {@code prefix} + one segment. */
   private static @Nullable String parameter(String path, String prefix) {
     if (!path.startsWith(prefix)) {

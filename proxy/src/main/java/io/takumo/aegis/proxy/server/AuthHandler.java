@@ -19,6 +19,7 @@ import io.takumo.aegis.proxy.http.PauseReason;
 import io.takumo.aegis.proxy.http.ProxyMetrics;
 import io.takumo.aegis.proxy.http.ReadGate;
 import io.takumo.aegis.proxy.http.RequestContext;
+import io.takumo.aegis.proxy.http.Tunnel;
 import io.takumo.aegis.proxy.ratelimit.RateDecision;
 import io.takumo.aegis.proxy.ratelimit.RateLimitHandler;
 import io.takumo.aegis.proxy.ratelimit.RateLimiter;
@@ -87,6 +88,10 @@ public final class AuthHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     String key = credentials.takumoKey();
+    Tunnel tunnel = key == null ? Tunnel.of(ctx.channel()) : null;
+    if (tunnel != null) {
+      key = tunnel.key(); // the CONNECT's Proxy-Authorization stands for every request of the tunnel
+    }
     if (key == null) {
       ReferenceCountUtil.release(msg);
       metrics.authFailed();

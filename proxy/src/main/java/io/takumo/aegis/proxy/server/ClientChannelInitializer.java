@@ -9,6 +9,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.ssl.SniHandler;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.http.HttpDecoderConfig;
@@ -87,10 +88,13 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
   private final RuntimeConfigHolder runtime;
   private final ConnectionLimit connectionLimit;
   private final FailureLog failures = new FailureLog();
+  private final @Nullable ForwardProxy forwardProxy;
 
   ClientChannelInitializer(GatewayConfig config, @Nullable ServerTls tls, Authenticator authenticator,
       OriginPool upstreams, ExchangeTracker tracker, ProxyMetrics metrics, ChannelGroup clients,
-      RateLimiter limiter, AuditLog audit, ShieldRuntime shield, RuntimeConfigHolder runtime, FleetApi fleet) {
+      RateLimiter limiter, AuditLog audit, ShieldRuntime shield, RuntimeConfigHolder runtime, FleetApi fleet,
+      @Nullable ForwardProxy forwardProxy) {
+    this.forwardProxy = forwardProxy;
     this.runtime = requireNonNull(runtime, "runtime");
     this.shield = requireNonNull(shield, "shield");
     this.config = requireNonNull(config, "config");
@@ -114,19 +118,28 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
     ReadGate.install(ch, metrics);
     ChannelPipeline p = ch.pipeline();
     p.addLast(HandlerNames.CONNECTION_LIMIT, connectionLimit); // @Sharable
+    connection(p, true);
+  }
+
+  /**
+   * A connection's protocol level: TLS and ALPN, or the cleartext port's detection. {@code front}: the
+   * connection's first level, where the forward proxy takes CONNECT and absolute-form requests (a tunnel's
+   * inner level has none).
+   */
+  private void connection(ChannelPipeline p, boolean front) {
     ServerTls serverTls = tls;
     if (serverTls != null) {
       p.addLast(HandlerNames.TLS, serverTls.newHandler())
-          .addLast(HandlerNames.PROTOCOL, new AlpnChoice());
+          .addLast(HandlerNames.PROTOCOL, new AlpnChoice(front));
     } else if (config.http2()) {
-      p.addLast(HandlerNames.PROTOCOL, new PrefaceDetector());
+      p.addLast(HandlerNames.PROTOCOL, new PrefaceDetector(front));
     } else {
-      http1(p, ClientProtocol.H1);
+      http1(p, ClientProtocol.H1, front);
     }
   }
 
   /** HTTP/1.1: one exchange at a time on the connection. */
-  private void http1(ChannelPipeline p, ClientProtocol protocol) {
+  private void http1(ChannelPipeline p, ClientProtocol protocol, boolean front) {
     metrics.connectionOpened(protocol);
     HeaderTimeout headerTimeout = new HeaderTimeout(config.headerTimeout(), metrics);
     p.addLast(HandlerNames.IDLE, new IdleTimeout(config.clientIdleTimeout()))
@@ -135,7 +148,29 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
             .setMaxInitialLineLength(MAX_INITIAL_LINE)
             .setMaxHeaderSize(config.maxHeaderBytes())))
         .addLast(HandlerNames.HEADS, headerTimeout.heads());
+    ForwardProxy proxy = forwardProxy;
+    if (front && proxy != null) {
+      p.addLast(HandlerNames.FORWARD_PROXY, new ForwardProxyHandler(proxy, runtime, new TunnelLevels()));
+    }
     addExchangeHandlers(p, protocol);
+  }
+
+  /** The levels a CONNECT's tunnel continues with, assembled here like every other level. */
+  private final class TunnelLevels implements ForwardProxyHandler.Levels {
+    @Override
+    public void intercepted(ChannelPipeline p, SniHandler tls) {
+      p.addLast(HandlerNames.TLS, tls).addLast(HandlerNames.PROTOCOL, new AlpnChoice(false));
+    }
+
+    @Override
+    public void own(ChannelPipeline p) {
+      connection(p, false);
+    }
+
+    @Override
+    public void passthrough(ChannelPipeline p, ChannelInboundHandlerAdapter relay) {
+      p.addLast(HandlerNames.IDLE, new IdleTimeout(config.clientIdleTimeout())).addLast(HandlerNames.TUNNEL, relay);
+    }
   }
 
   /**
@@ -231,8 +266,11 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
 
   /** After the TLS handshake: the protocol ALPN chose (none: HTTP/1.1). */
   private final class AlpnChoice extends ApplicationProtocolNegotiationHandler {
-    AlpnChoice() {
+    private final boolean front;
+
+    AlpnChoice(boolean front) {
       super(ApplicationProtocolNames.HTTP_1_1);
+      this.front = front;
     }
 
     @Override
@@ -240,7 +278,7 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
       if (ApplicationProtocolNames.HTTP_2.equals(protocol)) {
         http2(ctx.pipeline(), ClientProtocol.H2);
       } else {
-        http1(ctx.pipeline(), ClientProtocol.H1);
+        http1(ctx.pipeline(), ClientProtocol.H1, front);
       }
     }
 
@@ -257,7 +295,12 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
    * which then go on, untouched, to the codec the decision installs.
    */
   private final class PrefaceDetector extends ByteToMessageDecoder {
+    private final boolean front;
     private @Nullable Future<?> deadline;
+
+    PrefaceDetector(boolean front) {
+      this.front = front;
+    }
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
@@ -294,7 +337,7 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
       if (h2c) {
         http2(ctx.pipeline(), ClientProtocol.H2C);
       } else {
-        http1(ctx.pipeline(), ClientProtocol.H1);
+        http1(ctx.pipeline(), ClientProtocol.H1, front);
       }
       ctx.pipeline().remove(this); // what was read so far is passed on to the new codec
     }

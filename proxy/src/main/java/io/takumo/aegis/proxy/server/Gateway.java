@@ -11,33 +11,35 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.ResourceLeakDetector;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.micrometer.core.instrument.FunctionCounter;
-import io.takumo.aegis.proxy.audit.AuditLog;
-import io.takumo.aegis.proxy.audit.AuditSink;
-import io.takumo.aegis.proxy.audit.JsonlAuditSink;
-import io.takumo.aegis.proxy.audit.ShippingAuditSink;
 import io.takumo.aegis.coordinator.client.ConfigDecoder;
 import io.takumo.aegis.coordinator.client.ConfigRejectedException;
 import io.takumo.aegis.coordinator.client.CoordinatorClient;
 import io.takumo.aegis.coordinator.client.FleetConfig;
 import io.takumo.aegis.coordinator.client.Snapshot;
 import io.takumo.aegis.proto.ConfigFiles;
-import io.takumo.aegis.proxy.config.RuntimeConfig;
-import io.takumo.aegis.proxy.config.RuntimeConfigHolder;
-import java.io.IOException;
-import java.nio.file.Path;
+import io.takumo.aegis.proxy.audit.AuditLog;
+import io.takumo.aegis.proxy.audit.AuditSink;
+import io.takumo.aegis.proxy.audit.JsonlAuditSink;
+import io.takumo.aegis.proxy.audit.ShippingAuditSink;
 import io.takumo.aegis.proxy.auth.Authenticator;
 import io.takumo.aegis.proxy.auth.KeyStore;
 import io.takumo.aegis.proxy.config.ConfigException;
 import io.takumo.aegis.proxy.config.GatewayConfig;
+import io.takumo.aegis.proxy.config.RuntimeConfig;
+import io.takumo.aegis.proxy.config.RuntimeConfigHolder;
+import io.takumo.aegis.proxy.config.UpstreamSpec;
+import io.takumo.aegis.proxy.forward.CertificateAuthority;
+import io.takumo.aegis.proxy.forward.LeafCertificates;
 import io.takumo.aegis.proxy.http.ExchangeTracker;
 import io.takumo.aegis.proxy.http.ProxyMetrics;
 import io.takumo.aegis.proxy.ratelimit.RateLimiter;
+import io.takumo.aegis.proxy.route.Provider;
 import io.takumo.aegis.proxy.shield.Sessions;
 import io.takumo.aegis.proxy.shield.ShieldRuntime;
 import io.takumo.aegis.proxy.upstream.UpstreamClient;
 import io.takumo.aegis.proxy.upstream.UpstreamRequests;
-import io.takumo.aegis.proxy.config.UpstreamSpec;
-import io.takumo.aegis.proxy.route.Provider;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
@@ -180,6 +182,9 @@ public final class Gateway implements AutoCloseable {
     ChannelGroup clients = new DefaultChannelGroup("aegis-clients", GlobalEventExecutor.INSTANCE);
     ShieldRuntime shield = new ShieldRuntime(config);
     metrics.sessions(shield.sessions(), Sessions::count);
+    CertificateAuthority ca = CertificateAuthority.of(config.forwardProxy());
+    ForwardProxy forwardProxy = new ForwardProxy(config.forwardProxy(),
+        new LeafCertificates(ca, config.http2(), metrics.registry()), authenticator, upstreams::tunnel, metrics.registry());
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(boss, workers)
         .channel(transport.serverChannel())
@@ -188,7 +193,7 @@ public final class Gateway implements AutoCloseable {
         .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, UpstreamClient.WATER_MARK)
         .childHandler(new ClientChannelInitializer(config, serverTls, authenticator, upstreams, tracker, metrics,
             clients, new RateLimiter(runtime.current().defaults(), Clock.systemUTC(), 100_000), audit, shield,
-            runtime, new FleetApi(coordinator == null ? null : coordinator::status)));
+            runtime, new FleetApi(coordinator == null ? null : coordinator::status), forwardProxy));
     FunctionCounter.builder("aegis.audit.events.discarded", audit, AuditLog::discarded)
         .description("Audit events dropped because the queue was full or the sink failed")
         .register(metrics.registry());

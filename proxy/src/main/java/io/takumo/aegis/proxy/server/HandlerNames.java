@@ -7,8 +7,11 @@ package io.takumo.aegis.proxy.server;
  * (ALPN, or the cleartext port's preface detection; replaced by what it chooses), then
  *
  * <ul>
- *   <li>HTTP/1.1: {@link #IDLE} → {@link #HEADER_TIMEOUT} → {@link #HTTP_CODEC} → {@link #HEADS} → the
- *       exchange handlers;
+ *   <li>HTTP/1.1: {@link #IDLE} → {@link #HEADER_TIMEOUT} → {@link #HTTP_CODEC} → {@link #HEADS} →
+ *       {@link #FORWARD_PROXY} (on a connection's first level only: CONNECT and absolute-form requests) →
+ *       the exchange handlers. A CONNECT replaces all of it: an intercepted tunnel starts again at
+ *       {@link #TLS} (a leaf for the host) → {@link #PROTOCOL}; a tunnel to the gateway itself at
+ *       {@link #PROTOCOL}; a passthrough tunnel is {@link #IDLE} → {@link #TUNNEL} (bytes both ways);
  *   <li>HTTP/2: {@link #IDLE} → {@link #HTTP_CODEC} (the frame codec) → {@link #HTTP2_STREAMS} →
  *       {@link #HTTP2_CONNECTION} (idle and errors), and on each stream's child channel {@link #IDLE} →
  *       {@link #HTTP_CODEC} (frames to HTTP objects) → {@link #HEADS} (a request in one HEADERS frame
@@ -31,6 +34,8 @@ public final class HandlerNames {
   public static final String HEADER_TIMEOUT = "header-timeout";
   public static final String HTTP_CODEC = "http-codec";
   public static final String HEADS = "heads";
+  public static final String FORWARD_PROXY = "forward-proxy";
+  public static final String TUNNEL = "tunnel";
   public static final String REQUEST_CONTEXT = "request-context";
   public static final String AUTH = "auth";
   public static final String RATE_LIMIT = "rate-limit";

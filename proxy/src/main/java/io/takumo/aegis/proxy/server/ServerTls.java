@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * while the old one stays. ALPN offers {@code h2} first when HTTP/2 is on, then {@code http/1.1}.
  * Thread-safe.
  */
-final class ServerTls implements AutoCloseable {
+public final class ServerTls implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ServerTls.class);
 
   private final GatewayConfig config;
@@ -138,23 +138,29 @@ final class ServerTls implements AutoCloseable {
 
   /** The server context of one pair, tested with a handshake: a key that is not the certificate's fails here. */
   static SslContext context(Path cert, Path key, boolean http2) throws SSLException {
-    List<String> protocols = http2 ? List.of(ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1)
-        : List.of(ApplicationProtocolNames.HTTP_1_1);
-    SslContext context = SslContextBuilder.forServer(cert.toFile(), key.toFile())
-        .sslProvider(OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK)
-        .protocols("TLSv1.3", "TLSv1.2")
-        .applicationProtocolConfig(new ApplicationProtocolConfig(
-            ApplicationProtocolConfig.Protocol.ALPN,
-            ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
-            ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
-            protocols))
-        .build();
+    SslContext context = edge(SslContextBuilder.forServer(cert.toFile(), key.toFile()), http2).build();
     try {
       TlsSelfTest.check(context);
     } catch (SSLException e) {
       throw new SSLException(cert + " and " + key + " are not a working pair: " + e.getMessage(), e);
     }
     return context;
+  }
+
+  /**
+   * The settings every server context of the gateway shares (the edge's certificates and the forward
+   * proxy's leaves): BoringSSL, TLS 1.3 and 1.2, ALPN {@code h2} (when on) before {@code http/1.1}.
+   */
+  public static SslContextBuilder edge(SslContextBuilder builder, boolean http2) {
+    List<String> protocols = http2 ? List.of(ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1)
+        : List.of(ApplicationProtocolNames.HTTP_1_1);
+    return builder.sslProvider(OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK)
+        .protocols("TLSv1.3", "TLSv1.2")
+        .applicationProtocolConfig(new ApplicationProtocolConfig(
+            ApplicationProtocolConfig.Protocol.ALPN,
+            ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+            ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+            protocols));
   }
 
   /** What tells a file changed: its path, size and modification time (a rename changes them). */

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
@@ -112,6 +113,24 @@ public final class UpstreamClient implements OriginPool, AutoCloseable {
     if (idle != null) {
       idle.remove(channel);
     }
+  }
+
+  /**
+   * A raw TCP connection to {@code host:port} on {@code loop} for a passthrough tunnel (SPEC §10): resolved
+   * by the same asynchronous resolver, with the upstream connect timeout and watermarks, and
+   * {@code handler} as its only handler. The caller checks where it got connected before using it.
+   */
+  public ChannelFuture tunnel(EventLoop loop, String host, int port, ChannelHandler handler) {
+    return new Bootstrap()
+        .group(loop)
+        .channel(transport.socketChannel())
+        .resolver(resolver)
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
+        .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+        .option(ChannelOption.TCP_NODELAY, true)
+        .option(ChannelOption.AUTO_READ, false) // reads start once the client has its 200
+        .handler(handler)
+        .connect(InetSocketAddress.createUnresolved(host, port));
   }
 
   private Future<Channel> connect(EventLoop loop, OriginKey key) {

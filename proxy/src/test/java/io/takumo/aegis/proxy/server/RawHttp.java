@@ -20,7 +20,12 @@ final class RawHttp implements AutoCloseable {
   private final OutputStream out;
 
   RawHttp(int port) throws IOException {
-    socket = new Socket("127.0.0.1", port);
+    this(new Socket("127.0.0.1", port));
+  }
+
+  /** Over a socket of the caller's (a TLS socket inside a proxy tunnel). */
+  RawHttp(Socket socket) throws IOException {
+    this.socket = socket;
     socket.setSoTimeout(20_000);
     in = socket.getInputStream();
     out = socket.getOutputStream();

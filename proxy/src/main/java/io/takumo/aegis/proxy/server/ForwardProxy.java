@@ -1,0 +1,109 @@
+package io.takumo.aegis.proxy.server;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.EventLoop;
+import io.takumo.aegis.proxy.auth.Authenticator;
+import io.takumo.aegis.proxy.config.ForwardProxySettings;
+import io.takumo.aegis.proxy.forward.LeafCertificates;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What the forward proxy (SPEC §10) shares across connections: its settings, the organization's CA and
+ * the leaves it signed, the key check of a CONNECT, the dialer of passthrough tunnels and the tunnel
+ * metrics. Each client connection's {@link ForwardProxyHandler} uses it.
+ */
+final class ForwardProxy {
+  /** Opens a raw connection for a passthrough tunnel (the gateway's upstream client in production). */
+  interface Dialer {
+    ChannelFuture dial(EventLoop loop, String host, int port, ChannelHandler handler);
+  }
+
+  private final ForwardProxySettings settings;
+  private final LeafCertificates leaves;
+  private final Authenticator authenticator;
+  private final Dialer dialer;
+  private final MeterRegistry registry;
+  private final Map<String, Counter> tunnels = new ConcurrentHashMap<>();
+  private final AtomicInteger open = new AtomicInteger();
+
+  ForwardProxy(ForwardProxySettings settings, LeafCertificates leaves, Authenticator authenticator, Dialer dialer,
+      MeterRegistry registry) {
+    this.settings = settings;
+    this.leaves = leaves;
+    this.authenticator = authenticator;
+    this.dialer = dialer;
+    this.registry = registry;
+    Gauge.builder("aegis.proxy.tunnels.open", open, AtomicInteger::get).description("Forward-proxy tunnels open")
+        .register(registry);
+    for (String mode : new String[] {"intercept", "passthrough", "own", "refused"}) {
+      tunnel(mode); // every mode from the start, so dashboards see zeros
+    }
+  }
+
+  ForwardProxySettings settings() {
+    return settings;
+  }
+
+  LeafCertificates leaves() {
+    return leaves;
+  }
+
+  Authenticator authenticator() {
+    return authenticator;
+  }
+
+  Dialer dialer() {
+    return dialer;
+  }
+
+  Counter tunnel(String mode) {
+    return tunnels.computeIfAbsent(mode, m -> Counter.builder("aegis.proxy.tunnels").tag("mode", m)
+        .description("Forward-proxy CONNECT requests, by what became of them").register(registry));
+  }
+
+  void opened() {
+    open.incrementAndGet();
+  }
+
+  void closed() {
+    open.decrementAndGet();
+  }
+
+  /**
+   * Whether a passthrough tunnel may go to {@code address}: not to loopback, private, link-local,
+   * unique-local, carrier-grade NAT or unspecified addresses (the gateway's own and its network's), unless
+   * {@code TAKUMO_PROXY_ALLOW_PRIVATE}. Checked on the address connected to, so a name that resolves
+   * differently the second time changes nothing.
+   */
+  boolean reachable(InetAddress address) {
+    return settings.allowPrivate() || !internal(address);
+  }
+
+  static boolean internal(InetAddress a) {
+    if (a.isLoopbackAddress() || a.isAnyLocalAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
+        || a.isMulticastAddress()) {
+      return true;
+    }
+    byte[] b = a.getAddress();
+    if (a instanceof Inet4Address) {
+      return (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64 // 100.64.0.0/10
+          || (b[0] & 0xff) == 0;
+    }
+    if (a instanceof Inet6Address six) {
+      if (six.isIPv4CompatibleAddress()) {
+        return true;
+      }
+      return (b[0] & 0xfe) == 0xfc; // fc00::/7
+    }
+    return false;
+  }
+}
