@@ -50,9 +50,10 @@ import java.time.Clock;
 class ProxyFuzzTest {
   private static final String AWS = "AKIAZ3MJJWQ5XLOPK7RA";
   private static final String[] CODINGS = {"gzip", "deflate", "br", "zstd"};
-  private static final String[] METHODS = {"POST", "GET", "HEAD", "DELETE", "PUT", "OPTIONS"};
+  private static final String[] METHODS = {"POST", "GET", "HEAD", "DELETE", "PUT", "OPTIONS", "CONNECT"};
   private static final String[] PATHS = {"/v1/messages", "/v1/chat/completions", "/v1/models/claude-x", "/v1/tokenize",
-      "/v1/health", "/readyz", "/v1beta/models/gemini-2.5-pro:generateContent", "/v1/responses"};
+      "/v1/health", "/readyz", "/v1beta/models/gemini-2.5-pro:generateContent", "/v1/responses",
+      "http://gw/v1/messages?beta=true", "api.anthropic.com:443", "example.com:443", "127.0.0.1:443", "[::1]:8080"};
   private static final Fixture FIXTURE = new Fixture();
 
   /** Any bytes as any coding: a decoded stream within the budget, or a {@code DecodingException}; nothing else. */
@@ -175,6 +176,7 @@ class ProxyFuzzTest {
     private final FileKeyStore keys;
     private final RuntimeConfigHolder runtime;
     private final ShieldRuntime shield;
+    private final ForwardProxy forwardProxy;
     private final RateLimiter limiter =
         new RateLimiter(new RateLimiter.Limits(1_000_000, 1_000_000, 1_000_000), Clock.systemUTC(), 1000);
 
@@ -191,6 +193,13 @@ class ProxyFuzzTest {
             .build();
         runtime = new RuntimeConfigHolder(RuntimeConfig.local(config));
         shield = new ShieldRuntime(config);
+        // CONNECT and absolute-form requests reach the forward proxy; a passthrough tunnel's dial fails.
+        forwardProxy = new ForwardProxy(config.forwardProxy(), new io.takumo.aegis.proxy.forward.LeafCertificates(
+            io.takumo.aegis.proxy.forward.CertificateAuthority.inDirectory(dir.resolve("ca")), false, metrics.registry()),
+            new Authenticator(keys, KeyEnvironment.TEST, Clock.systemUTC()),
+            (loop, host, port, handler) -> new io.netty.channel.DefaultChannelPromise(new EmbeddedChannel())
+                .setFailure(new java.net.ConnectException("no network in the fuzz harness")),
+            metrics.registry());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -201,7 +210,7 @@ class ProxyFuzzTest {
       return new EmbeddedChannel(new ClientChannelInitializer(config, null,
           new Authenticator(keys, KeyEnvironment.TEST, Clock.systemUTC()), origins, new ExchangeTracker(), metrics,
           new DefaultChannelGroup(GlobalEventExecutor.INSTANCE), limiter, AuditLogs.discarding(), shield, runtime,
-          new FleetApi(null), null));
+          new FleetApi(null), forwardProxy));
     }
   }
 }

@@ -1,0 +1,61 @@
+package io.takumo.aegis.proxy.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ForwardProxyHandlerTest {
+  private static final String KEY = "tk_live_" + "ab".repeat(32);
+
+  @Test
+  void connectTargetsAreHostAndPortOnly() {
+    assertThat(ForwardProxyHandler.Target.parse("API.anthropic.com:443"))
+        .isEqualTo(new ForwardProxyHandler.Target("api.anthropic.com", 443));
+    assertThat(ForwardProxyHandler.Target.parse("[::1]:8080")).isEqualTo(new ForwardProxyHandler.Target("::1", 8080));
+    assertThat(ForwardProxyHandler.Target.parse("[::1]:8080")).hasToString("[::1]:8080");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"api.anthropic.com", ":443", "host:", "host:0", "host:65536", "host:44x", "::1:443",
+      "a b:443", "host/x:443", "user@host:443", "[::1:443", "http://host:443"})
+  void malformedAuthoritiesAreRefused(String authority) {
+    assertThat(ForwardProxyHandler.Target.parse(authority)).isNull();
+  }
+
+  @Test
+  void theKeyIsTheProxyUrlsPasswordOrABearerToken() {
+    String basic = "Basic " + Base64.getEncoder().encodeToString(("anyone:" + KEY).getBytes(StandardCharsets.UTF_8));
+    assertThat(ForwardProxyHandler.proxyKey(basic)).isEqualTo(KEY);
+    assertThat(ForwardProxyHandler.proxyKey("bearer " + KEY)).isEqualTo(KEY);
+    assertThat(ForwardProxyHandler.proxyKey("Basic " + Base64.getEncoder().encodeToString("me:hunter2".getBytes(
+        StandardCharsets.UTF_8)))).as("not a Takumo key").isNull();
+    assertThat(ForwardProxyHandler.proxyKey("Basic !!!")).isNull();
+    assertThat(ForwardProxyHandler.proxyKey("Digest x")).isNull();
+    assertThat(ForwardProxyHandler.proxyKey(null)).isNull();
+  }
+
+  @Test
+  void absoluteFormBecomesThePathAndQuery() {
+    assertThat(ForwardProxyHandler.originForm("http://127.0.0.1:8080/v1/messages?beta=true")).isEqualTo("/v1/messages?beta=true");
+    assertThat(ForwardProxyHandler.originForm("HTTP://host")).isEqualTo("/");
+    assertThat(ForwardProxyHandler.originForm("http://host/a b")).as("malformed: a path the router refuses").isEqualTo("/\\");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"127.0.0.1", "10.0.0.8", "172.16.3.4", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0",
+      "::1", "fd00::1", "fe80::1", "::"})
+  void internalAddressesAreNotTunnelledTo(String address) throws Exception {
+    assertThat(ForwardProxy.internal(InetAddress.getByName(address))).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1.1.1.1", "93.184.216.34", "2606:4700::1111"})
+  void publicAddressesAre(String address) throws Exception {
+    assertThat(ForwardProxy.internal(InetAddress.getByName(address))).isFalse();
+  }
+}
