@@ -15,6 +15,7 @@ import java.net.InetAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the forward proxy (SPEC §10) shares across connections: its settings, the organization's CA and
@@ -28,14 +29,14 @@ final class ForwardProxy {
   }
 
   private final ForwardProxySettings settings;
-  private final LeafCertificates leaves;
+  private final @Nullable LeafCertificates leaves;
   private final Authenticator authenticator;
   private final Dialer dialer;
   private final MeterRegistry registry;
   private final Map<String, Counter> tunnels = new ConcurrentHashMap<>();
   private final AtomicInteger open = new AtomicInteger();
 
-  ForwardProxy(ForwardProxySettings settings, LeafCertificates leaves, Authenticator authenticator, Dialer dialer,
+  ForwardProxy(ForwardProxySettings settings, @Nullable LeafCertificates leaves, Authenticator authenticator, Dialer dialer,
       MeterRegistry registry) {
     this.settings = settings;
     this.leaves = leaves;
@@ -53,7 +54,8 @@ final class ForwardProxy {
     return settings;
   }
 
-  LeafCertificates leaves() {
+  /** The leaves of the organization's CA; null when the CA could not be read or made (no interception). */
+  @Nullable LeafCertificates leaves() {
     return leaves;
   }
 

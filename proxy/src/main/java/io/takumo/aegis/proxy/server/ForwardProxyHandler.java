@@ -27,6 +27,7 @@ import io.takumo.aegis.proxy.auth.ApiKeys;
 import io.takumo.aegis.proxy.auth.AuthException;
 import io.takumo.aegis.proxy.auth.Principal;
 import io.takumo.aegis.proxy.config.RuntimeConfigHolder;
+import io.takumo.aegis.proxy.forward.LeafCertificates;
 import io.takumo.aegis.proxy.http.AccessLog;
 import io.takumo.aegis.proxy.http.Conn;
 import io.takumo.aegis.proxy.http.ErrorCode;
@@ -203,6 +204,11 @@ final class ForwardProxyHandler extends ChannelInboundHandlerAdapter {
           + " (allowed: " + proxy.settings().ports() + "; operators: TAKUMO_PROXY_PORTS).", target.toString(), started);
       return;
     }
+    if (mode.equals("intercept") && proxy.leaves() == null) {
+      refuse(ctx, ErrorCode.SERVICE_UNAVAILABLE, "This gateway cannot intercept " + target.host() + ": it has no CA "
+          + "(operators: see its start-up log, TAKUMO_CA_DIR).", target.toString(), started);
+      return;
+    }
     if (mode.equals("passthrough") && !proxy.settings().passesThrough(target.host())) {
       refuse(ctx, ErrorCode.FORBIDDEN, "The forward proxy does not tunnel to " + target.host()
           + " (operators: TAKUMO_PROXY_PASSTHROUGH).", target.toString(), started);
@@ -269,8 +275,12 @@ final class ForwardProxyHandler extends ChannelInboundHandlerAdapter {
       return promise.setFailure(new SSLHandshakeException("SNI " + (sni == null ? "missing" : sni)
           + " in a tunnel to " + host));
     }
+    LeafCertificates leaves = proxy.leaves();
+    if (leaves == null) { // refused at the CONNECT already
+      return promise.setFailure(new SSLHandshakeException("no CA"));
+    }
     try {
-      return promise.setSuccess(proxy.leaves().forHost(host));
+      return promise.setSuccess(leaves.forHost(host));
     } catch (RuntimeException e) {
       return promise.setFailure(e);
     }

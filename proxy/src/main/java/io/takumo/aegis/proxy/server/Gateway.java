@@ -182,9 +182,15 @@ public final class Gateway implements AutoCloseable {
     ChannelGroup clients = new DefaultChannelGroup("aegis-clients", GlobalEventExecutor.INSTANCE);
     ShieldRuntime shield = new ShieldRuntime(config);
     metrics.sessions(shield.sessions(), Sessions::count);
-    CertificateAuthority ca = CertificateAuthority.of(config.forwardProxy());
-    ForwardProxy forwardProxy = new ForwardProxy(config.forwardProxy(),
-        new LeafCertificates(ca, config.http2(), metrics.registry()), authenticator, upstreams::tunnel, metrics.registry());
+    LeafCertificates leaves = null;
+    try {
+      leaves = new LeafCertificates(CertificateAuthority.of(config.forwardProxy()), config.http2(), metrics.registry());
+    } catch (RuntimeException e) { // a read-only state (a sidecar's keys from a Secret): the rest still serves
+      log.warn("forward proxy: no interception, the CA cannot be read or made ({}); set TAKUMO_CA_DIR to a writable "
+          + "directory or bring one with TAKUMO_CA_CERT/TAKUMO_CA_KEY", e.getMessage());
+    }
+    ForwardProxy forwardProxy = new ForwardProxy(config.forwardProxy(), leaves, authenticator, upstreams::tunnel,
+        metrics.registry());
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(boss, workers)
         .channel(transport.serverChannel())
