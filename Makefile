@@ -3,7 +3,7 @@ MVN ?= ./mvnw -B
 JAR := proxy/target/takumo-aegis.jar
 SOURCES := $(shell find pom.xml */pom.xml */src/main -type f 2>/dev/null)
 
-.PHONY: run test package image image-test fuzz perf perf-h2 perf-deps perf-streams bench-scan bench-auth bench-fleet clean
+.PHONY: run test package image image-test fuzz perf perf-h2 perf-proxy perf-deps perf-streams bench-scan bench-auth bench-fleet clean
 
 ## run: build if needed, then start the gateway on 127.0.0.1:8080 (dev key store, no database)
 run: $(JAR)
@@ -64,12 +64,20 @@ perf: $(JAR) perf-deps
 	$(MVN) -q -pl perf exec:exec -Dexec.executable=java \
 	  -Dexec.args="-cp %classpath org.openjdk.jmh.Main ShieldBenchmark -rf text -rff results/jmh-shield.txt"
 	$(MAKE) perf-h2
+	$(MAKE) perf-proxy
 
 ## perf-h2: HTTP/2 at the edge: h2 over TLS against nginx (http2 on), h2 against HTTP/1.1 through the gateway,
 ## Rapid Reset's cost and a bystander's p99 under it (perf/results/http2.md; H2_REQUESTS, H2_REPEATS override)
 perf-h2: $(JAR) perf-deps
 	$(MVN) -q -DskipTests install
 	taskset -c 0 $(MVN) -q -pl perf exec:java -Dexec.mainClass=io.takumo.aegis.perf.Http2Perf
+
+## perf-proxy: the forward proxy: CPU per 16 KiB request inside an intercepted tunnel against the base-URL path
+## over TLS, and passthrough throughput against a direct loopback stream (perf/results/forward-proxy.md;
+## PROXY_REQUESTS, PROXY_REPEATS, PROXY_STREAM_BYTES override)
+perf-proxy: $(JAR) perf-deps
+	$(MVN) -q -DskipTests install
+	taskset -c 0 $(MVN) -q -pl perf exec:java -Dexec.mainClass=io.takumo.aegis.perf.ForwardProxyPerf
 
 ## perf-deps: nginx (the reference), h2load and taskset, from Debian's packages when missing
 perf-deps:

@@ -331,7 +331,7 @@ public final class Http2Perf {
   }
 
   /** A certificate for localhost from a throwaway CA (h2load does not verify it). */
-  private static X509Bundle selfSigned() throws Exception {
+  static X509Bundle selfSigned() throws Exception {
     Instant now = Instant.now();
     X509Bundle ca = new CertificateBuilder().subject("CN=Aegis perf CA").setIsCertificateAuthority(true)
         .notBefore(now.minus(1, ChronoUnit.DAYS)).notAfter(now.plus(7, ChronoUnit.DAYS)).ecp256().buildSelfSigned();
