@@ -427,14 +427,23 @@ final class ForwardProxyHandler extends ChannelInboundHandlerAdapter {
         ReferenceCountUtil.release(msg);
         return;
       }
-      other.writeAndFlush(msg).addListener((ChannelFutureListener) f -> {
+      other.write(msg).addListener((ChannelFutureListener) f -> {
         if (!f.isSuccess()) {
           close(ctx.channel());
         }
       });
       if (!other.isWritable()) {
+        // Stop reading first: the flush may drain the other side at once, and its writability event
+        // (which turns reading back on) must come after this, not before.
         ctx.channel().config().setAutoRead(false);
+        other.flush();
       }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+      other.flush(); // one write per read loop, not per buffer
+      ctx.fireChannelReadComplete();
     }
 
     @Override
