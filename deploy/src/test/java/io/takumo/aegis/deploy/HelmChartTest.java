@@ -70,6 +70,7 @@ class HelmChartTest {
     values.put("gateway.coordinator.joinKeySecret.name", "aegis-fleet");
     values.put("gateway.envFromSecret", "aegis-provider-keys");
     values.put("gateway.env.TAKUMO_SCAN_HEADERS", "on");
+    values.put("gateway.proxyCaSecret", "aegis-proxy-ca");
     values.put("autoscaling.enabled", true);
     values.put("autoscaling.maxReplicas", 6);
     Rendered out = render(values);
@@ -85,6 +86,9 @@ class HelmChartTest {
     assertThat(env(gateway)).containsEntry("TAKUMO_COORDINATOR_URL", "https://coordinator.ai.svc:50051")
         .containsEntry("TAKUMO_SCAN_HEADERS", "on");
     assertThat(gateway.at("/envFrom/0/secretRef/name").asText()).isEqualTo("aegis-provider-keys");
+    assertThat(env(gateway)).as("one forward-proxy CA for every replica")
+        .containsEntry("TAKUMO_CA_CERT", "/etc/takumo/proxy-ca/tls.crt").containsEntry("TAKUMO_CA_KEY", "/etc/takumo/proxy-ca/tls.key");
+    assertThat(mounts(gateway)).containsEntry("proxy-ca", "/etc/takumo/proxy-ca");
 
     JsonNode hpa = out.one("HorizontalPodAutoscaler", NAME);
     assertThat(hpa.at("/spec/scaleTargetRef/name").asText()).isEqualTo(NAME);

@@ -1,22 +1,21 @@
 package io.takumo.aegis.cli;
 
+import io.takumo.aegis.proxy.server.AnyCertificate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.util.Map;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The container's {@code HEALTHCHECK}: {@code GET /healthz} on the gateway's own port over loopback, exit 0
  * when it answers 200. A class of its own, not a picocli command: a health check starts a JVM every 30 s, so
- * it loads nothing but the JDK's HTTP client (no logging, no Netty).
+ * it loads nothing but the JDK's HTTP client (no logging, no Netty) and one trust manager.
  *
  * <p>The port comes from {@code TAKUMO_LISTEN_ADDR} as the gateway reads it (8080, or 443 with TLS). With TLS
  * the certificate is not checked: the check asks its own process on 127.0.0.1, whose name the certificate
@@ -65,20 +64,6 @@ public final class HealthCheck {
       return connection.getResponseCode();
     } finally {
       connection.disconnect();
-    }
-  }
-
-  /** Trusts whatever the gateway presents on loopback (see the class comment). */
-  private static final class AnyCertificate implements X509TrustManager {
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-      return new X509Certificate[0];
     }
   }
 }

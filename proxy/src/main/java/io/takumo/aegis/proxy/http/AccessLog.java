@@ -29,13 +29,7 @@ public final class AccessLog {
    */
   public static void tunnel(String mode, String target, int status, long bytesIn, long bytesOut, long nanos,
       @org.jspecify.annotations.Nullable String keyPrefix, String client) {
-    if (!log.isInfoEnabled()) {
-      return;
-    }
-    StringWriter out = new StringWriter(256);
-    try (JsonGenerator g = JSON.createGenerator(out)) {
-      g.writeStartObject();
-      g.writeStringField("ts", Instant.now().toString());
+    line(g -> {
       g.writeStringField("method", "CONNECT");
       g.writeStringField("tunnel", target);
       g.writeStringField("mode", mode);
@@ -45,21 +39,11 @@ public final class AccessLog {
       g.writeNumberField("bytes_out", bytesOut);
       g.writeStringField("key_prefix", keyPrefix);
       g.writeStringField("client", client);
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    log.info("{}", out);
+    });
   }
 
   static void write(RequestContext context, ClientProtocol protocol, int status, long totalNanos, String client) {
-    if (!log.isInfoEnabled()) {
-      return;
-    }
-    StringWriter out = new StringWriter(256);
-    try (JsonGenerator g = JSON.createGenerator(out)) {
-      g.writeStartObject();
-      g.writeStringField("ts", Instant.now().toString());
+    line(g -> {
       g.writeStringField("request_id", context.requestId());
       g.writeStringField("protocol", protocol.label());
       g.writeStringField("method", context.request().method().name());
@@ -74,6 +58,23 @@ public final class AccessLog {
       g.writeStringField("org", principal == null ? null : principal.org());
       g.writeStringField("key_prefix", principal == null ? null : principal.keyPrefix());
       g.writeStringField("client", client);
+    });
+  }
+
+  private interface Fields {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  /** One JSON object on the access log: its time, then {@code fields}. */
+  private static void line(Fields fields) {
+    if (!log.isInfoEnabled()) {
+      return;
+    }
+    StringWriter out = new StringWriter(256);
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("ts", Instant.now().toString());
+      fields.write(g);
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -121,27 +121,26 @@ public final class UpstreamClient implements OriginPool, AutoCloseable {
    * {@code handler} as its only handler. The caller checks where it got connected before using it.
    */
   public ChannelFuture tunnel(EventLoop loop, String host, int port, ChannelHandler handler) {
+    return bootstrap(loop)
+        .option(ChannelOption.AUTO_READ, false) // reads start once the client has its 200
+        .handler(handler)
+        .connect(InetSocketAddress.createUnresolved(host, port));
+  }
+
+  /** A connection on {@code loop}: the asynchronous resolver, the connect timeout, watermarks, no Nagle. */
+  private Bootstrap bootstrap(EventLoop loop) {
     return new Bootstrap()
         .group(loop)
         .channel(transport.socketChannel())
         .resolver(resolver)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
         .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-        .option(ChannelOption.TCP_NODELAY, true)
-        .option(ChannelOption.AUTO_READ, false) // reads start once the client has its 200
-        .handler(handler)
-        .connect(InetSocketAddress.createUnresolved(host, port));
+        .option(ChannelOption.TCP_NODELAY, true);
   }
 
   private Future<Channel> connect(EventLoop loop, OriginKey key) {
     Promise<Channel> promise = loop.newPromise();
-    Bootstrap bootstrap = new Bootstrap()
-        .group(loop)
-        .channel(transport.socketChannel())
-        .resolver(resolver)
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
-        .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-        .option(ChannelOption.TCP_NODELAY, true)
+    Bootstrap bootstrap = bootstrap(loop)
         .attr(ORIGIN, key)
         .handler(new ChannelInitializer<SocketChannel>() {
           @Override

@@ -52,7 +52,7 @@ class NoSecretsAnywhereIT {
       String wrongKey = "tk_test_" + "e".repeat(64);
       try (Gateway gateway = Gateway.start(GatewayConfig.builder()
           .listen(new InetSocketAddress("127.0.0.1", 0)).environment(KeyEnvironment.TEST)
-          .keysFile(Path.of("unused.json")).ioThreads(1)
+          .keysFile(java.nio.file.Files.createTempDirectory("aegis-pg").resolve("unused.json")).ioThreads(1)
           .upstream(Provider.ANTHROPIC, stub.baseUrl(), "sk-ant-org-key").build(), new CachingKeyStore(keys),
           new PgAuditSink(pg.db))) {
         HttpClient http = HttpClient.newHttpClient();

@@ -30,11 +30,11 @@ import org.junit.jupiter.api.Test;
 class PostgresKeysIT {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private static Gateway gateway(CachingKeyStore keys) throws InterruptedException {
+  private static Gateway gateway(CachingKeyStore keys) throws InterruptedException, java.io.IOException {
     return Gateway.start(GatewayConfig.builder()
         .listen(new InetSocketAddress("127.0.0.1", 0))
         .environment(KeyEnvironment.TEST)
-        .keysFile(Path.of("unused-with-postgres.json"))
+        .keysFile(java.nio.file.Files.createTempDirectory("aegis-pg").resolve("unused.json")) // the CA is made beside it
         .ioThreads(1)
         .build(), keys);
   }

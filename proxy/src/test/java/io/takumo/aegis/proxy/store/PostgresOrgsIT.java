@@ -66,7 +66,7 @@ class PostgresOrgsIT {
       try (Gateway gateway = Gateway.start(GatewayConfig.builder()
           .listen(new InetSocketAddress("127.0.0.1", 0))
           .environment(KeyEnvironment.TEST)
-          .keysFile(Path.of("unused-with-postgres.json"))
+          .keysFile(java.nio.file.Files.createTempDirectory("aegis-pg").resolve("unused.json")) // the CA is made beside it
           .auditFile(Path.of(System.getProperty("java.io.tmpdir"), "aegis-orgs-it-audit.jsonl"))
           .upstream(Provider.ANTHROPIC, stub.baseUrl(), "sk-ant-gateway-key")
           .plan("enterprise", 50_000, 5_000)
