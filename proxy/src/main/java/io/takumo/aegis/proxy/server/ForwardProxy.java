@@ -6,12 +6,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.EventLoop;
+import io.takumo.aegis.proxy.audit.AuditEvent;
+import io.takumo.aegis.proxy.audit.AuditLog;
 import io.takumo.aegis.proxy.auth.Authenticator;
+import io.takumo.aegis.proxy.auth.Principal;
 import io.takumo.aegis.proxy.config.ForwardProxySettings;
+import io.takumo.aegis.proxy.http.RequestContext;
 import io.takumo.aegis.proxy.forward.LeafCertificates;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,12 +38,14 @@ final class ForwardProxy {
   private final @Nullable LeafCertificates leaves;
   private final Authenticator authenticator;
   private final Dialer dialer;
+  private final AuditLog audit;
   private final MeterRegistry registry;
   private final Map<String, Counter> tunnels = new ConcurrentHashMap<>();
   private final AtomicInteger open = new AtomicInteger();
 
   ForwardProxy(ForwardProxySettings settings, @Nullable LeafCertificates leaves, Authenticator authenticator, Dialer dialer,
-      MeterRegistry registry) {
+      AuditLog audit, MeterRegistry registry) {
+    this.audit = audit;
     this.settings = settings;
     this.leaves = leaves;
     this.authenticator = authenticator;
@@ -65,6 +73,17 @@ final class ForwardProxy {
 
   Dialer dialer() {
     return dialer;
+  }
+
+  /**
+   * A tunnel's audit event when it ends (or is refused): where it went, how, bytes each way; never a body.
+   * Requests inside an intercepted tunnel have their own events as on the base-URL path.
+   */
+  void audited(String mode, String target, int status, long bytesIn, long bytesOut, long nanos,
+      @Nullable Principal principal) {
+    audit.record(new AuditEvent(Instant.now(), RequestContext.newRequestId(), principal == null ? "-" : principal.org(),
+        principal == null ? null : principal.keyPrefix(), "none", "CONNECT", target, status, nanos / 1e6, 0, bytesIn,
+        bytesOut, List.of(), 0, 0, List.of("tunnel:" + mode)));
   }
 
   Counter tunnel(String mode) {

@@ -247,14 +247,13 @@ final class ForwardProxyHandler extends ChannelInboundHandlerAdapter {
 
   private void open(ChannelHandlerContext ctx, Target target, String mode, @Nullable Provider provider,
       @Nullable String key, @Nullable Principal principal, long started) {
-    String keyPrefix = principal == null ? null : principal.keyPrefix();
     if (mode.equals("passthrough")) {
-      passthrough(ctx, target, keyPrefix, started);
+      passthrough(ctx, target, principal, started);
       return;
     }
     Channel channel = ctx.channel();
     established(ctx);
-    TunnelMeter.install(channel, proxy, mode, target.toString(), keyPrefix, started);
+    TunnelMeter.install(channel, proxy, mode, target.toString(), principal, started);
     ChannelPipeline p = channel.pipeline();
     Handoff handoff = clear(p);
     if (mode.equals("own")) {
@@ -286,7 +285,7 @@ final class ForwardProxyHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
-  private void passthrough(ChannelHandlerContext ctx, Target target, @Nullable String keyPrefix, long started) {
+  private void passthrough(ChannelHandlerContext ctx, Target target, @Nullable Principal principal, long started) {
     Channel client = ctx.channel();
     InetAddress literal = literal(target.host());
     if (literal != null && !proxy.reachable(literal)) {
@@ -312,7 +311,7 @@ final class ForwardProxyHandler extends ChannelInboundHandlerAdapter {
         return;
       }
       established(ctx);
-      TunnelMeter.install(client, proxy, "passthrough", target.toString(), keyPrefix, started);
+      TunnelMeter.install(client, proxy, "passthrough", target.toString(), principal, started);
       ChannelPipeline p = client.pipeline();
       Handoff handoff = clear(p);
       levels.passthrough(p, new Splice(outbound));
@@ -347,14 +346,15 @@ final class ForwardProxyHandler extends ChannelInboundHandlerAdapter {
 
   private void refuse(ChannelHandlerContext ctx, ErrorCode code, String message, String target, long started) {
     proxy.tunnel("refused").increment();
+    proxy.audited("refused", target, code.status().code(), 0, 0, System.nanoTime() - started, null); // before the answer
     FullHttpResponse response = ErrorResponses.error(ctx, code, message, RequestContext.newRequestId());
     if (code == ErrorCode.PROXY_AUTHENTICATION_REQUIRED) {
       response.headers().set(HttpHeaderNames.PROXY_AUTHENTICATE, "Basic realm=\"takumo\"");
     }
     response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
-    AccessLog.tunnel("refused", target, code.status().code(), 0, 0, System.nanoTime() - started, null,
-        client(ctx.channel()));
+    long nanos = System.nanoTime() - started;
+    AccessLog.tunnel("refused", target, code.status().code(), 0, 0, nanos, null, client(ctx.channel()));
   }
 
   /** The key of {@code Proxy-Authorization: Basic base64(user:KEY)} or {@code Bearer KEY}, when it is a Takumo key. */
@@ -490,25 +490,25 @@ final class ForwardProxyHandler extends ChannelInboundHandlerAdapter {
     private final ForwardProxy proxy;
     private final String mode;
     private final String target;
-    private final @Nullable String keyPrefix;
+    private final @Nullable Principal principal;
     private final long started;
     private long in;
     private long out;
 
-    private TunnelMeter(ForwardProxy proxy, String mode, String target, @Nullable String keyPrefix, long started) {
+    private TunnelMeter(ForwardProxy proxy, String mode, String target, @Nullable Principal principal, long started) {
       this.proxy = proxy;
       this.mode = mode;
       this.target = target;
-      this.keyPrefix = keyPrefix;
+      this.principal = principal;
       this.started = started;
     }
 
-    static void install(Channel channel, ForwardProxy proxy, String mode, String target, @Nullable String keyPrefix,
+    static void install(Channel channel, ForwardProxy proxy, String mode, String target, @Nullable Principal principal,
         long started) {
       proxy.tunnel(mode).increment();
       proxy.opened();
       channel.pipeline().addAfter(HandlerNames.CONNECTION_LIMIT, "tunnel-meter",
-          new TunnelMeter(proxy, mode, target, keyPrefix, started));
+          new TunnelMeter(proxy, mode, target, principal, started));
     }
 
     @Override
@@ -530,7 +530,10 @@ final class ForwardProxyHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
       proxy.closed();
-      AccessLog.tunnel(mode, target, 200, in, out, System.nanoTime() - started, keyPrefix, client(ctx.channel()));
+      long nanos = System.nanoTime() - started;
+      AccessLog.tunnel(mode, target, 200, in, out, nanos, principal == null ? null : principal.keyPrefix(),
+          client(ctx.channel()));
+      proxy.audited(mode, target, 200, in, out, nanos, principal);
       ctx.fireChannelInactive();
     }
   }

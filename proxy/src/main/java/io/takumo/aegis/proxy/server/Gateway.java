@@ -190,7 +190,7 @@ public final class Gateway implements AutoCloseable {
           + "directory or bring one with TAKUMO_CA_CERT/TAKUMO_CA_KEY", e.getMessage());
     }
     ForwardProxy forwardProxy = new ForwardProxy(config.forwardProxy(), leaves, authenticator, upstreams::tunnel,
-        metrics.registry());
+        audit, metrics.registry());
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(boss, workers)
         .channel(transport.serverChannel())

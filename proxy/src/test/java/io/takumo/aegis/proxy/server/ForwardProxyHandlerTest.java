@@ -53,6 +53,33 @@ class ForwardProxyHandlerTest {
     assertThat(ForwardProxy.internal(InetAddress.getByName(address))).isTrue();
   }
 
+  @Test
+  void aTunnelEndsInOneAuditEventWithItsBytesAndNoBody() throws Exception {
+    java.util.List<io.takumo.aegis.proxy.audit.AuditEvent> events = new java.util.ArrayList<>();
+    io.takumo.aegis.proxy.audit.AuditLog audit = io.takumo.aegis.proxy.audit.AuditLogs.into(events);
+    io.micrometer.core.instrument.simple.SimpleMeterRegistry registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    ForwardProxy proxy = new ForwardProxy(io.takumo.aegis.proxy.config.ForwardProxySettings.defaults(java.nio.file.Path.of("/nonexistent")),
+        null, null, (loop, host, port, handler) -> { throw new AssertionError("no dial"); }, audit, registry);
+    io.netty.channel.embedded.EmbeddedChannel channel = new io.netty.channel.embedded.EmbeddedChannel();
+    channel.pipeline().addLast(HandlerNames.CONNECTION_LIMIT, new io.netty.channel.ChannelInboundHandlerAdapter());
+    ForwardProxyHandler.TunnelMeter.install(channel, proxy, "passthrough", "example.com:443", null, System.nanoTime());
+    channel.writeInbound(io.netty.buffer.Unpooled.wrappedBuffer(new byte[10]));
+    channel.writeOutbound(io.netty.buffer.Unpooled.wrappedBuffer(new byte[20]));
+    channel.finishAndReleaseAll();
+    audit.flush();
+    assertThat(events).singleElement().satisfies(e -> {
+      assertThat(e.method()).isEqualTo("CONNECT");
+      assertThat(e.route()).isEqualTo("example.com:443");
+      assertThat(e.bytesIn()).isEqualTo(10);
+      assertThat(e.bytesOut()).isEqualTo(20);
+      assertThat(e.actions()).containsExactly("tunnel:passthrough");
+      assertThat(e.org()).isEqualTo("-");
+    });
+    assertThat(registry.get("aegis.proxy.tunnels").tag("mode", "passthrough").counter().count()).isEqualTo(1.0);
+    assertThat(registry.get("aegis.proxy.tunnels.open").gauge().value()).isZero();
+    audit.close();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"1.1.1.1", "93.184.216.34", "2606:4700::1111"})
   void publicAddressesAre(String address) throws Exception {

@@ -240,6 +240,10 @@ class ForwardProxyIT {
       assertThat(logs.accessLines()).filteredOn(l -> l.contains("\"mode\":\"refused\"")).hasSizeGreaterThanOrEqualTo(5)
           .allSatisfy(l -> assertThat(l).doesNotContain(unknown).doesNotContain(fixture.key));
       assertThat(logs.atLeast(Level.ERROR)).isEmpty();
+      fixture.gateway.audit().flush(); // refusals are audited before they are answered
+      assertThat(java.nio.file.Files.readAllLines(fixture.dir().resolve("audit.jsonl")))
+          .filteredOn(l -> l.contains("\"CONNECT\"") && l.contains("api.anthropic.com:8443")).singleElement()
+          .satisfies(l -> assertThat(l).contains("403").contains("tunnel:refused").doesNotContain(fixture.key));
     }
   }
 

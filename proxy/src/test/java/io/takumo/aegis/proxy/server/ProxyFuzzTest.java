@@ -199,7 +199,7 @@ class ProxyFuzzTest {
             new Authenticator(keys, KeyEnvironment.TEST, Clock.systemUTC()),
             (loop, host, port, handler) -> new io.netty.channel.DefaultChannelPromise(new EmbeddedChannel())
                 .setFailure(new java.net.ConnectException("no network in the fuzz harness")),
-            metrics.registry());
+            AuditLogs.discarding(), metrics.registry());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
