@@ -19,6 +19,7 @@ import javax.net.ssl.SSLException;
 public final class LeafCertificates {
   private final CertificateAuthority ca;
   private final boolean http2;
+  private final Cache<String, SslContext> http1Contexts;
   private final Counter minted;
   private final Cache<String, SslContext> contexts;
 
@@ -32,18 +33,31 @@ public final class LeafCertificates {
         .expireAfterWrite(CertificateAuthority.LEAF_VALIDITY.minus(Duration.ofDays(1)))
         .executor(Runnable::run) // maintenance on the caller's thread: no ForkJoinPool wake-ups
         .build();
+    this.http1Contexts = Caffeine.newBuilder()
+        .maximumSize(4096)
+        .expireAfterWrite(CertificateAuthority.LEAF_VALIDITY.minus(Duration.ofDays(1)))
+        .executor(Runnable::run)
+        .build();
   }
 
-  /** The context that presents {@code host}'s certificate. */
+  /** The context that presents {@code host}'s certificate, offering h2 when the gateway does. */
   public SslContext forHost(String host) {
-    return contexts.get(host.toLowerCase(Locale.ROOT), this::mint);
+    return contexts.get(host.toLowerCase(Locale.ROOT), h -> mint(h, http2));
   }
 
-  private SslContext mint(String host) {
+  /**
+   * The same for a tunnel inside TLS (a proxy reached over {@code https://}), offering {@code http/1.1} only:
+   * Netty's ALPN handler reads the protocol of the first TLS layer in the pipeline, which is the outer one.
+   */
+  public SslContext forHostInsideTls(String host) {
+    return http1Contexts.get(host.toLowerCase(Locale.ROOT), h -> mint(h, false));
+  }
+
+  private SslContext mint(String host, boolean h2) {
     CertificateAuthority.Leaf leaf = ca.mint(host);
     try {
       SslContext context = ServerTls.edge(SslContextBuilder.forServer(leaf.key(), leaf.certificate(), leaf.issuer()),
-          http2).build();
+          h2).build();
       minted.increment();
       return context;
     } catch (SSLException e) {

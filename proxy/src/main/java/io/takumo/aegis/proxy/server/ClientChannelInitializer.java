@@ -159,7 +159,7 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
   private final class TunnelLevels implements ForwardProxyHandler.Levels {
     @Override
     public void intercepted(ChannelPipeline p, SniHandler tls) {
-      p.addLast(HandlerNames.TLS, tls).addLast(HandlerNames.PROTOCOL, new AlpnChoice(false));
+      p.addLast(HandlerNames.TUNNEL_TLS, tls).addLast(HandlerNames.PROTOCOL, new AlpnChoice(false));
     }
 
     @Override

@@ -199,6 +199,11 @@ final class ForwardProxyHandler extends ChannelInboundHandlerAdapter {
     }
     Provider provider = proxy.settings().intercepted(target.host());
     String mode = own(ctx.channel(), target) ? "own" : provider != null ? "intercept" : "passthrough";
+    if (mode.equals("own") && ctx.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null) {
+      refuse(ctx, ErrorCode.BAD_REQUEST, "This connection already reaches the gateway over TLS: send the requests "
+          + "on it directly, without CONNECT.", target.toString(), started);
+      return;
+    }
     if (!mode.equals("own") && !proxy.settings().ports().contains(target.port())) {
       refuse(ctx, ErrorCode.FORBIDDEN, "The forward proxy does not open tunnels to port " + target.port()
           + " (allowed: " + proxy.settings().ports() + "; operators: TAKUMO_PROXY_PORTS).", target.toString(), started);
@@ -261,14 +266,15 @@ final class ForwardProxyHandler extends ChannelInboundHandlerAdapter {
     } else {
       new Tunnel(target.host(), java.util.Objects.requireNonNull(provider), key).bind(channel);
       String host = target.host();
-      levels.intercepted(p, new SniHandler((sni, promise) -> leaf(host, sni, promise)));
+      boolean insideTls = p.get(io.netty.handler.ssl.SslHandler.class) != null; // a proxy reached over https://
+      levels.intercepted(p, new TunnelSni((sni, promise) -> leaf(host, insideTls, sni, promise)));
     }
     p.remove(handoff); // the bytes that came after the CONNECT go to the new level
     ReadGate.of(channel).resume(PauseReason.AUTH);
   }
 
   /** The leaf of {@code host}, for a client that named it in SNI (a client without SNI is refused). */
-  private io.netty.util.concurrent.Future<SslContext> leaf(String host, @Nullable String sni,
+  private io.netty.util.concurrent.Future<SslContext> leaf(String host, boolean insideTls, @Nullable String sni,
       Promise<SslContext> promise) {
     if (sni == null || !sni.equalsIgnoreCase(host)) {
       return promise.setFailure(new SSLHandshakeException("SNI " + (sni == null ? "missing" : sni)
@@ -279,7 +285,7 @@ final class ForwardProxyHandler extends ChannelInboundHandlerAdapter {
       return promise.setFailure(new SSLHandshakeException("no CA"));
     }
     try {
-      return promise.setSuccess(leaves.forHost(host));
+      return promise.setSuccess(insideTls ? leaves.forHostInsideTls(host) : leaves.forHost(host));
     } catch (RuntimeException e) {
       return promise.setFailure(e);
     }
@@ -403,6 +409,27 @@ final class ForwardProxyHandler extends ChannelInboundHandlerAdapter {
   private static String client(Channel channel) {
     return channel.remoteAddress() instanceof InetSocketAddress remote && remote.getAddress() != null
         ? remote.getAddress().getHostAddress() : String.valueOf(channel.remoteAddress());
+  }
+
+  /**
+   * The SNI level of an intercepted tunnel. Netty's handler names the TLS handler it puts in its place after
+   * the class, which a proxy reached over TLS already has once: this one names it after the tunnel.
+   */
+  private static final class TunnelSni extends SniHandler {
+    TunnelSni(io.netty.util.AsyncMapping<? super String, ? extends SslContext> mapping) {
+      super(mapping);
+    }
+
+    @Override
+    protected void replaceHandler(ChannelHandlerContext ctx, String hostname, SslContext sslContext) {
+      io.netty.handler.ssl.SslHandler ssl = newSslHandler(sslContext, ctx.alloc());
+      try {
+        ctx.pipeline().replace(this, HandlerNames.TUNNEL_TLS + "-handshake", ssl);
+      } catch (RuntimeException e) {
+        ReferenceCountUtil.safeRelease(ssl.engine()); // an OpenSSL engine is reference-counted
+        throw e;
+      }
+    }
   }
 
   /** Holds the bytes read after the CONNECT while the tunnel's level is assembled, then passes them on. */

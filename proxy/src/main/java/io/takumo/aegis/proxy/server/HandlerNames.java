@@ -10,7 +10,7 @@ package io.takumo.aegis.proxy.server;
  *   <li>HTTP/1.1: {@link #IDLE} → {@link #HEADER_TIMEOUT} → {@link #HTTP_CODEC} → {@link #HEADS} →
  *       {@link #FORWARD_PROXY} (on a connection's first level only: CONNECT and absolute-form requests) →
  *       the exchange handlers. A CONNECT replaces all of it: an intercepted tunnel starts again at
- *       {@link #TLS} (a leaf for the host) → {@link #PROTOCOL}; a tunnel to the gateway itself at
+ *       {@link #TUNNEL_TLS} (a leaf for the host; after {@link #TLS} when the proxy itself is reached over TLS) → {@link #PROTOCOL}; a tunnel to the gateway itself at
  *       {@link #PROTOCOL}; a passthrough tunnel is {@link #IDLE} → {@link #TUNNEL} (bytes both ways);
  *   <li>HTTP/2: {@link #IDLE} → {@link #HTTP_CODEC} (the frame codec) → {@link #HTTP2_STREAMS} →
  *       {@link #HTTP2_CONNECTION} (idle and errors), and on each stream's child channel {@link #IDLE} →
@@ -36,6 +36,7 @@ public final class HandlerNames {
   public static final String HEADS = "heads";
   public static final String FORWARD_PROXY = "forward-proxy";
   public static final String TUNNEL = "tunnel";
+  public static final String TUNNEL_TLS = "tunnel-tls";
   public static final String REQUEST_CONTEXT = "request-context";
   public static final String AUTH = "auth";
   public static final String RATE_LIMIT = "rate-limit";

@@ -316,6 +316,51 @@ class ForwardProxyIT {
   }
 
   @Test
+  void aProxyReachedOverTlsInterceptsInsideItsOwnTls() throws Exception {
+    TestPki pki = TestPki.create();
+    Path cert = pki.dir.resolve("edge.crt");
+    Path key = pki.dir.resolve("edge.key");
+    TestPki.install(pki.leaf("localhost"), cert, key);
+    try (GatewayFixture edge = GatewayFixture.start(b -> b.tls(cert, key));
+        Socket plain = new Socket("127.0.0.1", edge.gateway.port())) {
+      SSLSocket outer = (SSLSocket) pki.sslContext().getSocketFactory().createSocket(plain, "localhost",
+          edge.gateway.port(), true);
+      outer.startHandshake();
+      RawHttp toProxy = new RawHttp(outer);
+      toProxy.send("CONNECT api.anthropic.com:443 HTTP/1.1\r\nHost: api.anthropic.com:443\r\nProxy-Authorization: "
+          + basic(edge.key) + "\r\n\r\n");
+      assertThat(toProxy.readHead().status()).isEqualTo(200);
+      SSLContext trusting = SSLContext.getInstance("TLS");
+      trusting.init(null, new javax.net.ssl.TrustManager[] {trustOf(edge)}, null);
+      SSLSocket inner = (SSLSocket) trusting.getSocketFactory().createSocket(outer, "api.anthropic.com", 443, true);
+      SSLParameters parameters = inner.getSSLParameters();
+      parameters.setEndpointIdentificationAlgorithm("HTTPS");
+      parameters.setApplicationProtocols(new String[] {"h2", "http/1.1"}); // offered; the tunnel answers http/1.1
+      inner.setSSLParameters(parameters);
+      inner.startHandshake();
+      assertThat(inner.getApplicationProtocol()).isEqualTo("http/1.1");
+      RawHttp http = new RawHttp(inner);
+      String body = messages("twice wrapped " + SECRET);
+      http.send("POST /v1/messages HTTP/1.1\r\nHost: api.anthropic.com\r\nContent-Length: " + body.length() + "\r\n\r\n"
+          + body);
+      RawHttp.Response answer = http.read();
+      assertThat(answer.status()).isEqualTo(200);
+      assertThat(answer.body()).contains(SECRET);
+      assertThat(new String(edge.anthropic.lastRequest().body(), StandardCharsets.UTF_8)).doesNotContain(SECRET);
+    }
+  }
+
+  /** Trust in the CA a fixture's gateway made on start. */
+  private static X509TrustManager trustOf(GatewayFixture gateway) throws Exception {
+    KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+    store.load(null, null);
+    store.setCertificateEntry("takumo", CertificateAuthority.inDirectory(gateway.dir().resolve("ca")).certificate());
+    TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    factory.init(store);
+    return (X509TrustManager) factory.getTrustManagers()[0];
+  }
+
+  @Test
   void extraInterceptedHostsGoToTheirProvider() {
     ForwardProxySettings settings = io.takumo.aegis.proxy.config.GatewayEnvironment.parse(Map.of(
         "TAKUMO_PROXY_INTERCEPT_HOSTS", "llm.corp.example=openai", "TAKUMO_PROXY_PASSTHROUGH", "none")).forwardProxy();
