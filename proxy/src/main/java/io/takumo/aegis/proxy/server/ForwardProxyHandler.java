@@ -240,8 +240,8 @@ final class ForwardProxyHandler extends ChannelInboundHandlerAdapter {
             return;
           }
           if (principal == null) {
-            String why = error != null && error.getCause() instanceof AuthException auth ? auth.getMessage()
-                : "the key could not be checked";
+            Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+            String why = cause instanceof AuthException auth ? auth.getMessage() : "the key could not be checked";
             refuse(ctx, ErrorCode.PROXY_AUTHENTICATION_REQUIRED, "Proxy-Authorization: " + why + '.', target.toString(),
                 started);
             return;
