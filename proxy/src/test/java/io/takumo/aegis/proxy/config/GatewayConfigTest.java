@@ -134,4 +134,35 @@ class GatewayConfigTest {
     assertThatThrownBy(() -> GatewayEnvironment.parse(Map.of("TAKUMO_MAX_CONNECTIONS_PER_IP", "many")))
         .hasMessage("TAKUMO_MAX_CONNECTIONS_PER_IP: many (expected: a whole number)");
   }
+
+  @Test
+  void forwardProxySettingsComeFromTheEnvironment() {
+    ForwardProxySettings defaults = GatewayEnvironment.parse(Map.of("TAKUMO_KEYS_FILE", "/srv/aegis/keys.json")).forwardProxy();
+    assertThat(defaults.intercept()).containsOnlyKeys("api.anthropic.com", "api.openai.com", "api.mistral.ai",
+        "generativelanguage.googleapis.com");
+    assertThat(defaults.passesThrough("pypi.org")).isTrue();
+    assertThat(defaults.allowPrivate()).isFalse();
+    assertThat(defaults.ports()).containsExactly(443);
+    assertThat(defaults.caDir()).isEqualTo(java.nio.file.Path.of("/srv/aegis/ca"));
+
+    ForwardProxySettings tuned = GatewayEnvironment.parse(Map.of("TAKUMO_PROXY_PASSTHROUGH", "*.github.com, pypi.org",
+        "TAKUMO_PROXY_PORTS", "8443,9443", "TAKUMO_PROXY_ALLOW_PRIVATE", "true", "TAKUMO_CA_DIR", "/etc/aegis/ca"))
+        .forwardProxy();
+    assertThat(tuned.passesThrough("api.github.com")).isTrue();
+    assertThat(tuned.passesThrough("github.com.evil.example")).isFalse();
+    assertThat(tuned.passesThrough("PyPI.org")).isTrue();
+    assertThat(tuned.passesThrough("example.com")).isFalse();
+    assertThat(tuned.ports()).containsExactly(443, 8443, 9443);
+    assertThat(tuned.allowPrivate()).isTrue();
+    assertThat(tuned.caDir()).isEqualTo(java.nio.file.Path.of("/etc/aegis/ca"));
+
+    assertThatThrownBy(() -> GatewayEnvironment.parse(Map.of("TAKUMO_PROXY_INTERCEPT_HOSTS", "llm.corp=watsonx")))
+        .hasMessageStartingWith("TAKUMO_PROXY_INTERCEPT_HOSTS: llm.corp=watsonx (expected: host=provider pairs");
+    assertThatThrownBy(() -> GatewayEnvironment.parse(Map.of("TAKUMO_PROXY_PORTS", "70000")))
+        .hasMessageStartingWith("TAKUMO_PROXY_PORTS: 70000 (expected: ports from 1 to 65535");
+    assertThatThrownBy(() -> GatewayEnvironment.parse(Map.of("TAKUMO_PROXY_ALLOW_PRIVATE", "yes")))
+        .hasMessage("TAKUMO_PROXY_ALLOW_PRIVATE: yes (expected: true or false)");
+    assertThatThrownBy(() -> GatewayEnvironment.parse(Map.of("TAKUMO_CA_CERT", "/etc/aegis/ca.crt")))
+        .hasMessageStartingWith("TAKUMO_CA_CERT: /etc/aegis/ca.crt (expected: TAKUMO_CA_CERT and TAKUMO_CA_KEY together");
+  }
 }
