@@ -44,6 +44,7 @@ import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.AfterAll;
@@ -65,21 +66,18 @@ class ForwardProxyIT {
   @BeforeAll
   static void start() throws Exception {
     fixture = GatewayFixture.start();
-    // The CA the gateway made on start, as `takumo-aegis ca export` prints it.
-    CertificateAuthority ca = CertificateAuthority.inDirectory(fixture.dir().resolve("ca"));
-    KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-    store.load(null, null);
-    store.setCertificateEntry("takumo", ca.certificate());
-    TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    factory.init(store);
-    caTrust = (X509TrustManager) factory.getTrustManagers()[0];
-    trustingCa = SSLContext.getInstance("TLS");
-    trustingCa.init(null, factory.getTrustManagers(), null);
+    caTrust = trustOf(fixture);
+    trustingCa = freshTrustingCa();
   }
 
+  /** A TLS context of its own that trusts the fixture's CA: no session of another test to resume. */
   private static SSLContext freshTrustingCa() throws Exception {
+    return trusting(caTrust);
+  }
+
+  private static SSLContext trusting(X509TrustManager trust) throws Exception {
     SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, new javax.net.ssl.TrustManager[] {caTrust}, null);
+    context.init(null, new TrustManager[] {trust}, null);
     return context;
   }
 
@@ -330,9 +328,7 @@ class ForwardProxyIT {
       toProxy.send("CONNECT api.anthropic.com:443 HTTP/1.1\r\nHost: api.anthropic.com:443\r\nProxy-Authorization: "
           + basic(edge.key) + "\r\n\r\n");
       assertThat(toProxy.readHead().status()).isEqualTo(200);
-      SSLContext trusting = SSLContext.getInstance("TLS");
-      trusting.init(null, new javax.net.ssl.TrustManager[] {trustOf(edge)}, null);
-      SSLSocket inner = (SSLSocket) trusting.getSocketFactory().createSocket(outer, "api.anthropic.com", 443, true);
+      SSLSocket inner = (SSLSocket) trusting(trustOf(edge)).getSocketFactory().createSocket(outer, "api.anthropic.com", 443, true);
       SSLParameters parameters = inner.getSSLParameters();
       parameters.setEndpointIdentificationAlgorithm("HTTPS");
       parameters.setApplicationProtocols(new String[] {"h2", "http/1.1"}); // offered; the tunnel answers http/1.1
@@ -350,7 +346,7 @@ class ForwardProxyIT {
     }
   }
 
-  /** Trust in the CA a fixture's gateway made on start. */
+  /** Trust in the CA a fixture's gateway made on start, as `takumo-aegis ca export` prints it. */
   private static X509TrustManager trustOf(GatewayFixture gateway) throws Exception {
     KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
     store.load(null, null);
