@@ -43,7 +43,7 @@ public record ForwardProxySettings(Map<String, Provider> intercept, List<String>
   public ForwardProxySettings {
     intercept = Map.copyOf(intercept);
     passthrough = List.copyOf(passthrough);
-    ports = Set.copyOf(new TreeSet<>(ports));
+    ports = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(ports)); // in order: messages name them
   }
 
   /** The provider {@code host} is intercepted for, or null when it is not intercepted. */
