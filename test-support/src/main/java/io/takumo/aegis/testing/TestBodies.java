@@ -23,4 +23,19 @@ public final class TestBodies {
   private static String two(int n) {
     return n < 10 ? "0" + n : Integer.toString(n);
   }
+
+  /** What comes before one long Anthropic message {@code content} string made of {@link #stringBlock()}s. */
+  public static final byte[] ONE_STRING_HEAD =
+      "{\"model\":\"claude-x\",\"messages\":[{\"role\":\"user\",\"content\":\"".getBytes(StandardCharsets.US_ASCII);
+  /** What closes it. */
+  public static final byte[] ONE_STRING_TAIL = "\"}]}".getBytes(StandardCharsets.US_ASCII);
+
+  /** 64 KiB of a JSON string's content: code-like text with an escaped newline and an AWS key in it. */
+  public static byte[] stringBlock() {
+    byte[] block = new byte[64 << 10];
+    java.util.Arrays.fill(block, (byte) 'x');
+    byte[] line = "\\nkey = AKIAIOSFODNN7EXAMPLE\\n".getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(line, 0, block, 1000, line.length);
+    return block;
+  }
 }

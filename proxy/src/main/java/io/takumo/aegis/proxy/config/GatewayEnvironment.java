@@ -74,13 +74,7 @@ public final class GatewayEnvironment {
     b.maxHeldBodyBytes = number(env, "TAKUMO_MAX_HELD_BODY_BYTES", b.maxHeldBodyBytes);
     b.headerTimeout = duration(env, "TAKUMO_HEADER_TIMEOUT", b.headerTimeout);
     b.maxConnectionsPerIp = (int) number(env, "TAKUMO_MAX_CONNECTIONS_PER_IP", b.maxConnectionsPerIp);
-    String http2 = blankToNull(env.get("TAKUMO_HTTP2"));
-    if (http2 != null) {
-      if (!http2.equals("on") && !http2.equals("off")) {
-        throw ConfigException.of("TAKUMO_HTTP2", http2, "on or off");
-      }
-      b.http2 = http2.equals("on");
-    }
+    b.http2 = flag(env, "TAKUMO_HTTP2", "on", "off", b.http2);
     String maxHeader = blankToNull(env.get("TAKUMO_MAX_HEADER_BYTES"));
     if (maxHeader != null) {
       b.maxHeaderBytes = (int) parseLong("TAKUMO_MAX_HEADER_BYTES", maxHeader);
@@ -102,20 +96,8 @@ public final class GatewayEnvironment {
     b.rateLimitOrgRpm = number(env, "TAKUMO_RATE_LIMIT_ORG_RPM", b.rateLimitOrgRpm);
     b.rateLimitUserRpm = number(env, "TAKUMO_RATE_LIMIT_USER_RPM", b.rateLimitUserRpm);
     b.rateLimitIpRpm = number(env, "TAKUMO_RATE_LIMIT_IP_RPM", b.rateLimitIpRpm);
-    String tokenize = blankToNull(env.get("TAKUMO_TOKENIZE"));
-    if (tokenize != null) {
-      if (!tokenize.equals("on") && !tokenize.equals("off")) {
-        throw ConfigException.of("TAKUMO_TOKENIZE", tokenize, "on or off");
-      }
-      b.tokenize = tokenize.equals("on");
-    }
-    String scanHeaders = blankToNull(env.get("TAKUMO_SCAN_HEADERS"));
-    if (scanHeaders != null) {
-      if (!scanHeaders.equals("on") && !scanHeaders.equals("off")) {
-        throw ConfigException.of("TAKUMO_SCAN_HEADERS", scanHeaders, "on or off");
-      }
-      b.scanHeaders = scanHeaders.equals("on");
-    }
+    b.tokenize = flag(env, "TAKUMO_TOKENIZE", "on", "off", b.tokenize);
+    b.scanHeaders = flag(env, "TAKUMO_SCAN_HEADERS", "on", "off", b.scanHeaders);
     String tokenKey = blankToNull(env.get("TAKUMO_TOKEN_KEY"));
     if (tokenKey != null) {
       b.tokenKey = parseKey(tokenKey);
@@ -182,10 +164,7 @@ public final class GatewayEnvironment {
             .toList();
       };
     }
-    String allowPrivate = blankToNull(env.get("TAKUMO_PROXY_ALLOW_PRIVATE"));
-    if (allowPrivate != null && !allowPrivate.equals("true") && !allowPrivate.equals("false")) {
-      throw ConfigException.of("TAKUMO_PROXY_ALLOW_PRIVATE", allowPrivate, "true or false");
-    }
+    boolean allowPrivate = flag(env, "TAKUMO_PROXY_ALLOW_PRIVATE", "true", "false", false);
     Set<Integer> ports = new TreeSet<>(Set.of(443));
     String listed = blankToNull(env.get("TAKUMO_PROXY_PORTS"));
     if (listed != null) {
@@ -204,9 +183,21 @@ public final class GatewayEnvironment {
       throw ConfigException.of(caCert == null ? "TAKUMO_CA_KEY" : "TAKUMO_CA_CERT", caCert == null ? "(set)" : caCert,
           "TAKUMO_CA_CERT and TAKUMO_CA_KEY together");
     }
-    return new ForwardProxySettings(hosts, passthrough, "true".equals(allowPrivate), ports,
+    return new ForwardProxySettings(hosts, passthrough, allowPrivate, ports,
         caDir == null ? defaultCaDir : Path.of(caDir), caCert == null ? null : Path.of(caCert),
         caKey == null ? null : Path.of(caKey));
+  }
+
+  /** A two-valued setting: {@code yes} or {@code no} as written, {@code fallback} when unset, else refused. */
+  private static boolean flag(Map<String, String> env, String field, String yes, String no, boolean fallback) {
+    String raw = blankToNull(env.get(field));
+    if (raw == null) {
+      return fallback;
+    }
+    if (!raw.equals(yes) && !raw.equals(no)) {
+      throw ConfigException.of(field, raw, yes + " or " + no);
+    }
+    return raw.equals(yes);
   }
 
   private static @Nullable String blankToNull(@Nullable String value) {

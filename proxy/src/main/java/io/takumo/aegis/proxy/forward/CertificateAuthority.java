@@ -1,12 +1,12 @@
 package io.takumo.aegis.proxy.forward;
 
+import io.netty.util.NetUtil;
 import io.takumo.aegis.proxy.config.ForwardProxySettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -237,25 +237,9 @@ public final class CertificateAuthority {
     return new BigInteger(127, random).add(BigInteger.ONE); // positive, unique enough (RFC 5280 §4.1.2.2)
   }
 
-  /** Whether {@code host} is an IPv4 or IPv6 literal rather than a name. */
+  /** Whether {@code host} is an IPv4 or IPv6 literal rather than a name (parsed, never looked up). */
   public static boolean isIpLiteral(@Nullable String host) {
-    if (host == null || host.isEmpty()) {
-      return false;
-    }
-    if (host.indexOf(':') >= 0) {
-      return true; // IPv6
-    }
-    for (int i = 0; i < host.length(); i++) {
-      char c = host.charAt(i);
-      if (!(c == '.' || c >= '0' && c <= '9')) {
-        return false;
-      }
-    }
-    try {
-      InetAddress.getByName(host); // digits and dots only: parsed, never looked up
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
+    return host != null && (NetUtil.isValidIpV4Address(host) || NetUtil.isValidIpV6Address(host));
   }
+
 }

@@ -126,10 +126,16 @@ public final class ProxyMetrics {
     return requireNonNull(pauses.get(reason));
   }
 
+  /** The counter {@code name{tag=value}}, registered on first use and kept in {@code byValue}. */
+  public static Counter tagged(MeterRegistry registry, Map<String, Counter> byValue, String name, String tag, String value,
+      String description) {
+    return byValue.computeIfAbsent(value, v -> Counter.builder(name).tag(tag, v).description(description).register(registry));
+  }
+
   /** A client connection began speaking {@code protocol}. */
   public void connectionOpened(ClientProtocol protocol) {
-    connections.computeIfAbsent(protocol.label(), p -> Counter.builder("aegis.connections").tag("protocol", p)
-        .description("Client connections, by the protocol they spoke").register(registry)).increment();
+    tagged(registry, connections, "aegis.connections", "protocol", protocol.label(), "Client connections, by the protocol they spoke")
+        .increment();
   }
 
   public long connectionsOpened(ClientProtocol protocol) {
@@ -145,8 +151,7 @@ public final class ProxyMetrics {
 
   /** The gateway sent GOAWAY with {@code reason} (an HTTP/2 error code name). */
   public void goAway(String reason) {
-    goAways.computeIfAbsent(reason, r -> Counter.builder("aegis.http2.goaway").tag("reason", r)
-        .description("GOAWAY frames the gateway sent, by error code").register(registry)).increment();
+    tagged(registry, goAways, "aegis.http2.goaway", "reason", reason, "GOAWAY frames the gateway sent, by error code").increment();
   }
 
   public long goAways(String reason) {
@@ -165,8 +170,8 @@ public final class ProxyMetrics {
 
   /** A connection closed on accept or before its request, by why ({@code per_ip_limit}, {@code header_timeout}). */
   public void connectionRefused(String reason) {
-    refusedConnections.computeIfAbsent(reason, r -> Counter.builder("aegis.connections.refused").tag("reason", r)
-        .description("Client connections closed by the gateway's limits, by reason").register(registry)).increment();
+    tagged(registry, refusedConnections, "aegis.connections.refused", "reason", reason,
+        "Client connections closed by the gateway's limits, by reason").increment();
   }
 
   public long connectionsRefused(String reason) {

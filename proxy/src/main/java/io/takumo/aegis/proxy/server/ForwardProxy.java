@@ -11,6 +11,7 @@ import io.takumo.aegis.proxy.audit.AuditLog;
 import io.takumo.aegis.proxy.auth.Authenticator;
 import io.takumo.aegis.proxy.auth.Principal;
 import io.takumo.aegis.proxy.config.ForwardProxySettings;
+import io.takumo.aegis.proxy.http.ProxyMetrics;
 import io.takumo.aegis.proxy.http.RequestContext;
 import io.takumo.aegis.proxy.forward.LeafCertificates;
 import java.net.Inet4Address;
@@ -87,8 +88,8 @@ final class ForwardProxy {
   }
 
   Counter tunnel(String mode) {
-    return tunnels.computeIfAbsent(mode, m -> Counter.builder("aegis.proxy.tunnels").tag("mode", m)
-        .description("Forward-proxy CONNECT requests, by what became of them").register(registry));
+    return ProxyMetrics.tagged(registry, tunnels, "aegis.proxy.tunnels", "mode", mode,
+        "Forward-proxy CONNECT requests, by what became of them");
   }
 
   void opened() {

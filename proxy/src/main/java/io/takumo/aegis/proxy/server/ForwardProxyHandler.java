@@ -21,6 +21,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.ssl.SniHandler;
 import io.netty.handler.ssl.SslContext;
+import io.netty.util.NetUtil;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Promise;
 import io.takumo.aegis.proxy.auth.ApiKeys;
@@ -191,6 +192,9 @@ final class ForwardProxyHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void connect(ChannelHandlerContext ctx, HttpRequest request) {
+    if (!ctx.channel().isActive()) {
+      return; // gone before its CONNECT was taken up: nothing opened, nothing counted
+    }
     long started = System.nanoTime();
     Target target = Target.parse(request.uri());
     if (target == null) {
@@ -241,9 +245,13 @@ final class ForwardProxyHandler extends ChannelInboundHandlerAdapter {
           }
           if (principal == null) {
             Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
-            String why = cause instanceof AuthException auth ? auth.getMessage() : "the key could not be checked";
-            refuse(ctx, ErrorCode.PROXY_AUTHENTICATION_REQUIRED, "Proxy-Authorization: " + why + '.', target.toString(),
-                started);
+            if (cause instanceof AuthException auth && !auth.unavailable()) {
+              refuse(ctx, ErrorCode.PROXY_AUTHENTICATION_REQUIRED, "Proxy-Authorization: " + auth.getMessage(),
+                  target.toString(), started);
+            } else { // the key store cannot answer: not the caller's fault (as AuthHandler answers it)
+              refuse(ctx, ErrorCode.SERVICE_UNAVAILABLE, "The key store is unavailable. Try again shortly.",
+                  target.toString(), started);
+            }
             return;
           }
           open(ctx, target, mode, provider, checked, principal, started);
@@ -394,16 +402,12 @@ final class ForwardProxyHandler extends ChannelInboundHandlerAdapter {
         || address != null && (address.isLoopbackAddress() || address.equals(local.getAddress()));
   }
 
-  /** The address {@code host} spells when it is an IP literal; null for a name (never looked up here). */
+  /**
+   * The address {@code host} spells when it is an IP literal; null for a name. Parsed by Netty, never looked up:
+   * {@code InetAddress.getByName} would resolve anything that is not a valid literal, on the event loop.
+   */
   private static @Nullable InetAddress literal(String host) {
-    if (!io.takumo.aegis.proxy.forward.CertificateAuthority.isIpLiteral(host)) {
-      return null;
-    }
-    try {
-      return InetAddress.getByName(host); // a literal: parsed, not resolved
-    } catch (java.net.UnknownHostException e) {
-      return null;
-    }
+    return NetUtil.createInetAddressFromIpAddressString(host);
   }
 
   private static String client(Channel channel) {

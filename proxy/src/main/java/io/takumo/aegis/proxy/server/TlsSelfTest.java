@@ -47,28 +47,27 @@ final class TlsSelfTest {
     ByteBuffer toServer = ByteBuffer.allocate(packet * 4);
     ByteBuffer toClient = ByteBuffer.allocate(packet * 4);
     ByteBuffer sink = ByteBuffer.allocate(app * 4);
-    ByteBuffer empty = ByteBuffer.allocate(0);
     client.beginHandshake();
     server.beginHandshake();
     for (int step = 0; step < MAX_STEPS; step++) {
-      client.wrap(empty, toServer);
-      runTasks(client);
-      toServer.flip();
-      server.unwrap(toServer, sink);
-      runTasks(server);
-      toServer.compact();
-      server.wrap(empty, toClient);
-      runTasks(server);
-      toClient.flip();
-      client.unwrap(toClient, sink);
-      runTasks(client);
-      toClient.compact();
+      flight(client, server, toServer, sink);
+      flight(server, client, toClient, sink);
       sink.clear();
       if (done(client) && done(server)) {
         return;
       }
     }
     throw new SSLException("the TLS handshake did not complete");
+  }
+
+  /** What {@code from} has to send, through {@code wire}, read by {@code to}. */
+  private static void flight(SSLEngine from, SSLEngine to, ByteBuffer wire, ByteBuffer sink) throws SSLException {
+    from.wrap(ByteBuffer.allocate(0), wire);
+    runTasks(from);
+    wire.flip();
+    to.unwrap(wire, sink);
+    runTasks(to);
+    wire.compact();
   }
 
   private static boolean done(SSLEngine engine) {

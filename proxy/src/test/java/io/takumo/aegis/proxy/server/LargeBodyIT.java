@@ -24,6 +24,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.takumo.aegis.proxy.http.PauseReason;
 import io.takumo.aegis.testing.StubUpstream;
+import io.takumo.aegis.testing.TestBodies;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.io.OutputStream;
@@ -89,13 +90,9 @@ class LargeBodyIT {
   void aJsonBodyWhoseOneString32MibStreamsThroughLikeText() throws Exception {
     try (GatewayFixture fixture = GatewayFixture.start()) {
       fixture.anthropic.behavior(StubUpstream.Behavior.slowRead());
-      byte[] head = "{\"model\":\"claude-x\",\"messages\":[{\"role\":\"user\",\"content\":\"".getBytes(StandardCharsets.US_ASCII);
-      byte[] tail = "\"}]}".getBytes(StandardCharsets.US_ASCII);
-      // 64 KiB blocks of code-like text, each with an escaped newline and an AWS key: one JSON string.
-      byte[] block = new byte[64 << 10];
-      Arrays.fill(block, (byte) 'x');
-      byte[] line = "\\nkey = AKIAIOSFODNN7EXAMPLE\\n".getBytes(StandardCharsets.US_ASCII);
-      System.arraycopy(line, 0, block, 1000, line.length);
+      byte[] head = TestBodies.ONE_STRING_HEAD;
+      byte[] tail = TestBodies.ONE_STRING_TAIL;
+      byte[] block = TestBodies.stringBlock(); // 64 KiB, an escaped newline and an AWS key in each
       long blocks = 32L * MIB / block.length - 1; // under the 32 MiB body limit with the JSON around it
       long total = head.length + blocks * block.length + tail.length;
 
