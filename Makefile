@@ -72,19 +72,23 @@ perf-h2: $(JAR) perf-deps
 	$(MVN) -q -DskipTests install
 	taskset -c 0 $(MVN) -q -pl perf exec:java -Dexec.mainClass=io.takumo.aegis.perf.Http2Perf
 
-## perf-proxy: the forward proxy: CPU per 16 KiB request inside an intercepted tunnel against the base-URL path
-## over TLS, and passthrough throughput against a direct loopback stream (perf/results/forward-proxy.md;
-## PROXY_REQUESTS, PROXY_REPEATS, PROXY_STREAM_BYTES override)
+## perf-proxy: the forward proxy: CPU per 16 KiB request (Gatling through HTTPS_PROXY) inside an intercepted tunnel
+## against the base-URL path over TLS, and passthrough throughput against a direct loopback stream and nginx's stream
+## relay (perf/results/forward-proxy.md; PROXY_SECONDS, PROXY_REPEATS, PROXY_STREAM_BYTES override)
 perf-proxy: $(JAR) perf-deps
 	$(MVN) -q -DskipTests install
-	taskset -c 0 $(MVN) -q -pl perf exec:java -Dexec.mainClass=io.takumo.aegis.perf.ForwardProxyPerf
+	taskset -c 0 $(MVN) -q -pl perf exec:exec -Dexec.executable=java \
+	  -Dexec.args="--add-opens java.base/java.lang=ALL-UNNAMED -Xms1g -Xmx1g -cp %classpath io.takumo.aegis.perf.ForwardProxyPerf"
 
-## perf-deps: nginx (the reference), h2load and taskset, from Debian's packages when missing
+## perf-deps: nginx (the reference) with its stream module, h2load and taskset, from Debian's packages when missing
 perf-deps:
 	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { \
 	  echo "installing nginx (the reference reverse proxy of make perf)"; \
 	  $$(command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo) apt-get install -y nginx-light \
 	  || $$(command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo) apt-get install -y nginx; }
+	@test -f /usr/lib/nginx/modules/ngx_stream_module.so || { \
+	  echo "installing nginx's stream module (the reference byte relay of make perf-proxy)"; \
+	  $$(command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo) apt-get install -y libnginx-mod-stream; }
 	@command -v h2load >/dev/null || { \
 	  echo "installing h2load (the HTTP/2 load generator of make perf-h2)"; \
 	  $$(command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo) apt-get install -y nghttp2-client; }

@@ -4,19 +4,13 @@ import io.netty.pkitesting.X509Bundle;
 import io.takumo.aegis.proxy.auth.FileKeyStore;
 import io.takumo.aegis.proxy.auth.Scope;
 import io.takumo.aegis.proxy.config.KeyEnvironment;
-import io.takumo.aegis.proxy.server.AnyCertificate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ProxySelector;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,12 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,21 +28,24 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>CPU per 16 KiB Anthropic request (full pipeline) inside an intercepted tunnel, against the same request on
- *       the base-URL path over TLS: both terminate TLS, both keep connections alive (JDK client, HTTP/1.1, 16
- *       concurrent callers), each gateway pinned alone to the last CPU.
- *   <li>Passthrough throughput: 256 MiB through a tunnel to a loopback sink, against the same stream sent directly.
+ *       the base-URL path over TLS: Gatling as the client (through the proxy with CONNECT and Basic credentials, as
+ *       {@code HTTPS_PROXY=http://perf:KEY@host:port} makes a tool do), 16 users on a keep-alive pool; both paths
+ *       terminate TLS; each gateway pinned alone to the last CPU.
+ *   <li>Passthrough throughput: 256 MiB through a tunnel to a loopback sink, against the same stream sent directly
+ *       and through nginx's stream module (a byte relay in C, pinned like the gateway).
  * </ul>
  */
 public final class ForwardProxyPerf {
   private static final int CALLERS = 16;
+  private static final String SCENARIO = "anthropic-16k";
 
   private ForwardProxyPerf() {}
 
   public static void main(String[] args) throws Exception {
-    System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true"); // the edge's test certificate
+    PerfRunner.captureOutput();
     Map<String, String> env = System.getenv();
-    int requests = Integer.parseInt(env.getOrDefault("PROXY_REQUESTS", "8000"));
-    int repeats = Integer.parseInt(env.getOrDefault("PROXY_REPEATS", "3"));
+    int seconds = Integer.parseInt(env.getOrDefault("PROXY_SECONDS", "8"));
+    int repeats = Integer.parseInt(env.getOrDefault("PROXY_REPEATS", "5"));
     int cpus = PerfRunner.onlineCpus();
     String sutCpu = Integer.toString(Math.max(0, cpus - 1));
     Path work = Files.createDirectories(Path.of(Files.isDirectory(Path.of("proxy")) ? "." : "..")
@@ -63,7 +55,6 @@ public final class ForwardProxyPerf {
     X509Bundle leaf = Http2Perf.selfSigned();
     Files.writeString(cert, leaf.getCertificatePathPEM());
     Files.writeString(key, leaf.getPrivateKeyPEM());
-    byte[] body = RelaySimulation.body("anthropic-16k");
     Path keysFile = work.resolve("keys.json");
     Files.deleteIfExists(keysFile);
     String apiKey = FileKeyStore.open(keysFile).create("perf", "perf", KeyEnvironment.TEST, Scope.all(), null);
@@ -80,47 +71,76 @@ public final class ForwardProxyPerf {
               "TAKUMO_PROXY_PORTS", Integer.toString(sink.getLocalPort())));
       started.add(java.util.Objects.requireNonNull(proxy.process()));
 
-      HttpClient direct = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(trustAll()).build();
-      HttpClient tunnelled = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(trustAll())
-          .proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", Integer.parseInt(
-              proxy.baseUrl().substring(proxy.baseUrl().lastIndexOf(':') + 1))))).build();
-      URI edgeUri = URI.create(edge.baseUrl() + "/v1/messages");
-      URI proxyUri = URI.create("https://api.anthropic.com/v1/messages");
+      String proxyAddress = "127.0.0.1:" + URI.create(proxy.baseUrl()).getPort();
+      String anthropic = "https://api.anthropic.com";
       for (int w = 0; w < 2; w++) { // warm-up: the JIT first
-        run(direct, edgeUri, body, apiKey, requests, edge);
-        run(tunnelled, proxyUri, body, apiKey, requests, proxy);
+        PerfRunner.run(edge, edge.baseUrl(), "", SCENARIO, CALLERS, 0, seconds);
+        PerfRunner.run(proxy, anthropic, proxyAddress, SCENARIO, CALLERS, 0, seconds);
       }
-      List<Double> edgeCpu = new ArrayList<>();
-      List<Double> proxyCpu = new ArrayList<>();
+      List<PerfRunner.Point> edgeRuns = new ArrayList<>();
+      List<PerfRunner.Point> proxyRuns = new ArrayList<>();
       for (int r = 0; r < repeats; r++) {
-        edgeCpu.add(run(direct, edgeUri, body, apiKey, requests, edge));
-        proxyCpu.add(run(tunnelled, proxyUri, body, apiKey, requests, proxy));
+        edgeRuns.add(PerfRunner.run(edge, edge.baseUrl(), "", SCENARIO, CALLERS, 0, seconds));
+        proxyRuns.add(PerfRunner.run(proxy, anthropic, proxyAddress, SCENARIO, CALLERS, 0, seconds));
       }
-      double e = median(edgeCpu);
-      double p = median(proxyCpu);
-      report.append(String.format(Locale.ROOT, "# Forward proxy%n%n%d CPUs; each gateway pinned to CPU %s; JDK HttpClient, "
-          + "HTTP/1.1 keep-alive, %d callers, %d requests of 16 KiB (`anthropic-16k`, 3 secrets) per run, %d runs "
-          + "interleaved; full pipeline, access log off; CPU = user + system time from /proc per request, medians.%n%n"
-          + "| path | CPU µs/request (runs) |%n| --- | ---: |%n| base URL over TLS | %.1f %s |%n"
-          + "| intercepted tunnel | %.1f %s |%n%nintercepted ÷ base URL: %.2f (target ≤ 1.3)%n",
-          cpus, sutCpu, CALLERS, requests, repeats, e, edgeCpu, p, proxyCpu, p / e));
+      report.append(String.format(Locale.ROOT, "# Forward proxy%n%n%d CPUs; each gateway pinned to CPU %s, Gatling and "
+          + "the stub on the others; Gatling, HTTP/1.1 keep-alive (shared pool), %d users, %d s per run, `%s` (3 "
+          + "secrets); %d runs interleaved after 2 warm-up rounds; full pipeline, access log off; CPU = user + system "
+          + "time from /proc per request; medians (runs in brackets).%n%n"
+          + "| path | req/s | p50 ms | p99 ms | CPU µs/request |%n| --- | ---: | ---: | ---: | ---: |%n",
+          cpus, sutCpu, CALLERS, seconds, SCENARIO, repeats));
+      report.append(row("base URL over TLS", edgeRuns)).append(row("intercepted tunnel (HTTPS_PROXY)", proxyRuns));
+      report.append(String.format(Locale.ROOT, "%nintercepted ÷ base URL, CPU per request: %.2f (target ≤ 1.3)%n",
+          median(proxyRuns.stream().map(PerfRunner.Point::cpuMicrosPerRequest).toList())
+              / median(edgeRuns.stream().map(PerfRunner.Point::cpuMicrosPerRequest).toList())));
 
-      long bytes = Long.parseLong(env.getOrDefault("PROXY_STREAM_BYTES", Long.toString(256L << 20)));
+      long bytes = Long.parseLong(env.getOrDefault("PROXY_STREAM_BYTES", Long.toString(1L << 30)));
       Future<?> sinking = sink(sink);
-      List<Double> directMbs = new ArrayList<>();
-      List<Double> tunnelMbs = new ArrayList<>();
-      stream(null, sink.getLocalPort(), bytes, apiKey); // warm-up
-      stream(proxy, sink.getLocalPort(), bytes, apiKey);
-      for (int r = 0; r < repeats; r++) {
-        directMbs.add(stream(null, sink.getLocalPort(), bytes, apiKey));
-        tunnelMbs.add(stream(proxy, sink.getLocalPort(), bytes, apiKey));
+      int relayPort = PerfRunner.freePort();
+      Process relay = Nginx.streamRelay(work, relayPort, sink.getLocalPort(), sutCpu);
+      if (relay != null) {
+        started.add(relay);
+      }
+      List<StreamPath> paths = new ArrayList<>();
+      paths.add(new StreamPath("direct", () -> new Socket(InetAddress.getLoopbackAddress(), sink.getLocalPort()), null));
+      if (relay != null) {
+        paths.add(new StreamPath("through nginx's stream relay",
+            () -> new Socket(InetAddress.getLoopbackAddress(), relayPort), relay.toHandle()));
+      }
+      paths.add(new StreamPath("through a passthrough tunnel", () -> tunnel(proxy, sink.getLocalPort(), apiKey),
+          java.util.Objects.requireNonNull(proxy.process()).toHandle()));
+      for (int r = -3; r < repeats; r++) { // rounds below 0: warm-up (the JIT first)
+        for (StreamPath path : paths) {
+          long before = path.relay() == null ? 0 : PerfRunner.cpuTicks(path.relay());
+          double rate = stream(path.open().call(), bytes);
+          if (r >= 0) {
+            path.mbs().add(rate);
+            if (path.relay() != null) {
+              long ticks = PerfRunner.cpuTicks(path.relay()) - before;
+              path.cpuPerGib().add((double) ticks * PerfRunner.TICK_MICROS / 1000 / (bytes / (double) (1L << 30)));
+            }
+          }
+        }
       }
       sinking.cancel(true);
-      double d = median(directMbs);
-      double t = median(tunnelMbs);
-      report.append(String.format(Locale.ROOT, "%n| stream of %d MiB to a loopback sink | MB/s (runs) |%n| --- | ---: |%n"
-          + "| direct | %.0f %s |%n| through a passthrough tunnel | %.0f %s |%n%ntunnel ÷ direct: %.2f (target ≥ 0.8)%n",
-          bytes >> 20, d, directMbs, t, tunnelMbs, t / d));
+      report.append(String.format(Locale.ROOT, "%n%d runs of a %d MiB stream to a loopback sink, interleaved after 3 "
+          + "warm-up rounds (relays pinned to CPU %s; client and sink on the others); medians.%n%n"
+          + "| path | MB/s (runs) | relay CPU ms per GiB (runs) |%n| --- | ---: | ---: |%n", repeats, bytes >> 20, sutCpu));
+      for (StreamPath path : paths) {
+        report.append(String.format(Locale.ROOT, "| %s | %.0f %s | %s |%n", path.name(), median(path.mbs()),
+            rounded(path.mbs()), path.cpuPerGib().isEmpty() ? "" : String.format(Locale.ROOT, "%.0f %s",
+                median(path.cpuPerGib()), rounded(path.cpuPerGib()))));
+      }
+      StreamPath straight = paths.get(0);
+      StreamPath tunnel = paths.get(paths.size() - 1);
+      report.append(String.format(Locale.ROOT, "%ntunnel ÷ direct: %.2f (target ≥ 0.8)%n",
+          median(tunnel.mbs()) / median(straight.mbs())));
+      if (relay != null) {
+        StreamPath nginx = paths.get(1);
+        report.append(String.format(Locale.ROOT, "nginx stream ÷ direct: %.2f; tunnel ÷ nginx stream: %.2f "
+            + "(throughput), %.2f (CPU per GiB)%n", median(nginx.mbs()) / median(straight.mbs()),
+            median(tunnel.mbs()) / median(nginx.mbs()), median(tunnel.cpuPerGib()) / median(nginx.cpuPerGib())));
+      }
     } finally {
       for (Process p : started) {
         p.destroy();
@@ -130,39 +150,17 @@ public final class ForwardProxyPerf {
     Files.writeString(out, report.toString());
     System.out.println(report);
     System.out.println("written to " + out);
+    System.exit(0); // Gatling can leave a non-daemon thread behind (as in PerfRunner)
   }
 
-  /** {@code requests} POSTs from {@link #CALLERS} callers; the gateway's CPU µs per request. */
-  private static double run(HttpClient client, URI uri, byte[] body, String apiKey, int requests, PerfRunner.Target sut)
-      throws Exception {
-    ProcessHandle gateway = java.util.Objects.requireNonNull(sut.process()).toHandle();
-    AtomicLong left = new AtomicLong(requests);
-    AtomicLong failed = new AtomicLong();
-    ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
-    long before = PerfRunner.cpuTicks(gateway);
-    List<Future<?>> done = new ArrayList<>();
-    for (int c = 0; c < CALLERS; c++) {
-      done.add(callers.submit(() -> {
-        while (left.getAndDecrement() > 0) {
-          HttpResponse<Void> response = client.send(HttpRequest.newBuilder(uri).header("x-api-key", apiKey)
-              .header("content-type", "application/json").header("anthropic-version", "2023-06-01")
-              .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
-          if (response.statusCode() != 200) {
-            failed.incrementAndGet();
-          }
-        }
-        return null;
-      }));
-    }
-    for (Future<?> f : done) {
-      f.get();
-    }
-    callers.shutdown();
-    long ticks = PerfRunner.cpuTicks(gateway) - before;
-    if (failed.get() > 0) {
-      throw new IllegalStateException(sut.name() + ": " + failed.get() + " of " + requests + " requests failed");
-    }
-    return (double) ticks * PerfRunner.TICK_MICROS / requests;
+  /** A report row: the medians of each column, then the CPU of each run. */
+  private static String row(String path, List<PerfRunner.Point> runs) {
+    return String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.1f %s |%n", path,
+        median(runs.stream().map(PerfRunner.Point::rps).toList()),
+        median(runs.stream().map(PerfRunner.Point::p50).toList()),
+        median(runs.stream().map(PerfRunner.Point::p99).toList()),
+        median(runs.stream().map(PerfRunner.Point::cpuMicrosPerRequest).toList()),
+        rounded(runs.stream().map(PerfRunner.Point::cpuMicrosPerRequest).toList()));
   }
 
   /** Accepts connections and reads each to its end, answering one byte: a sink that says when it has it all. */
@@ -170,6 +168,7 @@ public final class ForwardProxyPerf {
     return CompletableFuture.runAsync(() -> {
       while (!server.isClosed()) {
         try (Socket s = server.accept(); InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
+          s.setSoTimeout(60_000);
           byte[] buffer = new byte[1 << 16];
           long expected = new java.io.DataInputStream(in).readLong();
           for (long got = 0; got < expected; ) {
@@ -182,36 +181,50 @@ public final class ForwardProxyPerf {
           out.write(1);
           out.flush();
         } catch (IOException e) {
-          return;
+          if (server.isClosed()) {
+            return;
+          } // else a connection that ended early (a readiness probe): the next one
         }
       }
     });
   }
 
-  /** MB/s of {@code bytes} to the sink, directly or through a CONNECT tunnel of {@code proxy}. */
-  private static double stream(PerfRunner.@Nullable Target proxy, int sinkPort, long bytes, String apiKey) throws IOException {
-    Socket socket;
-    if (proxy == null) {
-      socket = new Socket(InetAddress.getLoopbackAddress(), sinkPort);
-    } else {
-      URI base = URI.create(proxy.baseUrl());
-      socket = new Socket(base.getHost(), base.getPort());
-      String auth = java.util.Base64.getEncoder().encodeToString(("perf:" + apiKey).getBytes(StandardCharsets.UTF_8));
-      socket.getOutputStream().write(("CONNECT 127.0.0.1:" + sinkPort + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-          + "Proxy-Authorization: Basic " + auth + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-      InputStream in = socket.getInputStream();
-      StringBuilder head = new StringBuilder();
-      while (!head.toString().endsWith("\r\n\r\n")) {
-        int c = in.read();
-        if (c < 0) {
-          throw new IOException("the proxy closed: " + head);
-        }
-        head.append((char) c);
-      }
-      if (!head.toString().startsWith("HTTP/1.1 200")) {
-        throw new IOException("CONNECT refused: " + head);
-      }
+  /** One way to the sink: how to open it, the relay process on the way (null: none), and what each run measured. */
+  private record StreamPath(String name, java.util.concurrent.Callable<Socket> open, @Nullable ProcessHandle relay,
+      List<Double> mbs, List<Double> cpuPerGib) {
+    StreamPath(String name, java.util.concurrent.Callable<Socket> open, @Nullable ProcessHandle relay) {
+      this(name, open, relay, new ArrayList<>(), new ArrayList<>());
     }
+  }
+
+  private static List<String> rounded(List<Double> values) {
+    return values.stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList();
+  }
+
+  /** A socket through a CONNECT tunnel of {@code proxy} to the sink. */
+  private static Socket tunnel(PerfRunner.Target proxy, int sinkPort, String apiKey) throws IOException {
+    URI base = URI.create(proxy.baseUrl());
+    Socket socket = new Socket(base.getHost(), base.getPort());
+    String auth = java.util.Base64.getEncoder().encodeToString(("perf:" + apiKey).getBytes(StandardCharsets.UTF_8));
+    socket.getOutputStream().write(("CONNECT 127.0.0.1:" + sinkPort + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        + "Proxy-Authorization: Basic " + auth + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    InputStream in = socket.getInputStream();
+    StringBuilder head = new StringBuilder();
+    while (!head.toString().endsWith("\r\n\r\n")) {
+      int c = in.read();
+      if (c < 0) {
+        throw new IOException("the proxy closed: " + head);
+      }
+      head.append((char) c);
+    }
+    if (!head.toString().startsWith("HTTP/1.1 200")) {
+      throw new IOException("CONNECT refused: " + head);
+    }
+    return socket;
+  }
+
+  /** MB/s of {@code bytes} to the sink over {@code socket}, until the sink confirms it has them all. */
+  private static double stream(Socket socket, long bytes) throws IOException {
     try (socket) {
       byte[] chunk = new byte[1 << 16];
       new SecureRandom().nextBytes(chunk);
@@ -227,12 +240,6 @@ public final class ForwardProxyPerf {
       }
       return bytes / 1e6 / ((System.nanoTime() - start) / 1e9);
     }
-  }
-
-  private static SSLContext trustAll() throws Exception {
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, new TrustManager[] {new AnyCertificate()}, null);
-    return context;
   }
 
   private static double median(List<Double> values) {

@@ -80,6 +80,45 @@ final class Nginx {
     return new PerfRunner.Target(tls ? "nginx, http2 on" : "nginx", url, p, "");
   }
 
+  /**
+   * nginx's stream module as a plain TCP relay to {@code targetPort} (one worker on {@code cpu}): the reference
+   * for a passthrough tunnel's throughput. Null when nginx or its stream module is not installed.
+   */
+  static @Nullable Process streamRelay(Path work, int port, int targetPort, String cpu) throws Exception {
+    Path binary = Stream.of("/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/bin/nginx").map(Path::of)
+        .filter(Files::isExecutable).findFirst().orElse(null);
+    Path module = Path.of("/usr/lib/nginx/modules/ngx_stream_module.so");
+    if (binary == null || !Files.exists(module)) {
+      System.out.println("nginx or its stream module is not installed (make perf-deps installs them): no nginx row");
+      return null;
+    }
+    Path dir = Files.createDirectories(work.resolve("nginx-stream"));
+    Files.createDirectories(dir.resolve("logs"));
+    String conf = """
+        load_module %1$s;
+        worker_processes 1;
+        daemon off;
+        master_process on;
+        error_log %2$s/logs/error.log warn;
+        pid %2$s/nginx.pid;
+        events { worker_connections 1024; }
+        stream {
+          server {
+            listen 127.0.0.1:%3$d;
+            proxy_pass 127.0.0.1:%4$d;
+            proxy_buffer_size 256k;
+          }
+        }
+        """.formatted(module, dir.toAbsolutePath(), port, targetPort);
+    Path file = dir.resolve("nginx.conf");
+    Files.writeString(file, conf);
+    Process p = new ProcessBuilder("taskset", "-c", cpu, binary.toString(), "-p", dir.toAbsolutePath().toString(),
+        "-c", file.toAbsolutePath().toString())
+        .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
+    waitUp(port, p);
+    return p;
+  }
+
   static void waitUp(int port, Process p) throws Exception {
     long deadline = System.nanoTime() + 10_000_000_000L;
     while (System.nanoTime() < deadline) {

@@ -70,7 +70,7 @@ public final class PerfRunner {
   private static final int MAX_EXTRA_WARMUP_ROUNDS = 4;
 
   public static void main(String[] args) throws Exception {
-    System.setOut(new java.io.PrintStream(new Tee(System.out, CAPTURED), true, StandardCharsets.UTF_8));
+    captureOutput();
     Map<String, String> env = System.getenv();
     int seconds = Integer.parseInt(env.getOrDefault("PERF_SECONDS", "8"));
     int repeats = Integer.parseInt(env.getOrDefault("PERF_REPEATS", "3"));
@@ -174,9 +174,24 @@ public final class PerfRunner {
     }
   }
 
+  /** Keeps a copy of what this JVM prints, for Gatling's summary: call before the first run. */
+  static void captureOutput() {
+    System.setOut(new java.io.PrintStream(new Tee(System.out, CAPTURED), true, StandardCharsets.UTF_8));
+  }
+
   /** One Gatling run against {@code t}; the SUT's CPU is read around it. */
   private static Point run(Target t, String scenario, int users, int rate, int seconds) throws IOException {
-    System.setProperty("aegis.target", t.baseUrl());
+    return run(t, t.baseUrl(), "", scenario, users, rate, seconds);
+  }
+
+  /**
+   * One Gatling run of {@code scenario} to {@code baseUrl} through the forward proxy {@code proxy} ({@code host:port};
+   * empty: none), {@code t} being the system under test whose CPU is read around it.
+   */
+  static Point run(Target t, String baseUrl, String proxy, String scenario, int users, int rate, int seconds)
+      throws IOException {
+    System.setProperty("aegis.target", baseUrl);
+    System.setProperty("aegis.proxy", proxy);
     System.setProperty("aegis.scenario", scenario);
     System.setProperty("aegis.key", t.key());
     System.setProperty("aegis.users", Integer.toString(users));

@@ -18,7 +18,8 @@ import java.time.Duration;
  * One point of {@code make perf}: a scenario against one target, as {@link PerfRunner} sets it up
  * through system properties ({@code aegis.target}, {@code aegis.scenario}, {@code aegis.key},
  * {@code aegis.users} for the closed model or {@code aegis.rate} for the open model,
- * {@code aegis.seconds}).
+ * {@code aegis.seconds}, and {@code aegis.proxy} ({@code host:port}) to send every request through that
+ * forward proxy, CONNECT authenticated with the key).
  */
 public class RelaySimulation extends Simulation {
   /** The request bodies of each scenario, with 3 planted secrets (as the perf harness plants them). */
@@ -68,6 +69,12 @@ public class RelaySimulation extends Simulation {
         .header("x-api-key", key.isEmpty() ? "sk-perf-direct" : key)
         .shareConnections() // a keep-alive pool, as an SDK or a proxy in front holds
         .disableWarmUp();
+    String proxy = System.getProperty("aegis.proxy", "");
+    if (!proxy.isEmpty()) { // HTTPS_PROXY=http://perf:KEY@host:port, as a developer's machine sets it
+      int colon = proxy.lastIndexOf(':');
+      protocol = protocol.proxy(io.gatling.javaapi.http.HttpDsl.Proxy(proxy.substring(0, colon),
+          Integer.parseInt(proxy.substring(colon + 1))).credentials("perf", key));
+    }
     ChainBuilder call = io.gatling.javaapi.core.CoreDsl.exec(http(scenarioName).post(path(scenarioName))
         .body(io.gatling.javaapi.core.CoreDsl.ByteArrayBody(body)).check(status().is(200)));
     ScenarioBuilder scn = scenario(scenarioName).exec(call);

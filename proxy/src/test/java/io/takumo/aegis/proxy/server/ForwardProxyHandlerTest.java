@@ -54,6 +54,28 @@ class ForwardProxyHandlerTest {
   }
 
   @Test
+  void aPassthroughRelaysBytesAndCountsPendingWritesByTheMemoryTheyHold() {
+    io.netty.channel.embedded.EmbeddedChannel far = new io.netty.channel.embedded.EmbeddedChannel();
+    io.netty.channel.embedded.EmbeddedChannel client =
+        new io.netty.channel.embedded.EmbeddedChannel(new ForwardProxyHandler.Splice(far));
+    ForwardProxyHandler.Splice.tune(far);
+    client.writeInbound(io.netty.buffer.Unpooled.copiedBuffer("hello", StandardCharsets.US_ASCII));
+    io.netty.buffer.ByteBuf relayed = far.readOutbound();
+    assertThat(relayed.toString(StandardCharsets.US_ASCII)).isEqualTo("hello");
+    relayed.release();
+
+    // 100 bytes in each of two 256 KiB read buffers: 512 KiB held, past the high mark however few bytes they carry
+    far.write(far.alloc().buffer(256 << 10).writeBytes(new byte[100]));
+    assertThat(far.isWritable()).isTrue();
+    far.write(far.alloc().buffer(256 << 10).writeBytes(new byte[100]));
+    assertThat(far.isWritable()).isFalse();
+    far.flush();
+    assertThat(far.isWritable()).isTrue();
+    assertThat(far.finishAndReleaseAll()).isTrue();
+    assertThat(client.finishAndReleaseAll()).isFalse();
+  }
+
+  @Test
   void aTunnelEndsInOneAuditEventWithItsBytesAndNoBody() throws Exception {
     java.util.List<io.takumo.aegis.proxy.audit.AuditEvent> events = new java.util.ArrayList<>();
     io.takumo.aegis.proxy.audit.AuditLog audit = io.takumo.aegis.proxy.audit.AuditLogs.into(events);
