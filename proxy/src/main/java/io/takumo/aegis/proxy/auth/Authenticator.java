@@ -32,6 +32,15 @@ public final class Authenticator {
 
 
   /**
+   * The principal of a keyless forward-proxy caller at {@code address} in a trusted network, acting as {@code org}
+   * (with its settings, or the defaults when they are out of reach, as for a key). Never fails.
+   */
+  public CompletionStage<Principal> network(String org, String address) {
+    return store.orgSettings(org).exceptionally(e -> OrgSettings.DEFAULT)
+        .thenApply(settings -> Principal.ofNetwork(org, address, environment, settings));
+  }
+
+  /**
    * Completes with the principal, or exceptionally with an {@link AuthException} whose message can
    * be shown to the client.
    */

@@ -21,9 +21,12 @@ import org.jspecify.annotations.Nullable;
  * @param caDir where the CA is kept, and made when there is none
  * @param caCert a CA certificate brought as PEM (with {@code caKey}), instead of {@code caDir}
  * @param caKey its private key
+ * @param trusted networks whose callers need no key on a CONNECT: they act as {@code trustedOrg}
+ * @param trustedOrg the organization of callers from {@code trusted} (set exactly when {@code trusted} is not empty)
  */
 public record ForwardProxySettings(Map<String, Provider> intercept, List<String> passthrough, boolean allowPrivate,
-    Set<Integer> ports, Path caDir, @Nullable Path caCert, @Nullable Path caKey) {
+    Set<Integer> ports, Path caDir, @Nullable Path caCert, @Nullable Path caKey, TrustedNetworks trusted,
+    @Nullable String trustedOrg) {
 
   public static final List<String> ALL = List.of("*");
 
@@ -37,10 +40,20 @@ public record ForwardProxySettings(Map<String, Provider> intercept, List<String>
   }
 
   public static ForwardProxySettings defaults(Path caDir) {
-    return new ForwardProxySettings(defaultHosts(), ALL, false, Set.of(443), caDir, null, null);
+    return new ForwardProxySettings(defaultHosts(), ALL, false, Set.of(443), caDir, null, null, TrustedNetworks.NONE,
+        null);
+  }
+
+  /** Without a trusted network: every caller brings a key. */
+  public ForwardProxySettings(Map<String, Provider> intercept, List<String> passthrough, boolean allowPrivate,
+      Set<Integer> ports, Path caDir, @Nullable Path caCert, @Nullable Path caKey) {
+    this(intercept, passthrough, allowPrivate, ports, caDir, caCert, caKey, TrustedNetworks.NONE, null);
   }
 
   public ForwardProxySettings {
+    if (trusted.isEmpty() != (trustedOrg == null)) {
+      throw new IllegalArgumentException("trusted networks and their organization go together");
+    }
     intercept = Map.copyOf(intercept);
     passthrough = List.copyOf(passthrough);
     ports = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(ports)); // in order: messages name them
@@ -49,6 +62,11 @@ public record ForwardProxySettings(Map<String, Provider> intercept, List<String>
   /** The provider {@code host} is intercepted for, or null when it is not intercepted. */
   public @Nullable Provider intercepted(String host) {
     return intercept.get(host.toLowerCase(Locale.ROOT));
+  }
+
+  /** The organization a keyless caller at {@code remote} acts as, or null when its network is not trusted. */
+  public @Nullable String trustedOrgOf(@Nullable Object remote) {
+    return trustedOrg != null && trusted.contains(remote) ? trustedOrg : null;
   }
 
   /** Whether a tunnel to {@code host} (not intercepted) may be opened. */

@@ -183,9 +183,26 @@ public final class GatewayEnvironment {
       throw ConfigException.of(caCert == null ? "TAKUMO_CA_KEY" : "TAKUMO_CA_CERT", caCert == null ? "(set)" : caCert,
           "TAKUMO_CA_CERT and TAKUMO_CA_KEY together");
     }
+    String cidrs = blankToNull(env.get("TAKUMO_PROXY_TRUSTED_CIDRS"));
+    String trustedOrg = blankToNull(env.get("TAKUMO_PROXY_TRUSTED_ORG"));
+    TrustedNetworks trusted = TrustedNetworks.NONE;
+    if (cidrs != null) {
+      try {
+        trusted = TrustedNetworks.parse(cidrs);
+      } catch (IllegalArgumentException e) {
+        throw ConfigException.of("TAKUMO_PROXY_TRUSTED_CIDRS", cidrs,
+            "IP blocks separated by commas, such as 10.20.0.0/16, fd00:aa::/48 (" + e.getMessage() + " is not one)");
+      }
+    }
+    if (trusted.isEmpty() != (trustedOrg == null)) {
+      throw ConfigException.of(trustedOrg == null ? "TAKUMO_PROXY_TRUSTED_CIDRS" : "TAKUMO_PROXY_TRUSTED_ORG",
+          trustedOrg == null ? String.valueOf(cidrs) : trustedOrg,
+          "TAKUMO_PROXY_TRUSTED_CIDRS and TAKUMO_PROXY_TRUSTED_ORG together (the networks, and the organization "
+              + "their callers act as)");
+    }
     return new ForwardProxySettings(hosts, passthrough, allowPrivate, ports,
         caDir == null ? defaultCaDir : Path.of(caDir), caCert == null ? null : Path.of(caCert),
-        caKey == null ? null : Path.of(caKey));
+        caKey == null ? null : Path.of(caKey), trusted, trustedOrg);
   }
 
   /** A two-valued setting: {@code yes} or {@code no} as written, {@code fallback} when unset, else refused. */

@@ -19,6 +19,7 @@ import io.takumo.aegis.proxy.http.PauseReason;
 import io.takumo.aegis.proxy.http.ProxyMetrics;
 import io.takumo.aegis.proxy.http.ReadGate;
 import io.takumo.aegis.proxy.http.RequestContext;
+import io.takumo.aegis.proxy.http.TrustedCaller;
 import io.takumo.aegis.proxy.http.Tunnel;
 import io.takumo.aegis.proxy.ratelimit.RateDecision;
 import io.takumo.aegis.proxy.ratelimit.RateLimitHandler;
@@ -91,6 +92,11 @@ public final class AuthHandler extends ChannelInboundHandlerAdapter {
     Tunnel tunnel = key == null ? Tunnel.of(ctx.channel()) : null;
     if (tunnel != null) {
       key = tunnel.key(); // the CONNECT's Proxy-Authorization stands for every request of the tunnel
+    }
+    Principal trusted = key == null ? TrustedCaller.of(ctx.channel()) : null;
+    if (trusted != null) { // a keyless tunnel from a trusted network: its organization, limited per address
+      decide(ctx, request, context, credentials, CompletableFuture.completedFuture(trusted));
+      return;
     }
     if (key == null) {
       ReferenceCountUtil.release(msg);

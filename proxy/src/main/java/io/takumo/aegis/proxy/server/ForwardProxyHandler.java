@@ -37,6 +37,7 @@ import io.takumo.aegis.proxy.http.HttpKinds;
 import io.takumo.aegis.proxy.http.PauseReason;
 import io.takumo.aegis.proxy.http.ReadGate;
 import io.takumo.aegis.proxy.http.RequestContext;
+import io.takumo.aegis.proxy.http.TrustedCaller;
 import io.takumo.aegis.proxy.http.Tunnel;
 import io.takumo.aegis.proxy.route.Provider;
 import java.net.InetAddress;
@@ -68,7 +69,8 @@ import org.slf4j.LoggerFactory;
  * A CONNECT's key comes from {@code Proxy-Authorization} (Basic with the key as password, or Bearer) and is
  * checked before the 200; without one, an intercepted tunnel is still opened (its requests then bring their
  * own key, as Claude Code's {@code ANTHROPIC_API_KEY}), while a passthrough tunnel, whose bytes are never
- * seen, gets 407.
+ * seen, gets 407. A CONNECT without {@code Proxy-Authorization} from a trusted network ({@code
+ * TAKUMO_PROXY_TRUSTED_CIDRS}) acts as that network's organization ({@link TrustedCaller}).
  */
 final class ForwardProxyHandler extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(ForwardProxyHandler.class);
@@ -225,6 +227,17 @@ final class ForwardProxyHandler extends ChannelInboundHandlerAdapter {
     }
     String key = proxyKey(request.headers().get(HttpHeaderNames.PROXY_AUTHORIZATION));
     boolean offered = request.headers().contains(HttpHeaderNames.PROXY_AUTHORIZATION);
+    String trustedOrg = offered ? null : proxy.settings().trustedOrgOf(ctx.channel().remoteAddress());
+    if (trustedOrg != null) { // no key from a trusted network: the tunnel acts as its organization
+      proxy.authenticator().network(trustedOrg, client(ctx.channel())).toCompletableFuture()
+          .whenCompleteAsync((principal, error) -> {
+            if (ctx.channel().isActive()) {
+              new TrustedCaller(principal).bind(ctx.channel());
+              open(ctx, target, mode, provider, null, principal, started);
+            }
+          }, ctx.executor());
+      return;
+    }
     if (key == null && (offered || mode.equals("passthrough"))) {
       refuse(ctx, ErrorCode.PROXY_AUTHENTICATION_REQUIRED, offered
           ? "Proxy-Authorization holds no Takumo key. Put your tk_live_/tk_test_ key in the proxy URL as the "

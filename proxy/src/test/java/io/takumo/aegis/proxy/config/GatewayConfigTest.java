@@ -162,6 +162,20 @@ class GatewayConfigTest {
         .hasMessageStartingWith("TAKUMO_PROXY_PORTS: 70000 (expected: ports from 1 to 65535");
     assertThatThrownBy(() -> GatewayEnvironment.parse(Map.of("TAKUMO_PROXY_ALLOW_PRIVATE", "yes")))
         .hasMessage("TAKUMO_PROXY_ALLOW_PRIVATE: yes (expected: true or false)");
+    ForwardProxySettings trusting = GatewayEnvironment.parse(Map.of("TAKUMO_PROXY_TRUSTED_CIDRS", "10.20.0.0/16",
+        "TAKUMO_PROXY_TRUSTED_ORG", "acme")).forwardProxy();
+    assertThat(trusting.trustedOrgOf(new java.net.InetSocketAddress("10.20.3.4", 5))).isEqualTo("acme");
+    assertThat(trusting.trustedOrgOf(new java.net.InetSocketAddress("10.30.3.4", 5))).isNull();
+    assertThat(defaults.trustedOrgOf(new java.net.InetSocketAddress("10.20.3.4", 5))).isNull();
+    assertThatThrownBy(() -> GatewayEnvironment.parse(Map.of("TAKUMO_PROXY_TRUSTED_CIDRS", "10.20.0.0/16")))
+        .hasMessageStartingWith("TAKUMO_PROXY_TRUSTED_CIDRS: 10.20.0.0/16 (expected: TAKUMO_PROXY_TRUSTED_CIDRS and "
+            + "TAKUMO_PROXY_TRUSTED_ORG together");
+    assertThatThrownBy(() -> GatewayEnvironment.parse(Map.of("TAKUMO_PROXY_TRUSTED_ORG", "acme")))
+        .hasMessageStartingWith("TAKUMO_PROXY_TRUSTED_ORG: acme (expected: TAKUMO_PROXY_TRUSTED_CIDRS and");
+    assertThatThrownBy(() -> GatewayEnvironment.parse(Map.of("TAKUMO_PROXY_TRUSTED_CIDRS", "10.20.0.0/16,corp/8",
+        "TAKUMO_PROXY_TRUSTED_ORG", "acme")))
+        .hasMessage("TAKUMO_PROXY_TRUSTED_CIDRS: 10.20.0.0/16,corp/8 (expected: IP blocks separated by commas, such as "
+            + "10.20.0.0/16, fd00:aa::/48 (corp/8 is not one))");
     assertThatThrownBy(() -> GatewayEnvironment.parse(Map.of("TAKUMO_CA_CERT", "/etc/aegis/ca.crt")))
         .hasMessageStartingWith("TAKUMO_CA_CERT: /etc/aegis/ca.crt (expected: TAKUMO_CA_CERT and TAKUMO_CA_KEY together");
   }

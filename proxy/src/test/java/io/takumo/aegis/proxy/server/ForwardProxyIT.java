@@ -15,6 +15,7 @@ import com.openai.core.http.StreamResponse;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import io.takumo.aegis.proxy.config.ForwardProxySettings;
+import io.takumo.aegis.proxy.config.TrustedNetworks;
 import io.takumo.aegis.proxy.forward.CertificateAuthority;
 import io.takumo.aegis.proxy.route.Provider;
 import io.takumo.aegis.testing.StubUpstream;
@@ -31,6 +32,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.Base64;
@@ -348,12 +350,63 @@ class ForwardProxyIT {
 
   /** Trust in the CA a fixture's gateway made on start, as `takumo-aegis ca export` prints it. */
   private static X509TrustManager trustOf(GatewayFixture gateway) throws Exception {
+    return trustOf(gateway.dir().resolve("ca"));
+  }
+
+  private static X509TrustManager trustOf(Path caDir) throws Exception {
     KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
     store.load(null, null);
-    store.setCertificateEntry("takumo", CertificateAuthority.inDirectory(gateway.dir().resolve("ca")).certificate());
+    store.setCertificateEntry("takumo", CertificateAuthority.inDirectory(caDir).certificate());
     TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     factory.init(store);
     return (X509TrustManager) factory.getTrustManagers()[0];
+  }
+
+  @Test
+  void callersFromATrustedNetworkNeedNoKeyActAsItsOrganizationAndAreAuditedByAddress() throws Exception {
+    Path caDir = fixture.dir().resolve("ca-trusting");
+    try (GatewayFixture trusting = GatewayFixture.start(b -> b.forwardProxy(new ForwardProxySettings(
+        ForwardProxySettings.defaultHosts(), ForwardProxySettings.ALL, false, Set.of(443), caDir, null, null,
+        TrustedNetworks.parse("127.0.0.2/32"), "org-net")))) {
+      Socket socket = new Socket();
+      socket.bind(new InetSocketAddress("127.0.0.2", 0)); // the trusted network
+      socket.connect(new InetSocketAddress("127.0.0.1", trusting.gateway.port()));
+      try (socket) {
+        RawHttp toProxy = new RawHttp(socket);
+        toProxy.send("CONNECT api.anthropic.com:443 HTTP/1.1\r\nHost: api.anthropic.com:443\r\n\r\n");
+        assertThat(toProxy.readHead().status()).isEqualTo(200);
+        SSLSocket ssl = (SSLSocket) trusting(trustOf(caDir)).getSocketFactory().createSocket(socket,
+            "api.anthropic.com", 443, true);
+        ssl.startHandshake();
+        RawHttp http = new RawHttp(ssl);
+        String body = messages("no key anywhere, yet " + SECRET);
+        http.send("POST /v1/messages HTTP/1.1\r\nHost: api.anthropic.com\r\nContent-Type: application/json\r\n"
+            + "Content-Length: " + body.length() + "\r\n\r\n" + body);
+        RawHttp.Response answer = http.read();
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).contains(SECRET);
+        assertThat(new String(trusting.anthropic.lastRequest().body(), StandardCharsets.UTF_8)).doesNotContain(SECRET);
+        assertThat(trusting.anthropic.lastRequest().header("x-api-key")).isEqualTo(GatewayFixture.ANTHROPIC_ORG_KEY);
+        trusting.gateway.audit().flush();
+        assertThat(Files.readAllLines(trusting.dir().resolve("audit.jsonl"))).anySatisfy(line -> assertThat(line)
+            .contains("\"org\":\"org-net\"").contains("\"keyPrefix\":\"net:127.0.0.2\"")
+            .contains("\"route\":\"/v1/messages\""));
+      }
+
+      // a wrong key from the trusted network is still refused, and another address needs a key for a passthrough
+      Socket wrong = new Socket();
+      wrong.bind(new InetSocketAddress("127.0.0.2", 0));
+      wrong.connect(new InetSocketAddress("127.0.0.1", trusting.gateway.port()));
+      try (RawHttp http = new RawHttp(wrong)) {
+        http.send("CONNECT api.anthropic.com:443 HTTP/1.1\r\nHost: api.anthropic.com:443\r\nProxy-Authorization: "
+            + basic("tk_test_" + "0".repeat(64)) + "\r\n\r\n");
+        assertThat(http.readHead().status()).isEqualTo(407);
+      }
+      try (RawHttp http = new RawHttp(trusting.gateway.port())) { // from 127.0.0.1
+        http.send("CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n");
+        assertThat(http.readHead().status()).isEqualTo(407);
+      }
+    }
   }
 
   @Test
