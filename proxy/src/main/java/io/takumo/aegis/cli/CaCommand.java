@@ -2,8 +2,10 @@ package io.takumo.aegis.cli;
 
 import io.takumo.aegis.proxy.config.ConfigException;
 import io.takumo.aegis.proxy.config.ForwardProxySettings;
+import io.takumo.aegis.proxy.config.GatewayConfig;
 import io.takumo.aegis.proxy.config.GatewayEnvironment;
 import io.takumo.aegis.proxy.forward.CertificateAuthority;
+import io.takumo.aegis.proxy.forward.FleetCa;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -44,10 +46,26 @@ final class CaCommand {
       description = "Print the CA certificate as PEM, the only output on stdout (the CA is created first when "
           + "there is none): for NODE_EXTRA_CA_CERTS, SSL_CERT_FILE, REQUESTS_CA_BUNDLE and OS trust stores.")
   static final class Export implements Callable<Integer> {
+    @picocli.CommandLine.Option(names = "--fleet", description = "Print instead the proxy section of a fleet config "
+        + "that gives every gateway this CA: the certificate, and the key sealed with TAKUMO_ENCRYPTION_KEY.")
+    boolean fleet;
+
     @Override
     public Integer call() {
       try {
-        System.out.print(CertificateAuthority.of(settings()).certificatePem());
+        GatewayConfig config = GatewayEnvironment.parse(System.getenv());
+        CertificateAuthority ca = CertificateAuthority.of(config.forwardProxy());
+        if (!fleet) {
+          System.out.print(ca.certificatePem());
+        } else {
+          byte[] key = config.encryptionKey();
+          if (key == null) {
+            System.err.println("takumo-aegis: --fleet seals the CA key with TAKUMO_ENCRYPTION_KEY, the fleet's "
+                + "encryption key: set it (32 bytes, hex or base64) as on the gateways");
+            return 1;
+          }
+          System.out.print(fleetSection(ca, key));
+        }
         System.out.flush();
         return 0;
       } catch (ConfigException | IllegalArgumentException | java.io.UncheckedIOException e) {
@@ -55,5 +73,12 @@ final class CaCommand {
         return 1;
       }
     }
+  }
+
+  /** The fleet config's {@code proxy} section (YAML) carrying {@code ca}: its certificate and its sealed key. */
+  static String fleetSection(CertificateAuthority ca, byte[] encryptionKey) {
+    StringBuilder yaml = new StringBuilder("proxy:\n  ca_cert_pem: |\n");
+    ca.certificatePem().lines().forEach(line -> yaml.append("    ").append(line).append('\n'));
+    return yaml.append("  ca_key_sealed: ").append(FleetCa.seal(ca, encryptionKey)).append('\n').toString();
   }
 }

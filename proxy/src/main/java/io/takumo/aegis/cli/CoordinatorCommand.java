@@ -133,7 +133,8 @@ final class CoordinatorCommand implements Callable<Integer> {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,
-        description = "Print the current version as JSON (provider keys and the token key are masked).")
+        description = "Print the current version as JSON (provider keys, the token key and the proxy CA's sealed key "
+            + "are masked).")
     static final class Show implements Callable<Integer> {
       @Spec CommandSpec spec;
 
@@ -143,6 +144,9 @@ final class CoordinatorCommand implements Callable<Integer> {
           ConfigVersions.Version v = new ConfigVersions(db.dataSource()).current();
           Config.Builder masked = v.config().toBuilder();
           masked.getProviderKeysBuilderList().forEach(k -> k.setApiKey(mask(k.getApiKey())));
+          if (!masked.getProxy().getCaKeySealed().isEmpty()) {
+            masked.getProxyBuilder().setCaKeySealed("(set)"); // sealed, but key material all the same
+          }
           if (!masked.getTokenKey().isEmpty()) {
             masked.setTokenKey("(set)");
           }

@@ -234,6 +234,7 @@ class CliIT {
       Files.writeString(config, """
           provider_keys: [{provider: anthropic, api_key: sk-ant-api03-fleetwidekeyfleetwidekey}]
           custom_patterns: [{name: acme, pattern: "ACME_[0-9a-f]{32}", category: KEY}]
+          proxy: {ca_cert_pem: "-----BEGIN CERTIFICATE-----", ca_key_sealed: c2VhbGVka2V5bWF0ZXJpYWw=}
           """);
       Process set = start(env, "coordinator", "config", "set", config.toString());
       String setOut = read(set.getInputStream());
@@ -243,7 +244,7 @@ class CliIT {
       String shown = read(show.getInputStream());
       assertThat(show.waitFor()).isZero();
       assertThat(shown).contains("# version 1").contains("\"acme\"").contains("sk-ant***")
-          .doesNotContain("fleetwidekey");
+          .doesNotContain("fleetwidekey").contains("\"ca_key_sealed\": \"(set)\"").doesNotContain("c2VhbGVk");
 
       Files.writeString(config, "custom_patterns: [{name: x, pattern: y, category: NOPE}]\n");
       Process bad = start(env, "coordinator", "config", "set", config.toString());
@@ -267,6 +268,34 @@ class CliIT {
     } finally {
       dropSchema(url, schema);
     }
+  }
+
+  @Test
+  void caExportPrintsTheCertificateOrAFleetConfigSectionWithTheKeySealed() throws Exception {
+    Map<String, String> env = Map.of("TAKUMO_CA_DIR", home.resolve("ca").toString());
+    Process export = start(env, "ca", "export");
+    String pem = read(export.getInputStream());
+    assertThat(export.waitFor()).isZero();
+    assertThat(pem).startsWith("-----BEGIN CERTIFICATE-----").endsWith("-----END CERTIFICATE-----\n");
+
+    Process unsealed = start(env, "ca", "export", "--fleet");
+    assertThat(read(unsealed.getInputStream())).isEmpty();
+    assertThat(read(unsealed.getErrorStream())).contains("TAKUMO_ENCRYPTION_KEY");
+    assertThat(unsealed.waitFor()).isEqualTo(1);
+
+    String encryption = "ab".repeat(32);
+    Process fleet = start(Map.of("TAKUMO_CA_DIR", home.resolve("ca").toString(), "TAKUMO_ENCRYPTION_KEY", encryption),
+        "ca", "export", "--fleet");
+    String yaml = read(fleet.getInputStream());
+    assertThat(fleet.waitFor()).isZero();
+    assertThat(yaml).startsWith("proxy:\n").doesNotContain("PRIVATE KEY")
+        .doesNotContain(Files.readString(home.resolve("ca/ca.key")).lines().skip(1).findFirst().orElseThrow());
+    var config = io.takumo.aegis.proxy.config.RuntimeConfig.compile(
+        io.takumo.aegis.proxy.config.GatewayConfig.builder().encryptionKey(java.util.HexFormat.of().parseHex(encryption))
+            .build(),
+        new io.takumo.aegis.coordinator.client.Snapshot(1, io.takumo.aegis.coordinator.client.ConfigDecoder.decode(
+            io.takumo.aegis.proto.ConfigFiles.parse(yaml, false)), io.takumo.aegis.coordinator.client.Snapshot.Source.LOCAL));
+    assertThat(java.util.Objects.requireNonNull(config.proxyCa()).certificatePem()).isEqualTo(pem);
   }
 
   @Test

@@ -27,6 +27,7 @@ public final class ConfigDecoder {
   public static final Set<String> PROVIDERS = Set.of("anthropic", "openai", "mistral", "google");
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern HEX = Pattern.compile("([0-9a-fA-F]{2})+");
+  private static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
 
   private ConfigDecoder() {}
 
@@ -147,7 +148,43 @@ public final class ConfigDecoder {
       }
       upstreams.add(new FleetConfig.UpstreamSetting(provider, baseUrl, u.getCaPem().isBlank() ? null : u.getCaPem()));
     }
-    return new FleetConfig(rules, patterns, plans, limits, providerKeys, tokenKey, revoked, failMode, upstreams);
+    return new FleetConfig(rules, patterns, plans, limits, providerKeys, tokenKey, revoked, failMode, upstreams,
+        proxy(c));
+  }
+
+  private static FleetConfig.ProxySetting proxy(Config c) throws ConfigRejectedException {
+    if (!c.hasProxy()) {
+      return FleetConfig.ProxySetting.NONE;
+    }
+    var p = c.getProxy();
+    Map<String, String> hosts = new HashMap<>();
+    for (int i = 0; i < p.getInterceptHostsCount(); i++) {
+      var h = p.getInterceptHosts(i);
+      String field = "proxy.intercept_hosts[" + i + "]";
+      String host = h.getHost().trim().toLowerCase(Locale.ROOT);
+      if (!HOST.matcher(host).matches()) {
+        throw new ConfigRejectedException(field + ".host: '" + abbreviate(h.getHost()) + "' (expected: a host name such as "
+            + "llm.corp.example)");
+      }
+      if (hosts.put(host, provider(field + ".provider", h.getProvider())) != null) {
+        throw new ConfigRejectedException(field + ".host: " + host + " (expected: each host once)");
+      }
+    }
+    String cert = p.getCaCertPem().isBlank() ? null : p.getCaCertPem();
+    String sealed = p.getCaKeySealed().isBlank() ? null : p.getCaKeySealed().trim();
+    if ((cert == null) != (sealed == null)) {
+      throw new ConfigRejectedException((cert == null ? "proxy.ca_cert_pem: empty" : "proxy.ca_key_sealed: empty")
+          + " (expected: ca_cert_pem and ca_key_sealed together, as `takumo-aegis ca export --fleet` prints them)");
+    }
+    if (sealed != null) {
+      try {
+        Base64.getDecoder().decode(sealed);
+      } catch (IllegalArgumentException e) { // not echoed: it is key material, however sealed
+        throw new ConfigRejectedException("proxy.ca_key_sealed: (not shown) (expected: base64, as `takumo-aegis ca "
+            + "export --fleet` prints it)");
+      }
+    }
+    return new FleetConfig.ProxySetting(hosts, cert, sealed);
   }
 
   /** Key bytes given as hex (even length) or base64, as the TAKUMO_*_KEY variables take them. */

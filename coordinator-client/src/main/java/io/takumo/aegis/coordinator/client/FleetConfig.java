@@ -27,10 +27,11 @@ public record FleetConfig(
     byte @Nullable [] tokenKey,
     Set<String> revokedKeyHashes,
     @Nullable FailMode failMode,
-    List<UpstreamSetting> upstreams) {
+    List<UpstreamSetting> upstreams,
+    ProxySetting proxy) {
 
   public static final FleetConfig EMPTY =
-      new FleetConfig(List.of(), List.of(), Map.of(), null, Map.of(), null, Set.of(), null, List.of());
+      new FleetConfig(List.of(), List.of(), Map.of(), null, Map.of(), null, Set.of(), null, List.of(), ProxySetting.NONE);
 
   public FleetConfig {
     rules = List.copyOf(rules);
@@ -40,6 +41,7 @@ public record FleetConfig(
     tokenKey = tokenKey == null ? null : tokenKey.clone();
     revokedKeyHashes = Set.copyOf(revokedKeyHashes);
     upstreams = List.copyOf(upstreams);
+    requireNonNull(proxy, "proxy");
   }
 
   @Override
@@ -52,13 +54,14 @@ public record FleetConfig(
     return o instanceof FleetConfig c && rules.equals(c.rules) && customPatterns.equals(c.customPatterns)
         && plans.equals(c.plans) && java.util.Objects.equals(defaultLimits, c.defaultLimits)
         && providerKeys.equals(c.providerKeys) && Arrays.equals(tokenKey, c.tokenKey)
-        && revokedKeyHashes.equals(c.revokedKeyHashes) && failMode == c.failMode && upstreams.equals(c.upstreams);
+        && revokedKeyHashes.equals(c.revokedKeyHashes) && failMode == c.failMode && upstreams.equals(c.upstreams)
+        && proxy.equals(c.proxy);
   }
 
   @Override
   public int hashCode() {
     return java.util.Objects.hash(rules, customPatterns, plans, defaultLimits, providerKeys.keySet(),
-        Arrays.hashCode(tokenKey), revokedKeyHashes, failMode, upstreams);
+        Arrays.hashCode(tokenKey), revokedKeyHashes, failMode, upstreams, proxy);
   }
 
   @Override
@@ -66,7 +69,7 @@ public record FleetConfig(
     return "FleetConfig[" + rules.size() + " rules, " + customPatterns.size() + " custom patterns, plans "
         + plans.keySet() + ", provider keys for " + providerKeys.keySet() + ", token key "
         + (tokenKey == null ? "unset" : "set") + ", " + revokedKeyHashes.size() + " revoked keys, fail mode "
-        + failMode + ", " + upstreams.size() + " upstreams]";
+        + failMode + ", " + upstreams.size() + " upstreams, " + proxy + ']';
   }
 
   /** One rule of a policy: which findings it matches and what happens to them. */
@@ -94,6 +97,26 @@ public record FleetConfig(
 
   /** Limits without a plan; 0 keeps the gateway's own value. */
   public record RateLimits(long orgRpm, long keyRpm, long ipRpm) {}
+
+  /**
+   * The forward proxy's section: more intercepted hosts (host → provider id), and the fleet's CA as a PEM
+   * certificate with its key sealed by the fleet's encryption key (both or neither). Opened by the gateway.
+   */
+  public record ProxySetting(Map<String, String> interceptHosts, @Nullable String caCertPem, @Nullable String caKeySealed) {
+    public static final ProxySetting NONE = new ProxySetting(Map.of(), null, null);
+
+    public ProxySetting {
+      interceptHosts = Map.copyOf(interceptHosts);
+      if ((caCertPem == null) != (caKeySealed == null)) {
+        throw new IllegalArgumentException("the CA certificate and its sealed key go together");
+      }
+    }
+
+    @Override
+    public String toString() { // the sealed key is not shown either
+      return "proxy[intercept " + interceptHosts.keySet() + (caCertPem == null ? "" : ", fleet CA") + ']';
+    }
+  }
 
   /** Where a provider's traffic goes; null fields keep the gateway's own. */
   public record UpstreamSetting(String provider, @Nullable URI baseUrl, @Nullable String caPem) {

@@ -27,6 +27,10 @@ class ConfigDecoderTest {
         revoked_key_hashes: [%s]
         fail_mode: FAIL_OPEN
         upstreams: [{provider: openai, base_url: "https://llm.internal:8443/v1"}]
+        proxy:
+          intercept_hosts: [{host: LLM.corp.example, provider: OpenAI}]
+          ca_cert_pem: "-----BEGIN CERTIFICATE-----"
+          ca_key_sealed: "c2VhbGVk"
         """.formatted("ab".repeat(32)));
     assertThat(c.rules()).containsExactly(new FleetConfig.PolicyRule("strict", "category:KEY", Enforcement.BLOCK),
         new FleetConfig.PolicyRule("strict", "*", Enforcement.MONITOR));
@@ -39,7 +43,10 @@ class ConfigDecoderTest {
     assertThat(c.revokedKeyHashes()).containsExactly("ab".repeat(32));
     assertThat(c.failMode()).isEqualTo(FailMode.OPEN);
     assertThat(c.upstreams().get(0).baseUrl()).isEqualTo(URI.create("https://llm.internal:8443/v1"));
-    assertThat(c.toString()).doesNotContain("fleetfleet").doesNotContain("0001020304").contains("token key set");
+    assertThat(c.proxy().interceptHosts()).containsExactly(java.util.Map.entry("llm.corp.example", "openai"));
+    assertThat(c.proxy().caKeySealed()).isEqualTo("c2VhbGVk");
+    assertThat(c.toString()).doesNotContain("fleetfleet").doesNotContain("0001020304").contains("token key set")
+        .doesNotContain("c2VhbGVk").contains("fleet CA");
     assertThat(ConfigDecoder.decode(Config.getDefaultInstance())).isEqualTo(FleetConfig.EMPTY);
   }
 
@@ -66,6 +73,17 @@ class ConfigDecoderTest {
             + "hex characters, never the key)");
     assertThatThrownBy(() -> decode("upstreams: [{provider: openai, base_url: \"ftp://x\"}]"))
         .hasMessage("upstreams[0].base_url: (not shown) (expected: an absolute http:// or https:// URL)");
+    assertThatThrownBy(() -> decode("proxy: {intercept_hosts: [{host: \"llm corp\", provider: openai}]}"))
+        .hasMessage("proxy.intercept_hosts[0].host: 'llm corp' (expected: a host name such as llm.corp.example)");
+    assertThatThrownBy(() -> decode("proxy: {intercept_hosts: [{host: a.example, provider: cohere}]}"))
+        .hasMessage("proxy.intercept_hosts[0].provider: 'cohere' (expected: one of [anthropic, google, mistral, openai])");
+    assertThatThrownBy(() -> decode("proxy: {intercept_hosts: [{host: a.example, provider: openai}, "
+        + "{host: A.example, provider: mistral}]}"))
+        .hasMessage("proxy.intercept_hosts[1].host: a.example (expected: each host once)");
+    assertThatThrownBy(() -> decode("proxy: {ca_cert_pem: x}"))
+        .hasMessageStartingWith("proxy.ca_key_sealed: empty (expected: ca_cert_pem and ca_key_sealed together");
+    assertThatThrownBy(() -> decode("proxy: {ca_cert_pem: x, ca_key_sealed: \"-----BEGIN PRIVATE KEY-----\"}"))
+        .hasMessageStartingWith("proxy.ca_key_sealed: (not shown) (expected: base64");
     assertThatThrownBy(() -> decode("plans: {free: {org_rpm: 0, key_rpm: 1}}"))
         .hasMessageStartingWith("plans[free]: 0/1");
   }

@@ -12,6 +12,8 @@ import io.takumo.aegis.detect.Category;
 import io.takumo.aegis.detect.CustomPattern;
 import io.takumo.aegis.detect.Detector;
 import io.takumo.aegis.proxy.auth.Principal;
+import io.takumo.aegis.proxy.forward.CertificateAuthority;
+import io.takumo.aegis.proxy.forward.FleetCa;
 import io.takumo.aegis.proxy.policy.Policy;
 import io.takumo.aegis.proxy.ratelimit.RateLimiter;
 import io.takumo.aegis.proxy.route.Provider;
@@ -47,10 +49,13 @@ public final class RuntimeConfig {
   private final RateLimiter.Limits defaults;
   private final Map<String, RateLimiter.Limits> plans;
   private final boolean serving;
+  private final Map<String, Provider> proxyHosts;
+  private final @Nullable CertificateAuthority proxyCa;
 
   private RuntimeConfig(long version, Snapshot.@Nullable Source source, FleetConfig fleet, Shield shield, Policy policy,
       @Nullable TokenMinter minter, Map<Provider, UpstreamSpec> upstreams, FailMode failMode,
-      RateLimiter.Limits defaults, Map<String, RateLimiter.Limits> plans, boolean serving) {
+      RateLimiter.Limits defaults, Map<String, RateLimiter.Limits> plans, boolean serving,
+      Map<String, Provider> proxyHosts, @Nullable CertificateAuthority proxyCa) {
     this.version = version;
     this.source = source;
     this.fleet = fleet;
@@ -63,6 +68,8 @@ public final class RuntimeConfig {
     this.defaults = defaults;
     this.plans = Map.copyOf(plans);
     this.serving = serving;
+    this.proxyHosts = Map.copyOf(proxyHosts);
+    this.proxyCa = proxyCa;
   }
 
   /** The gateway's own settings alone (no fleet config): what a gateway without a coordinator runs. */
@@ -81,7 +88,7 @@ public final class RuntimeConfig {
   public static RuntimeConfig awaitingCoordinator(GatewayConfig base) {
     RuntimeConfig own = local(base);
     return new RuntimeConfig(0, null, FleetConfig.EMPTY, own.shield, own.policy, null, own.upstreams, base.failMode(),
-        own.defaults, own.plans, base.failMode() == FailMode.OPEN);
+        own.defaults, own.plans, base.failMode() == FailMode.OPEN, Map.of(), null);
   }
 
   /**
@@ -142,8 +149,30 @@ public final class RuntimeConfig {
     base.plans().forEach((name, p) -> plans.put(name, new RateLimiter.Limits(p.orgRpm(), p.keyRpm(), defaults.ipPerMinute())));
     fleet.plans().forEach((name, p) -> plans.put(name, new RateLimiter.Limits(p.orgRpm(), p.keyRpm(), defaults.ipPerMinute())));
     FailMode failMode = fleet.failMode() != null ? fleet.failMode() : base.failMode();
+    Map<String, Provider> proxyHosts = new HashMap<>();
+    fleet.proxy().interceptHosts().forEach((host, provider) -> proxyHosts.put(host, Provider.parse(provider)));
     return new RuntimeConfig(snapshot.version(), snapshot.source(), fleet, shield, Policy.compile(fleet), minter, upstreams,
-        failMode, defaults, plans, true);
+        failMode, defaults, plans, true, proxyHosts, proxyCa(base, fleet.proxy()));
+  }
+
+  /** The fleet's CA for the forward proxy, opened with the gateway's encryption key; null when the fleet has none. */
+  private static @Nullable CertificateAuthority proxyCa(GatewayConfig base, FleetConfig.ProxySetting proxy)
+      throws ConfigRejectedException {
+    String cert = proxy.caCertPem();
+    String sealed = proxy.caKeySealed();
+    if (cert == null || sealed == null) {
+      return null;
+    }
+    byte[] key = base.encryptionKey();
+    if (key == null) {
+      throw new ConfigRejectedException("proxy.ca_key_sealed: this gateway has no TAKUMO_ENCRYPTION_KEY to open it "
+          + "(expected: the fleet's encryption key on every gateway)");
+    }
+    try {
+      return FleetCa.open(cert, sealed, key);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigRejectedException(String.valueOf(e.getMessage()));
+    }
   }
 
   /** The fleet config version (0: none from a coordinator). */
@@ -205,6 +234,16 @@ public final class RuntimeConfig {
 
   public RateLimiter.Limits defaults() {
     return defaults;
+  }
+
+  /** The provider the fleet config's {@code proxy.intercept_hosts} names for {@code host}, or null. */
+  public @Nullable Provider proxyHost(String host) {
+    return proxyHosts.isEmpty() ? null : proxyHosts.get(host.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** The fleet's CA for the forward proxy's leaves, or null to use the gateway's own. */
+  public @Nullable CertificateAuthority proxyCa() {
+    return proxyCa;
   }
 
   @Override

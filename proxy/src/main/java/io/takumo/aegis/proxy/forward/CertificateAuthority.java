@@ -3,7 +3,6 @@ package io.takumo.aegis.proxy.forward;
 import io.netty.util.NetUtil;
 import io.takumo.aegis.proxy.config.ForwardProxySettings;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -98,21 +97,36 @@ public final class CertificateAuthority {
     }
   }
 
-  /** A CA brought as PEM: a certificate (CA:true) and its private key (PKCS#8 or SEC1). */
+  /** A CA brought as PEM files: a certificate (CA:true) and its private key (PKCS#8 or SEC1). */
   public static CertificateAuthority fromFiles(Path certificate, Path key) {
-    try (Reader certReader = Files.newBufferedReader(certificate, StandardCharsets.US_ASCII);
-        PEMParser certPem = new PEMParser(certReader);
-        Reader keyReader = Files.newBufferedReader(key, StandardCharsets.US_ASCII);
-        PEMParser keyPem = new PEMParser(keyReader)) {
-      Object cert = certPem.readObject();
+    String certPem;
+    String keyPem;
+    try {
+      certPem = Files.readString(certificate, StandardCharsets.US_ASCII);
+      keyPem = Files.readString(key, StandardCharsets.US_ASCII);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("the CA in " + certificate + " and " + key + " cannot be read: "
+          + e.getClass().getSimpleName(), e);
+    }
+    return fromPem(certPem, keyPem, certificate.toString(), key.toString());
+  }
+
+  /**
+   * A CA from PEM text: a certificate (CA:true) and its private key (PKCS#8 or SEC1); {@code certName} and
+   * {@code keyName} say where they came from in messages, which never quote the key.
+   */
+  public static CertificateAuthority fromPem(String certificatePem, String keyPem, String certName, String keyName) {
+    try (PEMParser certParser = new PEMParser(new java.io.StringReader(certificatePem));
+        PEMParser keyParser = new PEMParser(new java.io.StringReader(keyPem))) {
+      Object cert = certParser.readObject();
       if (!(cert instanceof X509CertificateHolder holder)) {
-        throw new IllegalArgumentException(certificate + ": no PEM certificate");
+        throw new IllegalArgumentException(certName + ": no PEM certificate");
       }
       X509Certificate x509 = new JcaX509CertificateConverter().getCertificate(holder);
       if (x509.getBasicConstraints() < 0) {
-        throw new IllegalArgumentException(certificate + ": not a CA certificate (basicConstraints CA:false)");
+        throw new IllegalArgumentException(certName + ": not a CA certificate (basicConstraints CA:false)");
       }
-      Object parsed = keyPem.readObject();
+      Object parsed = keyParser.readObject();
       JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
       PrivateKey privateKey;
       if (parsed instanceof PEMKeyPair pair) {
@@ -120,13 +134,30 @@ public final class CertificateAuthority {
       } else if (parsed instanceof PrivateKeyInfo info) {
         privateKey = converter.getPrivateKey(info);
       } else {
-        throw new IllegalArgumentException(key + ": no unencrypted PEM private key"); // never its content
+        throw new IllegalArgumentException(keyName + ": no unencrypted PEM private key"); // never its content
+      }
+      if (!matches(x509, privateKey)) {
+        throw new IllegalArgumentException(keyName + ": not the key of the CA certificate " + certName);
       }
       return new CertificateAuthority(x509, privateKey);
     } catch (IOException | GeneralSecurityException e) {
-      throw new IllegalArgumentException("the CA in " + certificate + " and " + key + " cannot be read: "
+      throw new IllegalArgumentException("the CA in " + certName + " and " + keyName + " cannot be read: "
           + e.getClass().getSimpleName(), e);
     }
+  }
+
+  /** Whether {@code key} signs what {@code certificate}'s public key verifies: one signature, at load time. */
+  private static boolean matches(X509Certificate certificate, PrivateKey key) throws GeneralSecurityException {
+    String algorithm = signatureAlgorithm(key);
+    byte[] probe = "takumo-aegis CA key check".getBytes(StandardCharsets.US_ASCII);
+    java.security.Signature signer = java.security.Signature.getInstance(algorithm);
+    signer.initSign(key);
+    signer.update(probe);
+    byte[] signature = signer.sign();
+    java.security.Signature verifier = java.security.Signature.getInstance(algorithm);
+    verifier.initVerify(certificate.getPublicKey());
+    verifier.update(probe);
+    return verifier.verify(signature);
   }
 
   static CertificateAuthority create() {
@@ -184,8 +215,11 @@ public final class CertificateAuthority {
     return pem(certificate);
   }
 
-  /** The key as PKCS#8 PEM (PRIVATE KEY), what OpenSSL, Netty and every TLS stack read. */
-  private String keyPem() {
+  /**
+   * The key as PKCS#8 PEM (PRIVATE KEY), what OpenSSL, Netty and every TLS stack read: written to the CA's
+   * directory, or sealed for a fleet config; never logged.
+   */
+  public String keyPem() {
     try {
       return pem(new JcaPKCS8Generator(key, null));
     } catch (org.bouncycastle.util.io.pem.PemGenerationException e) {
@@ -227,10 +261,15 @@ public final class CertificateAuthority {
   private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey key) throws GeneralSecurityException {
     try {
       return new JcaX509CertificateConverter().getCertificate(
-          builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(key)));
+          builder.build(new JcaContentSignerBuilder(signatureAlgorithm(key)).build(key)));
     } catch (OperatorCreationException e) {
       throw new GeneralSecurityException(e);
     }
+  }
+
+  /** SHA-256 with the key's own algorithm: ECDSA for ours, RSA for a company intermediate brought as PEM. */
+  private static String signatureAlgorithm(PrivateKey key) {
+    return key.getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256with" + key.getAlgorithm();
   }
 
   private static BigInteger serial(SecureRandom random) {

@@ -11,8 +11,11 @@ import io.takumo.aegis.proxy.audit.AuditLog;
 import io.takumo.aegis.proxy.auth.Authenticator;
 import io.takumo.aegis.proxy.auth.Principal;
 import io.takumo.aegis.proxy.config.ForwardProxySettings;
+import io.takumo.aegis.proxy.config.RuntimeConfig;
+import io.takumo.aegis.proxy.forward.CertificateAuthority;
 import io.takumo.aegis.proxy.http.ProxyMetrics;
 import io.takumo.aegis.proxy.http.RequestContext;
+import io.takumo.aegis.proxy.route.Provider;
 import io.takumo.aegis.proxy.forward.LeafCertificates;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -37,6 +40,8 @@ final class ForwardProxy {
 
   private final ForwardProxySettings settings;
   private final @Nullable LeafCertificates leaves;
+  private final boolean http2;
+  private volatile @Nullable LeafCertificates fleetLeaves; // of the fleet config's CA, when it has one
   private final Authenticator authenticator;
   private final Dialer dialer;
   private final AuditLog audit;
@@ -44,11 +49,12 @@ final class ForwardProxy {
   private final Map<String, Counter> tunnels = new ConcurrentHashMap<>();
   private final AtomicInteger open = new AtomicInteger();
 
-  ForwardProxy(ForwardProxySettings settings, @Nullable LeafCertificates leaves, Authenticator authenticator, Dialer dialer,
-      AuditLog audit, MeterRegistry registry) {
+  ForwardProxy(ForwardProxySettings settings, @Nullable LeafCertificates leaves, boolean http2,
+      Authenticator authenticator, Dialer dialer, AuditLog audit, MeterRegistry registry) {
     this.audit = audit;
     this.settings = settings;
     this.leaves = leaves;
+    this.http2 = http2;
     this.authenticator = authenticator;
     this.dialer = dialer;
     this.registry = registry;
@@ -63,9 +69,27 @@ final class ForwardProxy {
     return settings;
   }
 
-  /** The leaves of the organization's CA; null when the CA could not be read or made (no interception). */
-  @Nullable LeafCertificates leaves() {
-    return leaves;
+  /**
+   * The leaves a tunnel opened under {@code runtime} presents: of the fleet config's CA when it carries one, else of
+   * the gateway's own; null when there is neither (its CA could not be read or made: no interception).
+   */
+  @Nullable LeafCertificates leaves(RuntimeConfig runtime) {
+    CertificateAuthority fleet = runtime.proxyCa();
+    if (fleet == null) {
+      return leaves;
+    }
+    LeafCertificates current = fleetLeaves;
+    if (current == null || current.ca() != fleet) { // a new fleet CA: its own leaves (a race mints one twice at most)
+      current = new LeafCertificates(fleet, http2, registry);
+      fleetLeaves = current;
+    }
+    return current;
+  }
+
+  /** The provider whose pipeline {@code host}'s requests take: the fleet config's choice first, then the gateway's. */
+  @Nullable Provider intercepted(String host, RuntimeConfig runtime) {
+    Provider fleet = runtime.proxyHost(host);
+    return fleet != null ? fleet : settings.intercepted(host);
   }
 
   Authenticator authenticator() {

@@ -27,6 +27,7 @@ import io.netty.util.concurrent.Promise;
 import io.takumo.aegis.proxy.auth.ApiKeys;
 import io.takumo.aegis.proxy.auth.AuthException;
 import io.takumo.aegis.proxy.auth.Principal;
+import io.takumo.aegis.proxy.config.RuntimeConfig;
 import io.takumo.aegis.proxy.config.RuntimeConfigHolder;
 import io.takumo.aegis.proxy.forward.LeafCertificates;
 import io.takumo.aegis.proxy.http.AccessLog;
@@ -203,7 +204,8 @@ final class ForwardProxyHandler extends ChannelInboundHandlerAdapter {
       refuse(ctx, ErrorCode.BAD_REQUEST, "CONNECT needs host:port (such as api.anthropic.com:443).", "-", started);
       return;
     }
-    Provider provider = proxy.settings().intercepted(target.host());
+    RuntimeConfig config = runtime.current();
+    Provider provider = proxy.intercepted(target.host(), config);
     String mode = own(ctx.channel(), target) ? "own" : provider != null ? "intercept" : "passthrough";
     if (mode.equals("own") && ctx.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null) {
       refuse(ctx, ErrorCode.BAD_REQUEST, "This connection already reaches the gateway over TLS: send the requests "
@@ -215,7 +217,8 @@ final class ForwardProxyHandler extends ChannelInboundHandlerAdapter {
           + " (allowed: " + proxy.settings().ports() + "; operators: TAKUMO_PROXY_PORTS).", target.toString(), started);
       return;
     }
-    if (mode.equals("intercept") && proxy.leaves() == null) {
+    LeafCertificates leaves = proxy.leaves(config);
+    if (mode.equals("intercept") && leaves == null) {
       refuse(ctx, ErrorCode.SERVICE_UNAVAILABLE, "This gateway cannot intercept " + target.host() + ": it has no CA "
           + "(operators: see its start-up log, TAKUMO_CA_DIR).", target.toString(), started);
       return;
@@ -301,7 +304,7 @@ final class ForwardProxyHandler extends ChannelInboundHandlerAdapter {
       return promise.setFailure(new SSLHandshakeException("SNI " + (sni == null ? "missing" : sni)
           + " in a tunnel to " + host));
     }
-    LeafCertificates leaves = proxy.leaves();
+    LeafCertificates leaves = proxy.leaves(runtime.current());
     if (leaves == null) { // refused at the CONNECT already
       return promise.setFailure(new SSLHandshakeException("no CA"));
     }

@@ -189,8 +189,8 @@ public final class Gateway implements AutoCloseable {
       log.warn("forward proxy: no interception, the CA cannot be read or made ({}); set TAKUMO_CA_DIR to a writable "
           + "directory or bring one with TAKUMO_CA_CERT/TAKUMO_CA_KEY", e.getMessage());
     }
-    ForwardProxy forwardProxy = new ForwardProxy(config.forwardProxy(), leaves, authenticator, upstreams::tunnel,
-        audit, metrics.registry());
+    ForwardProxy forwardProxy = new ForwardProxy(config.forwardProxy(), leaves, config.http2(), authenticator,
+        upstreams::tunnel, audit, metrics.registry());
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(boss, workers)
         .channel(transport.serverChannel())

@@ -71,6 +71,26 @@ class RuntimeConfigTest {
   }
 
   @Test
+  void theProxySectionAddsHostsAndACaThatOpensOnlyWithTheEncryptionKey() throws Exception {
+    io.takumo.aegis.proxy.forward.CertificateAuthority ca = io.takumo.aegis.proxy.forward.CertificateAuthority
+        .inDirectory(java.nio.file.Files.createTempDirectory("fleet-ca"));
+    byte[] encryption = new byte[32];
+    new java.security.SecureRandom().nextBytes(encryption);
+    String yaml = "proxy:\n  intercept_hosts: [{host: llm.corp.example, provider: openai}]\n  ca_cert_pem: |\n"
+        + ca.certificatePem().lines().map(l -> "    " + l + "\n").reduce("", String::concat)
+        + "  ca_key_sealed: " + io.takumo.aegis.proxy.forward.FleetCa.seal(ca, encryption) + "\n";
+    GatewayConfig withKey = GatewayConfig.builder().encryptionKey(encryption).build();
+    RuntimeConfig c = RuntimeConfig.compile(withKey, new Snapshot(3, ConfigDecoder.decode(ConfigFiles.parse(yaml, false)),
+        Snapshot.Source.COORDINATOR));
+    assertThat(c.proxyHost("LLM.corp.example")).isEqualTo(Provider.OPENAI);
+    assertThat(c.proxyHost("api.openai.com")).as("the gateway's own settings answer for the rest").isNull();
+    assertThat(java.util.Objects.requireNonNull(c.proxyCa()).certificate()).isEqualTo(ca.certificate());
+    assertThat(compile("proxy: {intercept_hosts: [{host: a.example, provider: mistral}]}").proxyCa()).isNull();
+    assertThatThrownBy(() -> compile(yaml)) // BASE has no TAKUMO_ENCRYPTION_KEY
+        .hasMessageStartingWith("proxy.ca_key_sealed: this gateway has no TAKUMO_ENCRYPTION_KEY to open it");
+  }
+
+  @Test
   void aGatewayWaitingForItsFirstConfigServesOnlyWhenFailOpen() {
     assertThat(RuntimeConfig.awaitingCoordinator(BASE).serving()).isFalse();
     GatewayConfig open = GatewayConfig.builder().failMode(FailMode.OPEN).build();

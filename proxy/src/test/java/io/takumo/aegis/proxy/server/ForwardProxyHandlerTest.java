@@ -81,7 +81,7 @@ class ForwardProxyHandlerTest {
     io.takumo.aegis.proxy.audit.AuditLog audit = io.takumo.aegis.proxy.audit.AuditLogs.into(events);
     io.micrometer.core.instrument.simple.SimpleMeterRegistry registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
     ForwardProxy proxy = new ForwardProxy(io.takumo.aegis.proxy.config.ForwardProxySettings.defaults(java.nio.file.Path.of("/nonexistent")),
-        null, null, (loop, host, port, handler) -> { throw new AssertionError("no dial"); }, audit, registry);
+        null, false, null, (loop, host, port, handler) -> { throw new AssertionError("no dial"); }, audit, registry);
     io.netty.channel.embedded.EmbeddedChannel channel = new io.netty.channel.embedded.EmbeddedChannel();
     channel.pipeline().addLast(HandlerNames.CONNECTION_LIMIT, new io.netty.channel.ChannelInboundHandlerAdapter());
     ForwardProxyHandler.TunnelMeter.install(channel, proxy, "passthrough", "example.com:443", null, System.nanoTime());

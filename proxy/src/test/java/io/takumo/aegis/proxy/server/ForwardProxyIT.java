@@ -410,6 +410,46 @@ class ForwardProxyIT {
   }
 
   @Test
+  void theFleetConfigsProxySectionGivesEveryGatewayItsHostsAndItsCa() throws Exception {
+    byte[] encryption = new byte[32];
+    new java.security.SecureRandom().nextBytes(encryption);
+    Path fleetCaDir = fixture.dir().resolve("fleet-ca");
+    CertificateAuthority fleetCa = CertificateAuthority.inDirectory(fleetCaDir);
+    Path configFile = fixture.dir().resolve("fleet-proxy.yaml");
+    Files.writeString(configFile, "proxy:\n  intercept_hosts: [{host: llm.corp.example, provider: openai}]\n"
+        + "  ca_cert_pem: |\n" + fleetCa.certificatePem().lines().map(l -> "    " + l + "\n").reduce("", String::concat)
+        + "  ca_key_sealed: " + io.takumo.aegis.proxy.forward.FleetCa.seal(fleetCa, encryption) + "\n");
+    SSLContext trustingFleetCa = trusting(trustOf(fleetCaDir)); // and not the gateways' own CAs
+    for (int replica = 0; replica < 2; replica++) {
+      Path state = fixture.dir().resolve("fleet-state-" + replica);
+      try (GatewayFixture gateway = GatewayFixture.start(b -> b.encryptionKey(encryption)
+          .fleet(new io.takumo.aegis.proxy.config.GatewayConfig.FleetSettings(null, null, null, state, configFile)));
+          Socket tunnel = new Socket("127.0.0.1", gateway.gateway.port())) {
+        RawHttp toProxy = new RawHttp(tunnel);
+        toProxy.send("CONNECT llm.corp.example:443 HTTP/1.1\r\nHost: llm.corp.example:443\r\nProxy-Authorization: "
+            + basic(gateway.key) + "\r\n\r\n");
+        assertThat(toProxy.readHead().status()).isEqualTo(200);
+        SSLSocket ssl = (SSLSocket) trustingFleetCa.getSocketFactory().createSocket(tunnel, "llm.corp.example", 443,
+            true);
+        SSLParameters parameters = ssl.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        ssl.setSSLParameters(parameters);
+        ssl.startHandshake();
+        RawHttp http = new RawHttp(ssl);
+        String body = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"fleet " + SECRET
+            + "\"}]}";
+        http.send("POST /v1/chat/completions HTTP/1.1\r\nHost: llm.corp.example\r\nContent-Type: application/json\r\n"
+            + "Content-Length: " + body.length() + "\r\n\r\n" + body);
+        RawHttp.Response answer = http.read();
+        assertThat(answer.status()).as("replica " + replica).isEqualTo(200);
+        assertThat(answer.body()).contains(SECRET);
+        assertThat(gateway.openai.lastRequest().uri()).isEqualTo("/v1/chat/completions");
+        assertThat(new String(gateway.openai.lastRequest().body(), StandardCharsets.UTF_8)).doesNotContain(SECRET);
+      }
+    }
+  }
+
+  @Test
   void extraInterceptedHostsGoToTheirProvider() {
     ForwardProxySettings settings = io.takumo.aegis.proxy.config.GatewayEnvironment.parse(Map.of(
         "TAKUMO_PROXY_INTERCEPT_HOSTS", "llm.corp.example=openai", "TAKUMO_PROXY_PASSTHROUGH", "none")).forwardProxy();

@@ -195,7 +195,7 @@ class ProxyFuzzTest {
         shield = new ShieldRuntime(config);
         // CONNECT and absolute-form requests reach the forward proxy; a passthrough tunnel's dial fails.
         forwardProxy = new ForwardProxy(config.forwardProxy(), new io.takumo.aegis.proxy.forward.LeafCertificates(
-            io.takumo.aegis.proxy.forward.CertificateAuthority.inDirectory(dir.resolve("ca")), false, metrics.registry()),
+            io.takumo.aegis.proxy.forward.CertificateAuthority.inDirectory(dir.resolve("ca")), false, metrics.registry()), false,
             new Authenticator(keys, KeyEnvironment.TEST, Clock.systemUTC()),
             (loop, host, port, handler) -> new io.netty.channel.DefaultChannelPromise(new EmbeddedChannel())
                 .setFailure(new java.net.ConnectException("no network in the fuzz harness")),
