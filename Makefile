@@ -3,7 +3,7 @@ MVN ?= ./mvnw -B
 JAR := proxy/target/takumo-aegis.jar
 SOURCES := $(shell find pom.xml */pom.xml */src/main -type f 2>/dev/null)
 
-.PHONY: run test package image image-test fuzz perf perf-h2 perf-proxy perf-deps perf-streams bench-scan bench-auth bench-fleet clean
+.PHONY: run test package image image-test e2e-claude-code fuzz perf perf-h2 perf-proxy perf-deps perf-streams bench-scan bench-auth bench-fleet clean
 
 ## run: build if needed, then start the gateway on 127.0.0.1:8080 (dev key store, no database)
 run: $(JAR)
@@ -47,6 +47,19 @@ image-test:
 	$(MVN) -q -DskipTests install
 	. scripts/podman-env && $(MVN) -pl deploy verify -Pimage -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
 	  -Dit.test=ContainerImageIT
+
+## e2e-claude-code: the forward proxy with the real clients: the Claude Code binary (from npm, into
+## proxy/target/claude-code; CLAUDE_CODE_VERSION overrides) writes a file through its Write tool, and curl posts,
+## both with HTTPS_PROXY and the exported CA; the stub provider must see only tokens (not in make test: 240 MB)
+CLAUDE_CODE_VERSION ?= 2.1.197
+CLAUDE_CODE_BIN := proxy/target/claude-code/node_modules/@anthropic-ai/claude-code/bin/claude.exe
+e2e-claude-code:
+	@test -x $(CLAUDE_CODE_BIN) || npm install --prefix proxy/target/claude-code --no-audit --no-fund \
+	  @anthropic-ai/claude-code@$(CLAUDE_CODE_VERSION)
+	$(MVN) -q -DskipTests install
+	rm -rf proxy/target/failsafe-reports
+	CLAUDE_CODE_BIN=$(abspath $(CLAUDE_CODE_BIN)) TAKUMO_TEST_DATABASE_URL=$$(scripts/ensure-postgres) \
+	  $(MVN) -pl proxy verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ClaudeCodeE2E
 
 $(JAR): $(SOURCES)
 	$(MVN) -q -DskipTests package

@@ -511,9 +511,15 @@ public final class Detector {
       }
       if (c == ':' && colon < 0) {
         colon = p;
-      } else if (c == '/' || c == '?' || c == '#' || c == '"' || c == '\'' || c == '`' || c == '\\'
-          || Bytes.is(c, Bytes.SPACE) || c == '<' || c == '>') {
+      } else if (c == '"' || c == '\'' || c == '`' || c == '\\' || Bytes.is(c, Bytes.SPACE) || c == '<' || c == '>') {
         return;
+      } else if (c == '/' || c == '?' || c == '#') {
+        // Delimiters end the URL's authority, unless they sit in a password typed unescaped, as people do
+        // (postgres://app:Xk9#mQ2v@db, a base64 password with '/'): after the user's colon, only a port (digits)
+        // followed by them is a path, query or fragment.
+        if (colon < 0 || allDigits(b, colon + 1, p)) {
+          return;
+        }
       }
     }
     if (atSign < 0 || colon < 0 || atSign - colon < 2) {
@@ -532,6 +538,15 @@ public final class Detector {
       return;
     }
     out.add(new Finding(start, end, Category.CONN, "url-credentials", 0.95));
+  }
+
+  private static boolean allDigits(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (b[i] < '0' || b[i] > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code Bearer <token>} outside an Authorization assignment (that one is a context finding). */

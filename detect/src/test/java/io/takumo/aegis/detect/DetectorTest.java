@@ -73,6 +73,9 @@ class DetectorTest {
         Arguments.of("DATABASE_URL=postgres://app:s3cr3t-P4ss@db.internal:5432/app", "postgres://app:s3cr3t-P4ss@db.internal:5432/app", "url-credentials", Category.CONN),
         Arguments.of("mongo = \"mongodb+srv://admin:Zx81kLq2@cluster0.ab1cd.mongodb.net/prod?retryWrites=true\"", "mongodb+srv://admin:Zx81kLq2@cluster0.ab1cd.mongodb.net/prod?retryWrites=true", "url-credentials", Category.CONN),
         Arguments.of("REDIS=rediss://default:AbCd1234XyZ@cache.internal:6380/0", "rediss://default:AbCd1234XyZ@cache.internal:6380/0", "url-credentials", Category.CONN),
+        // passwords typed unescaped: '#', '?' and '/' inside them (seen leak through with Claude Code's real prompt)
+        Arguments.of("DATABASE_URL=postgres://app:Xk9#mQ2vLp7wZr4t@db.internal:5432/orders", "postgres://app:Xk9#mQ2vLp7wZr4t@db.internal:5432/orders", "url-credentials", Category.CONN),
+        Arguments.of("amqp://svc:ab/cd+EF?gh==@mq.internal/vhost", "amqp://svc:ab/cd+EF?gh==@mq.internal/vhost", "url-credentials", Category.CONN),
         Arguments.of("conn = \"Server=tcp:db.example.net,1433;Database=app;User Id=sa;Password=Q9w8E7r6T5!;Encrypt=true\"", "Server=tcp:db.example.net,1433;Database=app;User Id=sa;Password=Q9w8E7r6T5!;Encrypt=true", "connection-string", Category.CONN),
         Arguments.of("curl -u elastic:P@ssw0rd$1 https://localhost:9200", "elastic:P@ssw0rd$1", "cli-credentials", Category.SECRET),
         Arguments.of("SRC_ACCESS_TOKEN=sgp_0d697f54cb24238eefb29af05abf1b505e90950f", "sgp_0d697f54cb24238eefb29af05abf1b505e90950f", "sourcegraph-token", Category.KEY),
@@ -154,7 +157,8 @@ class DetectorTest {
       "slack = xoxb-263594206564-2343594206574-**************", "sgp_5555555dAAAAA7777777CcccCFaaaaaaaaaaaaaa",
       "sgp_78ad84a5b6e8a2fe5b_4085fb0ccaddd29db66fd7fe9ba2c1cdce8400cd",
       "db-password: ENC[AES256_GCM,data:O+5l4g==,iv:c/dS4BCBMbnKsXYuzBuCuVQt8RV9bOv5HgdpL+iwmns=,type:str]",
-      "apiVersion: v1\nkind: Secret\ndata:\n  extra: YmFyCg==\n  flag: dHJ1ZQ==\n"})
+      "apiVersion: v1\nkind: Secret\ndata:\n  extra: YmFyCg==\n  flag: dHJ1ZQ==\n",
+      "curl http://localhost:3000/users/@me", "https://registry.npmjs.org:443/@types/node", "http://host:8080?x=a@b"})
   void ignoresPlaceholdersReferencesAndNonSecrets(String text) {
     assertThat(scan(text)).as(text).isEmpty();
   }

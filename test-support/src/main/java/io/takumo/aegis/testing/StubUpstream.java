@@ -72,6 +72,7 @@ public final class StubUpstream implements AutoCloseable {
   public static final int RAW_LIMIT = 64 << 20;
   private volatile boolean recordRaw;
   private volatile Behavior behavior = Behavior.normal();
+  private volatile String writePath = "/tmp/aegis-stub/out.txt";
   private volatile CompletableFuture<Void> requestSeen = new CompletableFuture<>();
   private volatile CompletableFuture<Void> connectionClosed = new CompletableFuture<>();
 
@@ -112,6 +113,11 @@ public final class StubUpstream implements AutoCloseable {
   /** {@code http://127.0.0.1:PORT} (or https). */
   public URI baseUrl() {
     return URI.create((tls ? "https" : "http") + "://127.0.0.1:" + port());
+  }
+
+  /** Where the Write tool calls this stub answers with put their file (a client's working directory). */
+  public void writePath(String path) {
+    this.writePath = path;
   }
 
   public void behavior(Behavior behavior) {
@@ -410,9 +416,10 @@ public final class StubUpstream implements AutoCloseable {
       String text = echo(body);
       boolean openAi = recorded.uri().contains("/chat/completions");
       boolean stream = body.path("stream").asBoolean(false);
-      boolean write = offersWrite(body);
+      boolean write = offersWrite(body) && !answersATool(body); // a tool's result gets text, as a model gives
+      String path = writePath;
       if (!stream) {
-        String json = write ? (openAi ? openAiWriteCall(model, text) : anthropicWriteCall(model, text))
+        String json = write ? (openAi ? openAiWriteCall(model, text, path) : anthropicWriteCall(model, text, path))
             : openAi ? openAiMessage(model, text) : anthropicMessage(model, text);
         FullHttpResponse response = full(HttpResponseStatus.OK, json, "application/json");
         response.headers().set("request-id", "req_stub_" + requests.size());
@@ -427,7 +434,7 @@ public final class StubUpstream implements AutoCloseable {
           .set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED)
           .set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
       ctx.writeAndFlush(head);
-      List<String> events = write ? (openAi ? openAiWriteEvents(model, text) : anthropicWriteEvents(model, text))
+      List<String> events = write ? (openAi ? openAiWriteEvents(model, text, path) : anthropicWriteEvents(model, text, path))
           : openAi ? openAiEvents(model, text) : anthropicEvents(model, text);
       if (gate == null) {
         writeEvents(ctx, events, true);
@@ -572,23 +579,41 @@ public final class StubUpstream implements AutoCloseable {
     return false;
   }
 
-  /** The Write tool's input: the echoed text becomes the file's content. */
-  static String writeInput(String text) {
-    return JSON.createObjectNode().put("file_path", "/tmp/aegis-stub/out.txt").put("content", text).toString();
+  /** Whether the last user message carries a tool's result (Anthropic) or the last message is a tool's (OpenAI). */
+  static boolean answersATool(JsonNode body) {
+    JsonNode messages = body.path("messages");
+    if (messages.isEmpty()) {
+      return false;
+    }
+    JsonNode last = messages.get(messages.size() - 1);
+    if ("tool".equals(last.path("role").asText())) {
+      return true;
+    }
+    for (JsonNode part : last.path("content")) {
+      if ("tool_result".equals(part.path("type").asText())) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  private static String anthropicWriteCall(String model, String text) {
+  /** The Write tool's input: the echoed text becomes the content of the file at {@code path}. */
+  static String writeInput(String text, String path) {
+    return JSON.createObjectNode().put("file_path", path).put("content", text).toString();
+  }
+
+  private static String anthropicWriteCall(String model, String text, String path) {
     ObjectNode message = JSON.createObjectNode();
     message.put("id", "msg_stub02").put("type", "message").put("role", "assistant").put("model", model);
     ObjectNode use = message.putArray("content").addObject().put("type", "tool_use").put("id", "toolu_stub01")
         .put("name", "Write");
-    use.set("input", parse(writeInput(text).getBytes(StandardCharsets.UTF_8)));
+    use.set("input", parse(writeInput(text, path).getBytes(StandardCharsets.UTF_8)));
     message.put("stop_reason", "tool_use").putNull("stop_sequence");
     message.putObject("usage").put("input_tokens", 10).put("output_tokens", 5);
     return message.toString();
   }
 
-  private static String openAiWriteCall(String model, String text) {
+  private static String openAiWriteCall(String model, String text, String path) {
     ObjectNode completion = JSON.createObjectNode();
     completion.put("id", "chatcmpl-stub").put("object", "chat.completion").put("created", 1_700_000_000L)
         .put("model", model);
@@ -596,7 +621,7 @@ public final class StubUpstream implements AutoCloseable {
     choice.put("index", 0);
     ObjectNode message = choice.putObject("message").put("role", "assistant").putNull("content");
     ObjectNode call = message.putArray("tool_calls").addObject().put("id", "call_stub01").put("type", "function");
-    call.putObject("function").put("name", "Write").put("arguments", writeInput(text));
+    call.putObject("function").put("name", "Write").put("arguments", writeInput(text, path));
     message.putNull("refusal");
     choice.putNull("logprobs");
     choice.put("finish_reason", "tool_calls");
@@ -606,11 +631,11 @@ public final class StubUpstream implements AutoCloseable {
 
 
 
-  private static List<String> openAiWriteEvents(String model, String text) {
+  private static List<String> openAiWriteEvents(String model, String text, String path) {
     List<String> events = new ArrayList<>();
     events.add(openAiChunk(model, "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"index\":0,"
         + "\"id\":\"call_stub01\",\"type\":\"function\",\"function\":{\"name\":\"Write\",\"arguments\":\"\"}}]}", null));
-    for (String piece : pieces(writeInput(text))) {
+    for (String piece : pieces(writeInput(text, path))) {
       ObjectNode delta = JSON.createObjectNode();
       delta.putArray("tool_calls").addObject().put("index", 0).putObject("function").put("arguments", piece);
       events.add(openAiChunk(model, delta.toString(), null));
@@ -663,10 +688,10 @@ public final class StubUpstream implements AutoCloseable {
         "text_delta", "text", text, "end_turn", true);
   }
 
-  private static List<String> anthropicWriteEvents(String model, String text) {
+  private static List<String> anthropicWriteEvents(String model, String text, String path) {
     ObjectNode block = JSON.createObjectNode().put("type", "tool_use").put("id", "toolu_stub01").put("name", "Write");
     block.putObject("input");
-    return anthropicStream(model, "msg_stub02", block, "input_json_delta", "partial_json", writeInput(text), "tool_use",
+    return anthropicStream(model, "msg_stub02", block, "input_json_delta", "partial_json", writeInput(text, path), "tool_use",
         false);
   }
 

@@ -144,7 +144,8 @@ class TokenizationIT {
     assertThat(fixture.anthropic.lastRequest().uri()).isEqualTo("/v1/messages?beta=true");
     assertProviderSawNoSecret(fixture.anthropic);
     JsonNode answer = JSON.readTree(response.body());
-    assertThat(answer.at("/content/0/input/content").asText()).isEqualTo("Wrote:\n" + FILE);
+    assertThat(answer.at("/content/0/text").asText()).as("a tool's result is answered with text")
+        .isEqualTo("Wrote:\n" + FILE);
   }
 
   @Test
