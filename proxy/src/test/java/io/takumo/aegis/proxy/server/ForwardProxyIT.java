@@ -14,6 +14,7 @@ import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.StreamResponse;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import io.netty.pkitesting.X509Bundle;
 import io.takumo.aegis.proxy.config.ForwardProxySettings;
 import io.takumo.aegis.proxy.config.TrustedNetworks;
 import io.takumo.aegis.proxy.forward.CertificateAuthority;
@@ -445,6 +446,40 @@ class ForwardProxyIT {
         assertThat(answer.body()).contains(SECRET);
         assertThat(gateway.openai.lastRequest().uri()).isEqualTo("/v1/chat/completions");
         assertThat(new String(gateway.openai.lastRequest().body(), StandardCharsets.UTF_8)).doesNotContain(SECRET);
+      }
+    }
+  }
+
+  @Test
+  void anUpstreamWhoseCertificateDoesNotVerifyGetsNothing() throws Exception {
+    TestPki pki = TestPki.create();
+    for (String name : List.of("localhost", "other.example")) { // an unknown CA; then a known CA, another name
+      boolean trustTheCa = name.equals("other.example");
+      X509Bundle leaf = trustTheCa ? pki.leafOnly(name) : pki.leaf(name);
+      try (StubUpstream upstream = StubUpstream.startTls(io.netty.handler.ssl.SslContextBuilder
+              .forServer(leaf.getKeyPair().getPrivate(), leaf.getCertificatePath()).build());
+          GatewayFixture gateway = GatewayFixture.start(b -> {
+            b.upstream(Provider.ANTHROPIC, upstream.baseUrl(), GatewayFixture.ANTHROPIC_ORG_KEY);
+            if (trustTheCa) {
+              b.upstreamCaFile(pki.caFile());
+            }
+          });
+          Socket tunnel = new Socket("127.0.0.1", gateway.gateway.port())) {
+        RawHttp toProxy = new RawHttp(tunnel);
+        toProxy.send("CONNECT api.anthropic.com:443 HTTP/1.1\r\nHost: api.anthropic.com:443\r\nProxy-Authorization: "
+            + basic(gateway.key) + "\r\n\r\n");
+        assertThat(toProxy.readHead().status()).isEqualTo(200);
+        SSLSocket ssl = (SSLSocket) trusting(trustOf(gateway)).getSocketFactory().createSocket(tunnel,
+            "api.anthropic.com", 443, true);
+        ssl.startHandshake();
+        RawHttp http = new RawHttp(ssl);
+        String body = messages("never to an unverified host: " + SECRET);
+        http.send("POST /v1/messages HTTP/1.1\r\nHost: api.anthropic.com\r\nContent-Length: " + body.length()
+            + "\r\n\r\n" + body);
+        RawHttp.Response answer = http.read();
+        assertThat(answer.status()).as(name).isEqualTo(502);
+        assertThat(answer.body()).contains("\"type\":\"error\"").doesNotContain(SECRET);
+        assertThat(upstream.requests()).as("no request reached " + name).isEmpty();
       }
     }
   }

@@ -45,6 +45,13 @@ final class TestPki {
         .ecp256().buildIssuedBy(ca);
   }
 
+  /** A server certificate for {@code cn} alone (no loopback names), issued by the CA. */
+  X509Bundle leafOnly(String cn) throws Exception {
+    Instant now = Instant.now();
+    return new CertificateBuilder().subject("CN=" + cn).addSanDnsName(cn)
+        .notBefore(now.minus(1, ChronoUnit.DAYS)).notAfter(now.plus(1, ChronoUnit.DAYS)).ecp256().buildIssuedBy(ca);
+  }
+
   /** Writes {@code leaf} to {@code cert} and {@code key} as cert-manager does: a new file renamed into place. */
   static void install(X509Bundle leaf, Path cert, Path key) throws Exception {
     replace(key, leaf.getPrivateKeyPEM());
