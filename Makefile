@@ -107,11 +107,13 @@ perf-deps:
 	  $$(command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo) apt-get install -y nghttp2-client; }
 	@command -v taskset >/dev/null || { echo "make perf needs taskset (Debian package util-linux)"; exit 1; }
 
-## bench-scan: only the scan throughput benchmark
-bench-scan:
+## bench-scan: the scan throughput benchmark (JMH, the engine) and a whole-process takumo-aegis scan over a
+## generated tree of 20,000 files and 100 MB (perf/results/scan-tree.md; SCAN_JAR, SCAN_REPEATS override)
+bench-scan: $(JAR)
 	$(MVN) -q -DskipTests install
 	$(MVN) -q -pl perf exec:exec -Dexec.executable=java \
 	  -Dexec.args="-cp %classpath org.openjdk.jmh.Main DetectorBenchmark $(JMH_ARGS)"
+	$(MVN) -q -pl perf exec:java -Dexec.mainClass=io.takumo.aegis.perf.ScanTreePerf
 
 ## perf-streams: 9,500 concurrent slow SSE streams (60 events, 1 s apart) through one gateway in a 512 MiB heap,
 ## leak detection PARANOID (perf/results/slow-streams.md; STREAMS, EVENTS, SPACING_MS, OPEN_RATE override)

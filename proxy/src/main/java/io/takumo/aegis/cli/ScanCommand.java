@@ -21,6 +21,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -70,13 +73,29 @@ final class ScanCommand implements Callable<Integer> {
     JsonScanner json = new JsonScanner(detector);
     List<Result> results = new ArrayList<>();
     Progress progress = new Progress(System.console() != null && !format.equals("json") && !format.equals("sarif"));
+    List<Path> files = new ArrayList<>();
     for (Path root : paths) {
       if (!Files.exists(root)) {
         throw new ParameterException(spec.commandLine(), "PATH: " + root + " (expected: an existing file or directory)");
       }
-      for (Path file : files(root, ignored)) {
-        scanFile(file, detector, json, results, progress);
+      files.addAll(files(root, ignored));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(scanThreads(Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory()), r -> {
+          Thread t = new Thread(r, "aegis-scan");
+          t.setDaemon(true);
+          return t;
+        });
+    try {
+      List<CompletableFuture<List<Result>>> scans = new ArrayList<>(files.size());
+      for (Path file : files) {
+        scans.add(CompletableFuture.supplyAsync(() -> scanFile(file, detector, json, progress), pool));
       }
+      for (CompletableFuture<List<Result>> scan : scans) {
+        results.addAll(scan.join()); // in the files' order, whichever thread finished first
+      }
+    } finally {
+      pool.shutdownNow();
     }
     progress.done();
     PrintStream out = System.out;
@@ -150,18 +169,40 @@ final class ScanCommand implements Callable<Integer> {
     }
   }
 
-  private static void scanFile(Path file, Detector detector, JsonScanner json, List<Result> results, Progress progress) {
+  /**
+   * Files are scanned on one thread per core, as many as the heap holds with a full window each (a third of it):
+   * the scan is CPU-bound, and one core read the 100 MB tree of issue 18 at 7.6 MB/s.
+   */
+  static int scanThreads(int cores, long maxHeap) {
+    return (int) Math.max(1, Math.min(cores, maxHeap / (3L * (WINDOW + OVERLAP))));
+  }
+
+  /**
+   * Each scanning thread's buffer, grown to the largest file (or window) it has met and reused: allocating a
+   * window per file zeroed 16 MiB for every file, most of them a few KiB.
+   */
+  private static final ThreadLocal<byte[]> BUFFERS = ThreadLocal.withInitial(() -> new byte[64 << 10]);
+
+  private static List<Result> scanFile(Path file, Detector detector, JsonScanner json, Progress progress) {
+    List<Result> results = new ArrayList<>();
     try (InputStream in = Files.newInputStream(file)) {
-      byte[] buffer = new byte[WINDOW + OVERLAP];
+      int full = WINDOW + OVERLAP;
+      byte[] buffer = buffer((int) Math.min(full, Files.size(file) + 1));
       int filled = in.readNBytes(buffer, 0, buffer.length);
-      if (filled == 0 || isBinary(buffer, filled)) {
-        return;
+      if (filled == buffer.length && filled < full) { // it grew since its size was read
+        byte[] grown = java.util.Arrays.copyOf(buffer, full);
+        BUFFERS.set(grown);
+        buffer = grown;
+        filled += in.readNBytes(buffer, filled, full - filled);
       }
-      boolean asJson = file.getFileName().toString().endsWith(".json") && filled < buffer.length;
+      if (filled == 0 || isBinary(buffer, filled)) {
+        return results;
+      }
+      boolean asJson = file.getFileName().toString().endsWith(".json") && filled < full;
       long base = 0;
       LineCounter lines = new LineCounter();
       while (true) {
-        boolean last = filled < buffer.length;
+        boolean last = filled < full;
         int keepBefore = last ? filled : WINDOW;
         List<Finding> found = asJson ? json.scan(buffer, 0, filled) : detector.scan(buffer, 0, filled);
         for (Finding f : found) {
@@ -186,6 +227,17 @@ final class ScanCommand implements Callable<Integer> {
     } catch (IOException e) {
       System.err.println("takumo-aegis: skipping " + file + ": " + e.getMessage());
     }
+    return results;
+  }
+
+  /** This thread's buffer with room for at least {@code size} bytes (its old content is not kept). */
+  private static byte[] buffer(int size) {
+    byte[] buffer = BUFFERS.get();
+    if (buffer.length < size) {
+      buffer = new byte[Math.max(size, Math.min(WINDOW + OVERLAP, buffer.length * 2))];
+      BUFFERS.set(buffer);
+    }
+    return buffer;
   }
 
   /** A NUL byte in the first 8 KiB: binary, skipped. */
@@ -269,18 +321,18 @@ final class ScanCommand implements Callable<Integer> {
   private static final class Progress {
     private final boolean enabled;
     private long bytes;
-    private int files;
+    private int files; // read after the scans joined
     private long lastPrint;
 
     Progress(boolean enabled) {
       this.enabled = enabled;
     }
 
-    void scanned(long n) {
+    synchronized void scanned(long n) {
       bytes += n;
     }
 
-    void file() {
+    synchronized void file() {
       files++;
       long now = System.nanoTime();
       if (enabled && now - lastPrint > 200_000_000L) {
@@ -289,7 +341,7 @@ final class ScanCommand implements Callable<Integer> {
       }
     }
 
-    void done() {
+    synchronized void done() {
       if (enabled && lastPrint != 0) {
         System.err.print("\r\033[K");
       }
