@@ -66,8 +66,8 @@ public final class PerfRunner {
   }
 
   /** Warm-up rounds after the first stop once the JIT compilers take less than this of the CPU. */
-  private static final double JIT_SETTLED = 0.02;
-  private static final int MAX_EXTRA_WARMUP_ROUNDS = 4;
+  static final double JIT_SETTLED = 0.02;
+  static final int MAX_EXTRA_WARMUP_ROUNDS = 4;
 
   public static void main(String[] args) throws Exception {
     captureOutput();
