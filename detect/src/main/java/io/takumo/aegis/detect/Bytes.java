@@ -15,6 +15,7 @@ final class Bytes {
   static final int SPACE = 1 << 10;
   static final int B32 = 1 << 11; // A-Z 2-7
   static final int TILDE = 1 << 12;
+  static final int PERCENT = 1 << 13; // percent-encoding in URLs
 
   static final int ALNUM = UPPER | LOWER | DIGIT;
   static final int HEX = DIGIT | HEX_LOWER | HEX_UPPER;
@@ -58,6 +59,7 @@ final class Bytes {
         case '+': case '/': k |= PLUS_SLASH; break;
         case '=': k |= EQUALS; break;
         case '~': k |= TILDE; break;
+        case '%': k |= PERCENT; break;
         case ' ': case '\t': case '\r': case '\n': case '\f': k |= SPACE; break;
         default: break;
       }

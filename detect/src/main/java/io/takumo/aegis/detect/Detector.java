@@ -352,6 +352,10 @@ public final class Detector {
     if (ie == lastIdentEnd) {
       return lastIdentEnd;
     }
+    if (is - 2 >= from && b[is - 1] == ':' && Bytes.is(b[is - 2], Bytes.IDENT)) {
+      // a segment of a colon chain, not a name: arn:aws:secretsmanager:…, {{resolve:secretsmanager:…}}
+      return ie;
+    }
     // Most mentions of "token" or "key" in code assign nothing (getToken(), keys.size()): look for
     // a value first, classify the name only when there is one.
     Value value = Value.after(b, is, ie, from, to);

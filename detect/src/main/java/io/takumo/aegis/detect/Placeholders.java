@@ -18,9 +18,13 @@ final class Placeholders {
       "your_", "your-", "yourkey", "yourtoken", "yoursecret", "yourpassword", "dummy", "sample", "redacted",
       "replace_me", "replace-me", "replaceme", "insert_", "insert-", "__takumo_v1_", "<", ">", "%s", "{0}",
       "config.", "settings.", "vault:", "secretsmanager", "keyvault", "$(", "..", "fake", "notreal", "not_real",
-      "not-a-real", "lorem", "ipsum", "0123456789", "abcdefghij");
+      "not-a-real", "lorem", "ipsum", "0123456789", "abcdefghij",
+      // secret managers' references: vals (ref+awsssm://…), GCP Secret Manager (sm://…, gcp:secretmanager:…),
+      // 1Password (op://vault/item/field)
+      "ref+", "secretmanager", "sm://", "op://");
   private static final byte[][] PREFIX = bytes("$", "%", "@", "your", "enter", "put", "insert", "replace", "<", "[",
-      "{", "env:", "file:", "enc[", "/", "./", "../", "~/", "c:\\\\", "http://localhost", "https://localhost");
+      "{", "env:", "file:", "enc[", "/", "./", "../", "~/", "c:\\\\", "http://localhost", "https://localhost",
+      "arn:", "enc(");
 
   /** {@link #CONTAINS} and {@link #PREFIX} by first byte: one pass over a value, not one per word. */
   private static final byte[][][] CONTAINS_BY_FIRST = byFirstByte(CONTAINS);
@@ -99,7 +103,57 @@ final class Placeholders {
         return true;
       }
     }
-    return lowDiversity(b, from, to) || periodic(b, from, to);
+    return lowDiversity(b, from, to) || periodic(b, from, to) || fixtureWords(b, from, to);
+  }
+
+  /** Words test fixtures are made of; a value of only these (and digits) names a secret, it is none. */
+  private static final byte[][] FIXTURE_WORDS = bytes("test", "tests", "testing", "fake", "dummy", "example", "sample",
+      "mock", "demo", "placeholder", "my", "your", "the", "a", "foo", "bar", "baz", "qux", "abc", "xyz", "some", "this",
+      "password", "passwd", "pass", "pwd", "secret", "token", "key", "api", "apikey", "auth", "access", "private",
+      "client", "user", "db", "admin", "value", "string", "here", "dev", "local", "default", "new", "old", "invalid",
+      "valid", "wrong", "bad", "good", "other", "another", "for", "of", "not", "real", "only", "sk", "pk");
+  /** At least one of these must be among them: what marks a value as made up rather than chosen. */
+  private static final byte[][] FIXTURE_MARKS = bytes("test", "tests", "testing", "fake", "dummy", "example", "sample",
+      "mock", "demo", "placeholder", "foo", "bar", "baz", "qux", "invalid", "wrong", "bad");
+
+  /**
+   * {@code test_password_123}, {@code fake-token-for-tests}, {@code sk-test-1234}: words of a fixture and digits,
+   * at least one word saying it is made up. A single dictionary word is left to the other checks.
+   */
+  static boolean fixtureWords(byte[] b, int from, int to) {
+    boolean marked = false;
+    int words = 0;
+    int i = from;
+    while (i < to) {
+      byte c = b[i];
+      if (c == '_' || c == '-' || c == '.' || c == ' ' || Bytes.is(c, Bytes.DIGIT)) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < to && Bytes.is(b[i], Bytes.UPPER | Bytes.LOWER)
+          && !(i > start && Bytes.is(b[i], Bytes.UPPER) && Bytes.is(b[i - 1], Bytes.LOWER))) { // camelCase splits
+        i++;
+      }
+      if (i == start) {
+        return false; // another character: not made of words
+      }
+      if (!isWord(FIXTURE_WORDS, b, start, i)) {
+        return false;
+      }
+      marked |= isWord(FIXTURE_MARKS, b, start, i);
+      words++;
+    }
+    return marked && words >= 2;
+  }
+
+  private static boolean isWord(byte[][] words, byte[] b, int from, int to) {
+    for (byte[] word : words) {
+      if (word.length == to - from && Bytes.startsWith(b, from, to, word, true)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A short unit repeated: {@code abcabcabc}, {@code password=password=…}. */

@@ -11,6 +11,7 @@ import static io.takumo.aegis.detect.Bytes.EQUALS;
 import static io.takumo.aegis.detect.Bytes.HEX;
 import static io.takumo.aegis.detect.Bytes.LOWER;
 import static io.takumo.aegis.detect.Bytes.LOWER_HEX;
+import static io.takumo.aegis.detect.Bytes.PERCENT;
 import static io.takumo.aegis.detect.Bytes.PLUS_SLASH;
 import static io.takumo.aegis.detect.Bytes.TILDE;
 import static io.takumo.aegis.detect.Bytes.UNDERSCORE;
@@ -45,7 +46,13 @@ final class Rules {
     r.add(new PrefixRule("gcp-api-key", "AIza", KEY, "Google API key").seg(B64URL, 35, 35));
     r.add(new PrefixRule("gcp-oauth-client-secret", "GOCSPX-", KEY, "Google OAuth client secret").seg(B64URL, 28, 28));
     r.add(new PrefixRule("gcp-oauth-access-token", "ya29.", TOKEN, "Google OAuth access token").seg(B64URL | DOT, 30, 2048));
-    r.add(new PrefixRule("alibaba-access-key-id", "LTAI", KEY, "Alibaba Cloud access key id").seg(ALNUM, 20, 20));
+    // LTAI + 12 (older ids) to 20 characters (LTAI4…, LTAI5t…)
+    r.add(new PrefixRule("alibaba-access-key-id", "LTAI", KEY, "Alibaba Cloud access key id").seg(ALNUM, 12, 20)
+        .check((b, s, body, e) -> Bytes.classesPresent(b, body, e) >= 2));
+    // An Azure shared access signature: its sig= parameter (URL-encoded base64 of an HMAC-SHA256) in a query that
+    // carries the SAS version (sv=) too; the signature alone is the secret.
+    r.add(new PrefixRule("azure-sas-signature", "sig=", TOKEN, "Azure shared access signature")
+        .seg(ALNUM | PLUS_SLASH | EQUALS | PERCENT, 43, 120).check(Rules::azureSas).confidence(0.95));
     r.add(new PrefixRule("digitalocean-token", "dop_v1_", KEY, "DigitalOcean personal access token").seg(LOWER_HEX, 64, 64));
     r.add(new PrefixRule("digitalocean-oauth", "doo_v1_", KEY, "DigitalOcean OAuth token").seg(LOWER_HEX, 64, 64));
     r.add(new PrefixRule("digitalocean-refresh", "dor_v1_", KEY, "DigitalOcean refresh token").seg(LOWER_HEX, 64, 64));
@@ -58,6 +65,13 @@ final class Rules {
     for (String anchor : new String[] {"ghp_", "gho_", "ghu_", "ghs_", "ghr_"}) {
       r.add(new PrefixRule("github-token", anchor, KEY, "GitHub token (checksummed)").seg(ALNUM, 36, 36)
           .check((b, s, body, e) -> Checksums.crc32Base62Tail(b, body, e)).confidence(1.0));
+    }
+    // App installation (ghs_) and user-to-server (ghu_) tokens also come without a valid tail and longer than 36
+    // (GitHub lengthened installation tokens): random-looking ones count, at a lower confidence.
+    for (String anchor : new String[] {"ghu_", "ghs_"}) {
+      r.add(new PrefixRule("github-app-token", anchor, KEY, "GitHub App token").seg(ALNUM, 36, 255)
+          .check((b, s, body, e) -> Bytes.entropy(b, body, e) >= 3.5 && Bytes.classesPresent(b, body, e) >= 3)
+          .confidence(0.9));
     }
     r.add(new PrefixRule("github-fine-grained-pat", "github_pat_", KEY, "GitHub fine-grained PAT")
         .seg(ALNUM, 22, 22).sep('_', ALNUM, 59, 59));
@@ -155,9 +169,16 @@ final class Rules {
     r.add(new PrefixRule("grafana-cloud-token", "glc_", KEY, "Grafana Cloud token").seg(B64 | EQUALS, 32, 400));
     r.add(new PrefixRule("grafana-service-account-token", "glsa_", KEY, "Grafana service account token")
         .seg(ALNUM, 32, 32).sep('_', HEX, 8, 8));
-    r.add(new PrefixRule("vault-service-token", "hvs.", TOKEN, "HashiCorp Vault service token").seg(B64URL, 90, 120));
+    // hvs. + 90 or more (the token's encoded metadata), or + 24 when Vault returns the short form
+    r.add(new PrefixRule("vault-service-token", "hvs.", TOKEN, "HashiCorp Vault service token").seg(B64URL, 24, 160)
+        .check((b, s, body, e) -> Bytes.classesPresent(b, body, e) >= 3));
     r.add(new PrefixRule("vault-batch-token", "hvb.", TOKEN, "HashiCorp Vault batch token").seg(B64URL, 138, 300));
     r.add(new PrefixRule("doppler-token", "dp.pt.", KEY, "Doppler token").seg(ALNUM, 43, 43));
+    for (String anchor : new String[] {"dckr_pat_", "dckr_oat_"}) {
+      r.add(new PrefixRule("docker-hub-token", anchor, KEY, "Docker Hub access token").seg(B64URL, 27, 36));
+    }
+    r.add(new PrefixRule("terraform-cloud-token", ".atlasv1.", KEY, "Terraform Cloud / Enterprise API token")
+        .left(ALNUM, 14).seg(B64URL | EQUALS, 60, 70));
     r.add(new PrefixRule("pulumi-token", "pul-", KEY, "Pulumi access token").seg(LOWER_HEX, 40, 40));
     for (String anchor : new String[] {"pscale_tkn_", "pscale_oauth_", "pscale_pw_"}) {
       r.add(new PrefixRule("planetscale-token", anchor, KEY, "PlanetScale token").seg(B64URL | DOT, 32, 64));
@@ -195,6 +216,16 @@ final class Rules {
 
   private static final byte[] T3BLBKFJ = "T3BlbkFJ".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] BEDROCK = "bedrock.amazonaws.com".getBytes(StandardCharsets.US_ASCII);
+
+  private static final byte[] SAS_VERSION = "sv=".getBytes(StandardCharsets.US_ASCII);
+
+  /** A SAS signature: its query names a SAS version (sv=) within the 512 bytes before it, and it is random. */
+  private static boolean azureSas(byte[] b, int start, int body, int end) {
+    int from = Math.max(0, start - 512);
+    int sv = Bytes.indexOf(b, from, start, SAS_VERSION);
+    return sv >= 0 && (sv == 0 || b[sv - 1] == '?' || b[sv - 1] == '&' || b[sv - 1] == '"' || b[sv - 1] == '\'')
+        && Bytes.entropy(b, body, end) >= 3.5;
+  }
 
   private static boolean endsWithAA(byte[] b, int start, int body, int end) {
     return b[end - 1] == 'A' && b[end - 2] == 'A';

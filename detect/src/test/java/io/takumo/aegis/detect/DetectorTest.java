@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every rule with its own positive and negative examples, in the contexts code and config use. */
@@ -73,6 +74,13 @@ class DetectorTest {
         Arguments.of("DATABASE_URL=postgres://app:s3cr3t-P4ss@db.internal:5432/app", "postgres://app:s3cr3t-P4ss@db.internal:5432/app", "url-credentials", Category.CONN),
         Arguments.of("mongo = \"mongodb+srv://admin:Zx81kLq2@cluster0.ab1cd.mongodb.net/prod?retryWrites=true\"", "mongodb+srv://admin:Zx81kLq2@cluster0.ab1cd.mongodb.net/prod?retryWrites=true", "url-credentials", Category.CONN),
         Arguments.of("REDIS=rediss://default:AbCd1234XyZ@cache.internal:6380/0", "rediss://default:AbCd1234XyZ@cache.internal:6380/0", "url-credentials", Category.CONN),
+        // issue 18's misses
+        Arguments.of("blob = \"https://acct.blob.core.windows.net/c/b.txt?sv=2022-11-02&ss=b&srt=sco&sp=rl&se=2026-12-31T00:00:00Z&spr=https&sig=lhQCvpm8FOFlEsD4qmq5ShuHRWYl398ZpkpmVxKG%2BmZR5%3D\"", "sig=lhQCvpm8FOFlEsD4qmq5ShuHRWYl398ZpkpmVxKG%2BmZR5%3D", "azure-sas-signature", Category.TOKEN),
+        Arguments.of("ALIBABA_CLOUD_ACCESS_KEY_ID=LTAI5t3W1FnTtqavzoXU", "LTAI5t3W1FnTtqavzoXU", "alibaba-access-key-id", Category.KEY),
+        Arguments.of("token: ghs_zIwLKHr0rMTtJhsEK7GjFRYOYkmnPRZBiAGEKg6T", "ghs_zIwLKHr0rMTtJhsEK7GjFRYOYkmnPRZBiAGEKg6T", "github-app-token", Category.KEY),
+        Arguments.of("VAULT_TOKEN=hvs.mLqI2vYZ10QIEfFjEjFfpPfI", "hvs.mLqI2vYZ10QIEfFjEjFfpPfI", "vault-service-token", Category.TOKEN),
+        Arguments.of("docker login -p dckr_pat_TAYarl9ZZxX1qIYUsQRMq3c2su2", "dckr_pat_TAYarl9ZZxX1qIYUsQRMq3c2su2", "docker-hub-token", Category.KEY),
+        Arguments.of("credentials \"app.terraform.io\" { token = \"aGJJ0DJgaXMXqB.atlasv1.Z981tCwwVM-hlTwtBHjuDqMnViTQlISvY00bI3fGZJlBKuVr4lnPH7lCj7OulCU_WZN\" }", "aGJJ0DJgaXMXqB.atlasv1.Z981tCwwVM-hlTwtBHjuDqMnViTQlISvY00bI3fGZJlBKuVr4lnPH7lCj7OulCU_WZN", "terraform-cloud-token", Category.KEY),
         // passwords typed unescaped: '#', '?' and '/' inside them (seen leak through with Claude Code's real prompt)
         Arguments.of("DATABASE_URL=postgres://app:Xk9#mQ2vLp7wZr4t@db.internal:5432/orders", "postgres://app:Xk9#mQ2vLp7wZr4t@db.internal:5432/orders", "url-credentials", Category.CONN),
         Arguments.of("amqp://svc:ab/cd+EF?gh==@mq.internal/vhost", "amqp://svc:ab/cd+EF?gh==@mq.internal/vhost", "url-credentials", Category.CONN),
@@ -140,6 +148,28 @@ class DetectorTest {
     });
   }
 
+  /** Issue 18's false positives (references, fixtures), each next to a real value under the same name. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      DB_PASSWORD=ref+awsssm://prod/db/password                                     | DB_PASSWORD=Xk9mQ2vLp7wZr4tq
+      password = ref+vault://secret/data/db#/password                               | password = 'Xk9mQ2vLp7wZr4tq'
+      password: arn:aws:ssm:us-east-1:123456789012:parameter/prod/db/password       | password: aR7nQ2vLp9wZx3
+      secret_arn: arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf | client_secret: Zq8vL2mXp4Rt9wKs
+      MasterUserPassword: '{{resolve:secretsmanager:prod/db:SecretString:password}}' | MasterUserPassword: 'Qp3vX9mL2tRz8w'
+      password: sm://projects/acme/secrets/db-password                              | password: Qp3vX9mL2tRz8w
+      DB_PASSWORD=gcp:secretmanager:projects/acme/secrets/db/versions/latest       | DB_PASSWORD=gcpL9mQ2vX7tRz4w
+      OPENAI_API_KEY=op://Engineering/OpenAI/credential                             | OPENAI_API_KEY=opX9mQ2vL7tRz4wK8s
+      password: ENC(G6N718UuyPE5bHyWKyuLQSm02auQPUtm)                               | password: G6N718UuyPE5bHyWKyuLQSm02auQPUtm
+      password = "test_password_123"                                                | password = "correct_horse_battery_9"
+      api_key = "sk-test-1234"                                                      | api_key = "sk-tst-8x2Qv9Lm4R"
+      token = "fake-token-for-tests"                                                | token = "f4k3-t0k3n-f0r-pr0d"
+      secret = "myTestSecret"                                                       | secret = "myOwnSecret9Q"
+      """)
+  void referencesAndFixturesAreNotSecretsButTheirLookAlikesAre(String reference, String real) {
+    assertThat(scan(reference)).as(reference).isEmpty();
+    assertThat(scan(real)).as(real).isNotEmpty();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {
       "password = \"changeme\"", "api_key = \"your_api_key_here\"", "token = \"<placeholder>\"", "password: ${DB_PASSWORD}",
@@ -158,6 +188,8 @@ class DetectorTest {
       "sgp_78ad84a5b6e8a2fe5b_4085fb0ccaddd29db66fd7fe9ba2c1cdce8400cd",
       "db-password: ENC[AES256_GCM,data:O+5l4g==,iv:c/dS4BCBMbnKsXYuzBuCuVQt8RV9bOv5HgdpL+iwmns=,type:str]",
       "apiVersion: v1\nkind: Secret\ndata:\n  extra: YmFyCg==\n  flag: dHJ1ZQ==\n",
+      "see ?sig=lhQCvpm8FOFlEsD4qmq5ShuHRWYl398ZpkpmVxKG%2BmZR5%3D (no SAS version in the query)", "ghs_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+      "LTAIXXXXXXXXXXXXXXXX", "hvs.XXXXXXXXXXXXXXXXXXXXXXXX",
       "curl http://localhost:3000/users/@me", "https://registry.npmjs.org:443/@types/node", "http://host:8080?x=a@b"})
   void ignoresPlaceholdersReferencesAndNonSecrets(String text) {
     assertThat(scan(text)).as(text).isEmpty();
