@@ -45,8 +45,21 @@ final class ScanCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories to scan.")
-  List<Path> paths;
+  @Parameters(arity = "0..*", paramLabel = "PATH",
+      description = "Files or directories to scan (with --staged: the repository, default the current directory).")
+  List<Path> paths = new ArrayList<>();
+
+  @Option(names = "--staged", description = "Scan what is staged for the next commit (git's index), as a pre-commit "
+      + "hook does; exit 1 when a secret is found.")
+  boolean staged;
+
+  @Option(names = "--baseline", paramLabel = "FILE", description = "Do not report findings listed in this baseline "
+      + "(written by --write-baseline).")
+  @Nullable Path baseline;
+
+  @Option(names = "--write-baseline", paramLabel = "FILE", description = "Write every finding to FILE as a baseline "
+      + "(rule, path and a hash of the value, never the value) and exit 0.")
+  @Nullable Path writeBaseline;
 
   @Option(names = "--ignore", paramLabel = "GLOB", description = "Skip paths matching this glob (repeatable), e.g. '**/test/**'.")
   List<String> ignores = new ArrayList<>();
@@ -73,12 +86,41 @@ final class ScanCommand implements Callable<Integer> {
     JsonScanner json = new JsonScanner(detector);
     List<Result> results = new ArrayList<>();
     Progress progress = new Progress(System.console() != null && !format.equals("json") && !format.equals("sarif"));
-    List<Path> files = new ArrayList<>();
-    for (Path root : paths) {
-      if (!Files.exists(root)) {
-        throw new ParameterException(spec.commandLine(), "PATH: " + root + " (expected: an existing file or directory)");
+    List<ScanSource> sources = new ArrayList<>();
+    if (staged) {
+      Path repository = paths.isEmpty() ? Path.of(".") : paths.get(0);
+      if (paths.size() > 1) {
+        throw new ParameterException(spec.commandLine(), "PATH: one repository with --staged (got " + paths.size() + ")");
       }
-      files.addAll(files(root, ignored));
+      try {
+        for (ScanSource source : ScanSource.staged(repository)) {
+          if (ignored.stream().noneMatch(m -> m.matches(Path.of(source.name())))) {
+            sources.add(source);
+          }
+        }
+      } catch (IOException e) {
+        throw new ParameterException(spec.commandLine(), "--staged: " + e.getMessage());
+      }
+    } else {
+      if (paths.isEmpty()) {
+        throw new ParameterException(spec.commandLine(), "PATH: missing (expected: files or directories to scan)");
+      }
+      for (Path root : paths) {
+        if (!Files.exists(root)) {
+          throw new ParameterException(spec.commandLine(), "PATH: " + root + " (expected: an existing file or directory)");
+        }
+        for (Path file : files(root, ignored)) {
+          sources.add(ScanSource.file(file));
+        }
+      }
+    }
+    Set<String> known = Set.of();
+    if (baseline != null) {
+      try {
+        known = Baseline.read(baseline);
+      } catch (IOException e) {
+        throw new ParameterException(spec.commandLine(), String.valueOf(e.getMessage()));
+      }
     }
     ExecutorService pool = Executors.newFixedThreadPool(scanThreads(Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory()), r -> {
@@ -87,12 +129,16 @@ final class ScanCommand implements Callable<Integer> {
           return t;
         });
     try {
-      List<CompletableFuture<List<Result>>> scans = new ArrayList<>(files.size());
-      for (Path file : files) {
-        scans.add(CompletableFuture.supplyAsync(() -> scanFile(file, detector, json, progress), pool));
+      List<CompletableFuture<List<Result>>> scans = new ArrayList<>(sources.size());
+      for (ScanSource source : sources) {
+        scans.add(CompletableFuture.supplyAsync(() -> scanFile(source, detector, json, progress), pool));
       }
       for (CompletableFuture<List<Result>> scan : scans) {
-        results.addAll(scan.join()); // in the files' order, whichever thread finished first
+        for (Result r : scan.join()) { // in the files' order, whichever thread finished first
+          if (!known.contains(r.fingerprint())) {
+            results.add(r);
+          }
+        }
       }
     } finally {
       pool.shutdownNow();
@@ -111,6 +157,12 @@ final class ScanCommand implements Callable<Integer> {
           out.printf("%s:%d:%d: %s %s %s%n", r.file, r.line, r.column, r.finding.category(), r.finding.ruleId(), r.masked);
         }
         System.err.printf("%d secret(s) in %d file(s) scanned.%n", results.size(), progress.files);
+    }
+    if (writeBaseline != null) {
+      Baseline.write(writeBaseline, results.stream().map(r -> new Baseline.Entry(r.fingerprint(), r.file(),
+          r.finding().ruleId(), r.line())).toList());
+      System.err.printf("%d finding(s) written to the baseline %s.%n", results.size(), writeBaseline);
+      return 0;
     }
     return results.isEmpty() ? 0 : 1;
   }
@@ -183,11 +235,11 @@ final class ScanCommand implements Callable<Integer> {
    */
   private static final ThreadLocal<byte[]> BUFFERS = ThreadLocal.withInitial(() -> new byte[64 << 10]);
 
-  private static List<Result> scanFile(Path file, Detector detector, JsonScanner json, Progress progress) {
+  private static List<Result> scanFile(ScanSource file, Detector detector, JsonScanner json, Progress progress) {
     List<Result> results = new ArrayList<>();
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = file.open()) {
       int full = WINDOW + OVERLAP;
-      byte[] buffer = buffer((int) Math.min(full, Files.size(file) + 1));
+      byte[] buffer = buffer((int) Math.min(full, file.size() + 1));
       int filled = in.readNBytes(buffer, 0, buffer.length);
       if (filled == buffer.length && filled < full) { // it grew since its size was read
         byte[] grown = java.util.Arrays.copyOf(buffer, full);
@@ -198,7 +250,7 @@ final class ScanCommand implements Callable<Integer> {
       if (filled == 0 || isBinary(buffer, filled)) {
         return results;
       }
-      boolean asJson = file.getFileName().toString().endsWith(".json") && filled < full;
+      boolean asJson = file.name().endsWith(".json") && filled < full;
       long base = 0;
       LineCounter lines = new LineCounter();
       while (true) {
@@ -210,8 +262,11 @@ final class ScanCommand implements Callable<Integer> {
             break; // found again, whole, in the next window
           }
           int[] lc = lines.advance(buffer, f.start());
-          results.add(new Result(file.toString(), lc[0], lc[1], base + f.start(), base + f.end(), f,
-              mask(buffer, f.start(), f.end())));
+          if (allowedOnItsLine(buffer, f.start(), f.end(), filled)) {
+            continue; // aegis:allow on the line: the author says it is not a secret
+          }
+          results.add(new Result(file.name(), lc[0], lc[1], base + f.start(), base + f.end(), f,
+              mask(buffer, f.start(), f.end()), Baseline.fingerprint(f.ruleId(), file.name(), buffer, f.start(), f.end())));
         }
         progress.scanned(keepBefore);
         if (last) {
@@ -225,7 +280,7 @@ final class ScanCommand implements Callable<Integer> {
       }
       progress.file();
     } catch (IOException e) {
-      System.err.println("takumo-aegis: skipping " + file + ": " + e.getMessage());
+      System.err.println("takumo-aegis: skipping " + file.name() + ": " + e.getMessage());
     }
     return results;
   }
@@ -238,6 +293,26 @@ final class ScanCommand implements Callable<Integer> {
       BUFFERS.set(buffer);
     }
     return buffer;
+  }
+
+  private static final byte[] ALLOW = "aegis:allow".getBytes(StandardCharsets.US_ASCII);
+
+  /** Whether the line (or lines) of {@code b[start, end)} carries an {@code aegis:allow} comment. */
+  static boolean allowedOnItsLine(byte[] b, int start, int end, int filled) {
+    int from = start;
+    while (from > 0 && b[from - 1] != '\n' && start - from < 4096) {
+      from--;
+    }
+    int to = end;
+    while (to < filled && b[to] != '\n' && to - end < 4096) {
+      to++;
+    }
+    for (int i = from; i + ALLOW.length <= to; i++) {
+      if (b[i] == 'a' && java.util.Arrays.equals(b, i, i + ALLOW.length, ALLOW, 0, ALLOW.length)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A NUL byte in the first 8 KiB: binary, skipped. */
@@ -261,7 +336,7 @@ final class ScanCommand implements Callable<Integer> {
     for (Result r : results) {
       array.addObject().put("file", r.file).put("line", r.line).put("column", r.column).put("start", r.start)
           .put("end", r.end).put("category", r.finding.category().name()).put("type", r.finding.ruleId())
-          .put("confidence", r.finding.confidence());
+          .put("confidence", r.finding.confidence()).put("fingerprint", r.fingerprint);
     }
     return array;
   }
@@ -293,7 +368,8 @@ final class ScanCommand implements Callable<Integer> {
     return root;
   }
 
-  private record Result(String file, int line, int column, long start, long end, Finding finding, String masked) {}
+  private record Result(String file, int line, int column, long start, long end, Finding finding, String masked,
+      String fingerprint) {}
 
   /** 1-based line and column of ascending offsets, counted once per byte. */
   private static final class LineCounter {

@@ -298,6 +298,62 @@ class CliIT {
     assertThat(java.util.Objects.requireNonNull(config.proxyCa()).certificatePem()).isEqualTo(pem);
   }
 
+  private static void git(Path repo, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("git", "-C", repo.toString(), "-c", "user.email=ci@example.com",
+        "-c", "user.name=ci"));
+    command.addAll(List.of(args));
+    Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String said = read(git.getInputStream());
+    assertThat(git.waitFor()).as(said).isZero();
+  }
+
+  @Test
+  void scanStagedReadsTheIndexHonoursAllowCommentsAndABaseline() throws Exception {
+    Path repo = Files.createDirectories(home.resolve("repo"));
+    git(repo, "init", "-q");
+    String key = "AKIA" + "Q3EGRZKP7NVX5TY2";
+    Files.writeString(repo.resolve("deploy.py"), "aws_key = \"" + key + "\"\n");
+    Files.writeString(repo.resolve("docs.md"), "Example: `" + key + "` # aegis:allow\n");
+    Files.writeString(repo.resolve("clean.txt"), "nothing here\n");
+    git(repo, "add", "deploy.py", "docs.md", "clean.txt");
+    Files.writeString(repo.resolve("deploy.py"), "aws_key = os.environ['AWS_KEY']\n"); // fixed, but not staged
+
+    Process staged = start(Map.of(), "scan", "--staged", "--format", "json", repo.toString());
+    var report = JSON.readTree(staged.getInputStream());
+    String err = read(staged.getErrorStream());
+    assertThat(staged.waitFor()).as(err).isEqualTo(1);
+    assertThat(report).hasSize(1); // the index's deploy.py; docs.md's line says aegis:allow
+    assertThat(report.get(0).path("file").asText()).isEqualTo("deploy.py");
+    assertThat(report.get(0).path("fingerprint").asText()).matches("[0-9a-f]{64}");
+
+    git(repo, "add", "deploy.py");
+    Process clean = start(Map.of(), "scan", "--staged", repo.toString());
+    read(clean.getInputStream());
+    assertThat(clean.waitFor()).isZero();
+
+    Path tree = Files.createDirectories(home.resolve("tree"));
+    Files.writeString(tree.resolve("old.env"), "AWS_ACCESS_KEY_ID=" + key + "\n");
+    Path baseline = home.resolve("baseline.json");
+    Process write = start(Map.of(), "scan", "--write-baseline", baseline.toString(), tree.toString());
+    read(write.getInputStream());
+    assertThat(write.waitFor()).isZero();
+    assertThat(Files.readString(baseline)).contains("old.env").doesNotContain(key);
+    Process known = start(Map.of(), "scan", "--baseline", baseline.toString(), tree.toString());
+    assertThat(read(known.getInputStream())).isEmpty();
+    assertThat(known.waitFor()).isZero();
+    Files.writeString(tree.resolve("new.env"), "STRIPE_KEY=sk_live_" + "4eC39HqLyjWDarjtT1zdp7dc" + "\n");
+    Process fresh = start(Map.of(), "scan", "--baseline", baseline.toString(), tree.toString());
+    assertThat(read(fresh.getInputStream())).contains("new.env").doesNotContain("old.env");
+    assertThat(fresh.waitFor()).isEqualTo(1);
+
+    Process notBaseline = start(Map.of(), "scan", "--baseline", tree.resolve("old.env").toString(), tree.toString());
+    assertThat(read(notBaseline.getErrorStream())).contains("not readable as a baseline").doesNotContain("Exception:");
+    assertThat(notBaseline.waitFor()).isEqualTo(2);
+    Process outside = start(Map.of(), "scan", "--staged", tree.toString());
+    assertThat(read(outside.getErrorStream())).contains("--staged: git rev-parse failed");
+    assertThat(outside.waitFor()).isEqualTo(2);
+  }
+
   @Test
   void usageErrorsExit2() throws Exception {
     Process bad = start(Map.of(), "keys", "create", "--name", "x", "--scopes", "shield:everything");

@@ -1,0 +1,85 @@
+package io.takumo.aegis.cli;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What {@code scan} reads: a file of the tree, or a file as staged in git's index ({@code --staged}), named as the
+ * report shows it. Opened by the worker that scans it.
+ */
+record ScanSource(String name, Opener opener, long size) {
+  interface Opener {
+    InputStream open() throws IOException;
+  }
+
+  InputStream open() throws IOException {
+    return opener.open();
+  }
+
+  static ScanSource file(Path file) throws IOException {
+    return new ScanSource(file.toString(), () -> Files.newInputStream(file), Files.size(file));
+  }
+
+  /**
+   * The files staged in the repository at {@code repository} (added, copied, modified or renamed), each read from
+   * the index, not the work tree: what the next commit will hold. Through git's plumbing, not a Java git library.
+   */
+  static List<ScanSource> staged(Path repository) throws IOException {
+    String top = git(repository, "rev-parse", "--show-toplevel").trim();
+    Path root = Path.of(top);
+    List<ScanSource> out = new ArrayList<>();
+    String listing = git(root, "diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR");
+    for (String name : listing.split("\0")) {
+      if (name.isEmpty()) {
+        continue;
+      }
+      long size = Long.parseLong(git(root, "cat-file", "-s", ":" + name).trim());
+      out.add(new ScanSource(name, () -> blob(root, name), size));
+    }
+    out.sort(java.util.Comparator.comparing(ScanSource::name)); // path order, as a tree's files
+    return out;
+  }
+
+  /** The staged content of {@code name}, streamed from {@code git cat-file}. */
+  private static InputStream blob(Path root, String name) throws IOException {
+    Process git = new ProcessBuilder("git", "-C", root.toString(), "cat-file", "blob", ":" + name)
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    return new FilterInputStream(git.getInputStream()) {
+      @Override
+      public void close() throws IOException {
+        super.close();
+        git.destroy();
+      }
+    };
+  }
+
+  /** Runs git in {@code dir}; its standard output, or an IOException that says what git said. */
+  private static String git(Path dir, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
+    command.addAll(List.of(args));
+    Process git = new ProcessBuilder(command).start();
+    byte[] out;
+    byte[] err;
+    try (InputStream o = git.getInputStream(); InputStream e = git.getErrorStream()) {
+      out = o.readAllBytes(); // small outputs: names, sizes
+      err = e.readAllBytes();
+    }
+    try {
+      if (!git.waitFor(60, TimeUnit.SECONDS) || git.exitValue() != 0) {
+        String said = new String(err, StandardCharsets.UTF_8).strip();
+        throw new IOException("git " + args[0] + " failed in " + dir + (said.isEmpty() ? "" : ": " + said));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+    return new String(out, StandardCharsets.UTF_8);
+  }
+}
