@@ -53,6 +53,14 @@ final class ScanCommand implements Callable<Integer> {
       + "hook does; exit 1 when a secret is found.")
   boolean staged;
 
+  @Option(names = "--git", description = "Scan the repository's history: every line each commit added (with "
+      + "--range, only those commits); findings name their commit and author date.")
+  boolean history;
+
+  @Option(names = "--range", paramLabel = "REV_RANGE", description = "With --git: the commits to scan, such as "
+      + "main..HEAD (default: all of HEAD's history).")
+  @Nullable String range;
+
   @Option(names = "--baseline", paramLabel = "FILE", description = "Do not report findings listed in this baseline "
       + "(written by --write-baseline).")
   @Nullable Path baseline;
@@ -87,20 +95,28 @@ final class ScanCommand implements Callable<Integer> {
     List<Result> results = new ArrayList<>();
     Progress progress = new Progress(System.console() != null && !format.equals("json") && !format.equals("sarif"));
     List<ScanSource> sources = new ArrayList<>();
-    if (staged) {
+    if (staged && history) {
+      throw new ParameterException(spec.commandLine(), "--staged and --git: one at a time");
+    }
+    if (range != null && !history) {
+      throw new ParameterException(spec.commandLine(), "--range: only with --git");
+    }
+    if (staged || history) {
       Path repository = paths.isEmpty() ? Path.of(".") : paths.get(0);
       if (paths.size() > 1) {
-        throw new ParameterException(spec.commandLine(), "PATH: one repository with --staged (got " + paths.size() + ")");
+        throw new ParameterException(spec.commandLine(), "PATH: one repository with " + (staged ? "--staged" : "--git")
+            + " (got " + paths.size() + ")");
       }
       try {
-        for (ScanSource source : ScanSource.staged(repository)) {
-          if (ignored.stream().noneMatch(m -> m.matches(Path.of(source.name())))) {
-            sources.add(source);
-          }
+        if (staged) {
+          sources.addAll(ScanSource.staged(repository));
+        } else {
+          GitHistory.forEach(repository, range, sources::add);
         }
       } catch (IOException e) {
-        throw new ParameterException(spec.commandLine(), "--staged: " + e.getMessage());
+        throw new ParameterException(spec.commandLine(), (staged ? "--staged: " : "--git: ") + e.getMessage());
       }
+      sources.removeIf(source -> ignored.stream().anyMatch(m -> m.matches(Path.of(source.name()))));
     } else {
       if (paths.isEmpty()) {
         throw new ParameterException(spec.commandLine(), "PATH: missing (expected: files or directories to scan)");
@@ -154,7 +170,9 @@ final class ScanCommand implements Callable<Integer> {
         break;
       default:
         for (Result r : results) {
-          out.printf("%s:%d:%d: %s %s %s%n", r.file, r.line, r.column, r.finding.category(), r.finding.ruleId(), r.masked);
+          out.printf("%s:%d:%d: %s %s %s%s%n", r.file, r.line, r.column, r.finding.category(), r.finding.ruleId(),
+              r.masked, r.commit == null ? "" : " (commit " + r.commit.substring(0, Math.min(12, r.commit.length()))
+                  + ", " + r.date + ")");
         }
         System.err.printf("%d secret(s) in %d file(s) scanned.%n", results.size(), progress.files);
     }
@@ -265,8 +283,11 @@ final class ScanCommand implements Callable<Integer> {
           if (allowedOnItsLine(buffer, f.start(), f.end(), filled)) {
             continue; // aegis:allow on the line: the author says it is not a secret
           }
-          results.add(new Result(file.name(), lc[0], lc[1], base + f.start(), base + f.end(), f,
-              mask(buffer, f.start(), f.end()), Baseline.fingerprint(f.ruleId(), file.name(), buffer, f.start(), f.end())));
+          GitHistory.Origin origin = file.origin();
+          int line = origin == null ? lc[0] : origin.lines()[Math.min(lc[0], origin.lines().length) - 1];
+          results.add(new Result(file.name(), line, lc[1], base + f.start(), base + f.end(), f,
+              mask(buffer, f.start(), f.end()), Baseline.fingerprint(f.ruleId(), file.name(), buffer, f.start(), f.end()),
+              origin == null ? null : origin.commit(), origin == null ? null : origin.date()));
         }
         progress.scanned(keepBefore);
         if (last) {
@@ -334,9 +355,12 @@ final class ScanCommand implements Callable<Integer> {
   private static ArrayNode jsonReport(List<Result> results) {
     ArrayNode array = JSON.createArrayNode();
     for (Result r : results) {
-      array.addObject().put("file", r.file).put("line", r.line).put("column", r.column).put("start", r.start)
-          .put("end", r.end).put("category", r.finding.category().name()).put("type", r.finding.ruleId())
-          .put("confidence", r.finding.confidence()).put("fingerprint", r.fingerprint);
+      ObjectNode finding = array.addObject().put("file", r.file).put("line", r.line).put("column", r.column)
+          .put("start", r.start).put("end", r.end).put("category", r.finding.category().name())
+          .put("type", r.finding.ruleId()).put("confidence", r.finding.confidence()).put("fingerprint", r.fingerprint);
+      if (r.commit != null) {
+        finding.put("commit", r.commit).put("date", r.date);
+      }
     }
     return array;
   }
@@ -368,8 +392,9 @@ final class ScanCommand implements Callable<Integer> {
     return root;
   }
 
+  /** A finding as reported; {@code commit} and {@code date} for one found in history ({@code --git}). */
   private record Result(String file, int line, int column, long start, long end, Finding finding, String masked,
-      String fingerprint) {}
+      String fingerprint, @Nullable String commit, @Nullable String date) {}
 
   /** 1-based line and column of ascending offsets, counted once per byte. */
   private static final class LineCounter {

@@ -9,14 +9,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
- * What {@code scan} reads: a file of the tree, or a file as staged in git's index ({@code --staged}), named as the
- * report shows it. Opened by the worker that scans it.
+ * What {@code scan} reads: a file of the tree, a file as staged in git's index ({@code --staged}), or the lines a
+ * commit added to a file ({@code --git}, with their {@code origin}), named as the report shows it. Opened by the
+ * worker that scans it.
  */
-record ScanSource(String name, Opener opener, long size) {
+record ScanSource(String name, Opener opener, long size, GitHistory.@Nullable Origin origin) {
   interface Opener {
     InputStream open() throws IOException;
+  }
+
+  ScanSource(String name, Opener opener, long size) {
+    this(name, opener, size, null);
   }
 
   InputStream open() throws IOException {

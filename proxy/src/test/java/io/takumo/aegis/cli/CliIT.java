@@ -355,6 +355,42 @@ class CliIT {
   }
 
   @Test
+  void scanGitFindsWhatEveryCommitAddedWithItsCommitAndLine() throws Exception {
+    Path repo = Files.createDirectories(home.resolve("history"));
+    git(repo, "init", "-q");
+    String key = "AKIA" + "Q3EGRZKP7NVX5TY2";
+    Files.writeString(repo.resolve("app.py"), "import os\n\nx = 1\n");
+    git(repo, "add", "app.py");
+    git(repo, "commit", "-q", "-m", "first");
+    Files.writeString(repo.resolve("app.py"), "import os\n\nx = 1\naws_key = \"" + key + "\"\n");
+    git(repo, "commit", "-q", "-am", "the leak");
+    Files.writeString(repo.resolve("app.py"), "import os\n\nx = 1\naws_key = os.environ['AWS_KEY']\n");
+    git(repo, "commit", "-q", "-am", "the fix"); // the work tree is clean: only history holds it
+
+    Process tree = start(Map.of(), "scan", "--no-gitignore", repo.resolve("app.py").toString());
+    read(tree.getInputStream());
+    assertThat(tree.waitFor()).isZero();
+
+    Process history = start(Map.of(), "scan", "--git", "--format", "json", repo.toString());
+    var report = JSON.readTree(history.getInputStream());
+    String err = read(history.getErrorStream());
+    assertThat(history.waitFor()).as(err).isEqualTo(1);
+    assertThat(report).hasSize(1);
+    var found = report.get(0);
+    assertThat(found.path("file").asText()).isEqualTo("app.py");
+    assertThat(found.path("line").asInt()).isEqualTo(4);
+    assertThat(found.path("commit").asText()).matches("[0-9a-f]{40}");
+    assertThat(found.path("date").asText()).startsWith("20");
+
+    Process recent = start(Map.of(), "scan", "--git", "--range", "HEAD~1..HEAD", repo.toString());
+    read(recent.getInputStream());
+    assertThat(recent.waitFor()).as("the fix alone adds no secret").isZero();
+    Process bad = start(Map.of(), "scan", "--git", "--range", "nope..HEAD", repo.toString());
+    assertThat(read(bad.getErrorStream())).contains("--git: git log failed").doesNotContain("Exception");
+    assertThat(bad.waitFor()).isEqualTo(2);
+  }
+
+  @Test
   void usageErrorsExit2() throws Exception {
     Process bad = start(Map.of(), "keys", "create", "--name", "x", "--scopes", "shield:everything");
     String err = read(bad.getErrorStream());

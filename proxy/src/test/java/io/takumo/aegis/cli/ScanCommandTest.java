@@ -32,4 +32,11 @@ class ScanCommandTest {
     assertThat(ScanCommand.allowedOnItsLine(b, 4, 24, b.length)).isTrue();
     assertThat(ScanCommand.allowedOnItsLine(b, 42, 62, b.length)).isFalse();
   }
+
+  @Test
+  void aHunkHeaderGivesItsFirstNewLine() {
+    assertThat(GitHistory.hunkStart("@@ -12,3 +14,5 @@ def main():")).isEqualTo(14);
+    assertThat(GitHistory.hunkStart("@@ -0,0 +1 @@")).isEqualTo(1);
+    assertThat(GitHistory.hunkStart("@@ broken")).isEqualTo(1);
+  }
 }

@@ -1,0 +1,120 @@
+package io.takumo.aegis.cli;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code scan --git}: every line each commit added, read from {@code git log -p --unified=0} (git's plumbing, not a
+ * Java git library), handed on as one source per commit and file: the added lines joined, with the line number
+ * each had in that commit's file. Streamed: the history is never held whole.
+ */
+final class GitHistory {
+  private GitHistory() {}
+
+  /** What a history source knows beyond its text: the commit, its author date, the file lines of its lines. */
+  record Origin(String commit, String date, int[] lines) {}
+
+  static void forEach(Path repository, @Nullable String range, Consumer<ScanSource> sink) throws IOException {
+    List<String> command = new ArrayList<>(List.of("git", "-C", repository.toString(), "log", "-p", "--no-color",
+        "--no-ext-diff", "--no-renames", "--unified=0", "--format=%x00commit %H %aI"));
+    if (range != null) {
+      command.add(range);
+    }
+    command.add("--");
+    Process git = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.PIPE).start();
+    Chunk chunk = null;
+    String commit = null;
+    String date = null;
+    int line = 0;
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(git.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String text = in.readLine(); text != null; text = in.readLine()) {
+        if (text.startsWith("\0commit ")) {
+          emit(chunk, sink);
+          chunk = null;
+          String[] parts = text.substring(8).split(" ", 2);
+          commit = parts[0];
+          date = parts.length > 1 ? parts[1] : "";
+        } else if (text.startsWith("diff --git ")) {
+          emit(chunk, sink);
+          chunk = null;
+        } else if (text.startsWith("+++ ")) {
+          String path = text.substring(4);
+          chunk = path.startsWith("b/") && commit != null ? new Chunk(path.substring(2), commit, String.valueOf(date))
+              : null; // +++ /dev/null: a deletion adds nothing
+        } else if (text.startsWith("@@ ")) {
+          line = hunkStart(text);
+        } else if (chunk != null && text.startsWith("+")) {
+          chunk.add(text.substring(1), line++);
+        }
+      }
+      emit(chunk, sink);
+      String said = new String(git.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      if (!git.waitFor(60, TimeUnit.SECONDS) || git.exitValue() != 0) {
+        throw new IOException("git log failed in " + repository + (said.isEmpty() ? "" : ": " + said));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } finally {
+      git.destroy();
+    }
+  }
+
+  /** The first new line of a hunk: {@code @@ -12,3 +14,5 @@} → 14. */
+  static int hunkStart(String header) {
+    int plus = header.indexOf(" +");
+    int end = plus < 0 ? -1 : header.indexOf(' ', plus + 2);
+    if (plus < 0 || end < 0) {
+      return 1;
+    }
+    String span = header.substring(plus + 2, end);
+    int comma = span.indexOf(',');
+    try {
+      return Integer.parseInt(comma < 0 ? span : span.substring(0, comma));
+    } catch (NumberFormatException e) {
+      return 1;
+    }
+  }
+
+  private static void emit(@Nullable Chunk chunk, Consumer<ScanSource> sink) {
+    if (chunk != null && chunk.lines.size() > 0) {
+      sink.accept(chunk.source());
+    }
+  }
+
+  /** The added lines of one file in one commit. */
+  private static final class Chunk {
+    private final String path;
+    private final String commit;
+    private final String date;
+    private final ByteArrayOutputStream text = new ByteArrayOutputStream();
+    private final List<Integer> lines = new ArrayList<>();
+
+    Chunk(String path, String commit, String date) {
+      this.path = path;
+      this.commit = commit;
+      this.date = date;
+    }
+
+    void add(String line, int number) {
+      text.writeBytes(line.getBytes(StandardCharsets.UTF_8));
+      text.write('\n');
+      lines.add(number);
+    }
+
+    ScanSource source() {
+      byte[] bytes = text.toByteArray();
+      return new ScanSource(path, () -> new java.io.ByteArrayInputStream(bytes), bytes.length,
+          new Origin(commit, date, lines.stream().mapToInt(Integer::intValue).toArray()));
+    }
+  }
+}
