@@ -78,19 +78,38 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--no-gitignore", description = "Scan files that .gitignore excludes too (inside a git work tree).")
   boolean noGitignore;
 
-  @Option(names = "--format", defaultValue = "text", description = "text, json or sarif (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--format", defaultValue = "text", description = "text, json, sarif or csv (default: ${DEFAULT-VALUE}).")
   String format;
+
+  @Option(names = "--redact", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Mask values in text output (default); --no-redact prints them whole, for your own terminal.")
+  boolean redact;
 
   @Override
   public Integer call() throws IOException {
-    if (!Set.of("text", "json", "sarif").contains(format)) {
-      throw new ParameterException(spec.commandLine(), "--format: " + format + " (expected: text, json or sarif)");
+    if (!Set.of("text", "json", "sarif", "csv").contains(format)) {
+      throw new ParameterException(spec.commandLine(), "--format: " + format + " (expected: text, json, sarif or csv)");
     }
     List<PathMatcher> ignored = new ArrayList<>();
     for (String glob : ignores) {
       ignored.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
     }
-    Detector detector = Detector.builtIn();
+    Path configRoot = paths.isEmpty() ? Path.of(".") : paths.get(0);
+    if (staged || history) {
+      try {
+        configRoot = Path.of(ScanSource.topLevel(configRoot));
+      } catch (IOException e) {
+        // not a repository: said below by --staged or --git, which cannot run either
+      }
+    }
+    ProjectConfig project;
+    try {
+      project = ProjectConfig.at(configRoot);
+    } catch (IOException e) {
+      throw new ParameterException(spec.commandLine(), String.valueOf(e.getMessage()));
+    }
+    Detector detector = project.patterns().isEmpty() ? Detector.builtIn()
+        : Detector.builtIn().withCustomPatterns(project.patterns());
     JsonScanner json = new JsonScanner(detector);
     List<Result> results = new ArrayList<>();
     Progress progress = new Progress(System.console() != null && !format.equals("json") && !format.equals("sarif"));
@@ -151,7 +170,8 @@ final class ScanCommand implements Callable<Integer> {
       }
       for (CompletableFuture<List<Result>> scan : scans) {
         for (Result r : scan.join()) { // in the files' order, whichever thread finished first
-          if (!known.contains(r.fingerprint())) {
+          if (!known.contains(r.fingerprint()) && !project.rulesOff().contains(r.finding().ruleId())
+              && !project.allows(configRoot, r.file())) {
             results.add(r);
           }
         }
@@ -168,10 +188,13 @@ final class ScanCommand implements Callable<Integer> {
       case "sarif":
         out.println(JSON.writeValueAsString(sarif(results)));
         break;
+      case "csv":
+        out.print(csv(results));
+        break;
       default:
         for (Result r : results) {
           out.printf("%s:%d:%d: %s %s %s%s%n", r.file, r.line, r.column, r.finding.category(), r.finding.ruleId(),
-              r.masked, r.commit == null ? "" : " (commit " + r.commit.substring(0, Math.min(12, r.commit.length()))
+              redact ? r.masked : r.value, r.commit == null ? "" : " (commit " + r.commit.substring(0, Math.min(12, r.commit.length()))
                   + ", " + r.date + ")");
         }
         System.err.printf("%d secret(s) in %d file(s) scanned.%n", results.size(), progress.files);
@@ -286,7 +309,8 @@ final class ScanCommand implements Callable<Integer> {
           GitHistory.Origin origin = file.origin();
           int line = origin == null ? lc[0] : origin.lines()[Math.min(lc[0], origin.lines().length) - 1];
           results.add(new Result(file.name(), line, lc[1], base + f.start(), base + f.end(), f,
-              mask(buffer, f.start(), f.end()), Baseline.fingerprint(f.ruleId(), file.name(), buffer, f.start(), f.end()),
+              mask(buffer, f.start(), f.end()), new String(buffer, f.start(), f.end() - f.start(), StandardCharsets.UTF_8),
+              Baseline.fingerprint(f.ruleId(), file.name(), buffer, f.start(), f.end()),
               origin == null ? null : origin.commit(), origin == null ? null : origin.date()));
         }
         progress.scanned(keepBefore);
@@ -365,6 +389,24 @@ final class ScanCommand implements Callable<Integer> {
     return array;
   }
 
+  /** One row per finding, RFC 4180 quoting; never the value. */
+  private static String csv(List<Result> results) {
+    StringBuilder out = new StringBuilder("file,line,column,category,type,confidence,fingerprint,commit,date\r\n");
+    for (Result r : results) {
+      out.append(csvField(r.file)).append(',').append(r.line).append(',').append(r.column).append(',')
+          .append(r.finding.category()).append(',').append(csvField(r.finding.ruleId())).append(',')
+          .append(r.finding.confidence()).append(',').append(r.fingerprint).append(',')
+          .append(r.commit == null ? "" : r.commit).append(',').append(r.date == null ? "" : csvField(r.date))
+          .append("\r\n");
+    }
+    return out.toString();
+  }
+
+  private static String csvField(String value) {
+    return value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0
+        ? value : '"' + value.replace("\"", "\"\"") + '"';
+  }
+
   private static ObjectNode sarif(List<Result> results) {
     ObjectNode root = JSON.createObjectNode();
     root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json").put("version", "2.1.0");
@@ -394,7 +436,12 @@ final class ScanCommand implements Callable<Integer> {
 
   /** A finding as reported; {@code commit} and {@code date} for one found in history ({@code --git}). */
   private record Result(String file, int line, int column, long start, long end, Finding finding, String masked,
-      String fingerprint, @Nullable String commit, @Nullable String date) {}
+      String value, String fingerprint, @Nullable String commit, @Nullable String date) {
+    @Override
+    public String toString() { // never the value
+      return "Result[" + file + ':' + line + ':' + column + ' ' + finding.ruleId() + ']';
+    }
+  }
 
   /** 1-based line and column of ascending offsets, counted once per byte. */
   private static final class LineCounter {

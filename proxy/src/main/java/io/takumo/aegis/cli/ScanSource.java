@@ -38,8 +38,7 @@ record ScanSource(String name, Opener opener, long size, GitHistory.@Nullable Or
    * the index, not the work tree: what the next commit will hold. Through git's plumbing, not a Java git library.
    */
   static List<ScanSource> staged(Path repository) throws IOException {
-    String top = git(repository, "rev-parse", "--show-toplevel").trim();
-    Path root = Path.of(top);
+    Path root = Path.of(topLevel(repository));
     List<ScanSource> out = new ArrayList<>();
     String listing = git(root, "diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR");
     for (String name : listing.split("\0")) {
@@ -51,6 +50,11 @@ record ScanSource(String name, Opener opener, long size, GitHistory.@Nullable Or
     }
     out.sort(java.util.Comparator.comparing(ScanSource::name)); // path order, as a tree's files
     return out;
+  }
+
+  /** The top of the work tree {@code repository} is in. */
+  static String topLevel(Path repository) throws IOException {
+    return git(repository, "rev-parse", "--show-toplevel").trim();
   }
 
   /** The staged content of {@code name}, streamed from {@code git cat-file}. */

@@ -391,6 +391,43 @@ class CliIT {
   }
 
   @Test
+  void aProjectConfigAddsFormatsAllowsPathsAndTurnsRulesOffAndCsvAndRedactionFollowIt() throws Exception {
+    Path root = Files.createDirectories(home.resolve("project"));
+    Files.writeString(root.resolve(".takumo-aegis.yaml"), """
+        custom_patterns:
+          - {name: acme-deploy-key, pattern: "ACME_[0-9a-f]{32}", category: KEY}
+        allow_paths: ["fixtures/**"]
+        rules_off: [context-password]
+        """);
+    String key = "AKIA" + "Q3EGRZKP7NVX5TY2";
+    Files.writeString(root.resolve("app.env"), "DEPLOY=ACME_" + "0123abcd".repeat(4) + "\npassword = \"Xk9mQ2vLp7wZr4tq\"\n");
+    Files.createDirectories(root.resolve("fixtures"));
+    Files.writeString(root.resolve("fixtures/keys.env"), "AWS_ACCESS_KEY_ID=" + key + "\n");
+    Files.writeString(root.resolve("main.py"), "aws = \"" + key + "\"\n");
+
+    Process csv = start(Map.of(), "scan", "--format", "csv", root.toString());
+    List<String> rows = read(csv.getInputStream()).lines().toList();
+    assertThat(csv.waitFor()).isEqualTo(1);
+    assertThat(rows.get(0)).isEqualTo("file,line,column,category,type,confidence,fingerprint,commit,date");
+    assertThat(rows).hasSize(3);
+    assertThat(rows.get(1)).contains("app.env,1,8,KEY,acme-deploy-key,");
+    assertThat(rows.get(2)).contains("main.py,1,8,KEY,aws-access-key-id,");
+    assertThat(String.join("\n", rows)).doesNotContain(key).doesNotContain("fixtures").doesNotContain("context-password");
+
+    Process masked = start(Map.of(), "scan", root.resolve("main.py").toString());
+    assertThat(read(masked.getInputStream())).contains("AKIAQ3EG***").doesNotContain(key);
+    masked.waitFor();
+    Process whole = start(Map.of(), "scan", "--no-redact", root.resolve("main.py").toString());
+    assertThat(read(whole.getInputStream())).contains(key);
+    whole.waitFor();
+
+    Files.writeString(root.resolve(".takumo-aegis.yaml"), "colour: blue\n");
+    Process bad = start(Map.of(), "scan", root.toString());
+    assertThat(read(bad.getErrorStream())).contains(".takumo-aegis.yaml").contains("colour").doesNotContain("\tat ");
+    assertThat(bad.waitFor()).isEqualTo(2);
+  }
+
+  @Test
   void usageErrorsExit2() throws Exception {
     Process bad = start(Map.of(), "keys", "create", "--name", "x", "--scopes", "shield:everything");
     String err = read(bad.getErrorStream());
