@@ -43,6 +43,11 @@ final class Rules {
         .seg(B64 | EQUALS, 24, 4000).check(Rules::bedrock));
     r.add(new PrefixRule("aws-bedrock-api-key-long", "ABSK", KEY, "Amazon Bedrock long-lived API key")
         .seg(B64 | EQUALS, 100, 300));
+    // STS session tokens: base64 of a serialized structure whose first bytes are fixed ("\x21\n\torigin_ec…" today,
+    // "\x17\n\x06er/aws…" before): found by their format, not only under an aws_session_token name.
+    for (String anchor : new String[] {"IQoJb3JpZ2luX2Vj", "FwoGZXIvYXdz", "FQoGZXIvYXdz"}) {
+      r.add(new PrefixRule("aws-session-token", anchor, TOKEN, "AWS STS session token").seg(B64 | EQUALS, 100, 4000));
+    }
     r.add(new PrefixRule("gcp-api-key", "AIza", KEY, "Google API key").seg(B64URL, 35, 35));
     r.add(new PrefixRule("gcp-oauth-client-secret", "GOCSPX-", KEY, "Google OAuth client secret").seg(B64URL, 28, 28));
     r.add(new PrefixRule("gcp-oauth-access-token", "ya29.", TOKEN, "Google OAuth access token").seg(B64URL | DOT, 30, 2048));
