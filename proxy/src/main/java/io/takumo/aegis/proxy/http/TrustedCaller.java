@@ -18,11 +18,7 @@ public record TrustedCaller(Principal principal) {
 
   /** The trusted caller of {@code channel}'s tunnel (or, for an HTTP/2 stream, its connection's), or null. */
   public static @Nullable Principal of(Channel channel) {
-    TrustedCaller caller = channel.attr(ATTRIBUTE).get();
-    Channel parent = channel.parent();
-    if (caller == null && parent != null && !(parent instanceof io.netty.channel.ServerChannel)) {
-      caller = parent.attr(ATTRIBUTE).get();
-    }
+    TrustedCaller caller = Tunnel.ofConnection(channel, ATTRIBUTE);
     return caller == null ? null : caller.principal();
   }
 }

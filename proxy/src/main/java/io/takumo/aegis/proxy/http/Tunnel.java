@@ -23,10 +23,15 @@ public record Tunnel(String host, Provider provider, @Nullable String key) {
 
   /** The tunnel {@code channel} (or, for an HTTP/2 stream, its connection) runs in, or null. */
   public static @Nullable Tunnel of(Channel channel) {
-    Tunnel tunnel = channel.attr(ATTRIBUTE).get();
+    return ofConnection(channel, ATTRIBUTE);
+  }
+
+  /** {@code key}'s value on {@code channel}, or for an HTTP/2 stream on its connection; null when neither has one. */
+  static <T> @Nullable T ofConnection(Channel channel, AttributeKey<T> key) {
+    T value = channel.attr(key).get();
     Channel parent = channel.parent();
-    return tunnel == null && parent != null && !(parent instanceof io.netty.channel.ServerChannel)
-        ? parent.attr(ATTRIBUTE).get() : tunnel;
+    return value == null && parent != null && !(parent instanceof io.netty.channel.ServerChannel)
+        ? parent.attr(key).get() : value;
   }
 
   @Override
