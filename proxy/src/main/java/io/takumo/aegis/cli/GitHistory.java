@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code scan --git}: every line each commit added, read from {@code git log -p --unified=0} (git's plumbing, not a
  * Java git library), handed on as one source per commit and file: the added lines joined, with the line number
- * each had in that commit's file. Streamed: the history is never held whole.
+ * each had in that commit's file. Streamed: {@code sink} gets each source as its file's diff ends.
  */
 final class GitHistory {
   private GitHistory() {}

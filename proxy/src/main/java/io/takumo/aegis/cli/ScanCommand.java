@@ -103,81 +103,25 @@ final class ScanCommand implements Callable<Integer> {
       }
     }
     ProjectConfig project;
+    Set<String> known = Set.of();
     try {
       project = ProjectConfig.at(configRoot);
+      if (baseline != null) {
+        known = Baseline.read(baseline);
+      }
     } catch (IOException e) {
       throw new ParameterException(spec.commandLine(), String.valueOf(e.getMessage()));
     }
     Detector detector = project.patterns().isEmpty() ? Detector.builtIn()
         : Detector.builtIn().withCustomPatterns(project.patterns());
     JsonScanner json = new JsonScanner(detector);
+    Progress progress = new Progress(System.console() != null && format.equals("text"));
     List<Result> results = new ArrayList<>();
-    Progress progress = new Progress(System.console() != null && !format.equals("json") && !format.equals("sarif"));
-    List<ScanSource> sources = new ArrayList<>();
-    if (staged && history) {
-      throw new ParameterException(spec.commandLine(), "--staged and --git: one at a time");
-    }
-    if (range != null && !history) {
-      throw new ParameterException(spec.commandLine(), "--range: only with --git");
-    }
-    if (staged || history) {
-      Path repository = paths.isEmpty() ? Path.of(".") : paths.get(0);
-      if (paths.size() > 1) {
-        throw new ParameterException(spec.commandLine(), "PATH: one repository with " + (staged ? "--staged" : "--git")
-            + " (got " + paths.size() + ")");
+    for (Result r : scan(sources(ignored), detector, json, progress)) {
+      if (!known.contains(r.fingerprint()) && !project.rulesOff().contains(r.finding().ruleId())
+          && !project.allows(configRoot, r.file())) {
+        results.add(r);
       }
-      try {
-        if (staged) {
-          sources.addAll(ScanSource.staged(repository));
-        } else {
-          GitHistory.forEach(repository, range, sources::add);
-        }
-      } catch (IOException e) {
-        throw new ParameterException(spec.commandLine(), (staged ? "--staged: " : "--git: ") + e.getMessage());
-      }
-      sources.removeIf(source -> ignored.stream().anyMatch(m -> m.matches(Path.of(source.name()))));
-    } else {
-      if (paths.isEmpty()) {
-        throw new ParameterException(spec.commandLine(), "PATH: missing (expected: files or directories to scan)");
-      }
-      for (Path root : paths) {
-        if (!Files.exists(root)) {
-          throw new ParameterException(spec.commandLine(), "PATH: " + root + " (expected: an existing file or directory)");
-        }
-        for (Path file : files(root, ignored)) {
-          sources.add(ScanSource.file(file));
-        }
-      }
-    }
-    Set<String> known = Set.of();
-    if (baseline != null) {
-      try {
-        known = Baseline.read(baseline);
-      } catch (IOException e) {
-        throw new ParameterException(spec.commandLine(), String.valueOf(e.getMessage()));
-      }
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(scanThreads(Runtime.getRuntime().availableProcessors(),
-        Runtime.getRuntime().maxMemory()), r -> {
-          Thread t = new Thread(r, "aegis-scan");
-          t.setDaemon(true);
-          return t;
-        });
-    try {
-      List<CompletableFuture<List<Result>>> scans = new ArrayList<>(sources.size());
-      for (ScanSource source : sources) {
-        scans.add(CompletableFuture.supplyAsync(() -> scanFile(source, detector, json, progress), pool));
-      }
-      for (CompletableFuture<List<Result>> scan : scans) {
-        for (Result r : scan.join()) { // in the files' order, whichever thread finished first
-          if (!known.contains(r.fingerprint()) && !project.rulesOff().contains(r.finding().ruleId())
-              && !project.allows(configRoot, r.file())) {
-            results.add(r);
-          }
-        }
-      }
-    } finally {
-      pool.shutdownNow();
     }
     progress.done();
     PrintStream out = System.out;
@@ -206,6 +150,94 @@ final class ScanCommand implements Callable<Integer> {
       return 0;
     }
     return results.isEmpty() ? 0 : 1;
+  }
+
+  /** Where the sources to scan come from: a feed that hands each to a consumer, in path (or history) order. */
+  private interface Feed {
+    void each(java.util.function.Consumer<ScanSource> sink) throws IOException;
+  }
+
+  /** The sources the options name: the index, the history, or files and directories; usage errors thrown here. */
+  private Feed sources(List<PathMatcher> ignored) throws IOException {
+    if (staged && history) {
+      throw new ParameterException(spec.commandLine(), "--staged and --git: one at a time");
+    }
+    if (range != null && !history) {
+      throw new ParameterException(spec.commandLine(), "--range: only with --git");
+    }
+    java.util.function.Predicate<ScanSource> kept =
+        source -> ignored.stream().noneMatch(m -> m.matches(Path.of(source.name())));
+    if (staged || history) {
+      Path repository = paths.isEmpty() ? Path.of(".") : paths.get(0);
+      if (paths.size() > 1) {
+        throw new ParameterException(spec.commandLine(), "PATH: one repository with " + (staged ? "--staged" : "--git")
+            + " (got " + paths.size() + ")");
+      }
+      String option = staged ? "--staged: " : "--git: ";
+      return sink -> {
+        try {
+          if (staged) {
+            ScanSource.staged(repository).stream().filter(kept).forEach(sink);
+          } else {
+            GitHistory.forEach(repository, range, source -> {
+              if (kept.test(source)) {
+                sink.accept(source);
+              }
+            });
+          }
+        } catch (IOException e) {
+          throw new ParameterException(spec.commandLine(), option + e.getMessage());
+        }
+      };
+    }
+    if (paths.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "PATH: missing (expected: files or directories to scan)");
+    }
+    List<ScanSource> files = new ArrayList<>();
+    for (Path root : paths) {
+      if (!Files.exists(root)) {
+        throw new ParameterException(spec.commandLine(), "PATH: " + root + " (expected: an existing file or directory)");
+      }
+      for (Path file : files(root, ignored)) {
+        files.add(ScanSource.file(file));
+      }
+    }
+    return sink -> files.forEach(sink);
+  }
+
+  /**
+   * Every source of {@code feed} scanned on the workers, the results in the feed's order. At most four sources per
+   * worker wait to be scanned: a history read faster than it is scanned is never held whole.
+   */
+  private static List<Result> scan(Feed feed, Detector detector, JsonScanner json, Progress progress)
+      throws IOException {
+    int threads = scanThreads(Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory());
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "aegis-scan");
+      t.setDaemon(true);
+      return t;
+    });
+    java.util.concurrent.Semaphore waiting = new java.util.concurrent.Semaphore(4 * threads);
+    List<CompletableFuture<List<Result>>> scans = new ArrayList<>();
+    try {
+      feed.each(source -> {
+        waiting.acquireUninterruptibly();
+        scans.add(CompletableFuture.supplyAsync(() -> {
+          try {
+            return scanFile(source, detector, json, progress);
+          } finally {
+            waiting.release();
+          }
+        }, pool));
+      });
+      List<Result> out = new ArrayList<>();
+      for (CompletableFuture<List<Result>> scan : scans) {
+        out.addAll(scan.join()); // in the feed's order, whichever thread finished first
+      }
+      return out;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** The files to scan under {@code root}: git's view inside a work tree, a plain walk elsewhere. */

@@ -79,7 +79,8 @@ final class ForwardProxy {
       return leaves;
     }
     LeafCertificates current = fleetLeaves;
-    if (current == null || current.ca() != fleet) { // a new fleet CA: its own leaves (a race mints one twice at most)
+    // Each config version compiles its CA anew: the leaves stay while the certificate does (a race makes two caches).
+    if (current == null || !current.ca().certificate().equals(fleet.certificate())) {
       current = new LeafCertificates(fleet, http2, registry);
       fleetLeaves = current;
     }

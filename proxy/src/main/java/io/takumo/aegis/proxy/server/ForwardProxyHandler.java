@@ -234,10 +234,16 @@ final class ForwardProxyHandler extends ChannelInboundHandlerAdapter {
     if (trustedOrg != null) { // no key from a trusted network: the tunnel acts as its organization
       proxy.authenticator().network(trustedOrg, client(ctx.channel())).toCompletableFuture()
           .whenCompleteAsync((principal, error) -> {
-            if (ctx.channel().isActive()) {
-              new TrustedCaller(principal).bind(ctx.channel());
-              open(ctx, target, mode, provider, null, principal, started);
+            if (!ctx.channel().isActive()) {
+              return;
             }
+            if (principal == null) { // network() falls back to the default settings; this is a bug's answer
+              refuse(ctx, ErrorCode.SERVICE_UNAVAILABLE, "The gateway could not set up this tunnel. Try again shortly.",
+                  target.toString(), started);
+              return;
+            }
+            new TrustedCaller(principal).bind(ctx.channel());
+            open(ctx, target, mode, provider, null, principal, started);
           }, ctx.executor());
       return;
     }
