@@ -16,6 +16,7 @@ final class Bytes {
   static final int B32 = 1 << 11; // A-Z 2-7
   static final int TILDE = 1 << 12;
   static final int PERCENT = 1 << 13; // percent-encoding in URLs
+  static final int DJANGO_SYMBOL = 1 << 14; // the symbols of Django's get_random_secret_key(): !@#$%^&*(-_=+)
 
   static final int ALNUM = UPPER | LOWER | DIGIT;
   static final int HEX = DIGIT | HEX_LOWER | HEX_UPPER;
@@ -59,7 +60,9 @@ final class Bytes {
         case '+': case '/': k |= PLUS_SLASH; break;
         case '=': k |= EQUALS; break;
         case '~': k |= TILDE; break;
-        case '%': k |= PERCENT; break;
+        case '%': k |= PERCENT | DJANGO_SYMBOL; break;
+        case '!': case '@': case '#': case '$': case '^': case '&': case '*': case '(': case ')': k |= DJANGO_SYMBOL;
+          break;
         case ' ': case '\t': case '\r': case '\n': case '\f': k |= SPACE; break;
         default: break;
       }

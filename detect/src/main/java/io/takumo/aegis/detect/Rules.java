@@ -6,6 +6,7 @@ import static io.takumo.aegis.detect.Bytes.B64;
 import static io.takumo.aegis.detect.Bytes.B64URL;
 import static io.takumo.aegis.detect.Bytes.DASH;
 import static io.takumo.aegis.detect.Bytes.DIGIT;
+import static io.takumo.aegis.detect.Bytes.DJANGO_SYMBOL;
 import static io.takumo.aegis.detect.Bytes.DOT;
 import static io.takumo.aegis.detect.Bytes.EQUALS;
 import static io.takumo.aegis.detect.Bytes.HEX;
@@ -121,6 +122,9 @@ final class Rules {
     r.add(new PrefixRule("mailchimp-api-key", "-us", KEY, "Mailchimp API key").left(LOWER_HEX, 32).seg(DIGIT, 1, 2));
     r.add(new PrefixRule("telegram-bot-token", ":AA", TOKEN, "Telegram bot token").left(DIGIT, 8)
         .seg(B64URL, 33, 33));
+    // In the Bot API's URLs the token follows /bot whatever its secret part starts with: <8-10 digits>:<35>
+    r.add(new PrefixRule("telegram-bot-token", "api.telegram.org/bot", TOKEN, "Telegram bot token in a Bot API URL")
+        .seg(DIGIT, 8, 10).sep(':', B64URL, 35, 35));
     r.add(new PrefixRule("postman-api-key", "PMAK-", KEY, "Postman API key").seg(HEX, 24, 24).sep('-', HEX, 34, 34));
     // Payments and commerce
     for (String anchor : new String[] {"sk_live_", "sk_test_", "rk_live_", "rk_test_", "pk_live_", "pk_test_",
@@ -179,6 +183,10 @@ final class Rules {
         .check((b, s, body, e) -> Bytes.classesPresent(b, body, e) >= 3));
     r.add(new PrefixRule("vault-batch-token", "hvb.", TOKEN, "HashiCorp Vault batch token").seg(B64URL, 138, 300));
     r.add(new PrefixRule("doppler-token", "dp.pt.", KEY, "Doppler token").seg(ALNUM, 43, 43));
+    // django-admin startproject's SECRET_KEY: 50 characters of get_random_secret_key()'s alphabet after the prefix
+    r.add(new PrefixRule("django-secret-key", "django-insecure-", SECRET, "Django SECRET_KEY (startproject)")
+        .seg(LOWER | DIGIT | DJANGO_SYMBOL | DASH | UNDERSCORE | EQUALS | PLUS_SLASH, 50, 50)
+        .check((b, s, body, e) -> Bytes.entropy(b, body, e) >= 3.5));
     for (String anchor : new String[] {"dckr_pat_", "dckr_oat_"}) {
       r.add(new PrefixRule("docker-hub-token", anchor, KEY, "Docker Hub access token").seg(B64URL, 27, 36));
     }

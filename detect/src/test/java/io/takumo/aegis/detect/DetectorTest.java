@@ -82,6 +82,8 @@ class DetectorTest {
         Arguments.of("docker login -p dckr_pat_TAYarl9ZZxX1qIYUsQRMq3c2su2", "dckr_pat_TAYarl9ZZxX1qIYUsQRMq3c2su2", "docker-hub-token", Category.KEY),
         Arguments.of("credentials \"app.terraform.io\" { token = \"aGJJ0DJgaXMXqB.atlasv1.Z981tCwwVM-hlTwtBHjuDqMnViTQlISvY00bI3fGZJlBKuVr4lnPH7lCj7OulCU_WZN\" }", "aGJJ0DJgaXMXqB.atlasv1.Z981tCwwVM-hlTwtBHjuDqMnViTQlISvY00bI3fGZJlBKuVr4lnPH7lCj7OulCU_WZN", "terraform-cloud-token", Category.KEY),
         Arguments.of("export AWS_SESSION_TOKEN=IQoJb3JpZ2luX2VjPtYgjmUhBel31iEl2hpChYgCfrL1spNxnyVmihA/2O76UMFxFkM/R5Kjp1vRt+1fjORS/6ilI8ihN5KXSc7Tvo/hBKqFYY/kv5ZJr3J1TWDtkwtDDb+xHKas1VOqg6YYZYn9ZhyiA4uoRgnatmUdjAWtGSU8po+799NksnRH9ucAUsdMlHUvTCQCyEZDz/TddJ8HyS5SUkCnD8zRA9a9SkpXz9w3QlY7Zkuvqdt7s8Stqcbnr3yBdGBLEPH1qhT61qtc4xatws8phP9nhFyJfm5di4PzJ59FHz5r1pY4OjE2==", "IQoJb3JpZ2luX2VjPtYgjmUhBel31iEl2hpChYgCfrL1spNxnyVmihA/2O76UMFxFkM/R5Kjp1vRt+1fjORS/6ilI8ihN5KXSc7Tvo/hBKqFYY/kv5ZJr3J1TWDtkwtDDb+xHKas1VOqg6YYZYn9ZhyiA4uoRgnatmUdjAWtGSU8po+799NksnRH9ucAUsdMlHUvTCQCyEZDz/TddJ8HyS5SUkCnD8zRA9a9SkpXz9w3QlY7Zkuvqdt7s8Stqcbnr3yBdGBLEPH1qhT61qtc4xatws8phP9nhFyJfm5di4PzJ59FHz5r1pY4OjE2==", "aws-session-token", Category.TOKEN),
+        Arguments.of("SECRET_KEY = 'django-insecure-k0(0%s4n46l67paax@1ej+oo(c1=)0$2cv85(h^xbj=fhb3k9_'", "django-insecure-k0(0%s4n46l67paax@1ej+oo(c1=)0$2cv85(h^xbj=fhb3k9_", "django-secret-key", Category.SECRET),
+        Arguments.of("curl https://api.telegram.org/bot5412369870:Brz_TXE8eJZaJP8xZrS0lu5xo_xiDLU-A_I/getMe", "https://api.telegram.org/bot5412369870:Brz_TXE8eJZaJP8xZrS0lu5xo_xiDLU-A_I", "telegram-bot-token", Category.TOKEN),
         // passwords typed unescaped: '#', '?' and '/' inside them (seen leak through with Claude Code's real prompt)
         Arguments.of("DATABASE_URL=postgres://app:Xk9#mQ2vLp7wZr4t@db.internal:5432/orders", "postgres://app:Xk9#mQ2vLp7wZr4t@db.internal:5432/orders", "url-credentials", Category.CONN),
         Arguments.of("amqp://svc:ab/cd+EF?gh==@mq.internal/vhost", "amqp://svc:ab/cd+EF?gh==@mq.internal/vhost", "url-credentials", Category.CONN),
@@ -191,6 +193,8 @@ class DetectorTest {
       "apiVersion: v1\nkind: Secret\ndata:\n  extra: YmFyCg==\n  flag: dHJ1ZQ==\n",
       "see ?sig=lhQCvpm8FOFlEsD4qmq5ShuHRWYl398ZpkpmVxKG%2BmZR5%3D (no SAS version in the query)", "ghs_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
       "LTAIXXXXXXXXXXXXXXXX", "hvs.XXXXXXXXXXXXXXXXXXXXXXXX",
+      "SECRET_KEY = 'django-insecure-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'",
+      "see https://api.telegram.org/bot<token>/getMe",
       "curl http://localhost:3000/users/@me", "https://registry.npmjs.org:443/@types/node", "http://host:8080?x=a@b"})
   void ignoresPlaceholdersReferencesAndNonSecrets(String text) {
     assertThat(scan(text)).as(text).isEmpty();
