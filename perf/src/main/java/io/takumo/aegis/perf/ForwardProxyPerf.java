@@ -1,5 +1,8 @@
 package io.takumo.aegis.perf;
 
+import static io.takumo.aegis.perf.PerfRunner.median;
+import static io.takumo.aegis.perf.PerfRunner.rounded;
+
 import io.netty.pkitesting.X509Bundle;
 import io.takumo.aegis.proxy.auth.FileKeyStore;
 import io.takumo.aegis.proxy.auth.Scope;
@@ -48,7 +51,7 @@ public final class ForwardProxyPerf {
     int repeats = Integer.parseInt(env.getOrDefault("PROXY_REPEATS", "5"));
     int cpus = PerfRunner.onlineCpus();
     String sutCpu = Integer.toString(Math.max(0, cpus - 1));
-    Path work = Files.createDirectories(Path.of(Files.isDirectory(Path.of("proxy")) ? "." : "..")
+    Path work = Files.createDirectories(PerfRunner.ROOT
         .resolve("perf/target/perf-proxy"));
     Path cert = work.resolve("tls.crt");
     Path key = work.resolve("tls.key");
@@ -128,8 +131,8 @@ public final class ForwardProxyPerf {
           + "| path | MB/s (runs) | relay CPU ms per GiB (runs) |%n| --- | ---: | ---: |%n", repeats, bytes >> 20, sutCpu));
       for (StreamPath path : paths) {
         report.append(String.format(Locale.ROOT, "| %s | %.0f %s | %s |%n", path.name(), median(path.mbs()),
-            rounded(path.mbs()), path.cpuPerGib().isEmpty() ? "" : String.format(Locale.ROOT, "%.0f %s",
-                median(path.cpuPerGib()), rounded(path.cpuPerGib()))));
+            rounded(path.mbs(), 0), path.cpuPerGib().isEmpty() ? "" : String.format(Locale.ROOT, "%.0f %s",
+                median(path.cpuPerGib()), rounded(path.cpuPerGib(), 0))));
       }
       StreamPath straight = paths.get(0);
       StreamPath tunnel = paths.get(paths.size() - 1);
@@ -146,10 +149,7 @@ public final class ForwardProxyPerf {
         p.destroy();
       }
     }
-    Path out = Files.createDirectories(work.resolve("../../results").normalize()).resolve("forward-proxy.md");
-    Files.writeString(out, report.toString());
-    System.out.println(report);
-    System.out.println("written to " + out);
+    PerfRunner.writeResult("forward-proxy.md", report);
     System.exit(0); // Gatling can leave a non-daemon thread behind (as in PerfRunner)
   }
 
@@ -160,7 +160,7 @@ public final class ForwardProxyPerf {
         median(runs.stream().map(PerfRunner.Point::p50).toList()),
         median(runs.stream().map(PerfRunner.Point::p99).toList()),
         median(runs.stream().map(PerfRunner.Point::cpuMicrosPerRequest).toList()),
-        rounded(runs.stream().map(PerfRunner.Point::cpuMicrosPerRequest).toList()));
+        rounded(runs.stream().map(PerfRunner.Point::cpuMicrosPerRequest).toList(), 0));
   }
 
   /** Accepts connections and reads each to its end, answering one byte: a sink that says when it has it all. */
@@ -197,9 +197,6 @@ public final class ForwardProxyPerf {
     }
   }
 
-  private static List<String> rounded(List<Double> values) {
-    return values.stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList();
-  }
 
   /** A socket through a CONNECT tunnel of {@code proxy} to the sink. */
   private static Socket tunnel(PerfRunner.Target proxy, int sinkPort, String apiKey) throws IOException {
@@ -242,9 +239,4 @@ public final class ForwardProxyPerf {
     }
   }
 
-  private static double median(List<Double> values) {
-    List<Double> sorted = new ArrayList<>(values);
-    sorted.sort(null);
-    return sorted.get(sorted.size() / 2);
-  }
 }

@@ -77,7 +77,7 @@ public final class Http2Perf {
     int cpus = PerfRunner.onlineCpus();
     String sutCpu = Integer.toString(Math.max(0, cpus - 1));
     String loadCpus = cpus > 1 ? "0-" + (cpus - 2) : "0";
-    Path work = Files.createDirectories(Path.of(Files.isDirectory(Path.of("proxy")) ? "." : "..")
+    Path work = Files.createDirectories(PerfRunner.ROOT
         .resolve("perf/target/perf-h2"));
     Path cert = work.resolve("tls.crt");
     Path key = work.resolve("tls.key");
@@ -160,10 +160,7 @@ public final class Http2Perf {
         p.destroy();
       }
     }
-    Path out = Files.createDirectories(work.resolve("../../results").normalize()).resolve("http2.md");
-    Files.writeString(out, report.toString());
-    System.out.println(report);
-    System.out.println("written to " + out);
+    PerfRunner.writeResult("http2.md", report);
   }
 
   private static void record(Map<String, List<Run>> runs, String name, Run run) {

@@ -45,7 +45,8 @@ public final class PerfRunner {
   static final long TICK_MICROS = 1_000_000 / clockTicks();
 
   /** The project root: Maven's exec:exec runs this from the module's directory. */
-  private static final Path ROOT = Files.isDirectory(Path.of("proxy")) ? Path.of(".") : Path.of("..");
+  /** The repository's root, whether Maven runs the harness from it or from {@code perf/}. */
+  static final Path ROOT = Files.isDirectory(Path.of("proxy")) ? Path.of(".") : Path.of("..");
 
   /** What this JVM writes to standard output, for Gatling's summary (reset before each run). */
   private static final java.io.ByteArrayOutputStream CAPTURED = new java.io.ByteArrayOutputStream();
@@ -136,9 +137,7 @@ public final class PerfRunner {
         System.out.println(holdBack);
         report += "\n## sse hold-back (systems under test pinned to CPU " + sutCpu + ")\n\n" + holdBack;
       }
-      Path out = Files.createDirectories(ROOT.resolve("perf/results")).resolve("latest.md");
-      Files.writeString(out, report);
-      System.out.println(report);
+      writeResult("latest.md", report);
     } finally {
       for (Process p : started) {
         p.destroy();
@@ -172,6 +171,14 @@ public final class PerfRunner {
         return;
       }
     }
+  }
+
+  /** Writes {@code report} to {@code perf/results/<file>} and prints it, with where it went. */
+  static void writeResult(String file, CharSequence report) throws IOException {
+    Path out = Files.createDirectories(ROOT.resolve("perf/results")).resolve(file);
+    Files.writeString(out, report);
+    System.out.println(report);
+    System.out.println("written to " + out.normalize());
   }
 
   /** Keeps a copy of what this JVM prints, for Gatling's summary: call before the first run. */
@@ -470,6 +477,15 @@ public final class PerfRunner {
     Arrays.sort(sorted);
     return String.format(Locale.ROOT, format + " (" + format + "–" + format + ")", median(sorted), sorted[0],
         sorted[sorted.length - 1]);
+  }
+
+  static double median(List<Double> values) {
+    return median(values.stream().mapToDouble(Double::doubleValue).toArray());
+  }
+
+  /** Each value with {@code decimals} decimals, for a report's "(runs)" column. */
+  static List<String> rounded(List<Double> values, int decimals) {
+    return values.stream().map(v -> String.format(Locale.ROOT, "%." + decimals + "f", v)).toList();
   }
 
   static double median(double[] values) {

@@ -1,5 +1,8 @@
 package io.takumo.aegis.perf;
 
+import static io.takumo.aegis.perf.PerfRunner.median;
+import static io.takumo.aegis.perf.PerfRunner.rounded;
+
 import io.takumo.aegis.detect.Detector;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,7 +29,7 @@ public final class ScanTreePerf {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> env = System.getenv();
-    Path repo = Path.of(Files.isDirectory(Path.of("proxy")) ? "." : "..").toAbsolutePath().normalize();
+    Path repo = PerfRunner.ROOT.toAbsolutePath().normalize();
     String jar = env.get("SCAN_JAR");
     // as users run it (bin/takumo-aegis, with its flags for short commands), or another build's jar as is
     List<String> command = new ArrayList<>(jar == null ? List.of(repo.resolve("bin/takumo-aegis").toString())
@@ -70,10 +73,8 @@ public final class ScanTreePerf {
         + "whole process ÷ engine on one thread: %.2f (target: ≥ 250 MB/s whole process)%n",
         files.size(), total / 1e6, tree, Runtime.getRuntime().availableProcessors(),
         jar == null ? "bin/takumo-aegis" : "java -jar " + jar,
-        repeats, median(engine), rounded(engine), median(process), rounded(process), median(process) / median(engine));
-    Path out = Files.createDirectories(repo.resolve("perf/results")).resolve("scan-tree.md");
-    Files.writeString(out, report);
-    System.out.println(report);
+        repeats, median(engine), rounded(engine, 1), median(process), rounded(process, 1), median(process) / median(engine));
+    PerfRunner.writeResult("scan-tree.md", report);
   }
 
   /**
@@ -117,13 +118,5 @@ public final class ScanTreePerf {
     return files;
   }
 
-  private static double median(List<Double> values) {
-    List<Double> sorted = new ArrayList<>(values);
-    sorted.sort(null);
-    return sorted.get(sorted.size() / 2);
-  }
 
-  private static List<String> rounded(List<Double> values) {
-    return values.stream().map(v -> String.format(Locale.ROOT, "%.1f", v)).toList();
-  }
 }

@@ -24,7 +24,8 @@ final class GitHistory {
   record Origin(String commit, String date, int[] lines) {}
 
   static void forEach(Path repository, @Nullable String range, Consumer<ScanSource> sink) throws IOException {
-    List<String> command = new ArrayList<>(List.of("git", "-C", repository.toString(), "log", "-p", "--no-color",
+    List<String> command = new ArrayList<>(List.of("git", "-C", repository.toString(), "-c", "core.quotePath=false",
+        "log", "-p", "--no-color",
         "--no-ext-diff", "--no-renames", "--unified=0", "--format=%x00commit %H %aI"));
     if (range != null) {
       command.add(range);
@@ -34,26 +35,30 @@ final class GitHistory {
     Chunk chunk = null;
     String commit = null;
     String date = null;
+    boolean inHeader = false; // between "diff --git" and the first hunk: "+++ " names the file only there
     int line = 0;
     try (BufferedReader in = new BufferedReader(new InputStreamReader(git.getInputStream(), StandardCharsets.UTF_8))) {
       for (String text = in.readLine(); text != null; text = in.readLine()) {
         if (text.startsWith("\0commit ")) {
           emit(chunk, sink);
           chunk = null;
+          inHeader = false;
           String[] parts = text.substring(8).split(" ", 2);
           commit = parts[0];
           date = parts.length > 1 ? parts[1] : "";
         } else if (text.startsWith("diff --git ")) {
           emit(chunk, sink);
           chunk = null;
-        } else if (text.startsWith("+++ ")) {
-          String path = text.substring(4);
+          inHeader = true;
+        } else if (inHeader && text.startsWith("+++ ")) {
+          String path = unquote(text.substring(4));
           chunk = path.startsWith("b/") && commit != null ? new Chunk(path.substring(2), commit, String.valueOf(date))
               : null; // +++ /dev/null: a deletion adds nothing
-        } else if (text.startsWith("@@ ")) {
+        } else if (text.startsWith("@@ ") && (inHeader || chunk != null)) {
+          inHeader = false;
           line = hunkStart(text);
-        } else if (chunk != null && text.startsWith("+")) {
-          chunk.add(text.substring(1), line++);
+        } else if (!inHeader && chunk != null && text.startsWith("+")) {
+          chunk.add(text.substring(1), line++); // an added line, whatever follows its '+' ("+++ x" too)
         }
       }
       emit(chunk, sink);
@@ -67,6 +72,41 @@ final class GitHistory {
     } finally {
       git.destroy();
     }
+  }
+
+  /**
+   * A path as diff headers write it: as is, or C-quoted when it holds a quote, a backslash or a control character
+   * ({@code "b/dir/a\"b.txt"}, octal escapes for bytes). A file with such a name is scanned like any other.
+   */
+  static String unquote(String path) {
+    if (path.length() < 2 || path.charAt(0) != '"' || path.charAt(path.length() - 1) != '"') {
+      return path;
+    }
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (int i = 1; i < path.length() - 1; i++) {
+      char c = path.charAt(i);
+      if (c != '\\' || i + 1 >= path.length() - 1) {
+        out.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+        continue;
+      }
+      char e = path.charAt(++i);
+      if (e >= '0' && e <= '7' && i + 2 < path.length() - 1) {
+        out.write(Integer.parseInt(path.substring(i, i + 3), 8));
+        i += 2;
+      } else {
+        out.write(switch (e) {
+          case 'n' -> '\n';
+          case 't' -> '\t';
+          case 'r' -> '\r';
+          case 'a' -> 7;
+          case 'b' -> '\b';
+          case 'f' -> '\f';
+          case 'v' -> 11;
+          default -> e; // \" and \\
+        });
+      }
+    }
+    return out.toString(StandardCharsets.UTF_8);
   }
 
   /** The first new line of a hunk: {@code @@ -12,3 +14,5 @@} → 14. */

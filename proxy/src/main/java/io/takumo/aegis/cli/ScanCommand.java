@@ -165,8 +165,6 @@ final class ScanCommand implements Callable<Integer> {
     if (range != null && !history) {
       throw new ParameterException(spec.commandLine(), "--range: only with --git");
     }
-    java.util.function.Predicate<ScanSource> kept =
-        source -> ignored.stream().noneMatch(m -> m.matches(Path.of(source.name())));
     if (staged || history) {
       Path repository = paths.isEmpty() ? Path.of(".") : paths.get(0);
       if (paths.size() > 1) {
@@ -175,15 +173,16 @@ final class ScanCommand implements Callable<Integer> {
       }
       String option = staged ? "--staged: " : "--git: ";
       return sink -> {
+        java.util.function.Consumer<ScanSource> kept = source -> {
+          if (ignored.stream().noneMatch(m -> m.matches(Path.of(source.name())))) {
+            sink.accept(source);
+          }
+        };
         try {
           if (staged) {
-            ScanSource.staged(repository).stream().filter(kept).forEach(sink);
+            ScanSource.staged(repository, kept);
           } else {
-            GitHistory.forEach(repository, range, source -> {
-              if (kept.test(source)) {
-                sink.accept(source);
-              }
-            });
+            GitHistory.forEach(repository, range, kept);
           }
         } catch (IOException e) {
           throw new ParameterException(spec.commandLine(), option + e.getMessage());

@@ -33,23 +33,76 @@ record ScanSource(String name, Opener opener, long size, GitHistory.@Nullable Or
     return new ScanSource(file.toString(), () -> Files.newInputStream(file), Files.size(file));
   }
 
+  /** Staged files up to this size are read whole from one {@code cat-file --batch}; larger ones are streamed. */
+  private static final int IN_MEMORY = 1 << 20;
+
   /**
-   * The files staged in the repository at {@code repository} (added, copied, modified or renamed), each read from
-   * the index, not the work tree: what the next commit will hold. Through git's plumbing, not a Java git library.
+   * The files staged in the repository at {@code repository} (added, copied, modified or renamed), in path order,
+   * each read from the index, not the work tree: what the next commit will hold. One {@code git cat-file --batch}
+   * reads them all (a process per file took as long as the scan); through git's plumbing, not a Java git library.
    */
-  static List<ScanSource> staged(Path repository) throws IOException {
+  static void staged(Path repository, java.util.function.Consumer<ScanSource> sink) throws IOException {
     Path root = Path.of(topLevel(repository));
-    List<ScanSource> out = new ArrayList<>();
-    String listing = git(root, "diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR");
-    for (String name : listing.split("\0")) {
-      if (name.isEmpty()) {
-        continue;
+    List<String> names = new ArrayList<>();
+    for (String name : git(root, "diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR").split("\0")) {
+      if (!name.isEmpty()) {
+        names.add(name);
       }
-      long size = Long.parseLong(git(root, "cat-file", "-s", ":" + name).trim());
-      out.add(new ScanSource(name, () -> blob(root, name), size));
     }
-    out.sort(java.util.Comparator.comparing(ScanSource::name)); // path order, as a tree's files
-    return out;
+    names.sort(null); // path order, as a tree's files
+    List<String> batched = names.stream().filter(n -> n.indexOf('\n') < 0).toList(); // the batch protocol's lines
+    Process git = new ProcessBuilder("git", "-C", root.toString(), "cat-file", "--batch")
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Thread requests = new Thread(() -> { // written while the answers are read: neither pipe can fill and stall git
+      try (java.io.OutputStream out = git.getOutputStream()) {
+        for (String name : batched) {
+          out.write((":" + name + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+      } catch (IOException e) {
+        // git ended early: the reading side says so
+      }
+    }, "aegis-scan-index");
+    requests.setDaemon(true);
+    requests.start();
+    try (InputStream in = new java.io.BufferedInputStream(git.getInputStream())) {
+      int next = 0;
+      for (String name : names) {
+        if (name.indexOf('\n') >= 0) {
+          sink.accept(new ScanSource(name, () -> blob(root, name), IN_MEMORY + 1L));
+          continue;
+        }
+        String header = line(in); // "<sha> blob <size>", or "<object> missing"
+        String[] parts = header.split(" ");
+        if (!batched.get(next++).equals(name) || parts.length != 3 || !parts[1].equals("blob")) {
+          throw new IOException("git cat-file --batch answered '" + header + "' for a staged file");
+        }
+        long size = Long.parseLong(parts[2]);
+        if (size <= IN_MEMORY) {
+          byte[] content = in.readNBytes((int) size);
+          sink.accept(new ScanSource(name, () -> new java.io.ByteArrayInputStream(content), size));
+        } else {
+          in.skipNBytes(size);
+          sink.accept(new ScanSource(name, () -> blob(root, name), size));
+        }
+        if (in.read() != '\n') {
+          throw new IOException("git cat-file --batch ended inside a staged file");
+        }
+      }
+    } finally {
+      git.destroy();
+    }
+  }
+
+  /** One LF-terminated line of {@code in}, as UTF-8. */
+  private static String line(InputStream in) throws IOException {
+    java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+    for (int c = in.read(); c != '\n'; c = in.read()) {
+      if (c < 0) {
+        throw new IOException("git cat-file --batch ended early");
+      }
+      line.write(c);
+    }
+    return line.toString(StandardCharsets.UTF_8);
   }
 
   /** The top of the work tree {@code repository} is in. */

@@ -428,6 +428,23 @@ class CliIT {
   }
 
   @Test
+  void scanGitReadsQuotedPathsAndAddedLinesThatLookLikeDiffHeaders() throws Exception {
+    Path repo = Files.createDirectories(home.resolve("odd-history"));
+    git(repo, "init", "-q");
+    String key = "AKIA" + "Q3EGRZKP7NVX5TY2";
+    Files.writeString(repo.resolve("we\"ird\tname.txt"), "x\nkey = \"" + key + "\"\n");
+    Files.writeString(repo.resolve("notes.md"), "++ " + key + "\n+++ b/elsewhere.txt\n");
+    git(repo, "add", ".");
+    git(repo, "commit", "-q", "-m", "odd");
+    Process history = start(Map.of(), "scan", "--git", "--format", "json", repo.toString());
+    var report = JSON.readTree(history.getInputStream());
+    String err = read(history.getErrorStream());
+    assertThat(history.waitFor()).as(err).isEqualTo(1);
+    assertThat(report).hasSize(2);
+    assertThat(report.findValuesAsText("file")).containsExactlyInAnyOrder("notes.md", "we\"ird\tname.txt");
+  }
+
+  @Test
   void usageErrorsExit2() throws Exception {
     Process bad = start(Map.of(), "keys", "create", "--name", "x", "--scopes", "shield:everything");
     String err = read(bad.getErrorStream());

@@ -39,4 +39,11 @@ class ScanCommandTest {
     assertThat(GitHistory.hunkStart("@@ -0,0 +1 @@")).isEqualTo(1);
     assertThat(GitHistory.hunkStart("@@ broken")).isEqualTo(1);
   }
+
+  @Test
+  void aQuotedDiffPathIsReadBack() {
+    assertThat(GitHistory.unquote("b/plain.txt")).isEqualTo("b/plain.txt");
+    assertThat(GitHistory.unquote("\"b/we\\\"ird\\tname.txt\"")).isEqualTo("b/we\"ird\tname.txt");
+    assertThat(GitHistory.unquote("\"b/na\\303\\257ve.txt\"")).isEqualTo("b/na\u00efve.txt");
+  }
 }

@@ -77,10 +77,11 @@ public record Credentials(
       any = true;
       takumo = takumo == null ? queryKey : takumo;
     }
-    String proxy = proxyKey(headers.get(HttpHeaderNames.PROXY_AUTHORIZATION));
-    if (proxy != null) {
+    String proxyAuthorization = headers.get(HttpHeaderNames.PROXY_AUTHORIZATION);
+    if (proxyAuthorization != null) {
       any = true;
-      takumo = takumo == null ? proxy : takumo;
+      String proxy = proxyKey(proxyAuthorization);
+      takumo = takumo == null ? (proxy != null ? proxy : "") : takumo; // no key in it: refused as malformed
     }
     return new Credentials(takumo, any, providerHeader);
   }
@@ -92,27 +93,27 @@ public record Credentials(
     return value.substring(7).trim();
   }
 
-  /** Proxy-Authorization: Bearer KEY, or Basic base64(user:KEY) as HTTPS_PROXY URLs send it. */
-  private static @Nullable String proxyKey(@Nullable String value) {
+  /**
+   * The Takumo key of a {@code Proxy-Authorization} value: {@code Bearer KEY}, or {@code Basic base64(user:KEY)} as
+   * {@code HTTPS_PROXY=http://user:KEY@host} makes clients send it (the key as the user is taken too); null when it
+   * holds none. For a CONNECT and for the requests that carry it alike.
+   */
+  public static @Nullable String proxyKey(@Nullable String value) {
     if (value == null) {
       return null;
     }
-    String bearer = bearer(value);
-    if (bearer != null) {
-      return bearer;
-    }
-    if (value.length() > 6 && value.regionMatches(true, 0, "Basic ", 0, 6)) {
+    String key = bearer(value.trim());
+    if (key == null && value.trim().regionMatches(true, 0, "Basic ", 0, 6)) {
       try {
-        String decoded = new String(Base64.getDecoder().decode(value.substring(6).trim()), StandardCharsets.UTF_8);
+        String decoded = new String(Base64.getDecoder().decode(value.trim().substring(6).trim()), StandardCharsets.UTF_8);
         int colon = decoded.indexOf(':');
         String password = colon < 0 ? decoded : decoded.substring(colon + 1);
-        String user = colon < 0 ? "" : decoded.substring(0, colon);
-        return ApiKeys.isTakumoKey(password) ? password : ApiKeys.isTakumoKey(user) ? user : password;
+        key = ApiKeys.isTakumoKey(password) || colon < 0 ? password : decoded.substring(0, colon);
       } catch (IllegalArgumentException e) {
-        return "";
+        return null;
       }
     }
-    return "";
+    return key != null && ApiKeys.isTakumoKey(key) ? key : null;
   }
 
   @Override

@@ -24,8 +24,8 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.util.NetUtil;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Promise;
-import io.takumo.aegis.proxy.auth.ApiKeys;
 import io.takumo.aegis.proxy.auth.AuthException;
+import io.takumo.aegis.proxy.auth.Credentials;
 import io.takumo.aegis.proxy.auth.Principal;
 import io.takumo.aegis.proxy.config.RuntimeConfig;
 import io.takumo.aegis.proxy.config.RuntimeConfigHolder;
@@ -44,8 +44,6 @@ import io.takumo.aegis.proxy.route.Provider;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import javax.net.ssl.SSLHandshakeException;
@@ -217,8 +215,7 @@ final class ForwardProxyHandler extends ChannelInboundHandlerAdapter {
           + " (allowed: " + proxy.settings().ports() + "; operators: TAKUMO_PROXY_PORTS).", target.toString(), started);
       return;
     }
-    LeafCertificates leaves = proxy.leaves(config);
-    if (mode.equals("intercept") && leaves == null) {
+    if (mode.equals("intercept") && proxy.leaves(config) == null) {
       refuse(ctx, ErrorCode.SERVICE_UNAVAILABLE, "This gateway cannot intercept " + target.host() + ": it has no CA "
           + "(operators: see its start-up log, TAKUMO_CA_DIR).", target.toString(), started);
       return;
@@ -228,7 +225,7 @@ final class ForwardProxyHandler extends ChannelInboundHandlerAdapter {
           + " (operators: TAKUMO_PROXY_PASSTHROUGH).", target.toString(), started);
       return;
     }
-    String key = proxyKey(request.headers().get(HttpHeaderNames.PROXY_AUTHORIZATION));
+    String key = Credentials.proxyKey(request.headers().get(HttpHeaderNames.PROXY_AUTHORIZATION));
     boolean offered = request.headers().contains(HttpHeaderNames.PROXY_AUTHORIZATION);
     String trustedOrg = offered ? null : proxy.settings().trustedOrgOf(ctx.channel().remoteAddress());
     if (trustedOrg != null) { // no key from a trusted network: the tunnel acts as its organization
@@ -260,7 +257,7 @@ final class ForwardProxyHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     String checked = key;
-    proxy.authenticator().authenticate(key, runtime.current()::revoked).toCompletableFuture()
+    proxy.authenticator().authenticate(key, config::revoked).toCompletableFuture()
         .whenCompleteAsync((principal, error) -> {
           if (!ctx.channel().isActive()) {
             return;
@@ -329,8 +326,7 @@ final class ForwardProxyHandler extends ChannelInboundHandlerAdapter {
           + "TAKUMO_PROXY_ALLOW_PRIVATE).", target.toString(), started);
       return;
     }
-    ReadGate.of(client).pause(PauseReason.AUTH);
-    Splice toClient = new Splice(client);
+    Splice toClient = new Splice(client); // reads stay paused since the CONNECT (start), until the tunnel is up
     proxy.dialer().dial(client.eventLoop(), target.host(), target.port(), toClient).addListener((ChannelFutureListener) f -> {
       Channel outbound = f.channel();
       if (!f.isSuccess()) {
@@ -393,27 +389,6 @@ final class ForwardProxyHandler extends ChannelInboundHandlerAdapter {
     ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     long nanos = System.nanoTime() - started;
     AccessLog.tunnel("refused", target, code.status().code(), 0, 0, nanos, null, client(ctx.channel()));
-  }
-
-  /** The key of {@code Proxy-Authorization: Basic base64(user:KEY)} or {@code Bearer KEY}, when it is a Takumo key. */
-  static @Nullable String proxyKey(@Nullable String header) {
-    if (header == null) {
-      return null;
-    }
-    String value = header.trim();
-    String key = null;
-    if (value.regionMatches(true, 0, "Basic ", 0, 6)) {
-      try {
-        String pair = new String(Base64.getDecoder().decode(value.substring(6).trim()), StandardCharsets.UTF_8);
-        int colon = pair.indexOf(':');
-        key = colon < 0 ? pair : pair.substring(colon + 1);
-      } catch (IllegalArgumentException e) {
-        return null;
-      }
-    } else if (value.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      key = value.substring(7).trim();
-    }
-    return key != null && ApiKeys.isTakumoKey(key) ? key : null;
   }
 
   /** Whether {@code target} is this gateway: its port, and a loopback name or the address it was reached on. */

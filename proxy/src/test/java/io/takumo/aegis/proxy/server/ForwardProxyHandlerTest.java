@@ -30,13 +30,13 @@ class ForwardProxyHandlerTest {
   @Test
   void theKeyIsTheProxyUrlsPasswordOrABearerToken() {
     String basic = "Basic " + Base64.getEncoder().encodeToString(("anyone:" + KEY).getBytes(StandardCharsets.UTF_8));
-    assertThat(ForwardProxyHandler.proxyKey(basic)).isEqualTo(KEY);
-    assertThat(ForwardProxyHandler.proxyKey("bearer " + KEY)).isEqualTo(KEY);
-    assertThat(ForwardProxyHandler.proxyKey("Basic " + Base64.getEncoder().encodeToString("me:hunter2".getBytes(
+    assertThat(io.takumo.aegis.proxy.auth.Credentials.proxyKey(basic)).isEqualTo(KEY);
+    assertThat(io.takumo.aegis.proxy.auth.Credentials.proxyKey("bearer " + KEY)).isEqualTo(KEY);
+    assertThat(io.takumo.aegis.proxy.auth.Credentials.proxyKey("Basic " + Base64.getEncoder().encodeToString("me:hunter2".getBytes(
         StandardCharsets.UTF_8)))).as("not a Takumo key").isNull();
-    assertThat(ForwardProxyHandler.proxyKey("Basic !!!")).isNull();
-    assertThat(ForwardProxyHandler.proxyKey("Digest x")).isNull();
-    assertThat(ForwardProxyHandler.proxyKey(null)).isNull();
+    assertThat(io.takumo.aegis.proxy.auth.Credentials.proxyKey("Basic !!!")).isNull();
+    assertThat(io.takumo.aegis.proxy.auth.Credentials.proxyKey("Digest x")).isNull();
+    assertThat(io.takumo.aegis.proxy.auth.Credentials.proxyKey(null)).isNull();
   }
 
   @Test

@@ -108,6 +108,13 @@ class ForwardProxyIT {
     return socket;
   }
 
+  /** A JSON POST inside a tunnel, without a key of its own (the tunnel's stands for it); the answer. */
+  private static RawHttp.Response post(RawHttp http, String target, String host, String body) throws IOException {
+    http.send("POST " + target + " HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/json\r\nContent-Length: "
+        + body.length() + "\r\n\r\n" + body);
+    return http.read();
+  }
+
   /** TLS over a tunnel, as Claude Code speaks it: SNI and hostname checked, ALPN http/1.1 only. */
   private static SSLSocket tls(Socket tunnel, String host) throws IOException {
     SSLSocket ssl = (SSLSocket) trustingCa.getSocketFactory().createSocket(tunnel, host, 443, true);
@@ -154,9 +161,7 @@ class ForwardProxyIT {
         }
         fixture.anthropic.behavior(StubUpstream.Behavior.normal());
         String body = messages("the key is " + SECRET);
-        http.send("POST /v1/messages?beta=true HTTP/1.1\r\nHost: api.anthropic.com\r\nContent-Type: application/json\r\n"
-            + "Content-Length: " + body.length() + "\r\n\r\n" + body);
-        RawHttp.Response answer = http.read();
+        RawHttp.Response answer = post(http, "/v1/messages?beta=true", "api.anthropic.com", body);
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body()).contains(SECRET);
         assertThat(new String(fixture.anthropic.lastRequest().body(), StandardCharsets.UTF_8)).doesNotContain(SECRET);
@@ -340,9 +345,7 @@ class ForwardProxyIT {
       assertThat(inner.getApplicationProtocol()).isEqualTo("http/1.1");
       RawHttp http = new RawHttp(inner);
       String body = messages("twice wrapped " + SECRET);
-      http.send("POST /v1/messages HTTP/1.1\r\nHost: api.anthropic.com\r\nContent-Length: " + body.length() + "\r\n\r\n"
-          + body);
-      RawHttp.Response answer = http.read();
+      RawHttp.Response answer = post(http, "/v1/messages", "api.anthropic.com", body);
       assertThat(answer.status()).isEqualTo(200);
       assertThat(answer.body()).contains(SECRET);
       assertThat(new String(edge.anthropic.lastRequest().body(), StandardCharsets.UTF_8)).doesNotContain(SECRET);
@@ -381,9 +384,7 @@ class ForwardProxyIT {
         ssl.startHandshake();
         RawHttp http = new RawHttp(ssl);
         String body = messages("no key anywhere, yet " + SECRET);
-        http.send("POST /v1/messages HTTP/1.1\r\nHost: api.anthropic.com\r\nContent-Type: application/json\r\n"
-            + "Content-Length: " + body.length() + "\r\n\r\n" + body);
-        RawHttp.Response answer = http.read();
+        RawHttp.Response answer = post(http, "/v1/messages", "api.anthropic.com", body);
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body()).contains(SECRET);
         assertThat(new String(trusting.anthropic.lastRequest().body(), StandardCharsets.UTF_8)).doesNotContain(SECRET);
@@ -439,9 +440,7 @@ class ForwardProxyIT {
         RawHttp http = new RawHttp(ssl);
         String body = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"fleet " + SECRET
             + "\"}]}";
-        http.send("POST /v1/chat/completions HTTP/1.1\r\nHost: llm.corp.example\r\nContent-Type: application/json\r\n"
-            + "Content-Length: " + body.length() + "\r\n\r\n" + body);
-        RawHttp.Response answer = http.read();
+        RawHttp.Response answer = post(http, "/v1/chat/completions", "llm.corp.example", body);
         assertThat(answer.status()).as("replica " + replica).isEqualTo(200);
         assertThat(answer.body()).contains(SECRET);
         assertThat(gateway.openai.lastRequest().uri()).isEqualTo("/v1/chat/completions");
@@ -474,9 +473,7 @@ class ForwardProxyIT {
         ssl.startHandshake();
         RawHttp http = new RawHttp(ssl);
         String body = messages("never to an unverified host: " + SECRET);
-        http.send("POST /v1/messages HTTP/1.1\r\nHost: api.anthropic.com\r\nContent-Length: " + body.length()
-            + "\r\n\r\n" + body);
-        RawHttp.Response answer = http.read();
+        RawHttp.Response answer = post(http, "/v1/messages", "api.anthropic.com", body);
         assertThat(answer.status()).as(name).isEqualTo(502);
         assertThat(answer.body()).contains("\"type\":\"error\"").doesNotContain(SECRET);
         assertThat(upstream.requests()).as("no request reached " + name).isEmpty();
