@@ -9,7 +9,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.ssl.SniHandler;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.http.HttpDecoderConfig;
@@ -30,6 +29,7 @@ import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
+import io.netty.handler.ssl.SniHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.concurrent.Future;
 import io.takumo.aegis.proxy.audit.AuditLog;
@@ -89,6 +89,7 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
   private final ConnectionLimit connectionLimit;
   private final FailureLog failures = new FailureLog();
   private final @Nullable ForwardProxy forwardProxy;
+  private final TunnelLevels tunnelLevels = new TunnelLevels(); // stateless: one for every connection
 
   ClientChannelInitializer(GatewayConfig config, @Nullable ServerTls tls, Authenticator authenticator,
       OriginPool upstreams, ExchangeTracker tracker, ProxyMetrics metrics, ChannelGroup clients,
@@ -150,7 +151,7 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
         .addLast(HandlerNames.HEADS, headerTimeout.heads());
     ForwardProxy proxy = forwardProxy;
     if (front && proxy != null) {
-      p.addLast(HandlerNames.FORWARD_PROXY, new ForwardProxyHandler(proxy, runtime, new TunnelLevels()));
+      p.addLast(HandlerNames.FORWARD_PROXY, new ForwardProxyHandler(proxy, runtime, tunnelLevels));
     }
     addExchangeHandlers(p, protocol);
   }
