@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -40,16 +41,21 @@ public final class Coordinator implements AutoCloseable {
 
   /** Migrates the database, binds the ports and starts serving; fails with a message naming the cause. */
   public static Coordinator start(CoordinatorSettings settings) throws IOException, SQLException {
+    return start(settings, Clock.systemUTC());
+  }
+
+  /** As {@link #start(CoordinatorSettings)}, with the clock of the rate-limit windows (tests: a fake one). */
+  public static Coordinator start(CoordinatorSettings settings, Clock clock) throws IOException, SQLException {
     CoordinatorDb db = new CoordinatorDb(settings);
     try {
       db.migrate();
       JoinKeys joinKeys = new JoinKeys(db.dataSource());
       ConfigVersions versions = new ConfigVersions(db.dataSource());
       FleetRegistry fleet = new FleetRegistry(db.dataSource(), settings.staleAfter());
-      fleet.disconnectAll();
+      int fleetBefore = fleet.disconnectAll();
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       CoordinatorService service = new CoordinatorService(fleet, new AuditIngest(db.dataSource()), versions.current(),
-          settings.healthInterval(), registry);
+          settings.healthInterval(), new LeaseBook(clock, settings.leaseRefresh(), fleetBefore), registry);
       NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(settings.grpcPort()))
           .permitKeepAliveTime(10, TimeUnit.SECONDS)
           .permitKeepAliveWithoutCalls(true)

@@ -14,6 +14,8 @@ import io.takumo.aegis.proto.coordinator.v1.ConfigSnapshot;
 import io.takumo.aegis.proto.coordinator.v1.CoordinatorGrpc;
 import io.takumo.aegis.proto.coordinator.v1.HealthReport;
 import io.takumo.aegis.proto.coordinator.v1.HealthResponse;
+import io.takumo.aegis.proto.coordinator.v1.LeaseRequest;
+import io.takumo.aegis.proto.coordinator.v1.LeaseResponse;
 import io.takumo.aegis.proto.coordinator.v1.RegisterRequest;
 import io.takumo.aegis.proto.coordinator.v1.RegisterResponse;
 import java.security.SecureRandom;
@@ -38,23 +40,28 @@ final class CoordinatorService extends CoordinatorGrpc.CoordinatorImplBase {
 
   private final FleetRegistry fleet;
   private final AuditIngest audit;
-  private final RateShares shares = new RateShares();
+  private final LeaseBook leases;
   private final Duration healthInterval;
   private final Map<String, GatewayStream> streams = new ConcurrentHashMap<>();
   private final AtomicReference<ConfigVersions.Version> current;
   private final Counter acks;
   private final Counter nacks;
   private final Counter auditEvents;
+  private final Counter leaseCalls;
 
   CoordinatorService(FleetRegistry fleet, AuditIngest audit, ConfigVersions.Version initial, Duration healthInterval,
-      MeterRegistry registry) {
+      LeaseBook leases, MeterRegistry registry) {
     this.fleet = fleet;
+    this.leases = leases;
     this.audit = audit;
     this.current = new AtomicReference<>(initial);
     this.healthInterval = healthInterval;
     this.acks = Counter.builder("aegis.coordinator.config.answers").tag("outcome", "ack").register(registry);
     this.nacks = Counter.builder("aegis.coordinator.config.answers").tag("outcome", "nack").register(registry);
     this.auditEvents = Counter.builder("aegis.coordinator.audit.events").register(registry);
+    this.leaseCalls = Counter.builder("aegis.coordinator.lease.calls")
+        .description("AcquireLeases calls answered (each batches every limit one gateway needs)").register(registry);
+    registry.gauge("aegis.coordinator.lease.limits", leases, LeaseBook::size);
     registry.gauge("aegis.coordinator.streams", streams, Map::size);
     registry.gauge("aegis.coordinator.config.version", current, c -> requireNonNull(c.get()).version());
   }
@@ -161,7 +168,7 @@ final class CoordinatorService extends CoordinatorGrpc.CoordinatorImplBase {
         if (s == null || !streams.remove(s.instanceId, s)) {
           return;
         }
-        shares.forget(s.instanceId);
+        leases.leave(s.instanceId);
         try {
           fleet.disconnected(s.instanceId);
         } catch (SQLException e) {
@@ -179,13 +186,28 @@ final class CoordinatorService extends CoordinatorGrpc.CoordinatorImplBase {
         return;
       }
       fleet.reported(report.getInstanceId(), AuditIngest.json(report));
-      shares.report(report);
-      response.onNext(HealthResponse.newBuilder()
-          .setShares(shares.sharesOf(report.getInstanceId(), streams.keySet())).build());
+      response.onNext(HealthResponse.getDefaultInstance());
       response.onCompleted();
     } catch (SQLException e) {
       response.onError(unavailable(e));
     }
+  }
+
+  /**
+   * Answers from memory (no database call): the join key was checked by the interceptor, and the
+   * instance must hold an open config stream of that key, which the stream checked when it opened.
+   */
+  @Override
+  public void acquireLeases(LeaseRequest request, StreamObserver<LeaseResponse> response) {
+    GatewayStream stream = streams.get(request.getInstanceId());
+    if (stream == null || !stream.joinKeyId.equals(JoinKeyInterceptor.JOIN_KEY_ID.get())) {
+      response.onError(Status.FAILED_PRECONDITION.withDescription("instance " + request.getInstanceId()
+          + " has no open config stream with this join key; leases follow the stream").asRuntimeException());
+      return;
+    }
+    leaseCalls.increment();
+    response.onNext(leases.acquire(request, streams.size()));
+    response.onCompleted();
   }
 
   @Override
@@ -278,7 +300,7 @@ final class CoordinatorService extends CoordinatorGrpc.CoordinatorImplBase {
         // already cancelled
       }
       if (streams.remove(instanceId, this)) {
-        shares.forget(instanceId);
+        leases.leave(instanceId);
         try {
           fleet.disconnected(instanceId);
         } catch (SQLException e) {

@@ -24,7 +24,8 @@ public record CoordinatorSettings(
     @Nullable Path tlsKey,
     Duration staleAfter,
     Duration healthInterval,
-    Duration pollInterval) {
+    Duration pollInterval,
+    Duration leaseRefresh) {
 
   public CoordinatorSettings {
     requireNonNull(jdbcUrl, "jdbcUrl");
@@ -35,16 +36,23 @@ public record CoordinatorSettings(
     if (grpcPort < 0 || grpcPort > 65535) {
       throw new IllegalArgumentException("TAKUMO_GRPC_PORT: " + grpcPort + " (expected: 0-65535)");
     }
+    requireNonNull(leaseRefresh, "leaseRefresh");
+    if (leaseRefresh.toMillis() < 10) {
+      throw new IllegalArgumentException("lease refresh: " + leaseRefresh + " (expected: at least 10 ms)");
+    }
     if (httpPort < -1 || httpPort > 65535) {
       throw new IllegalArgumentException("TAKUMO_HTTP_PORT: " + httpPort + " (expected: 0-65535)");
     }
   }
 
-  /** The SPEC.md §11 defaults: stale after 90 s without a report, reports every 30 s. */
+  /**
+   * The SPEC.md §11 defaults: stale after 90 s without a report, reports every 30 s; rate-limit
+   * leases refreshed every 500 ms.
+   */
   public static CoordinatorSettings of(int grpcPort, int httpPort, String jdbcUrl, @Nullable String user,
       @Nullable String password, String schema, @Nullable Path tlsCert, @Nullable Path tlsKey) {
     return new CoordinatorSettings(grpcPort, httpPort, jdbcUrl, user, password, schema, tlsCert, tlsKey,
-        Duration.ofSeconds(90), Duration.ofSeconds(30), Duration.ofSeconds(2));
+        Duration.ofSeconds(90), Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofMillis(500));
   }
 
   @Override

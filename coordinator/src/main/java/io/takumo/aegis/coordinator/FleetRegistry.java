@@ -121,9 +121,12 @@ public final class FleetRegistry {
     update("UPDATE coordinator_gateways SET audit_dropped = audit_dropped + ? WHERE instance_id = ?", dropped, instanceId);
   }
 
-  /** Marks every gateway disconnected (at start: no stream survives a coordinator restart). */
-  public void disconnectAll() throws SQLException {
-    update("UPDATE coordinator_gateways SET connected = false, disconnected_at = now() WHERE connected");
+  /**
+   * Marks every gateway disconnected (at start: no stream survives a coordinator restart); returns how
+   * many were connected, the fleet a restarted coordinator expects back.
+   */
+  public int disconnectAll() throws SQLException {
+    return update("UPDATE coordinator_gateways SET connected = false, disconnected_at = now() WHERE connected");
   }
 
   public List<Gateway> list() throws SQLException {
@@ -145,12 +148,12 @@ public final class FleetRegistry {
     }
   }
 
-  private void update(String sql, Object... params) throws SQLException {
+  private int update(String sql, Object... params) throws SQLException {
     try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {
         ps.setObject(i + 1, params[i]);
       }
-      ps.executeUpdate();
+      return ps.executeUpdate();
     }
   }
 

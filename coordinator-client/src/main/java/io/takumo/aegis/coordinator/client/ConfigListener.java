@@ -7,7 +7,4 @@ public interface ConfigListener {
    * and the gateway keeps its previous config.
    */
   void apply(Snapshot snapshot) throws ConfigRejectedException;
-
-  /** The gateway's share of the fleet-wide rate limits, from the answer to a health report. */
-  default void onShares(RateLimitShares shares) {}
 }

@@ -21,6 +21,8 @@ import io.takumo.aegis.proto.coordinator.v1.CoordinatorGrpc;
 import io.takumo.aegis.proto.coordinator.v1.ErrorDetail;
 import io.takumo.aegis.proto.coordinator.v1.HealthReport;
 import io.takumo.aegis.proto.coordinator.v1.HealthResponse;
+import io.takumo.aegis.proto.coordinator.v1.LeaseRequest;
+import io.takumo.aegis.proto.coordinator.v1.LeaseResponse;
 import io.takumo.aegis.proto.coordinator.v1.OrgUsage;
 import io.takumo.aegis.proto.coordinator.v1.RegisterRequest;
 import io.takumo.aegis.proto.coordinator.v1.RegisterResponse;
@@ -28,7 +30,10 @@ import io.takumo.aegis.proto.coordinator.v1.Slis;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -88,6 +93,8 @@ public final class CoordinatorClient implements AutoCloseable {
   private Timer.@Nullable Cancellable healthTick;
   private Duration healthInterval = Duration.ofSeconds(30);
   private boolean closed;
+  /** Lease calls made before the stream was up. */
+  private final List<Runnable> leaseCalls = new ArrayList<>();
 
   private volatile FleetStatus status;
 
@@ -430,24 +437,57 @@ public final class CoordinatorClient implements AutoCloseable {
     stub.withDeadlineAfter(CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS).reportHealth(report.build(),
         new StreamObserver<>() {
           @Override
-          public void onNext(HealthResponse response) {
-            if (!response.hasShares()) {
-              return;
-            }
-            var s = response.getShares();
-            post(() -> {
-              try {
-                listener.onShares(new RateLimitShares(s.getDefaultShare() > 0 ? s.getDefaultShare() : 1,
-                    s.getOrgSharesMap()));
-              } catch (RuntimeException e) {
-                log.warn("rate-limit shares refused: {}", e.getMessage());
-              }
-            });
-          }
+          public void onNext(HealthResponse response) {}
 
           @Override
           public void onError(Throwable t) {
             log.debug("health report not delivered: {}", Status.fromThrowable(t));
+          }
+
+          @Override
+          public void onCompleted() {}
+        });
+  }
+
+  /**
+   * Sends a batch of rate-limit lease reports and wants (the instance id is filled in). A call made
+   * while the client is not connected waits for the connection, at most {@code deadline}; the future
+   * fails when the coordinator cannot answer within it. Callable from any thread; the future
+   * completes on a gRPC or timer thread.
+   */
+  public CompletableFuture<LeaseResponse> acquireLeases(LeaseRequest request, Duration deadline) {
+    CompletableFuture<LeaseResponse> out = new CompletableFuture<>();
+    java.time.Instant expires = timer.now().plus(deadline);
+    Timer.Cancellable timeout = timer.schedule(deadline, () -> out.completeExceptionally(
+        Status.DEADLINE_EXCEEDED.withDescription("no lease answer within " + deadline.toMillis() + " ms").asException()));
+    out.whenComplete((r, e) -> timeout.cancel());
+    post(() -> {
+      if (state() == ConnectorState.CONNECTED && instanceId != null) {
+        sendLeases(request, expires, out);
+      } else if (closed) {
+        out.completeExceptionally(Status.UNAVAILABLE.withDescription("the coordinator client is closed").asException());
+      } else {
+        leaseCalls.add(() -> sendLeases(request, expires, out)); // sent once the stream is up
+      }
+    });
+    return out;
+  }
+
+  private void sendLeases(LeaseRequest request, java.time.Instant expires, CompletableFuture<LeaseResponse> out) {
+    long left = Duration.between(timer.now(), expires).toNanos();
+    if (out.isDone() || left <= 0) {
+      return;
+    }
+    stub.withDeadlineAfter(left, TimeUnit.NANOSECONDS).acquireLeases(
+        request.toBuilder().setInstanceId(requireNonNull(instanceId)).build(), new StreamObserver<>() {
+          @Override
+          public void onNext(LeaseResponse response) {
+            out.complete(response);
+          }
+
+          @Override
+          public void onError(Throwable t) {
+            out.completeExceptionally(t);
           }
 
           @Override
@@ -469,6 +509,9 @@ public final class CoordinatorClient implements AutoCloseable {
   private void publishConnected(FleetStatus.@Nullable Nack nack) {
     publish(nack, null);
     setState(ConnectorState.CONNECTED, null);
+    List<Runnable> waiting = List.copyOf(leaseCalls);
+    leaseCalls.clear();
+    waiting.forEach(Runnable::run);
   }
 
   private void setState(ConnectorState state, @Nullable String error) {

@@ -2,6 +2,7 @@ package io.takumo.aegis.coordinator.client;
 
 import static io.takumo.aegis.coordinator.client.FakeCoordinator.next;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
@@ -13,6 +14,9 @@ import io.takumo.aegis.proto.config.v1.Config;
 import io.takumo.aegis.proto.config.v1.CustomPattern;
 import io.takumo.aegis.proto.coordinator.v1.AuditEvent;
 import io.takumo.aegis.proto.coordinator.v1.ConfigRequest;
+import io.takumo.aegis.proto.coordinator.v1.LeaseRequest;
+import io.takumo.aegis.proto.coordinator.v1.LeaseResponse;
+import io.takumo.aegis.proto.coordinator.v1.LeaseState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -20,6 +24,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +42,6 @@ class CoordinatorClientTest {
   private final FakeCoordinator coordinator = new FakeCoordinator();
   private final FakeTimer timer = new FakeTimer();
   private final BlockingQueue<Snapshot> applied = new LinkedBlockingQueue<>();
-  private final BlockingQueue<RateLimitShares> shares = new LinkedBlockingQueue<>();
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private Server server;
   private ManagedChannel channel;
@@ -53,11 +57,6 @@ class CoordinatorClientTest {
         }
       }
       applied.add(snapshot);
-    }
-
-    @Override
-    public void onShares(RateLimitShares s) {
-      shares.add(s);
     }
   };
 
@@ -270,7 +269,7 @@ class CoordinatorClientTest {
   }
 
   @Test
-  void reportsHealthAndTakesItsRateLimitShare() throws Exception {
+  void reportsHealthWithItsUsagePerOrganization() throws Exception {
     connectAndOpenStream();
     timer.awaitScheduled(1, HEALTH);
     timer.advance(HEALTH);
@@ -280,9 +279,24 @@ class CoordinatorClientTest {
     assertThat(report.getSlis().getErrors5Xx()).isEqualTo(2);
     assertThat(report.getUsage(0).getOrgId()).isEqualTo("org_a");
     assertThat(report.getHeapMaxBytes()).isPositive();
-    RateLimitShares s = next(shares);
-    assertThat(s.share("org_a")).isEqualTo(0.25);
-    assertThat(s.share("org_b")).isEqualTo(0.5);
+  }
+
+  @Test
+  void aLeaseCallWaitsForTheStreamCarriesTheInstanceIdAndFailsAtItsDeadlineWithoutOne() throws Exception {
+    LeaseRequest ask = LeaseRequest.newBuilder().addLeases(LeaseState.newBuilder().setSubject("k:key_1").setLimit(60)
+        .setWant(5)).build();
+    connectAndOpenStream(); // registered, stream open, no snapshot yet: not connected
+    CompletableFuture<LeaseResponse> early = client.acquireLeases(ask, Duration.ofSeconds(2));
+    CompletableFuture<LeaseResponse> late = client.acquireLeases(ask, Duration.ofSeconds(1));
+    timer.advance(Duration.ofMillis(1500)); // the second one's deadline passes first
+    assertThatThrownBy(late::join).hasRootCauseMessage("DEADLINE_EXCEEDED: no lease answer within 1000 ms");
+    assertThat(early).isNotDone();
+    coordinator.push(1, pattern("acme-key", "ACME_[0-9a-f]{32}"));
+    LeaseResponse answer = early.get(10, TimeUnit.SECONDS);
+    assertThat(answer.getGrants(0).getGranted()).isEqualTo(5);
+    LeaseRequest sent = next(coordinator.leaseRequests);
+    assertThat(sent.getInstanceId()).isEqualTo("gw_0123456789abcdef");
+    assertThat(coordinator.leaseRequests).isEmpty(); // the expired call never left
   }
 
   @Test

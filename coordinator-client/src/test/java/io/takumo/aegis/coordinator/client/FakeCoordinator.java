@@ -10,7 +10,9 @@ import io.takumo.aegis.proto.coordinator.v1.ConfigSnapshot;
 import io.takumo.aegis.proto.coordinator.v1.CoordinatorGrpc;
 import io.takumo.aegis.proto.coordinator.v1.HealthReport;
 import io.takumo.aegis.proto.coordinator.v1.HealthResponse;
-import io.takumo.aegis.proto.coordinator.v1.RateLimitShares;
+import io.takumo.aegis.proto.coordinator.v1.LeaseGrant;
+import io.takumo.aegis.proto.coordinator.v1.LeaseRequest;
+import io.takumo.aegis.proto.coordinator.v1.LeaseResponse;
 import io.takumo.aegis.proto.coordinator.v1.RegisterRequest;
 import io.takumo.aegis.proto.coordinator.v1.RegisterResponse;
 import java.util.concurrent.BlockingQueue;
@@ -23,6 +25,7 @@ final class FakeCoordinator extends CoordinatorGrpc.CoordinatorImplBase {
   final BlockingQueue<RegisterRequest> registrations = new LinkedBlockingQueue<>();
   final BlockingQueue<ConfigRequest> configRequests = new LinkedBlockingQueue<>();
   final BlockingQueue<HealthReport> reports = new LinkedBlockingQueue<>();
+  final BlockingQueue<LeaseRequest> leaseRequests = new LinkedBlockingQueue<>();
   final BlockingQueue<AuditBatch> audit = new LinkedBlockingQueue<>();
   final BlockingQueue<AuditBatch> auditRefused = new LinkedBlockingQueue<>();
   volatile @Nullable Status registerFailure;
@@ -64,8 +67,18 @@ final class FakeCoordinator extends CoordinatorGrpc.CoordinatorImplBase {
   @Override
   public void reportHealth(HealthReport report, StreamObserver<HealthResponse> response) {
     reports.add(report);
-    response.onNext(HealthResponse.newBuilder()
-        .setShares(RateLimitShares.newBuilder().setDefaultShare(0.5).putOrgShares("org_a", 0.25)).build());
+    response.onNext(HealthResponse.getDefaultInstance());
+    response.onCompleted();
+  }
+
+  /** Grants every want in full, for a fleet of 2. */
+  @Override
+  public void acquireLeases(LeaseRequest request, StreamObserver<LeaseResponse> response) {
+    leaseRequests.add(request);
+    LeaseResponse.Builder out = LeaseResponse.newBuilder().setFleetSize(2).setNowMillis(120_000).setRefreshMillis(500);
+    request.getLeasesList().forEach(l -> out.addGrants(LeaseGrant.newBuilder().setSubject(l.getSubject())
+        .setWindowStartMillis(120_000).setGranted(l.getWant())));
+    response.onNext(out.build());
     response.onCompleted();
   }
 

@@ -67,13 +67,21 @@ public record GatewayConfig(
    * @param coordinatorCa {@code TAKUMO_COORDINATOR_CA}: PEM to trust for the coordinator's TLS
    * @param stateDir {@code TAKUMO_STATE_DIR}: instance id and last good config
    * @param configFile {@code TAKUMO_CONFIG_FILE}: the fleet config schema as JSON or YAML, for a gateway without a coordinator
+   * @param clock the clock of the fleet's rate-limit windows (the system's; tests share a fake one
+   *     with their coordinator)
    */
   public record FleetSettings(@Nullable String coordinatorUrl, @Nullable String joinKey, @Nullable Path coordinatorCa,
-      Path stateDir, @Nullable Path configFile) {
+      Path stateDir, @Nullable Path configFile, java.time.Clock clock) {
     public static final FleetSettings NONE = new FleetSettings(null, null, null, defaultStateDir(), null);
+
+    public FleetSettings(@Nullable String coordinatorUrl, @Nullable String joinKey, @Nullable Path coordinatorCa,
+        Path stateDir, @Nullable Path configFile) {
+      this(coordinatorUrl, joinKey, coordinatorCa, stateDir, configFile, java.time.Clock.systemUTC());
+    }
 
     public FleetSettings {
       requireNonNull(stateDir, "stateDir");
+      requireNonNull(clock, "clock");
       if (coordinatorUrl != null && joinKey == null) {
         throw ConfigException.of("TAKUMO_JOIN_KEY", "(unset)", "a join key (jk_ + 64 hex) when TAKUMO_COORDINATOR_URL is set");
       }

@@ -6,7 +6,6 @@ import io.netty.handler.ssl.SslContext;
 import io.takumo.aegis.coordinator.client.ConfigRejectedException;
 import io.takumo.aegis.coordinator.client.FailMode;
 import io.takumo.aegis.coordinator.client.FleetConfig;
-import io.takumo.aegis.coordinator.client.RateLimitShares;
 import io.takumo.aegis.coordinator.client.Snapshot;
 import io.takumo.aegis.detect.Category;
 import io.takumo.aegis.detect.CustomPattern;
@@ -227,9 +226,9 @@ public final class RuntimeConfig {
     return p != null ? p : defaults;
   }
 
-  /** The limits a request of {@code principal} counts against: its plan's, scaled by this gateway's fleet share. */
-  public RateLimiter.Limits limits(Principal principal, RateLimitShares shares) {
-    return limits(principal.orgSettings().plan()).share(shares.share(principal.org()));
+  /** The limits a request of {@code principal} counts against: its plan's (fleet-wide in a fleet). */
+  public RateLimiter.Limits limits(Principal principal) {
+    return limits(principal.orgSettings().plan());
   }
 
   public RateLimiter.Limits defaults() {

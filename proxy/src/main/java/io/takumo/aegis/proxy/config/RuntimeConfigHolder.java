@@ -2,17 +2,15 @@ package io.takumo.aegis.proxy.config;
 
 import static java.util.Objects.requireNonNull;
 
-import io.takumo.aegis.coordinator.client.RateLimitShares;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The one mutable piece of configuration: the {@link RuntimeConfig} requests start with, and the
- * gateway's share of the fleet's rate limits. Written by one thread (the coordinator client's
- * callback thread, or start-up), read by event loops; a request reads it once, at its start.
+ * The one mutable piece of configuration: the {@link RuntimeConfig} requests start with. Written by
+ * one thread (the coordinator client's callback thread, or start-up), read by event loops; a request
+ * reads it once, at its start.
  */
 public final class RuntimeConfigHolder {
   private final AtomicReference<RuntimeConfig> current;
-  private volatile RateLimitShares shares = RateLimitShares.WHOLE;
 
   public RuntimeConfigHolder(RuntimeConfig initial) {
     this.current = new AtomicReference<>(requireNonNull(initial, "initial"));
@@ -24,13 +22,5 @@ public final class RuntimeConfigHolder {
 
   public void publish(RuntimeConfig config) {
     current.set(requireNonNull(config, "config"));
-  }
-
-  public RateLimitShares shares() {
-    return shares;
-  }
-
-  public void shares(RateLimitShares shares) {
-    this.shares = requireNonNull(shares, "shares");
   }
 }

@@ -4,6 +4,8 @@ package io.takumo.aegis.proxy.http;
 public enum PauseReason {
   /** Waiting for the key store to answer. */
   AUTH,
+  /** Waiting for the coordinator to refill a fleet rate-limit lease. */
+  RATE_LEASE,
   /** Waiting for the upstream connection to open. */
   CONNECT,
   /** The upstream connection cannot take more request bytes yet. */

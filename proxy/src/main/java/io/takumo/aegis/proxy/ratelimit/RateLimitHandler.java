@@ -7,7 +7,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
 import io.takumo.aegis.proxy.auth.Principal;
-import io.takumo.aegis.proxy.config.RuntimeConfigHolder;
 import io.takumo.aegis.proxy.http.ErrorCode;
 import io.takumo.aegis.proxy.http.ErrorResponses;
 import io.takumo.aegis.proxy.http.HttpKinds;
@@ -16,19 +15,17 @@ import io.takumo.aegis.proxy.http.RequestContext;
 import io.takumo.aegis.proxy.route.RouteKind;
 
 /**
- * Applies the rate limits of SPEC §8 to requests the auth handler let through: per key and
- * organization when authenticated, per client address otherwise; liveness and readiness probes
- * (and metrics scrapes) are reported but never counted. Refuses with 429 and {@code Retry-After}. Stateless, shared.
+ * Applies the rate limits of SPEC §8 to requests the auth handler let through: the decision the auth
+ * handler took for an authenticated request (per key and organization, possibly after a fleet lease
+ * refill), per client address otherwise; liveness and readiness probes (and metrics scrapes) are
+ * reported but never counted. Refuses with 429 and {@code Retry-After}. Stateless, shared.
  */
 @Sharable
 public final class RateLimitHandler extends ChannelInboundHandlerAdapter {
   private final RateLimiter limiter;
   private final ProxyMetrics metrics;
-  /** Only for the fleet's rate-limit shares; the limits come from the request's pinned config. */
-  private final RuntimeConfigHolder config;
 
-  public RateLimitHandler(RateLimiter limiter, ProxyMetrics metrics, RuntimeConfigHolder config) {
-    this.config = requireNonNull(config, "config");
+  public RateLimitHandler(RateLimiter limiter, ProxyMetrics metrics) {
     this.limiter = requireNonNull(limiter, "limiter");
     this.metrics = requireNonNull(metrics, "metrics");
   }
@@ -48,7 +45,7 @@ public final class RateLimitHandler extends ChannelInboundHandlerAdapter {
     RateDecision decision = probe
         ? limiter.peek(address, ipLimit)
         : principal != null
-            ? limiter.acquire(principal, context.runtime().limits(principal, config.shares()))
+            ? requireNonNull(context.rateDecision(), "the auth handler decides authenticated requests")
             : limiter.acquire(address, ipLimit);
     context.rateDecision(decision);
     if (!probe) {

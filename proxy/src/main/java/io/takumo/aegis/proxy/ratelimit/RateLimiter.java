@@ -1,15 +1,20 @@
 package io.takumo.aegis.proxy.ratelimit;
 
+import static java.util.Objects.requireNonNull;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.takumo.aegis.proxy.auth.Principal;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sliding-window limits (SPEC §8): per key and per organization for authenticated requests, per
- * client IP for unauthenticated ones. The window is the usual two-bucket approximation: this
+ * client IP for unauthenticated ones. In a fleet, the key and organization limits are the fleet's,
+ * held through {@link FleetLeases}; per-address limits stay per gateway. The window is the usual two-bucket approximation: this
  * minute's count plus last minute's, weighted by how much of it still overlaps the sliding minute.
  *
  * <p>Counters live in a bounded Caffeine cache (idle ones expire after two windows), so a flood of
@@ -22,14 +27,24 @@ public final class RateLimiter {
   private final Limits limits;
   private final Clock clock;
   private final Cache<String, Window> windows;
+  private final @Nullable FleetLeases leases;
 
   /**
    * @param limits the limits of the calls that name none (tests); the gateway passes each request's
    *     own, from its pinned {@code RuntimeConfig}
    */
   public RateLimiter(Limits limits, Clock clock, long maxSubjects) {
+    this(limits, clock, maxSubjects, null);
+  }
+
+  /**
+   * @param leases the fleet's quota leases, which then hold the key and organization limits (per
+   *     client address limits stay local); null for a standalone gateway
+   */
+  public RateLimiter(Limits limits, Clock clock, long maxSubjects, @Nullable FleetLeases leases) {
     this.limits = limits;
     this.clock = clock;
+    this.leases = leases;
     this.windows = Caffeine.newBuilder()
         .maximumSize(maxSubjects)
         .expireAfterAccess(Duration.ofMillis(2 * WINDOW_MS))
@@ -42,15 +57,6 @@ public final class RateLimiter {
 
   /** Requests per minute: per organization, per key, per unauthenticated client address. */
   public record Limits(long orgPerMinute, long keyPerMinute, long ipPerMinute) {
-    /** This gateway's part of fleet-wide limits: each scaled by {@code share}, at least 1. */
-    public Limits share(double share) {
-      if (share >= 1) {
-        return this;
-      }
-      return new Limits(Math.max(1, (long) Math.ceil(orgPerMinute * share)),
-          Math.max(1, (long) Math.ceil(keyPerMinute * share)), ipPerMinute);
-    }
-
     public Limits {
       if (orgPerMinute < 1 || keyPerMinute < 1 || ipPerMinute < 1) {
         throw new IllegalArgumentException("rate limits: " + orgPerMinute + '/' + keyPerMinute + '/' + ipPerMinute
@@ -67,8 +73,22 @@ public final class RateLimiter {
     return acquire(principal, limits);
   }
 
-  /** As {@link #acquire(Principal)}, with the limits the request's config and the fleet share give. */
-  public RateDecision acquire(Principal principal, Limits l) {
+  /**
+   * Counts an authenticated request with the limits of the request's config: against the fleet's
+   * leases when the gateway has a coordinator, else locally. Null when a lease must be refilled
+   * first: then {@link #await} the decision.
+   */
+  public @Nullable RateDecision admit(Principal principal, Limits l) {
+    return leases != null ? leases.acquire(principal, l) : acquire(principal, l);
+  }
+
+  /** The decision for a request {@link #admit} could not decide yet (fleet leases only). */
+  public CompletableFuture<RateDecision> await(Principal principal, Limits l) {
+    return requireNonNull(leases, "fleet leases").await(principal, l);
+  }
+
+  /** The local check: this gateway alone holds the limits. */
+  RateDecision acquire(Principal principal, Limits l) {
     long now = clock.millis();
     Window key = window("k:" + principal.key().id());
     RateDecision keyDecision = key.acquire(now, l.keyPerMinute());

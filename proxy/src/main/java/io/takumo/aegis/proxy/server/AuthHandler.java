@@ -11,7 +11,6 @@ import io.takumo.aegis.proxy.auth.Authenticator;
 import io.takumo.aegis.proxy.auth.Credentials;
 import io.takumo.aegis.proxy.auth.Principal;
 import io.takumo.aegis.proxy.auth.Scope;
-import io.takumo.aegis.proxy.config.RuntimeConfigHolder;
 import io.takumo.aegis.proxy.http.ErrorCode;
 import io.takumo.aegis.proxy.http.ErrorResponses;
 import io.takumo.aegis.proxy.http.HttpKinds;
@@ -41,16 +40,13 @@ public final class AuthHandler extends ChannelInboundHandlerAdapter {
   private final Authenticator authenticator;
   private final ProxyMetrics metrics;
   private final RateLimiter limiter;
-  /** Only for the fleet's rate-limit shares; limits come from the request's pinned config. */
-  private final RuntimeConfigHolder config;
   private final ArrayDeque<Object> held = new ArrayDeque<>();
   private boolean waiting;
 
-  public AuthHandler(Authenticator authenticator, ProxyMetrics metrics, RateLimiter limiter, RuntimeConfigHolder config) {
+  public AuthHandler(Authenticator authenticator, ProxyMetrics metrics, RateLimiter limiter) {
     this.authenticator = requireNonNull(authenticator, "authenticator");
     this.metrics = requireNonNull(metrics, "metrics");
     this.limiter = requireNonNull(limiter, "limiter");
-    this.config = requireNonNull(config, "config");
   }
 
   /**
@@ -159,21 +155,57 @@ public final class AuthHandler extends ChannelInboundHandlerAdapter {
     if (needed != null && !principal.has(needed)) {
       ReferenceCountUtil.release(request);
       releaseAll();
-      RateDecision decision = limiter.acquire(principal, context.runtime().limits(principal, config.shares()));
-      context.rateDecision(decision);
-      metrics.rateLimitChecked(decision.allowed());
-      if (!decision.allowed()) {
-        RateLimitHandler.refuse(ctx, decision);
-        return;
+      RateDecision decision = limiter.admit(principal, context.runtime().limits(principal));
+      if (decision != null) { // null: no lease token at hand; the 403 goes out uncounted rather than wait
+        context.rateDecision(decision);
+        metrics.rateLimitChecked(decision.allowed());
+        if (!decision.allowed()) {
+          RateLimitHandler.refuse(ctx, decision);
+          return;
+        }
       }
       ErrorResponses.send(ctx, ErrorCode.FORBIDDEN, "The API key " + principal.keyPrefix() + " lacks the scope "
           + needed.wireName() + " that " + context.route().template() + " requires. Use a key with that scope.");
       return;
     }
     context.authenticated(principal, credentials);
-    ctx.fireChannelRead(request);
+    RateLimiter.Limits limits = context.runtime().limits(principal);
+    RateDecision decision = limiter.admit(principal, limits);
+    if (decision != null) {
+      context.rateDecision(decision); // applied by the rate-limit handler next
+      ctx.fireChannelRead(request);
+      fireHeld(ctx);
+      return;
+    }
+    // No fleet lease token at hand: the request and its chunks wait for the refill (one round trip
+    // to the coordinator at most, bounded by the call's deadline; then the fallback limit decides).
+    waiting = true;
+    held.addFirst(request);
+    ReadGate.of(ctx.channel()).pause(PauseReason.RATE_LEASE);
+    limiter.await(principal, limits).whenCompleteAsync((later, error) -> {
+      waiting = false;
+      ReadGate.of(ctx.channel()).resume(PauseReason.RATE_LEASE);
+      Object first = held.poll();
+      if (first == null || !ctx.channel().isActive()) {
+        ReferenceCountUtil.release(first);
+        releaseAll();
+        return;
+      }
+      if (later == null) { // the gateway is stopping
+        ReferenceCountUtil.release(first);
+        releaseAll();
+        ErrorResponses.send(ctx, ErrorCode.SERVICE_UNAVAILABLE, "The gateway is shutting down. Retry the request.");
+        return;
+      }
+      context.rateDecision(later);
+      ctx.fireChannelRead(first);
+      fireHeld(ctx);
+    }, ctx.executor());
+  }
+
+  private void fireHeld(ChannelHandlerContext ctx) {
     Object msg;
-    while ((msg = held.poll()) != null) {
+    while (!waiting && (msg = held.poll()) != null) {
       ctx.fireChannelRead(msg); // body chunks, in order (one request at a time reaches this handler)
     }
   }

@@ -109,7 +109,7 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
     this.audit = requireNonNull(audit, "audit");
     this.clients = requireNonNull(clients, "clients");
     this.limiter = requireNonNull(limiter, "limiter");
-    this.rateLimit = new RateLimitHandler(limiter, metrics, runtime);
+    this.rateLimit = new RateLimitHandler(limiter, metrics);
     this.connectionLimit = new ConnectionLimit(config.maxConnectionsPerIp(), metrics);
   }
 
@@ -246,7 +246,7 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
   private void addExchangeHandlers(ChannelPipeline p, ClientProtocol protocol) {
     p.addLast(HandlerNames.REQUEST_CONTEXT,
             new RequestContextHandler(tracker, metrics, audit, config.maxBodyBytes(), runtime, protocol))
-        .addLast(HandlerNames.AUTH, new AuthHandler(authenticator, metrics, limiter, runtime))
+        .addLast(HandlerNames.AUTH, new AuthHandler(authenticator, metrics, limiter))
         .addLast(HandlerNames.RATE_LIMIT, rateLimit) // @Sharable
         .addLast(HandlerNames.EXPECT_CONTINUE, new HttpServerExpectContinueHandler())
         .addLast(HandlerNames.LOCAL_ROUTES, localRoutes) // @Sharable

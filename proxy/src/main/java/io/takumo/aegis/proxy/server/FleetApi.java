@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.takumo.aegis.coordinator.client.FleetStatus;
 import io.takumo.aegis.proxy.audit.JsonlAuditSink;
 import io.takumo.aegis.proxy.config.RuntimeConfig;
+import io.takumo.aegis.proxy.ratelimit.FleetLeases;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -16,10 +17,15 @@ import org.jspecify.annotations.Nullable;
  */
 final class FleetApi {
   private final @Nullable Supplier<FleetStatus> status;
+  private final @Nullable Supplier<FleetLeases.Status> leases;
 
-  /** @param status the coordinator client's status, or null for a gateway without a coordinator */
-  FleetApi(@Nullable Supplier<FleetStatus> status) {
+  /**
+   * @param status the coordinator client's status, or null for a gateway without a coordinator
+   * @param leases the rate-limit leases' status, or null likewise
+   */
+  FleetApi(@Nullable Supplier<FleetStatus> status, @Nullable Supplier<FleetLeases.Status> leases) {
     this.status = status;
+    this.leases = leases;
   }
 
   String body(RuntimeConfig config) {
@@ -43,6 +49,14 @@ final class FleetApi {
         : Map.of("version", nack.version(), "message", nack.message(), "at", nack.at().toString()));
     out.put("last_error", s == null ? null : s.lastError());
     out.put("persist_error", s == null ? null : s.persistError());
+    FleetLeases.Status l = leases == null ? null : leases.get();
+    Map<String, Object> rate = new LinkedHashMap<>();
+    rate.put("mode", l == null ? "local" : l.mode()); // local: this gateway alone holds its limits
+    rate.put("fleet_size", l == null ? 1 : l.fleetSize());
+    rate.put("limits_held", l == null ? 0 : l.limits());
+    rate.put("last_lease_at", l == null || l.lastAnswerAt() == null ? null : String.valueOf(l.lastAnswerAt()));
+    rate.put("last_lease_error", l == null ? null : l.lastError());
+    out.put("rate_limits", rate);
     try {
       return JsonlAuditSink.json().writeValueAsString(out);
     } catch (JsonProcessingException e) {

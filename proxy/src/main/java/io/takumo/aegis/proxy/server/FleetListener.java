@@ -2,7 +2,6 @@ package io.takumo.aegis.proxy.server;
 
 import io.takumo.aegis.coordinator.client.ConfigListener;
 import io.takumo.aegis.coordinator.client.ConfigRejectedException;
-import io.takumo.aegis.coordinator.client.RateLimitShares;
 import io.takumo.aegis.coordinator.client.Snapshot;
 import io.takumo.aegis.proxy.auth.KeyStore;
 import io.takumo.aegis.proxy.config.GatewayConfig;
@@ -43,10 +42,5 @@ final class FleetListener implements ConfigListener {
       log.info("{} API key(s) revoked by the fleet config", newlyRevoked.size());
     }
     log.info("running fleet config version {} ({})", compiled.version(), snapshot.source().wireName());
-  }
-
-  @Override
-  public void onShares(RateLimitShares shares) {
-    holder.shares(shares);
   }
 }

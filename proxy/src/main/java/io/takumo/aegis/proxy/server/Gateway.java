@@ -32,6 +32,7 @@ import io.takumo.aegis.proxy.forward.CertificateAuthority;
 import io.takumo.aegis.proxy.forward.LeafCertificates;
 import io.takumo.aegis.proxy.http.ExchangeTracker;
 import io.takumo.aegis.proxy.http.ProxyMetrics;
+import io.takumo.aegis.proxy.ratelimit.FleetLeases;
 import io.takumo.aegis.proxy.ratelimit.RateLimiter;
 import io.takumo.aegis.proxy.route.Provider;
 import io.takumo.aegis.proxy.shield.Sessions;
@@ -72,15 +73,19 @@ public final class Gateway implements AutoCloseable {
   private final ShieldRuntime shield;
   private final RuntimeConfigHolder runtime;
   private final @Nullable CoordinatorClient coordinator;
+  private final @Nullable FleetLeases leases;
+  /** How long a request may wait for a lease refill before the fallback limit decides. */
+  private static final java.time.Duration LEASE_DEADLINE = java.time.Duration.ofSeconds(1);
   private final GatewayStores stores;
   private final @Nullable ServerTls tls;
   private boolean closed;
 
   private Gateway(GatewayConfig config, EventLoopGroup bossGroup, EventLoopGroup workerGroup, UpstreamClient upstreams,
       ExchangeTracker tracker, ProxyMetrics metrics, ChannelGroup clientChannels, Channel serverChannel, AuditLog audit,
-      ShieldRuntime shield, RuntimeConfigHolder runtime, @Nullable CoordinatorClient coordinator, GatewayStores stores,
-      @Nullable ServerTls tls) {
+      ShieldRuntime shield, RuntimeConfigHolder runtime, @Nullable CoordinatorClient coordinator,
+      @Nullable FleetLeases leases, GatewayStores stores, @Nullable ServerTls tls) {
     this.tls = tls;
+    this.leases = leases;
     this.stores = stores;
     this.shield = shield;
     this.runtime = runtime;
@@ -167,10 +172,14 @@ public final class Gateway implements AutoCloseable {
     RuntimeConfigHolder runtime = new RuntimeConfigHolder(fleet.coordinatorUrl() != null
         ? RuntimeConfig.awaitingCoordinator(config) : localConfig(config));
     CoordinatorClient coordinator = null;
+    FleetLeases leases = null;
     if (fleet.coordinatorUrl() != null) {
       coordinator = coordinatorClient(config, runtime, keyStore, metrics, tracker);
       auditSink = new ShippingAuditSink(auditSink, coordinator.audit());
       coordinator.start(); // the last good config on disk, if any, is running when this returns
+      CoordinatorClient c = coordinator;
+      leases = new FleetLeases(request -> c.acquireLeases(request, LEASE_DEADLINE), fleet.clock(), fleet.stateDir(),
+          metrics.registry());
     }
     AuditLog audit = new AuditLog(auditSink, 10_000);
     Transport transport = Transport.best();
@@ -198,8 +207,9 @@ public final class Gateway implements AutoCloseable {
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, UpstreamClient.WATER_MARK)
         .childHandler(new ClientChannelInitializer(config, serverTls, authenticator, upstreams, tracker, metrics,
-            clients, new RateLimiter(runtime.current().defaults(), Clock.systemUTC(), 100_000), audit, shield,
-            runtime, new FleetApi(coordinator == null ? null : coordinator::status), forwardProxy));
+            clients, new RateLimiter(runtime.current().defaults(), Clock.systemUTC(), 100_000, leases), audit, shield,
+            runtime, new FleetApi(coordinator == null ? null : coordinator::status, leases == null ? null : leases::status),
+            forwardProxy));
     FunctionCounter.builder("aegis.audit.events.discarded", audit, AuditLog::discarded)
         .description("Audit events dropped because the queue was full or the sink failed")
         .register(metrics.registry());
@@ -215,6 +225,9 @@ public final class Gateway implements AutoCloseable {
       upstreams.close();
       audit.close();
       shield.close();
+      if (leases != null) {
+        leases.close();
+      }
       if (coordinator != null) {
         coordinator.close();
       }
@@ -230,7 +243,7 @@ public final class Gateway implements AutoCloseable {
           UpstreamRequests.url(spec, provider.sampleRoute()));
     }
     return new Gateway(config, boss, workers, upstreams, tracker, metrics, clients, server, audit, shield, runtime,
-        coordinator, stores, serverTls);
+        coordinator, leases, stores, serverTls);
   }
 
   private static CoordinatorClient coordinatorClient(GatewayConfig config, RuntimeConfigHolder runtime, KeyStore keyStore,
@@ -333,6 +346,9 @@ public final class Gateway implements AutoCloseable {
     bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
     upstreams.close();
     audit.close(); // writes what is queued (and hands it to the coordinator's shipper)
+    if (leases != null) {
+      leases.close(); // the tokens it holds go back to the fleet
+    }
     if (coordinator != null) {
       coordinator.close(); // ships what it can, closes the stream
     }

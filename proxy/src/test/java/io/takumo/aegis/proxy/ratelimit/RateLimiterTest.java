@@ -7,38 +7,12 @@ import io.takumo.aegis.proxy.auth.KeyStatus;
 import io.takumo.aegis.proxy.auth.Principal;
 import io.takumo.aegis.proxy.auth.Scope;
 import io.takumo.aegis.proxy.config.KeyEnvironment;
-import java.time.Clock;
+import io.takumo.aegis.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
-  /** A clock the test moves. */
-  private static final class FakeClock extends Clock {
-    private Instant now = Instant.parse("2026-11-23T12:00:00Z");
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   private static Principal principal(String id, String org) {
     return new Principal(new ApiKeyRecord(id, org, "n", "tk_test_abcd", "a".repeat(64), KeyEnvironment.TEST,
         Scope.all(), KeyStatus.ACTIVE, null, Instant.EPOCH));
@@ -46,7 +20,7 @@ class RateLimiterTest {
 
   @Test
   void keyLimitRefusesWithRetryAfterUntilTheWindowSlides() {
-    FakeClock clock = new FakeClock();
+    ManualClock clock = new ManualClock();
     RateLimiter limiter = new RateLimiter(new RateLimiter.Limits(1000, 3, 100), clock, 1000);
     Principal p = principal("key_1", "org");
 
@@ -72,7 +46,7 @@ class RateLimiterTest {
 
   @Test
   void theTightestLimitWinsAndOrganizationsShareTheirBudget() {
-    RateLimiter limiter = new RateLimiter(new RateLimiter.Limits(4, 3, 100), new FakeClock(), 1000);
+    RateLimiter limiter = new RateLimiter(new RateLimiter.Limits(4, 3, 100), new ManualClock(), 1000);
     Principal a = principal("key_a", "org");
     Principal b = principal("key_b", "org");
 
@@ -83,7 +57,7 @@ class RateLimiterTest {
     assertThat(limiter.acquire(a).allowed()).isFalse(); // key a has 1 left, the organization none
     assertThat(limiter.acquire(a).allowed()).isFalse();
     // The organization's refusals did not spend key a's last slot: with room in the org it is there.
-    RateLimiter roomy = new RateLimiter(new RateLimiter.Limits(4, 3, 100), new FakeClock(), 1000);
+    RateLimiter roomy = new RateLimiter(new RateLimiter.Limits(4, 3, 100), new ManualClock(), 1000);
     Principal c = principal("key_c", "org2");
     Principal d = principal("key_d", "org2");
     roomy.acquire(c);
@@ -97,7 +71,7 @@ class RateLimiterTest {
 
   @Test
   void memoryStaysBoundedUnderAFloodOfRandomKeysAndAddresses() {
-    RateLimiter limiter = new RateLimiter(new RateLimiter.Limits(10, 10, 10), new FakeClock(), 10_000);
+    RateLimiter limiter = new RateLimiter(new RateLimiter.Limits(10, 10, 10), new ManualClock(), 10_000);
     for (int i = 0; i < 100_000; i++) {
       limiter.acquire(principal("key_" + i, "org_" + i));
       limiter.acquire("10.0." + (i >> 8) + '.' + (i & 255));
@@ -107,7 +81,7 @@ class RateLimiterTest {
 
   @Test
   void peekingDoesNotCount() {
-    RateLimiter limiter = new RateLimiter(new RateLimiter.Limits(10, 10, 2), new FakeClock(), 100);
+    RateLimiter limiter = new RateLimiter(new RateLimiter.Limits(10, 10, 2), new ManualClock(), 100);
     for (int i = 0; i < 10; i++) {
       assertThat(limiter.peek("10.1.1.1").remaining()).isEqualTo(2);
     }

@@ -72,9 +72,7 @@ class AuthHandlerTest {
     return HandlerTestSupport.channel(metrics, new RequestContextHandler(new ExchangeTracker(), metrics, AuditLogs.discarding(), 1 << 20,
         new io.takumo.aegis.proxy.config.RuntimeConfigHolder(io.takumo.aegis.proxy.config.RuntimeConfig.local(io.takumo.aegis.proxy.config.GatewayConfig.builder().build())), ClientProtocol.H1),
         new AuthHandler(new Authenticator(store, KeyEnvironment.TEST, Clock.systemUTC()), metrics,
-            new RateLimiter(new RateLimiter.Limits(1000, 1000, 1000), Clock.systemUTC(), 1000),
-            new io.takumo.aegis.proxy.config.RuntimeConfigHolder(io.takumo.aegis.proxy.config.RuntimeConfig.local(
-                io.takumo.aegis.proxy.config.GatewayConfig.builder().build()))), sink);
+            new RateLimiter(new RateLimiter.Limits(1000, 1000, 1000), Clock.systemUTC(), 1000)), sink);
   }
 
   @Test

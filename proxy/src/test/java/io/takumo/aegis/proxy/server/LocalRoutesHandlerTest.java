@@ -52,7 +52,7 @@ class LocalRoutesHandlerTest {
     return HandlerTestSupport.channel(metrics, new RequestContextHandler(tracker, metrics, AuditLogs.discarding(), 1024,
         new RuntimeConfigHolder(runtime), ClientProtocol.H1),
         new LocalRoutesHandler(tracker, metrics, new AuditApi(AuditLogs.discarding()),
-            new ShieldApi(new ShieldRuntime(GatewayConfig.builder().build()), 1024), new FleetApi(null), keys));
+            new ShieldApi(new ShieldRuntime(GatewayConfig.builder().build()), 1024), new FleetApi(null, null), keys));
   }
 
   @Test

@@ -210,7 +210,7 @@ class ProxyFuzzTest {
       return new EmbeddedChannel(new ClientChannelInitializer(config, null,
           new Authenticator(keys, KeyEnvironment.TEST, Clock.systemUTC()), origins, new ExchangeTracker(), metrics,
           new DefaultChannelGroup(GlobalEventExecutor.INSTANCE), limiter, AuditLogs.discarding(), shield, runtime,
-          new FleetApi(null), forwardProxy));
+          new FleetApi(null, null), forwardProxy));
     }
   }
 }

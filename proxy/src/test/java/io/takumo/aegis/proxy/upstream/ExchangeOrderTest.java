@@ -109,7 +109,7 @@ class ExchangeOrderTest {
         new RequestContextHandler(new ExchangeTracker(), metrics, AuditLogs.discarding(), base.maxBodyBytes(), holder,
             ClientProtocol.H1),
         new AuthHandler(new Authenticator(store, KeyEnvironment.TEST, Clock.systemUTC()), metrics,
-            new RateLimiter(new RateLimiter.Limits(1000, 1000, 1000), Clock.systemUTC(), 1000), holder),
+            new RateLimiter(new RateLimiter.Limits(1000, 1000, 1000), Clock.systemUTC(), 1000)),
         EmbeddedOrigins.relay(base, origins, metrics, new ShieldRuntime(base)));
 
     String model = route.equals("/v1/messages") ? "claude-sonnet-4-5" : "gpt-4o";
