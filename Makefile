@@ -121,11 +121,17 @@ perf-streams: $(JAR)
 	$(MVN) -q -DskipTests install
 	$(MVN) -q -pl perf exec:java -Dexec.mainClass=io.takumo.aegis.perf.SlowStreams
 
-## bench-fleet: coordinator -> two gateways propagation of a config change and of a key revocation (PostgreSQL)
+## bench-fleet: coordinator -> two gateways propagation of a config change and of a key revocation (PostgreSQL);
+## fleet-wide rate limits per calendar minute under uneven traffic, 2 real minutes (perf/results/fleet-rate-limits.md;
+## FLEET_GATEWAYS, FLEET_MINUTES override); the per-request cost of lease accounting (JMH, vs. the local check)
 bench-fleet:
 	$(MVN) -q -DskipTests install
 	TAKUMO_TEST_DATABASE_URL=$$(scripts/ensure-postgres) $(MVN) -q -pl perf exec:java \
 	  -Dexec.mainClass=io.takumo.aegis.perf.FleetPropagation
+	TAKUMO_TEST_DATABASE_URL=$$(scripts/ensure-postgres) $(MVN) -q -pl perf exec:java \
+	  -Dexec.mainClass=io.takumo.aegis.perf.FleetRateLimits
+	$(MVN) -q -pl perf exec:exec -Dexec.executable=java \
+	  -Dexec.args="-cp %classpath org.openjdk.jmh.Main LeaseBenchmark $(JMH_ARGS)"
 
 ## bench-auth: authentication + rate limiting per request on a cache hit (JMH, vs. SHA-256 alone)
 bench-auth:

@@ -7,8 +7,10 @@ import io.takumo.aegis.proto.coordinator.v1.LeaseState;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Quota leases for the fleet-wide rate limits (SPEC.md §8), after Google's Doorman and Envoy's
@@ -27,19 +29,27 @@ import java.util.Map;
  * <p>Allocation: a grant covers what the gateway asks (about two refresh periods of its demand), at
  * most the window's room, and at most the gateway's part of that room in proportion to the demand
  * each active gateway reported (at least one token). A key seen on one gateway only therefore gets
- * the whole room there; under contention the room follows traffic. For a grace period after start
- * (gateways have not re-reported their holdings yet) each grant is capped by the room divided by the
- * fleet size the registry knew before the restart.
+ * the whole room there; under contention the room follows traffic.
+ *
+ * <p>After a restart the book is empty until each gateway's next call re-reports what it holds.
+ * Until every gateway the registry counted as connected before the restart has called (at most
+ * {@link #GRACE_MS}, longer than a gateway's longest reconnect backoff), a gateway may hold at most
+ * {@code limit / that fleet size} of a window, what each would admit cut off from the coordinator.
  *
  * <p>Thread-safe (one lock: a call touches a handful of limits and does no I/O).
  */
 final class LeaseBook {
   static final long WINDOW_MS = 60_000;
+  /** The longest a restarted coordinator waits for the gateways it knew: their 30 s backoff and then some. */
+  static final long GRACE_MS = 35_000;
 
   private final Clock clock;
   private final long refreshMillis;
   private final long graceUntil;
   private final int graceFleet;
+  /** Gateways that called since start, while the grace lasts. */
+  private final Set<String> returned = new HashSet<>();
+  private boolean grace;
   private final Map<String, Limit> limits = new HashMap<>();
   private long nextSweep;
 
@@ -51,7 +61,8 @@ final class LeaseBook {
     this.clock = clock;
     this.refreshMillis = refresh.toMillis();
     this.graceFleet = Math.max(1, fleetBeforeStart);
-    this.graceUntil = fleetBeforeStart > 1 ? clock.millis() + 3 * refreshMillis : Long.MIN_VALUE;
+    this.grace = fleetBeforeStart > 0;
+    this.graceUntil = clock.millis() + GRACE_MS;
   }
 
   /** Applies a gateway's reports and answers its wants; {@code fleetSize} is the gateways connected now. */
@@ -59,6 +70,10 @@ final class LeaseBook {
     long now = clock.millis();
     long window = now - Math.floorMod(now, WINDOW_MS);
     String gateway = request.getInstanceId();
+    if (grace) {
+      returned.add(gateway);
+      grace = returned.size() < graceFleet && now < graceUntil;
+    }
     LeaseResponse.Builder out = LeaseResponse.newBuilder()
         .setFleetSize(Math.max(1, fleetSize))
         .setNowMillis(now)
@@ -139,19 +154,22 @@ final class LeaseBook {
       if (want > 0 && room > 0) {
         double share = demand > 0 ? asking.rate / demand : 1.0 / Math.max(1, active);
         long cap = Math.max(1, (long) Math.ceil(room * share));
-        if (now < graceUntil) {
-          cap = Math.min(cap, Math.max(1, (long) Math.ceil((double) room / graceFleet)));
+        if (grace) {
+          cap = Math.min(cap, Math.max(0, (long) Math.ceil((double) limit / graceFleet) - asking.current));
         }
         granted = Math.min(want, Math.min(room, cap));
         asking.current += granted;
       }
       long left = room - granted;
+      long retry = left <= 0 ? retryAfter(now, window, previous, current + granted)
+          : granted == 0 && want > 0 ? refreshMillis // held back by the restart's grace: ask again soon
+          : 0;
       return LeaseGrant.newBuilder()
           .setSubject(subject)
           .setWindowStartMillis(window)
           .setGranted(granted)
           .setFleetRemaining(left)
-          .setRetryAfterMillis(left > 0 ? 0 : retryAfter(now, window, previous, current + granted))
+          .setRetryAfterMillis(retry)
           .build();
     }
 

@@ -50,6 +50,9 @@ public final class FleetLeases implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(FleetLeases.class);
   static final long WINDOW_MS = 60_000;
   private static final String FLEET_SIZE_FILE = "fleet-size";
+  private static final int MAX_PER_CALL = 4096;
+  private static final String KEY = "k:";
+  private static final String ORG = "o:";
 
   /** Sends one batched call to the coordinator; the future fails when it cannot answer in time. */
   public interface Transport {
@@ -64,7 +67,9 @@ public final class FleetLeases implements AutoCloseable {
   private final Clock clock;
   private final @Nullable Path stateDir;
   private final ScheduledExecutorService thread;
-  private final Map<String, Lease> leases = new ConcurrentHashMap<>();
+  /** By key id and by organization: looked up without building a subject string per request. */
+  private final Map<String, Lease> keyLeases = new ConcurrentHashMap<>();
+  private final Map<String, Lease> orgLeases = new ConcurrentHashMap<>();
   private final List<Waiter> waiters = new ArrayList<>(); // lease thread only
   private final Counter callsOk;
   private final Counter callsFailed;
@@ -116,12 +121,12 @@ public final class FleetLeases implements AutoCloseable {
   public @Nullable RateDecision acquire(Principal principal, RateLimiter.Limits limits) {
     long now = now();
     long window = now - Math.floorMod(now, WINDOW_MS);
-    Lease key = lease("k:" + principal.key().id());
+    Lease key = lease(keyLeases, KEY, principal.key().id());
     RateDecision k = key.take(now, window, limits.keyPerMinute(), true);
     if (k == null || !k.allowed()) {
       return k;
     }
-    RateDecision o = lease("o:" + principal.org()).take(now, window, limits.orgPerMinute(), true);
+    RateDecision o = lease(orgLeases, ORG, principal.org()).take(now, window, limits.orgPerMinute(), true);
     if (o == null || !o.allowed()) {
       key.giveBack(window);
       return o;
@@ -133,8 +138,11 @@ public final class FleetLeases implements AutoCloseable {
   public CompletableFuture<RateDecision> await(Principal principal, RateLimiter.Limits limits) {
     waits.increment();
     CompletableFuture<RateDecision> out = new CompletableFuture<>();
-    Waiter w = new Waiter(limits, out, "k:" + principal.key().id(), "o:" + principal.org());
+    Waiter w = new Waiter(limits, out, principal.key().id(), principal.org());
     execute(() -> {
+      // Both limits go into the call, even when the key's alone stopped the request.
+      lease(keyLeases, KEY, w.keyId).limit(limits.keyPerMinute());
+      lease(orgLeases, ORG, w.org).limit(limits.orgPerMinute());
       if (!retry(w)) {
         waiters.add(w);
         refresh();
@@ -144,8 +152,8 @@ public final class FleetLeases implements AutoCloseable {
   }
 
   public Status status() {
-    return new Status(degraded ? "fallback" : lastAnswerAt == null ? "starting" : "leases", fleetSize, leases.size(),
-        lastAnswerAt, lastError);
+    return new Status(degraded ? "fallback" : lastAnswerAt == null ? "starting" : "leases", fleetSize,
+        keyLeases.size() + orgLeases.size(), lastAnswerAt, lastError);
   }
 
   /** Returns every held token to the fleet (best effort, one call). */
@@ -154,9 +162,11 @@ public final class FleetLeases implements AutoCloseable {
     CompletableFuture<Void> sent = new CompletableFuture<>();
     execute(() -> {
       closed = true;
+      waiters.forEach(w -> w.out.completeExceptionally(new IllegalStateException("gateway stopping")));
+      waiters.clear();
       LeaseRequest.Builder request = LeaseRequest.newBuilder().setLeaving(true);
       long now = now();
-      leases.forEach((subject, lease) -> request.addLeases(lease.state(subject, now, 0)));
+      all().forEach(lease -> request.addLeases(lease.state(now, 0)));
       if (request.getLeasesCount() == 0) {
         sent.complete(null);
         return;
@@ -169,16 +179,27 @@ public final class FleetLeases implements AutoCloseable {
       log.debug("returning the leases on shutdown: {}", e.toString());
     }
     thread.shutdownNow();
-    waiters.forEach(w -> w.out.completeExceptionally(new IllegalStateException("gateway stopping")));
   }
 
   long now() {
     return clock.millis() + offsetMillis;
   }
 
-  private Lease lease(String subject) {
-    Lease l = leases.get(subject);
-    return l != null ? l : leases.computeIfAbsent(subject, s -> new Lease());
+  private Lease lease(Map<String, Lease> map, String prefix, String id) {
+    Lease l = map.get(id);
+    return l != null ? l : map.computeIfAbsent(id, i -> new Lease(prefix + i));
+  }
+
+  /** The lease a grant names, if it is still held. */
+  private @Nullable Lease bySubject(String subject) {
+    return subject.startsWith(KEY) ? keyLeases.get(subject.substring(KEY.length()))
+        : subject.startsWith(ORG) ? orgLeases.get(subject.substring(ORG.length())) : null;
+  }
+
+  private Iterable<Lease> all() {
+    List<Lease> out = new ArrayList<>(keyLeases.values());
+    out.addAll(orgLeases.values());
+    return out;
   }
 
   private void execute(Runnable task) {
@@ -203,12 +224,14 @@ public final class FleetLeases implements AutoCloseable {
   /** Every refresh period: demand rates, idle limits dropped, one call for what runs low. */
   private void tick() {
     long now = now();
-    for (Iterator<Lease> it = leases.values().iterator(); it.hasNext(); ) {
-      Lease lease = it.next();
-      if (lease.idle(now)) {
-        it.remove();
-      } else {
-        lease.measure(now, refreshMillis);
+    for (Map<String, Lease> map : List.of(keyLeases, orgLeases)) {
+      for (Iterator<Lease> it = map.values().iterator(); it.hasNext(); ) {
+        Lease lease = it.next();
+        if (lease.idle(now)) {
+          it.remove();
+        } else {
+          lease.measure(now, refreshMillis);
+        }
       }
     }
     refresh();
@@ -224,15 +247,30 @@ public final class FleetLeases implements AutoCloseable {
       return;
     }
     long now = now();
+    Map<Lease, Integer> waiting = new java.util.HashMap<>(); // by identity
+    for (Waiter w : waiters) {
+      waiting.merge(lease(keyLeases, KEY, w.keyId), 1, Integer::sum);
+      waiting.merge(lease(orgLeases, ORG, w.org), 1, Integer::sum);
+    }
     LeaseRequest.Builder request = LeaseRequest.newBuilder();
-    for (Map.Entry<String, Lease> e : leases.entrySet()) {
-      long waiting = 0;
-      for (Waiter w : waiters) {
-        waiting += w.key.equals(e.getKey()) || w.org.equals(e.getKey()) ? 1 : 0;
-      }
-      LeaseState state = e.getValue().wanted(e.getKey(), now, waiting, refreshMillis, degraded);
+    // The waiters' limits first; at most MAX_PER_CALL per call (a gRPC message stays far below 4 MiB),
+    // the rest in the next one.
+    waiting.forEach((lease, n) -> {
+      LeaseState state = lease.wanted(now, n, refreshMillis, degraded);
       if (state != null) {
         request.addLeases(state);
+      }
+    });
+    for (Lease lease : all()) {
+      if (request.getLeasesCount() >= MAX_PER_CALL) {
+        again = true;
+        break;
+      }
+      if (!waiting.containsKey(lease)) {
+        LeaseState state = lease.wanted(now, 0, refreshMillis, degraded);
+        if (state != null) {
+          request.addLeases(state);
+        }
       }
     }
     if (request.getLeasesCount() == 0) {
@@ -262,7 +300,7 @@ public final class FleetLeases implements AutoCloseable {
       lastAnswerAt = Instant.ofEpochMilli(clock.millis());
       long now = now();
       for (LeaseGrant grant : response.getGrantsList()) {
-        Lease lease = leases.get(grant.getSubject());
+        Lease lease = bySubject(grant.getSubject());
         if (lease != null) {
           lease.granted(grant, now);
         }
@@ -276,7 +314,7 @@ public final class FleetLeases implements AutoCloseable {
       }
       degraded = true;
       lastError = why;
-      leases.values().forEach(Lease::mustReport);
+      all().forEach(Lease::mustReport);
     }
     boolean starved = false;
     for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
@@ -297,10 +335,10 @@ public final class FleetLeases implements AutoCloseable {
   private boolean retry(Waiter w) {
     long now = now();
     long window = now - Math.floorMod(now, WINDOW_MS);
-    Lease key = lease(w.key);
+    Lease key = lease(keyLeases, KEY, w.keyId);
     RateDecision k = key.take(now, window, w.limits.keyPerMinute(), false);
     if (k != null && k.allowed()) {
-      RateDecision o = lease(w.org).take(now, window, w.limits.orgPerMinute(), false);
+      RateDecision o = lease(orgLeases, ORG, w.org).take(now, window, w.limits.orgPerMinute(), false);
       if (o == null || !o.allowed()) {
         key.giveBack(window);
       }
@@ -336,10 +374,12 @@ public final class FleetLeases implements AutoCloseable {
     }
   }
 
-  private record Waiter(RateLimiter.Limits limits, CompletableFuture<RateDecision> out, String key, String org) {}
+  private record Waiter(RateLimiter.Limits limits, CompletableFuture<RateDecision> out, String keyId, String org) {}
 
   /** One limit's lease; every field under the lease's lock. */
   private final class Lease {
+    /** {@code k:<key id>} or {@code o:<organization>}, as the coordinator names the limit. */
+    private final String subject;
     private long window = Long.MIN_VALUE;
     private long limit = 1;
     private long tokens;
@@ -351,7 +391,7 @@ public final class FleetLeases implements AutoCloseable {
     private double rate;
     private long measuredAt = Long.MIN_VALUE;
     private long touched;
-    /** Something the coordinator does not know yet: tokens expired unused, admissions of the fallback. */
+    /** Something the coordinator does not know yet: tokens used or expired unused, admissions of the fallback. */
     private boolean report;
     /** The window of the last grant, the room the fleet had left after it, and what the fallback took of it. */
     private long answeredWindow = Long.MIN_VALUE;
@@ -369,6 +409,7 @@ public final class FleetLeases implements AutoCloseable {
       if (tokens > 0) {
         tokens--;
         used++;
+        report = true; // what it used stays counted if this gateway leaves
         return new RateDecision(lim, tokens, reset, 0);
       }
       if (degraded) {
@@ -416,6 +457,10 @@ public final class FleetLeases implements AutoCloseable {
       return new RateDecision(lim, 0, reset, Math.max(1, (at - now + 999) / 1000));
     }
 
+    synchronized void limit(long lim) {
+      limit = lim;
+    }
+
     synchronized void giveBack(long w) {
       if (w == window && used > 0) {
         used--;
@@ -459,7 +504,11 @@ public final class FleetLeases implements AutoCloseable {
     }
 
     /** This limit's part of the next call, or null when it needs nothing and has nothing to report. */
-    synchronized @Nullable LeaseState wanted(String subject, long now, long waiting, long period, boolean cutOff) {
+    Lease(String subject) {
+      this.subject = subject;
+    }
+
+    synchronized @Nullable LeaseState wanted(long now, long waiting, long period, boolean cutOff) {
       roll(now - Math.floorMod(now, WINDOW_MS));
       double perPeriod = rate * period / 1000.0;
       long want = 0;
@@ -471,10 +520,10 @@ public final class FleetLeases implements AutoCloseable {
         return null;
       }
       report = false;
-      return state(subject, now, Math.min(want, limit));
+      return state(now, Math.min(want, limit));
     }
 
-    synchronized LeaseState state(String subject, long now, long want) {
+    synchronized LeaseState state(long now, long want) {
       roll(now - Math.floorMod(now, WINDOW_MS));
       return LeaseState.newBuilder().setSubject(subject).setLimit(limit).setWindowStartMillis(window)
           .setUsed(used).setHeld(tokens).setPreviousUsed(previousUsed).setWant(want).setRate(rate).build();

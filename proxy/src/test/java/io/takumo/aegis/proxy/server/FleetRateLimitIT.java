@@ -107,6 +107,10 @@ class FleetRateLimitIT {
 
     assertWithinTenPercent(traffic.admitted, 60);
     assertThat(traffic.admittedBy[0]).isGreaterThan(traffic.admittedBy[2]); // the leases followed the traffic
+    // The headers speak of the fleet's limit and never promise more than the gateway's lease holds.
+    HttpResponse<String> admitted = traffic.lastAdmitted;
+    assertThat(admitted.headers().firstValue("x-ratelimit-limit")).hasValue("60");
+    assertThat(Long.parseLong(admitted.headers().firstValue("x-ratelimit-remaining").orElseThrow())).isBetween(0L, 60L);
   }
 
   @Test
@@ -123,7 +127,8 @@ class FleetRateLimitIT {
   }
 
   @Test
-  void withTheCoordinatorKilledMidMinuteTheFleetNeverAdmitsMoreThanItsLimit() throws Exception {
+  void withTheCoordinatorKilledMidMinuteTheFleetNeverAdmitsMoreThanItsLimitAndARestartedOneRebuildsTheBook()
+      throws Exception {
     startGateways(100_000, 60);
     String key = keyStore.create("hot", "org-hot", KeyEnvironment.TEST, Scope.all(), null);
     Traffic traffic = new Traffic(i -> i % 10 < 5 ? 0 : i % 10 < 8 ? 1 : 2, i -> key);
@@ -143,6 +148,21 @@ class FleetRateLimitIT {
       assertThat(rate.path("last_lease_error").asText()).isNotEmpty();
     }
     assertThat(traffic.lastRefusal.headers().firstValue("retry-after")).isPresent();
+
+    // A new coordinator knows nothing: the gateways' reports rebuild its book (minute 2's use too).
+    coordinator = Coordinator.start(settings, clock);
+    await().atMost(Duration.ofSeconds(40)).until(() -> gateways.stream()
+        .allMatch(g -> g.coordinator().state() == ConnectorState.CONNECTED));
+    await().atMost(Duration.ofSeconds(10)).until(() -> {
+      for (Gateway g : gateways) {
+        if (!fleetStatus(g, ops).at("/rate_limits/mode").asText().equals("leases")) {
+          return false;
+        }
+      }
+      return true;
+    });
+    traffic.run(Duration.ofSeconds(60)); // minute 3
+    assertThat(traffic.admitted[2]).as("minute 3, on leases again").isBetween(54, 66);
   }
 
   private static void assertWithinTenPercent(int[] admitted, int limit) {
@@ -156,10 +176,11 @@ class FleetRateLimitIT {
   private final class Traffic {
     final java.util.function.IntUnaryOperator gateway;
     final java.util.function.IntFunction<String> key;
-    final int[] admitted = new int[3];
+    final int[] admitted = new int[4];
     final int[] admittedBy = new int[3];
     final Instant start = clock.instant();
     HttpResponse<String> lastRefusal;
+    HttpResponse<String> lastAdmitted;
     int sent;
 
     Traffic(java.util.function.IntUnaryOperator gateway, java.util.function.IntFunction<String> key) {
@@ -177,6 +198,7 @@ class FleetRateLimitIT {
           assertThat(r.statusCode()).as(r.body()).isIn(200, 429);
           int minute = (int) (Duration.between(start.minusSeconds(1), clock.instant()).toSeconds() / 60);
           if (r.statusCode() == 200) {
+            lastAdmitted = r;
             admitted[minute]++;
             admittedBy[g]++;
           } else {
