@@ -58,8 +58,13 @@ class FleetRateLimitIT {
   private PgKeyStore keyStore;
   private final List<Gateway> gateways = new ArrayList<>();
 
+  /** Thousands of requests per test: their access-log lines would bury the build's output. */
+  private final ch.qos.logback.classic.Logger accessLog =
+      (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("aegis.access");
+
   @BeforeEach
   void start() throws Exception {
+    accessLog.setLevel(ch.qos.logback.classic.Level.WARN);
     pg = new PostgresFixture();
     dir = Files.createTempDirectory("aegis-fleet-rate");
     DatabaseUrl url = DatabaseUrl.parse("TAKUMO_TEST_DATABASE_URL", PostgresFixture.URL);
@@ -72,6 +77,7 @@ class FleetRateLimitIT {
 
   @AfterEach
   void stop() throws Exception {
+    accessLog.setLevel(ch.qos.logback.classic.Level.INFO); // as logback-test.xml has it
     for (Gateway g : gateways) {
       g.close();
     }
