@@ -2,23 +2,14 @@ package io.takumo.aegis.perf;
 
 import io.takumo.aegis.coordinator.ConfigVersions;
 import io.takumo.aegis.coordinator.Coordinator;
-import io.takumo.aegis.coordinator.CoordinatorSettings;
-import io.takumo.aegis.coordinator.JoinKeys;
 import io.takumo.aegis.proto.config.v1.Config;
 import io.takumo.aegis.proto.config.v1.CustomPattern;
 import io.takumo.aegis.proxy.auth.ApiKeyRecord;
 import io.takumo.aegis.proxy.auth.KeyStatus;
 import io.takumo.aegis.proxy.auth.Scope;
-import io.takumo.aegis.proxy.config.GatewayConfig;
 import io.takumo.aegis.proxy.config.KeyEnvironment;
 import io.takumo.aegis.proxy.server.Gateway;
-import io.takumo.aegis.proxy.store.CachingKeyStore;
-import io.takumo.aegis.proxy.store.Database;
-import io.takumo.aegis.proxy.store.DatabaseUrl;
 import io.takumo.aegis.proxy.store.PgKeyStore;
-import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -35,58 +26,33 @@ public final class FleetPropagation {
 
   public static void main(String[] args) throws Exception {
     int rounds = Integer.parseInt(System.getenv().getOrDefault("FLEET_ROUNDS", "30"));
-    DatabaseUrl url = DatabaseUrl.parse("TAKUMO_TEST_DATABASE_URL",
-        System.getenv().getOrDefault("TAKUMO_TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test"));
-    String schema = "aegis_fleet_bench_" + Long.toHexString(System.nanoTime());
-    Path dir = Files.createTempDirectory("aegis-fleet-bench");
-    try (Database db = new Database(url, schema)) {
-      db.migrate();
-      try (Coordinator coordinator = Coordinator.start(CoordinatorSettings.of(0, -1, url.jdbcUrl(), url.user(),
-          url.password(), schema, null, null))) {
-        String joinKey = new JoinKeys(coordinator.dataSource()).create("bench").raw();
-        PgKeyStore keys = new PgKeyStore(db);
-        List<Gateway> gateways = new ArrayList<>();
-        for (String name : new String[] {"a", "b"}) {
-          gateways.add(Gateway.start(GatewayConfig.builder()
-              .listen(new InetSocketAddress("127.0.0.1", 0))
-              .environment(KeyEnvironment.TEST)
-              .keysFile(dir.resolve("unused.json"))
-              .auditFile(dir.resolve("audit-" + name + ".jsonl"))
-              .ioThreads(1)
-              .fleet(new GatewayConfig.FleetSettings("127.0.0.1:" + coordinator.grpcPort(), joinKey, null,
-                  dir.resolve("state-" + name), null))
-              .build(), new CachingKeyStore(keys)));
-        }
-        waitFor(() -> gateways.stream().allMatch(g -> g.runtime().version() >= 1));
-        ConfigVersions versions = new ConfigVersions(coordinator.dataSource());
-        List<Long> config = new ArrayList<>();
-        for (int i = 0; i < rounds; i++) {
-          Config c = Config.newBuilder().addCustomPatterns(CustomPattern.newBuilder().setName("p" + i)
-              .setPattern("ACME" + i + "_[0-9a-f]{32}").setCategory("KEY")).build();
-          long v = versions.set(c, "bench");
-          long start = System.nanoTime();
-          waitFor(() -> gateways.stream().allMatch(g -> g.runtime().version() >= v));
-          config.add(System.nanoTime() - start);
-        }
-        List<Long> revocation = new ArrayList<>();
-        for (int i = 0; i < rounds; i++) {
-          keys.create("bench-" + i, "org-bench", KeyEnvironment.TEST, Scope.all(), null);
-          ApiKeyRecord key = keys.list().stream().filter(k -> k.status() == KeyStatus.ACTIVE).findFirst().orElseThrow();
-          keys.setStatus(key.id(), KeyStatus.REVOKED);
-          long start = System.nanoTime();
-          waitFor(() -> gateways.stream().allMatch(g -> g.runtime().revoked(key.sha256Hex())));
-          revocation.add(System.nanoTime() - start);
-        }
-        System.out.println("fleet propagation, 2 gateways, " + rounds + " rounds (ms: min / median / p90 / max)");
-        System.out.println("  config set -> both running it:   " + summary(config));
-        System.out.println("  keys revoke -> both refusing it: " + summary(revocation));
-        for (Gateway g : gateways) {
-          g.close();
-        }
+    try (LocalFleet fleet = new LocalFleet("fleet_bench", 2, b -> b)) {
+      Coordinator coordinator = fleet.coordinator;
+      PgKeyStore keys = fleet.keys;
+      List<Gateway> gateways = fleet.gateways;
+      waitFor(() -> gateways.stream().allMatch(g -> g.runtime().version() >= 1));
+      ConfigVersions versions = new ConfigVersions(coordinator.dataSource());
+      List<Long> config = new ArrayList<>();
+      for (int i = 0; i < rounds; i++) {
+        Config c = Config.newBuilder().addCustomPatterns(CustomPattern.newBuilder().setName("p" + i)
+            .setPattern("ACME" + i + "_[0-9a-f]{32}").setCategory("KEY")).build();
+        long v = versions.set(c, "bench");
+        long start = System.nanoTime();
+        waitFor(() -> gateways.stream().allMatch(g -> g.runtime().version() >= v));
+        config.add(System.nanoTime() - start);
       }
-      try (var c = db.dataSource().getConnection(); var st = c.createStatement()) {
-        st.execute("DROP SCHEMA " + schema + " CASCADE");
+      List<Long> revocation = new ArrayList<>();
+      for (int i = 0; i < rounds; i++) {
+        keys.create("bench-" + i, "org-bench", KeyEnvironment.TEST, Scope.all(), null);
+        ApiKeyRecord key = keys.list().stream().filter(k -> k.status() == KeyStatus.ACTIVE).findFirst().orElseThrow();
+        keys.setStatus(key.id(), KeyStatus.REVOKED);
+        long start = System.nanoTime();
+        waitFor(() -> gateways.stream().allMatch(g -> g.runtime().revoked(key.sha256Hex())));
+        revocation.add(System.nanoTime() - start);
       }
+      System.out.println("fleet propagation, 2 gateways, " + rounds + " rounds (ms: min / median / p90 / max)");
+      System.out.println("  config set -> both running it:   " + summary(config));
+      System.out.println("  keys revoke -> both refusing it: " + summary(revocation));
     }
   }
 

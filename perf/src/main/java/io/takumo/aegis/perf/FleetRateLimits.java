@@ -1,24 +1,14 @@
 package io.takumo.aegis.perf;
 
-import io.takumo.aegis.coordinator.Coordinator;
-import io.takumo.aegis.coordinator.CoordinatorSettings;
-import io.takumo.aegis.coordinator.JoinKeys;
 import io.takumo.aegis.coordinator.client.ConnectorState;
 import io.takumo.aegis.proxy.auth.Scope;
-import io.takumo.aegis.proxy.config.GatewayConfig;
 import io.takumo.aegis.proxy.config.KeyEnvironment;
 import io.takumo.aegis.proxy.server.Gateway;
-import io.takumo.aegis.proxy.store.CachingKeyStore;
-import io.takumo.aegis.proxy.store.Database;
-import io.takumo.aegis.proxy.store.DatabaseUrl;
 import io.takumo.aegis.proxy.store.PgKeyStore;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,107 +50,82 @@ public final class FleetRateLimits {
       throw new IllegalArgumentException("FLEET_GATEWAYS: " + gatewayCount + " (expected: 2 or more)");
     }
     int minutes = Integer.parseInt(System.getenv().getOrDefault("FLEET_MINUTES", "2"));
-    DatabaseUrl url = DatabaseUrl.parse("TAKUMO_TEST_DATABASE_URL",
-        System.getenv().getOrDefault("TAKUMO_TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test"));
-    String schema = "aegis_rate_bench_" + Long.toHexString(System.nanoTime());
-    Path dir = Files.createTempDirectory("aegis-rate-bench");
-    try (Database db = new Database(url, schema)) {
-      db.migrate();
-      try (Coordinator coordinator = Coordinator.start(CoordinatorSettings.of(0, -1, url.jdbcUrl(), url.user(),
-          url.password(), schema, null, null))) {
-        String joinKey = new JoinKeys(coordinator.dataSource()).create("bench").raw();
-        PgKeyStore keys = new PgKeyStore(db);
-        List<Gateway> gateways = new ArrayList<>();
-        for (int i = 0; i < gatewayCount; i++) {
-          gateways.add(Gateway.start(GatewayConfig.builder()
-              .listen(new InetSocketAddress("127.0.0.1", 0))
-              .environment(KeyEnvironment.TEST)
-              .keysFile(dir.resolve("unused.json"))
-              .auditFile(dir.resolve("audit-" + i + ".jsonl"))
-              .ioThreads(1)
-              .rateLimits(ORG_LIMIT, KEY_LIMIT, 1_000_000)
-              .fleet(new GatewayConfig.FleetSettings("127.0.0.1:" + coordinator.grpcPort(), joinKey, null,
-                  dir.resolve("state-" + i), null))
-              .build(), new CachingKeyStore(keys)));
+    try (LocalFleet fleet = new LocalFleet("rate_bench", gatewayCount,
+        b -> b.rateLimits(ORG_LIMIT, KEY_LIMIT, 1_000_000))) {
+      PgKeyStore keys = fleet.keys;
+      List<Gateway> gateways = fleet.gateways;
+      long deadline = System.nanoTime() + 20_000_000_000L;
+      while (!gateways.stream()
+          .allMatch(g -> java.util.Objects.requireNonNull(g.coordinator()).state() == ConnectorState.CONNECTED)) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("the gateways did not connect within 20 s");
         }
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (!gateways.stream().allMatch(g -> java.util.Objects.requireNonNull(g.coordinator()).state() == ConnectorState.CONNECTED)) {
-          if (System.nanoTime() > deadline) {
-            throw new IllegalStateException("the gateways did not connect within 20 s");
-          }
-          Thread.onSpinWait();
-        }
-        String hot = keys.create("hot", "org-hot", KeyEnvironment.TEST, Scope.all(), null);
-        String even = keys.create("even", "org-even", KeyEnvironment.TEST, Scope.all(), null);
-        List<String> team = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-          team.add(keys.create("team-" + i, "org-team", KeyEnvironment.TEST, Scope.all(), null));
-        }
-        int n = gatewayCount;
-        java.util.function.IntUnaryOperator ninetyTen = i -> i % 10 < 9 ? 0 : 1 + (i / 10) % (n - 1);
-        List<Mix> mixes = List.of(
-            new Mix("one key, 90/10", KEY_LIMIT, i -> hot, ninetyTen, new AtomicIntegerArray(minutes),
-                new AtomicIntegerArray(minutes)),
-            new Mix("one key, even", KEY_LIMIT, i -> even, i -> i % n, new AtomicIntegerArray(minutes),
-                new AtomicIntegerArray(minutes)),
-            new Mix("one organization (10 keys), 90/10", ORG_LIMIT, i -> team.get(i % 10), ninetyTen,
-                new AtomicIntegerArray(minutes), new AtomicIntegerArray(minutes)));
+        Thread.onSpinWait();
+      }
+      String hot = keys.create("hot", "org-hot", KeyEnvironment.TEST, Scope.all(), null);
+      String even = keys.create("even", "org-even", KeyEnvironment.TEST, Scope.all(), null);
+      List<String> team = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        team.add(keys.create("team-" + i, "org-team", KeyEnvironment.TEST, Scope.all(), null));
+      }
+      int n = gatewayCount;
+      java.util.function.IntUnaryOperator ninetyTen = i -> i % 10 < 9 ? 0 : 1 + (i / 10) % (n - 1);
+      List<Mix> mixes = List.of(
+          new Mix("one key, 90/10", KEY_LIMIT, i -> hot, ninetyTen, new AtomicIntegerArray(minutes),
+              new AtomicIntegerArray(minutes)),
+          new Mix("one key, even", KEY_LIMIT, i -> even, i -> i % n, new AtomicIntegerArray(minutes),
+              new AtomicIntegerArray(minutes)),
+          new Mix("one organization (10 keys), 90/10", ORG_LIMIT, i -> team.get(i % 10), ninetyTen,
+              new AtomicIntegerArray(minutes), new AtomicIntegerArray(minutes)));
 
-        long now = System.currentTimeMillis();
-        long start = now - Math.floorMod(now, 60_000) + 60_000 + 100; // the next minute, 100 ms in
-        System.out.printf(Locale.ROOT, "fleet rate limits: %d gateways; traffic starts in %.1f s, runs %d minutes%n",
-            n, (start - now) / 1000.0, minutes);
-        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
-        List<CompletableFuture<Void>> sent = java.util.Collections.synchronizedList(new ArrayList<>());
-        int[] count = new int[1];
-        var task = clock.scheduleAtFixedRate(() -> {
-          int i = count[0]++;
-          int minute = (int) ((System.currentTimeMillis() - start + 100) / 60_000);
-          if (minute >= minutes) {
-            return;
-          }
-          for (Mix mix : mixes) {
-            Gateway g = gateways.get(mix.gateway().applyAsInt(i));
-            sent.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + g.port() + "/v1/scan"))
-                    .header("x-api-key", mix.key().apply(i)).header("content-type", "application/json")
-                    .timeout(Duration.ofSeconds(10))
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"content\":\"hello\"}")).build(),
-                HttpResponse.BodyHandlers.discarding())
-                .thenAccept(r -> (r.statusCode() == 200 ? mix.admitted() : mix.refused()).incrementAndGet(minute)));
-          }
-        }, start - System.currentTimeMillis(), 25, TimeUnit.MILLISECONDS);
-        clock.schedule(() -> task.cancel(false), start - System.currentTimeMillis() + minutes * 60_000L,
-            TimeUnit.MILLISECONDS).get();
-        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-        clock.shutdown();
-
-        StringBuilder report = new StringBuilder();
-        report.append(String.format(Locale.ROOT, "# Fleet-wide rate limits (make bench-fleet)%n%n"
-            + "A coordinator and %d gateways in one JVM on PostgreSQL; about 40 requests/s per mix, per calendar "
-            + "minute.%nLimits: %d requests/min per key, %d per organization.%n%n"
-            + "| mix | minute | admitted fleet-wide | refused | x the limit |%n| --- | ---: | ---: | ---: | ---: |%n",
-            n, KEY_LIMIT, ORG_LIMIT));
+      long now = System.currentTimeMillis();
+      long start = now - Math.floorMod(now, 60_000) + 60_000 + 100; // the next minute, 100 ms in
+      System.out.printf(Locale.ROOT, "fleet rate limits: %d gateways; traffic starts in %.1f s, runs %d minutes%n",
+          n, (start - now) / 1000.0, minutes);
+      ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+      List<CompletableFuture<Void>> sent = java.util.Collections.synchronizedList(new ArrayList<>());
+      int[] count = new int[1];
+      var task = clock.scheduleAtFixedRate(() -> {
+        int i = count[0]++;
+        int minute = (int) ((System.currentTimeMillis() - start + 100) / 60_000);
+        if (minute >= minutes) {
+          return;
+        }
         for (Mix mix : mixes) {
-          for (int m = 0; m < minutes; m++) {
-            report.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.2f |%n", mix.name(), m + 1,
-                mix.admitted().get(m), mix.refused().get(m), mix.admitted().get(m) / (double) mix.limit()));
-          }
+          Gateway g = gateways.get(mix.gateway().applyAsInt(i));
+          sent.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + g.port() + "/v1/scan"))
+                  .header("x-api-key", mix.key().apply(i)).header("content-type", "application/json")
+                  .timeout(Duration.ofSeconds(10))
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"content\":\"hello\"}")).build(),
+              HttpResponse.BodyHandlers.discarding())
+              .thenAccept(r -> (r.statusCode() == 200 ? mix.admitted() : mix.refused()).incrementAndGet(minute)));
         }
-        double calls = 0;
-        for (Gateway g : gateways) {
-          var counter = g.metrics().registry().find("aegis.rate.lease.calls").tag("outcome", "ok").counter();
-          calls += counter == null ? 0 : counter.count();
-        }
-        report.append(String.format(Locale.ROOT, "%nLease calls: %.1f per gateway per second (one batched call each: "
-            + "every limit a gateway needs).%n", calls / n / (minutes * 60.0)));
-        PerfRunner.writeResult("fleet-rate-limits.md", report);
-        for (Gateway g : gateways) {
-          g.close();
+      }, start - System.currentTimeMillis(), 25, TimeUnit.MILLISECONDS);
+      clock.schedule(() -> task.cancel(false), start - System.currentTimeMillis() + minutes * 60_000L,
+          TimeUnit.MILLISECONDS).get();
+      CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+      clock.shutdown();
+
+      StringBuilder report = new StringBuilder();
+      report.append(String.format(Locale.ROOT, "# Fleet-wide rate limits (make bench-fleet)%n%n"
+          + "A coordinator and %d gateways in one JVM on PostgreSQL; about 40 requests/s per mix, per calendar "
+          + "minute.%nLimits: %d requests/min per key, %d per organization.%n%n"
+          + "| mix | minute | admitted fleet-wide | refused | x the limit |%n| --- | ---: | ---: | ---: | ---: |%n",
+          n, KEY_LIMIT, ORG_LIMIT));
+      for (Mix mix : mixes) {
+        for (int m = 0; m < minutes; m++) {
+          report.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.2f |%n", mix.name(), m + 1,
+              mix.admitted().get(m), mix.refused().get(m), mix.admitted().get(m) / (double) mix.limit()));
         }
       }
-      try (var c = db.dataSource().getConnection(); var st = c.createStatement()) {
-        st.execute("DROP SCHEMA " + schema + " CASCADE");
+      double calls = 0;
+      for (Gateway g : gateways) {
+        var counter = g.metrics().registry().find("aegis.rate.lease.calls").tag("outcome", "ok").counter();
+        calls += counter == null ? 0 : counter.count();
       }
+      report.append(String.format(Locale.ROOT, "%nLease calls: %.1f per gateway per second (one batched call each: "
+          + "every limit a gateway needs).%n", calls / n / (minutes * 60.0)));
+      PerfRunner.writeResult("fleet-rate-limits.md", report);
     }
     System.exit(0); // the HTTP client's pool
   }
