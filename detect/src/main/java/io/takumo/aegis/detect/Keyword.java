@@ -84,7 +84,10 @@ enum Keyword {
     int lastSegEnd = from;
     for (int i = from; i <= to; i++) {
       boolean boundary = i == to || b[i] == '_' || b[i] == '-' || b[i] == '.'
-          || (i > from && Bytes.is(b[i], Bytes.UPPER) && Bytes.is(b[i - 1], Bytes.LOWER | Bytes.DIGIT));
+          || (i > from && Bytes.is(b[i], Bytes.UPPER) && Bytes.is(b[i - 1], Bytes.LOWER | Bytes.DIGIT))
+          // an acronym's end: azureOpenAIKey is azure Open AI Key, JWTSecret is JWT Secret
+          || (i > from && i + 1 < to && Bytes.is(b[i], Bytes.UPPER) && Bytes.is(b[i - 1], Bytes.UPPER)
+              && Bytes.is(b[i + 1], Bytes.LOWER));
       if (!boundary) {
         continue;
       }

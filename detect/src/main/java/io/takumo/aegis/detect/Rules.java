@@ -28,6 +28,13 @@ import java.util.List;
 
 /** The built-in known formats (SPEC §4.1). Each has an id, a category and a description. */
 final class Rules {
+  private static final String STRIPE_PUBLISHABLE = "stripe-publishable-key";
+  /**
+   * Formats SPEC §4 names that are public by design (a Stripe publishable key ships in every
+   * checkout page): the gateway still tokenizes them, audited silently unless a policy asks more, and
+   * {@code scan} reports them only when a project turns them on (issue 18, decisions.md).
+   */
+  static final java.util.Set<String> PUBLIC_BY_DESIGN = java.util.Set.of(STRIPE_PUBLISHABLE);
   private static final int ALPHA = UPPER | LOWER;
   private static final int UPPER_DIGIT = UPPER | DIGIT;
 
@@ -127,9 +134,12 @@ final class Rules {
         .seg(DIGIT, 8, 10).sep(':', B64URL, 35, 35));
     r.add(new PrefixRule("postman-api-key", "PMAK-", KEY, "Postman API key").seg(HEX, 24, 24).sep('-', HEX, 34, 34));
     // Payments and commerce
-    for (String anchor : new String[] {"sk_live_", "sk_test_", "rk_live_", "rk_test_", "pk_live_", "pk_test_",
-        "sk_prod_", "rk_prod_"}) {
+    for (String anchor : new String[] {"sk_live_", "sk_test_", "rk_live_", "rk_test_", "sk_prod_", "rk_prod_"}) {
       r.add(new PrefixRule("stripe-key", anchor, KEY, "Stripe API key").seg(ALNUM, 10, 247));
+    }
+    for (String anchor : new String[] {"pk_live_", "pk_test_"}) { // public by design: see PUBLIC_BY_DESIGN
+      r.add(new PrefixRule(STRIPE_PUBLISHABLE, anchor, KEY, "Stripe publishable key (public by design)")
+          .seg(ALNUM, 10, 247));
     }
     r.add(new PrefixRule("stripe-webhook-secret", "whsec_", KEY, "Stripe webhook signing secret").seg(ALNUM, 24, 64));
     for (String anchor : new String[] {"shpat_", "shpca_", "shppa_", "shpss_"}) {

@@ -57,6 +57,8 @@ class DetectorTest {
         Arguments.of("slack: xoxb-263594206564-2343594206574-FGqddMF8t08v8N7Oq4i57vs1", "xoxb-263594206564-2343594206574-FGqddMF8t08v8N7Oq4i57vs1", "slack-token", Category.TOKEN),
         Arguments.of("url = 'https://hooks.slack.com/services/T024BE7LD/B01AB2CD3EF/abcdEFGH1234ijklMNOP5678'", "https://hooks.slack.com/services/T024BE7LD/B01AB2CD3EF/abcdEFGH1234ijklMNOP5678", "slack-webhook-url", Category.TOKEN),
         Arguments.of("stripe.api_key = \"sk_live_51HxQ2eKf8Jz0qWpLmZr8TnVx3Ys\"", "sk_live_51HxQ2eKf8Jz0qWpLmZr8TnVx3Ys", "stripe-key", Category.KEY),
+        // public by design, still a finding of its own rule (SPEC §4): scan and policy treat it apart
+        Arguments.of("Stripe('pk_live_51HxQ2eKf8Jz0qWpLmZr8TnVx3Ys')", "pk_live_51HxQ2eKf8Jz0qWpLmZr8TnVx3Ys", "stripe-publishable-key", Category.KEY),
         Arguments.of("SIGNING=whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "stripe-webhook-secret", Category.KEY),
         Arguments.of("key: AIzaSyD8qGxt4ec15vitgn44duC5ucxaOi4FmqE", "AIzaSyD8qGxt4ec15vitgn44duC5ucxaOi4FmqE", "gcp-api-key", Category.KEY),
         Arguments.of("SENDGRID=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", "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", "sendgrid-api-key", Category.KEY),
@@ -136,7 +138,10 @@ class DetectorTest {
         Arguments.of("<add key=\"ClearTextPassword\" value=\"33f!!lloppa\" />", "33f!!lloppa", Category.SECRET), // NuGet
         Arguments.of("AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY1", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY1", Category.KEY),
         Arguments.of("System.setProperty(\"SNYK_TOKEN\", \"" + v + "\")", v, Category.TOKEN),
-        Arguments.of("export BUNDLE_GEMS__CONTRIBSYS__COM=cafebabe:deadbeef", "cafebabe:deadbeef", Category.SECRET));
+        Arguments.of("export BUNDLE_GEMS__CONTRIBSYS__COM=cafebabe:deadbeef", "cafebabe:deadbeef", Category.SECRET),
+        // an acronym ends where a capitalised word starts: azure Open AI Key, JWT Secret
+        Arguments.of("const azureOpenAIKey = \"3f9a2b1c8d7e6f50a4b3c2d1e0f9a8b7\";", "3f9a2b1c8d7e6f50a4b3c2d1e0f9a8b7", Category.KEY),
+        Arguments.of("JWTSecret: Zq8vL2mXp4Rt9wKsY7", "Zq8vL2mXp4Rt9wKsY7", Category.SECRET));
   }
 
   @ParameterizedTest
@@ -195,7 +200,8 @@ class DetectorTest {
       "LTAIXXXXXXXXXXXXXXXX", "hvs.XXXXXXXXXXXXXXXXXXXXXXXX",
       "SECRET_KEY = 'django-insecure-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'",
       "see https://api.telegram.org/bot<token>/getMe",
-      "curl http://localhost:3000/users/@me", "https://registry.npmjs.org:443/@types/node", "http://host:8080?x=a@b"})
+      "curl http://localhost:3000/users/@me", "https://registry.npmjs.org:443/@types/node", "http://host:8080?x=a@b",
+      "const publicAPIKey = \"3f9a2b1c8d7e6f50a4b3c2d1e0f9a8b7\";", "HTTPServerName = \"edge-7f3k9q2m\""})
   void ignoresPlaceholdersReferencesAndNonSecrets(String text) {
     assertThat(scan(text)).as(text).isEmpty();
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.takumo.aegis.detect.Category;
 import io.takumo.aegis.detect.CustomPattern;
+import io.takumo.aegis.detect.Detector;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -18,16 +19,18 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A project's own scan settings, {@code .takumo-aegis.yaml} at the scan root: more formats ({@code custom_patterns},
- * as the fleet config writes them), paths never reported ({@code allow_paths}, globs relative to the root) and rules
- * turned off ({@code rules_off}, by id). Parsed with Jackson; unknown keys are refused, naming them.
+ * as the fleet config writes them), paths never reported ({@code allow_paths}, globs relative to the root), rules
+ * turned off ({@code rules_off}, by id) and rules off by default turned on ({@code rules_on}: keys public by design,
+ * such as {@code stripe-publishable-key}). Parsed with Jackson; unknown keys are refused, naming them.
  */
-record ProjectConfig(List<CustomPattern> patterns, List<PathMatcher> allowPaths, Set<String> rulesOff) {
+record ProjectConfig(List<CustomPattern> patterns, List<PathMatcher> allowPaths, Set<String> rulesOff,
+    Set<String> rulesOn) {
   static final String FILE = ".takumo-aegis.yaml";
-  static final ProjectConfig NONE = new ProjectConfig(List.of(), List.of(), Set.of());
+  static final ProjectConfig NONE = new ProjectConfig(List.of(), List.of(), Set.of(), Set.of());
 
   /** The file as written: Jackson binds it, the checks below turn it into what the scan uses. */
   record Raw(@Nullable List<Pattern> custom_patterns, @Nullable List<String> allow_paths,
-      @Nullable List<String> rules_off) {}
+      @Nullable List<String> rules_off, @Nullable List<String> rules_on) {}
 
   record Pattern(String name, String pattern, String category, @Nullable String description) {}
 
@@ -67,7 +70,13 @@ record ProjectConfig(List<CustomPattern> patterns, List<PathMatcher> allowPaths,
     for (String glob : raw.allow_paths() == null ? List.<String>of() : raw.allow_paths()) {
       allow.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
     }
-    return new ProjectConfig(patterns, allow, raw.rules_off() == null ? Set.of() : Set.copyOf(raw.rules_off()));
+    return new ProjectConfig(patterns, allow, raw.rules_off() == null ? Set.of() : Set.copyOf(raw.rules_off()),
+        raw.rules_on() == null ? Set.of() : Set.copyOf(raw.rules_on()));
+  }
+
+  /** Whether findings of {@code ruleId} are reported: not turned off, and on by default or turned on. */
+  boolean reports(String ruleId) {
+    return !rulesOff.contains(ruleId) && (!Detector.publicByDesign(ruleId) || rulesOn.contains(ruleId));
   }
 
   /** Whether findings in {@code name} (a path relative to the root, or as the report shows it) are never reported. */

@@ -118,7 +118,7 @@ final class ScanCommand implements Callable<Integer> {
     Progress progress = new Progress(System.console() != null && format.equals("text"));
     List<Result> results = new ArrayList<>();
     for (Result r : scan(sources(ignored), detector, json, progress)) {
-      if (!known.contains(r.fingerprint()) && !project.rulesOff().contains(r.finding().ruleId())
+      if (!known.contains(r.fingerprint()) && project.reports(r.finding().ruleId())
           && !project.allows(configRoot, r.file())) {
         results.add(r);
       }

@@ -403,7 +403,8 @@ class CliIT {
     Files.writeString(root.resolve("app.env"), "DEPLOY=ACME_" + "0123abcd".repeat(4) + "\npassword = \"Xk9mQ2vLp7wZr4tq\"\n");
     Files.createDirectories(root.resolve("fixtures"));
     Files.writeString(root.resolve("fixtures/keys.env"), "AWS_ACCESS_KEY_ID=" + key + "\n");
-    Files.writeString(root.resolve("main.py"), "aws = \"" + key + "\"\n");
+    String publishable = "pk_live_" + "51HxQ2eKf8Jz0qWpLmZr8TnVx3Ys";
+    Files.writeString(root.resolve("main.py"), "aws = \"" + key + "\"\nstripe = Stripe('" + publishable + "')\n");
 
     Process csv = start(Map.of(), "scan", "--format", "csv", root.toString());
     List<String> rows = read(csv.getInputStream()).lines().toList();
@@ -412,7 +413,8 @@ class CliIT {
     assertThat(rows).hasSize(3);
     assertThat(rows.get(1)).contains("app.env,1,8,KEY,acme-deploy-key,");
     assertThat(rows.get(2)).contains("main.py,1,8,KEY,aws-access-key-id,");
-    assertThat(String.join("\n", rows)).doesNotContain(key).doesNotContain("fixtures").doesNotContain("context-password");
+    assertThat(String.join("\n", rows)).doesNotContain(key).doesNotContain("fixtures").doesNotContain("context-password")
+        .doesNotContain("stripe-publishable-key"); // public by design: reported only with rules_on
 
     Process masked = start(Map.of(), "scan", root.resolve("main.py").toString());
     assertThat(read(masked.getInputStream())).contains("AKIAQ3EG***").doesNotContain(key);

@@ -2,6 +2,7 @@ package io.takumo.aegis.proxy.policy;
 
 import io.takumo.aegis.coordinator.client.Enforcement;
 import io.takumo.aegis.coordinator.client.FleetConfig;
+import io.takumo.aegis.detect.Detector;
 import io.takumo.aegis.shield.Detection;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The enforcement of each finding (SPEC.md §5), compiled from the policies' rules: a finding takes
  * the strictest enforcement among the rules that match it (its rule id, {@code category:<CATEGORY>},
- * or {@code *}); with no matching rule, a custom pattern's own enforcement, else {@code warn}.
+ * or {@code *}); with no matching rule, a custom pattern's own enforcement, else {@code warn}
+ * ({@code monitor} for keys public by design, such as Stripe publishable keys).
  * Strictest-wins makes the order of policies and rules irrelevant. Immutable.
  */
 public final class Policy {
@@ -72,7 +74,11 @@ public final class Policy {
     if (any != null) {
       out = out == null ? any : out.stricter(any);
     }
-    return out == null ? Enforcement.WARN : out;
+    if (out != null) {
+      return out;
+    }
+    // A key public by design is still tokenized, but says nothing unless a policy rule asks.
+    return Detector.publicByDesign(ruleId) ? Enforcement.MONITOR : Enforcement.WARN;
   }
 
   /** What the policy says about one exchange's findings. */

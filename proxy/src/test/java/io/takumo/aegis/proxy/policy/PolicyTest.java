@@ -26,6 +26,16 @@ class PolicyTest {
   }
 
   @Test
+  void aKeyPublicByDesignIsMonitoredUnlessAPolicyAsksMore() throws Exception {
+    assertThat(Policy.DEFAULT.enforcement("stripe-publishable-key", "KEY")).isEqualTo(Enforcement.MONITOR);
+    assertThat(Policy.DEFAULT.enforcement("stripe-key", "KEY")).isEqualTo(Enforcement.WARN); // its secret sibling
+    Policy asks = policy("""
+        policies: [{name: strict, rules: [{match: stripe-publishable-key, enforcement: WARN}]}]
+        """);
+    assertThat(asks.enforcement("stripe-publishable-key", "KEY")).isEqualTo(Enforcement.WARN);
+  }
+
+  @Test
   void theStrictestMatchingRuleWinsWhateverTheOrder() throws Exception {
     Policy p = policy("""
         policies:
