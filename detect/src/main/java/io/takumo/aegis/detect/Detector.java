@@ -499,7 +499,22 @@ public final class Detector {
     } catch (IllegalArgumentException e) {
       return;
     }
-    out.add(new Finding(at, p, Category.TOKEN, "jwt", 1.0));
+    out.add(new Finding(at, p, Category.TOKEN, supabaseAnon(b, segEnds[0] + 1, segEnds[1]) ? Rules.SUPABASE_ANON : "jwt",
+        1.0));
+  }
+
+  private static final byte[] SUPABASE_ISSUER = ascii("\"iss\":\"supabase\"");
+  private static final byte[] ANON_ROLE = ascii("\"role\":\"anon\"");
+
+  /** A Supabase anon key: a JWT Supabase issued for the anon role, public by design (its service_role sibling is not). */
+  private static boolean supabaseAnon(byte[] b, int from, int to) {
+    try {
+      byte[] payload = Base64.getUrlDecoder().decode(Arrays.copyOfRange(b, from, to));
+      return Bytes.indexOf(payload, 0, payload.length, SUPABASE_ISSUER) >= 0
+          && Bytes.indexOf(payload, 0, payload.length, ANON_ROLE) >= 0;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   /** {@code scheme://user:password@host/…}: the whole URL is one CONN (SPEC §4 overlaps). */

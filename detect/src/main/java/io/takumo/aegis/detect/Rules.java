@@ -29,12 +29,14 @@ import java.util.List;
 /** The built-in known formats (SPEC §4.1). Each has an id, a category and a description. */
 final class Rules {
   private static final String STRIPE_PUBLISHABLE = "stripe-publishable-key";
+  /** A JWT Supabase issued for the {@code anon} role (found by the JWT matcher). */
+  static final String SUPABASE_ANON = "supabase-anon-key";
   /**
    * Formats SPEC §4 names that are public by design (a Stripe publishable key ships in every
    * checkout page): the gateway still tokenizes them, audited silently unless a policy asks more, and
    * {@code scan} reports them only when a project turns them on (issue 18, decisions.md).
    */
-  static final java.util.Set<String> PUBLIC_BY_DESIGN = java.util.Set.of(STRIPE_PUBLISHABLE);
+  static final java.util.Set<String> PUBLIC_BY_DESIGN = java.util.Set.of(STRIPE_PUBLISHABLE, SUPABASE_ANON);
   private static final int ALPHA = UPPER | LOWER;
   private static final int UPPER_DIGIT = UPPER | DIGIT;
 

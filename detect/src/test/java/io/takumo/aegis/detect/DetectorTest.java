@@ -18,6 +18,15 @@ class DetectorTest {
   private static final Detector DETECTOR = Detector.builtIn();
   private static final String GITHUB_RANDOM = "aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vWx";
 
+  /** A Supabase project key of {@code role}, as its dashboard shows them. */
+  static String supabase(String role) {
+    java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+    return b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
+        + b64.encodeToString(("{\"iss\":\"supabase\",\"ref\":\"xyzqwertyuiopasdf\",\"role\":\"" + role
+            + "\",\"iat\":1700000000,\"exp\":2015576000}").getBytes(StandardCharsets.UTF_8))
+        + ".dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U";
+  }
+
   static String github(String prefix) {
     return prefix + GITHUB_RANDOM + Checksums.crc32Base62(GITHUB_RANDOM);
   }
@@ -59,6 +68,8 @@ class DetectorTest {
         Arguments.of("stripe.api_key = \"sk_live_51HxQ2eKf8Jz0qWpLmZr8TnVx3Ys\"", "sk_live_51HxQ2eKf8Jz0qWpLmZr8TnVx3Ys", "stripe-key", Category.KEY),
         // public by design, still a finding of its own rule (SPEC §4): scan and policy treat it apart
         Arguments.of("Stripe('pk_live_51HxQ2eKf8Jz0qWpLmZr8TnVx3Ys')", "pk_live_51HxQ2eKf8Jz0qWpLmZr8TnVx3Ys", "stripe-publishable-key", Category.KEY),
+        Arguments.of("createClient(url, '" + supabase("anon") + "')", supabase("anon"), "supabase-anon-key", Category.TOKEN),
+        Arguments.of("SUPABASE_SERVICE_ROLE_KEY=" + supabase("service_role"), supabase("service_role"), "jwt", Category.TOKEN),
         Arguments.of("SIGNING=whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "stripe-webhook-secret", Category.KEY),
         Arguments.of("key: AIzaSyD8qGxt4ec15vitgn44duC5ucxaOi4FmqE", "AIzaSyD8qGxt4ec15vitgn44duC5ucxaOi4FmqE", "gcp-api-key", Category.KEY),
         Arguments.of("SENDGRID=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", "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", "sendgrid-api-key", Category.KEY),

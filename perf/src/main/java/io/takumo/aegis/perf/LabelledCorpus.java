@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * A labelled corpus for the scanner's precision and recall (issue 18), made here from a seed and
  * the public descriptions of each format (not from the detector's own rules): files in 12
  * languages and config syntaxes that look like real code — full of {@code key}, {@code token},
- * {@code secret} and {@code password} identifiers — with planted secrets of 49 formats (some the
+ * {@code secret} and {@code password} identifiers — with planted secrets of 50 formats (some the
  * detector does not know) and hard negatives: references to secrets in CI, shell, template,
  * secret-manager and cloud syntax, placeholders and fixtures, keys public by design, hashes, ids,
  * public keys and certificates.
@@ -126,6 +126,8 @@ public final class LabelledCorpus {
         r -> b64url("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "." + b64url("{\"sub\":\"" + r.nextInt(1_000_000)
             + "\",\"name\":\"user" + r.nextInt(100) + "\",\"iat\":" + (1_700_000_000 + r.nextInt(10_000_000)) + "}")
             + "." + of(r, B64URL, 43)));
+    f.add(new Format("supabase-service-role-key", List.of("SUPABASE_SERVICE_ROLE_KEY", "serviceRoleKey"),
+        r -> supabase(r, "service_role")));
     f.add(new Format("postgres-url", List.of("DATABASE_URL", "db_url", "dsn"),
         r -> "postgres://app_" + of(r, "abcdefgh", 3) + ":" + of(r, B62, 16) + "@db-" + r.nextInt(9) + ".internal:5432/app"));
     f.add(new Format("mysql-url", List.of("MYSQL_URL", "databaseUrl"),
@@ -173,6 +175,13 @@ public final class LabelledCorpus {
     return f;
   }
 
+  /** A Supabase project key: a JWT Supabase signs for {@code role}. */
+  private static String supabase(Random r, String role) {
+    return b64url("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "." + b64url("{\"iss\":\"supabase\",\"ref\":\""
+        + of(r, "abcdefghijklmnopqrstuvwxyz", 20) + "\",\"role\":\"" + role + "\",\"iat\":1700000000,\"exp\":2015576000}")
+        + "." + of(r, B64URL, 43);
+  }
+
   private static String pem(Random r) {
     StringBuilder out = new StringBuilder("-----BEGIN RSA PRIVATE KEY-----\\n");
     for (int i = 0; i < 12; i++) {
@@ -203,6 +212,7 @@ public final class LabelledCorpus {
       r -> new String[] {"STRIPE_PUBLISHABLE_KEY", "pk_live_" + of(r, B62, 99)},
       r -> new String[] {"stripePublicKey", "pk_test_" + of(r, B62, 99)},
       r -> new String[] {"authDomain", "acme-" + r.nextInt(999) + ".firebaseapp.com"},
+      r -> new String[] {"SUPABASE_ANON_KEY", supabase(r, "anon")},
       // Sentry DSNs ship in browser bundles: they only let a client submit events (Sentry's docs).
       r -> new String[] {"SENTRY_DSN", "https://" + of(r, HEX, 32) + "@o" + r.nextInt(999999) + ".ingest.sentry.io/"
           + r.nextInt(9999999)},
