@@ -236,6 +236,79 @@ final class Rules {
     r.add(new PrefixRule("intra42-secret", "s-s4t2af-", KEY, "42 intra client secret").seg(LOWER_HEX, 64, 64));
     r.add(new PrefixRule("openshift-token", "sha256~", TOKEN, "OpenShift user token").seg(B64URL, 43, 43));
     r.add(new PrefixRule("frameio-token", "fio-u-", KEY, "Frame.io API token").seg(B64URL, 64, 64));
+    // More formats users of AI tools meet: issue 18's review of gitleaks' and TruffleHog's lists
+    // (LLM platforms, cloud, CI/CD and artifacts, payments, messaging, observability, SaaS APIs).
+    r.add(new PrefixRule("openrouter-api-key", "sk-or-v1-", KEY, "OpenRouter API key").seg(LOWER_HEX, 64, 64));
+    r.add(new PrefixRule("elevenlabs-api-key", "sk_", KEY, "ElevenLabs API key").seg(LOWER_HEX, 48, 48));
+    for (String anchor : new String[] {"lsv2_pt_", "lsv2_sk_"}) {
+      r.add(new PrefixRule("langsmith-api-key", anchor, KEY, "LangSmith API key").seg(LOWER_HEX, 32, 32)
+          .sep('_', LOWER_HEX, 10, 10));
+    }
+    r.add(new PrefixRule("pinecone-api-key", "pcsk_", KEY, "Pinecone API key").seg(ALNUM, 4, 8).sep('_', ALNUM, 50, 80));
+    r.add(new PrefixRule("tencent-secret-id", "AKID", KEY, "Tencent Cloud SecretId").seg(ALNUM, 32, 32)
+        .check((b, s, body, e) -> Bytes.classesPresent(b, body, e) >= 3));
+    r.add(new PrefixRule("yandex-api-key", "AQVN", KEY, "Yandex Cloud API key").seg(B64URL, 35, 38));
+    r.add(new PrefixRule("supabase-access-token", "sbp_", KEY, "Supabase management access token").seg(LOWER_HEX, 40, 40));
+    r.add(new PrefixRule("supabase-secret-key", "sb_secret_", KEY, "Supabase secret API key").seg(B64URL, 20, 64));
+    r.add(new PrefixRule("neon-api-key", "napi_", KEY, "Neon API key").seg(LOWER | DIGIT, 64, 64));
+    r.add(new PrefixRule("netlify-token", "nfp_", KEY, "Netlify personal access token").seg(ALNUM, 36, 40));
+    r.add(new PrefixRule("render-api-key", "rnd_", KEY, "Render API key").seg(ALNUM, 32, 32)
+        .check((b, s, body, e) -> Bytes.classesPresent(b, body, e) >= 3));
+    r.add(new PrefixRule("tailscale-key", "tskey-", KEY, "Tailscale key").seg(LOWER, 3, 8).sep('-', ALNUM, 8, 24)
+        .sep('-', ALNUM, 24, 64));
+    // The legacy FCM server key: AAAA + 7, then :APA91b + 134
+    r.add(new PrefixRule("firebase-cloud-messaging-key", ":APA91b", KEY, "Firebase Cloud Messaging server key")
+        .left(B64URL, 11).seg(B64URL, 130, 140));
+    r.add(new PrefixRule("mapbox-secret-token", "sk.eyJ", KEY, "Mapbox secret token").seg(B64URL, 40, 300)
+        .sep('.', B64URL, 22, 22));
+    for (String anchor : new String[] {"CCIPAT_", "CCIPRJ_"}) {
+      r.add(new PrefixRule("circleci-token", anchor, KEY, "CircleCI API token").seg(ALNUM, 22, 22)
+          .sep('_', LOWER_HEX, 40, 40));
+    }
+    r.add(new PrefixRule("buildkite-token", "bkua_", KEY, "Buildkite API access token").seg(LOWER_HEX, 40, 40));
+    for (String anchor : new String[] {"squ_", "sqp_", "sqa_"}) {
+      r.add(new PrefixRule("sonarqube-token", anchor, KEY, "SonarQube token").seg(ALNUM, 40, 40));
+    }
+    r.add(new PrefixRule("jfrog-api-key", "AKCp", KEY, "JFrog Artifactory API key").seg(ALNUM, 69, 69));
+    r.add(new PrefixRule("jfrog-reference-token", "cmVmdGtu", KEY, "JFrog reference token").seg(ALNUM, 56, 56));
+    r.add(new PrefixRule("nuget-api-key", "oy2", KEY, "NuGet API key").seg(LOWER | DIGIT, 43, 43));
+    r.add(new PrefixRule("prefect-api-key", "pnu_", KEY, "Prefect API key").seg(ALNUM, 36, 36));
+    r.add(new PrefixRule("readme-api-key", "rdme_", KEY, "ReadMe API key").seg(LOWER | DIGIT, 70, 70));
+    r.add(new PrefixRule("typeform-token", "tfp_", KEY, "Typeform personal access token")
+        .seg(B64URL | DOT | EQUALS, 59, 59));
+    r.add(new PrefixRule("figma-token", "figd_", KEY, "Figma personal access token").seg(B64URL, 38, 44));
+    r.add(new PrefixRule("defined-networking-key", "dnkey-", KEY, "Defined Networking API key")
+        .seg(ALNUM | UNDERSCORE | EQUALS, 26, 26).sep('-', ALNUM | UNDERSCORE | EQUALS, 52, 52));
+    for (String anchor : new String[] {"duffel_test_", "duffel_live_"}) {
+      r.add(new PrefixRule("duffel-api-token", anchor, KEY, "Duffel API token").seg(B64URL | EQUALS, 43, 43));
+    }
+    r.add(new PrefixRule("easypost-api-key", "EZTK", KEY, "EasyPost test API key").seg(ALNUM, 54, 54));
+    for (String anchor : new String[] {"FLWSECK_TEST-", "FLWSECK-"}) {
+      r.add(new PrefixRule("flutterwave-secret-key", anchor, KEY, "Flutterwave secret key").seg(LOWER_HEX, 32, 32)
+          .sep('-', UPPER, 1, 1));
+    }
+    r.add(new PrefixRule("braintree-access-token", "access_token$production$", KEY, "Braintree / PayPal access token")
+        .seg(LOWER | DIGIT, 16, 16).sep('$', LOWER_HEX, 32, 32));
+    for (String anchor : new String[] {"access-production-", "access-development-", "access-sandbox-"}) {
+      r.add(new PrefixRule("plaid-access-token", anchor, TOKEN, "Plaid access token").seg(LOWER_HEX | DASH, 36, 36));
+    }
+    r.add(new PrefixRule("sendinblue-api-key", "xkeysib-", KEY, "Brevo (Sendinblue) API key").seg(LOWER_HEX, 64, 64)
+        .sep('-', ALNUM, 16, 16));
+    for (String anchor : new String[] {"pdl_live_apikey_", "pdl_sdbx_apikey_"}) {
+      r.add(new PrefixRule("paddle-api-key", anchor, KEY, "Paddle API key").seg(LOWER | DIGIT, 26, 26)
+          .sep('_', ALNUM, 22, 22).sep('_', ALNUM, 3, 3));
+    }
+    // An app-only bearer token: 22 A's, then its URL-encoded base64 (%2B, %2F, %3D give it away)
+    r.add(new PrefixRule("twitter-bearer-token", "AAAAAAAAAAAAAAAAAAAAA", TOKEN, "X (Twitter) bearer token")
+        .seg(ALNUM | PERCENT, 80, 140).check(Rules::urlEncodedBase64));
+    for (String anchor : new String[] {"dp.ct.", "dp.sa.", "dp.scim.", "dp.audit."}) {
+      r.add(new PrefixRule("doppler-token", anchor, KEY, "Doppler token").seg(ALNUM, 40, 44));
+    }
+    r.add(new PrefixRule("doppler-token", "dp.st.", KEY, "Doppler service token")
+        .seg(LOWER | DIGIT | DASH | UNDERSCORE, 2, 35).sep('.', ALNUM, 40, 44));
+    r.add(new PrefixRule("grafana-api-key", "eyJrIjoi", KEY, "Grafana API key (legacy)").seg(B64 | EQUALS, 70, 400));
+    r.add(new PrefixRule("microsoft-teams-webhook", "/IncomingWebhook/", TOKEN, "Microsoft Teams incoming webhook")
+        .seg(LOWER_HEX, 32, 32).sep('/', LOWER_HEX | DASH, 36, 36));
     return r;
   }
 
@@ -250,6 +323,19 @@ final class Rules {
     int sv = Bytes.indexOf(b, from, start, SAS_VERSION);
     return sv >= 0 && (sv == 0 || b[sv - 1] == '?' || b[sv - 1] == '&' || b[sv - 1] == '"' || b[sv - 1] == '\'')
         && Bytes.entropy(b, body, end) >= 3.5;
+  }
+
+  private static final byte[][] URL_ENCODED_B64 = {"%2B".getBytes(StandardCharsets.US_ASCII),
+      "%2F".getBytes(StandardCharsets.US_ASCII), "%3D".getBytes(StandardCharsets.US_ASCII)};
+
+  /** URL-encoded base64: one of its escapes is there. */
+  private static boolean urlEncodedBase64(byte[] b, int start, int body, int end) {
+    for (byte[] escape : URL_ENCODED_B64) {
+      if (Bytes.indexOf(b, body, end, escape) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean endsWithAA(byte[] b, int start, int body, int end) {
