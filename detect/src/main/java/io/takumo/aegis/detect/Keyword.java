@@ -33,12 +33,12 @@ enum Keyword {
     this.id = name().toLowerCase(java.util.Locale.ROOT);
   }
 
-  private static final byte[][] PASSWORD_WORDS = words("password", "passwd", "pwd", "pass", "passphrase", "passcode");
-  private static final byte[][] KEY_WORDS = words("key", "apikey", "privatekey", "secretkey", "accesskey", "signingkey",
+  private static final WordSet PASSWORD_WORDS = new WordSet("password", "passwd", "pwd", "pass", "passphrase", "passcode");
+  private static final WordSet KEY_WORDS = new WordSet("key", "apikey", "privatekey", "secretkey", "accesskey", "signingkey",
       "masterkey", "licensekey", "encryptionkey", "authkey", "clientkey", "appkey", "accountkey", "sharedaccesskey",
       "subscriptionkey", "webhookkey", "servicekey", "adminkey", "restkey", "jwtkey", "hmackey", "sslkey", "tlskey");
   /** A last segment that says the value describes a secret rather than being one. */
-  private static final byte[][] METADATA = words("id", "ids", "name", "names", "path", "paths", "file", "files", "dir",
+  private static final WordSet METADATA = new WordSet("id", "ids", "name", "names", "path", "paths", "file", "files", "dir",
       "size", "type", "types", "length", "len", "prefix", "suffix", "alias", "field", "fields", "format", "usage",
       "version", "url", "uri", "endpoint", "expiry", "expires", "expiration", "ttl", "count", "index", "label",
       "header", "param", "policy", "hint", "rotation", "created", "updated", "hash", "hashed", "digest", "env",
@@ -49,7 +49,7 @@ enum Keyword {
       "flow", "realm", "redirect", "callback", "timeout", "audience", "issuer", "scope", "scopes", "role", "roles",
       "group", "chars", "alphabet", "charset", "pressed", "press", "down", "up", "meshing", "signatures", "usage");
   /** Segments that make a name about something other than a secret: public keys, data-structure keys. */
-  private static final byte[][] NOT_SECRET = words("public", "pub", "publishable", "bucket", "sort", "partition",
+  private static final WordSet NOT_SECRET = new WordSet("public", "pub", "publishable", "bucket", "sort", "partition",
       "primary", "foreign", "lookup", "object", "row", "shortcut", "hot", "schema", "entity", "table", "unique",
       "composite", "idempotency", "dedup", "route", "node", "tree", "registry", "translation", "i18n",
       "react", "item", "vault", "cache", "storage", "s3", "redis", "map", "dict", "hash", "sort", "next", "prev",
@@ -57,7 +57,7 @@ enum Keyword {
       "authenticity", "jsonwebtoken");
   private static final byte[] DOUBLE_UNDERSCORE = Detector.ascii("__");
   private static final byte[] COLON = Detector.ascii(":");
-  private static final byte[][] AUTH_WORDS = words("auth", "authorization", "authtoken", "authkey", "basicauth",
+  private static final WordSet AUTH_WORDS = new WordSet("auth", "authorization", "authtoken", "authkey", "basicauth",
       "_auth");
 
   private static byte[][] words(String... values) {
@@ -92,7 +92,7 @@ enum Keyword {
         continue;
       }
       if (i > segStart) {
-        notSecret |= in(b, segStart, i, NOT_SECRET);
+        notSecret |= NOT_SECRET.contains(b, segStart, i);
         Keyword k = segment(b, segStart, i);
         if (k != null && (best == null || k.ordinal() < best.ordinal())) {
           best = k;
@@ -102,7 +102,7 @@ enum Keyword {
       }
       segStart = (i < to && Bytes.is(b[i], Bytes.UPPER)) ? i : i + 1;
     }
-    if (best == null || notSecret || in(b, lastSegStart, lastSegEnd, METADATA)) {
+    if (best == null || notSecret || METADATA.contains(b, lastSegStart, lastSegEnd)) {
       return null;
     }
     return best == PWD ? PASSWORD : best;
@@ -113,7 +113,7 @@ enum Keyword {
   private static final byte[] W_PWD = Detector.ascii("pwd");
   private static final byte[] W_TOKEN = Detector.ascii("token");
   private static final byte[] W_TOKENIZ = Detector.ascii("tokeniz");
-  private static final byte[][] W_TOKENS = words("tokens");
+  private static final WordSet W_TOKENS = new WordSet("tokens");
   private static final byte[] W_APIKEY = Detector.ascii("apikey");
   private static final byte[] W_SECRETKEY = Detector.ascii("secretkey");
   private static final byte[] W_ACCESSKEY = Detector.ascii("accesskey");
@@ -121,32 +121,32 @@ enum Keyword {
   private static final byte[] W_SECRET = Detector.ascii("secret");
   private static final byte[] W_SECRETAR = Detector.ascii("secretar");
   private static final byte[] W_CREDENTIAL = Detector.ascii("credential");
-  private static final byte[][] W_CREDS = words("creds", "cred");
-  private static final byte[][] W_LOGIN = words("login");
+  private static final WordSet W_CREDS = new WordSet("creds", "cred");
+  private static final WordSet W_LOGIN = new WordSet("login");
   private static final byte[] W_KEY = Detector.ascii("key");
 
   private static @Nullable Keyword segment(byte[] b, int from, int to) {
-    if (in(b, from, to, PASSWORD_WORDS) || endsWith(b, from, to, W_PASSWORD) || endsWith(b, from, to, W_PASSWD)
+    if (PASSWORD_WORDS.contains(b, from, to) || endsWith(b, from, to, W_PASSWORD) || endsWith(b, from, to, W_PASSWD)
         || endsWith(b, from, to, W_PWD)) {
       return PASSWORD;
     }
-    if (contains(b, from, to, W_TOKEN) && !contains(b, from, to, W_TOKENIZ) && !in(b, from, to, W_TOKENS)) {
+    if (contains(b, from, to, W_TOKEN) && !contains(b, from, to, W_TOKENIZ) && !W_TOKENS.contains(b, from, to)) {
       return TOKEN;
     }
-    if (in(b, from, to, KEY_WORDS) || endsWith(b, from, to, W_APIKEY) || endsWith(b, from, to, W_SECRETKEY)
+    if (KEY_WORDS.contains(b, from, to) || endsWith(b, from, to, W_APIKEY) || endsWith(b, from, to, W_SECRETKEY)
         || endsWith(b, from, to, W_ACCESSKEY) || endsWith(b, from, to, W_PRIVATEKEY)) {
       return KEY;
     }
     if (contains(b, from, to, W_SECRET) && !contains(b, from, to, W_SECRETAR)) {
       return SECRET;
     }
-    if (in(b, from, to, AUTH_WORDS)) {
+    if (AUTH_WORDS.contains(b, from, to)) {
       return AUTH;
     }
-    if (contains(b, from, to, W_CREDENTIAL) || in(b, from, to, W_CREDS)) {
+    if (contains(b, from, to, W_CREDENTIAL) || W_CREDS.contains(b, from, to)) {
       return CREDENTIAL;
     }
-    if (in(b, from, to, W_LOGIN)) {
+    if (W_LOGIN.contains(b, from, to)) {
       return LOGIN;
     }
     return null;
@@ -355,15 +355,6 @@ enum Keyword {
       }
     }
     return true;
-  }
-
-  private static boolean in(byte[] b, int from, int to, byte[][] words) {
-    for (byte[] w : words) {
-      if (w.length == to - from && Bytes.startsWith(b, from, to, w, true)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static boolean endsWith(byte[] b, int from, int to, byte[] word) {

@@ -107,14 +107,14 @@ final class Placeholders {
   }
 
   /** Words test fixtures are made of; a value of only these (and digits) names a secret, it is none. */
-  private static final byte[][] FIXTURE_WORDS = bytes("test", "tests", "testing", "fake", "dummy", "example", "sample",
-      "mock", "demo", "placeholder", "my", "your", "the", "a", "foo", "bar", "baz", "qux", "abc", "xyz", "some", "this",
+  private static final WordSet FIXTURE_WORDS = new WordSet("test", "tests", "testing", "fake", "dummy", "example",
+      "sample", "mock", "demo", "placeholder", "my", "your", "the", "a", "foo", "bar", "baz", "qux", "abc", "xyz", "some", "this",
       "password", "passwd", "pass", "pwd", "secret", "token", "key", "api", "apikey", "auth", "access", "private",
       "client", "user", "db", "admin", "value", "string", "here", "dev", "local", "default", "new", "old", "invalid",
       "valid", "wrong", "bad", "good", "other", "another", "for", "of", "not", "real", "only", "sk", "pk");
   /** At least one of these must be among them: what marks a value as made up rather than chosen. */
-  private static final byte[][] FIXTURE_MARKS = bytes("test", "tests", "testing", "fake", "dummy", "example", "sample",
-      "mock", "demo", "placeholder", "foo", "bar", "baz", "qux", "invalid", "wrong", "bad");
+  private static final WordSet FIXTURE_MARKS = new WordSet("test", "tests", "testing", "fake", "dummy", "example",
+      "sample", "mock", "demo", "placeholder", "foo", "bar", "baz", "qux", "invalid", "wrong", "bad");
 
   /**
    * {@code test_password_123}, {@code fake-token-for-tests}, {@code sk-test-1234}: words of a fixture and digits,
@@ -138,22 +138,13 @@ final class Placeholders {
       if (i == start) {
         return false; // another character: not made of words
       }
-      if (!isWord(FIXTURE_WORDS, b, start, i)) {
+      if (!FIXTURE_WORDS.contains(b, start, i)) {
         return false;
       }
-      marked |= isWord(FIXTURE_MARKS, b, start, i);
+      marked |= FIXTURE_MARKS.contains(b, start, i);
       words++;
     }
     return marked && words >= 2;
-  }
-
-  private static boolean isWord(byte[][] words, byte[] b, int from, int to) {
-    for (byte[] word : words) {
-      if (word.length == to - from && Bytes.startsWith(b, from, to, word, true)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** A short unit repeated: {@code abcabcabc}, {@code password=password=…}. */

@@ -37,7 +37,8 @@ import org.jspecify.annotations.Nullable;
  * {@code PERF_WARMUP_SECONDS} (5, per system under test and scenario in each warm-up round; rounds
  * go on until the JIT settles, see {@link #warmUp}),
  * {@code PERF_GATEWAY_JAVA_OPTS} (extra JVM options of the gateways, {@code {mode}} → off/full),
- * {@code PERF_RATE} (open-model rate, 400/s), {@code PERF_SCENARIOS} (all), {@code PERF_SUT_CPU}
+ * {@code PERF_RATE} (open-model rate, 400/s), {@code PERF_SCENARIOS} (all; {@code open:} runs a scenario in the open
+ * model, {@code @N} with N connections, as {@code code-16k@64}; {@code code-*} are {@link CodePrompts}), {@code PERF_SUT_CPU}
  * (the core for the systems under test; default the last one), {@code PERF_HOLDBACK_STREAMS} (30
  * streams of 100 stamped SSE events per target for the event hold-back table; 0 skips it).
  */
@@ -80,7 +81,8 @@ public final class PerfRunner {
     int cpus = onlineCpus(); // not availableProcessors(): this JVM is itself pinned
     String sutCpu = env.getOrDefault("PERF_SUT_CPU", Integer.toString(Math.max(0, cpus - 1)));
     List<String> scenarios = Arrays.asList(env.getOrDefault("PERF_SCENARIOS",
-        "anthropic-1k,anthropic-16k,anthropic-256k,openai-16k,sse-100,tokenize-16k,open:anthropic-16k").split(","));
+        "anthropic-1k,anthropic-16k,anthropic-256k,openai-16k,sse-100,tokenize-16k,open:anthropic-16k,"
+            + "code-1k,code-16k,code-256k,code-16k@64,code-16k@256").split(","));
     Path work = Files.createDirectories(ROOT.resolve("perf/target/perf-run"));
     Path keysFile = work.resolve("keys.json");
     Files.deleteIfExists(keysFile);
@@ -110,7 +112,7 @@ public final class PerfRunner {
       Map<String, Map<String, List<Point>>> results = new LinkedHashMap<>();
       for (String spec : scenarios) {
         boolean open = spec.startsWith("open:");
-        String scenario = open ? spec.substring(5) : spec;
+        String scenario = scenario(spec);
         Map<String, List<Point>> byTarget = results.computeIfAbsent(spec, k -> new LinkedHashMap<>());
         for (int r = 0; r < repeats; r++) {
           for (int i = 0; i < targets.size(); i++) {
@@ -118,7 +120,7 @@ public final class PerfRunner {
             if (scenario.startsWith("tokenize") && !t.name().contains("full")) {
               continue; // only the gateway serves the REST API
             }
-            Point p = run(t, scenario, open ? 0 : users, open ? rate : 0, seconds);
+            Point p = run(t, scenario, open ? 0 : users(spec, users), open ? rate : 0, seconds);
             byTarget.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(p);
             System.out.printf(Locale.ROOT, "%-20s %-28s %8.0f req/s p50 %6.2f ms p99 %6.2f ms cpu %7.1f us/req jit %4.1f%%%n",
                 spec, t.name(), p.rps(), p.p50(), p.p99(), p.cpuMicrosPerRequest(), 100 * p.jitShare());
@@ -148,6 +150,19 @@ public final class PerfRunner {
     System.exit(0);
   }
 
+  /** The scenario a spec names: {@code open:} (the open model) and {@code @N} (N connections) stripped. */
+  static String scenario(String spec) {
+    String s = spec.startsWith("open:") ? spec.substring(5) : spec;
+    int at = s.indexOf('@');
+    return at < 0 ? s : s.substring(0, at);
+  }
+
+  /** The connections of a closed-model spec: {@code code-16k@64} runs 64, a spec without {@code @} the default. */
+  static int users(String spec, int defaultUsers) {
+    int at = spec.indexOf('@');
+    return at < 0 ? defaultUsers : Integer.parseInt(spec.substring(at + 1));
+  }
+
   /**
    * Runs every scenario that will be measured against {@code t}, then rounds of all of them again
    * until the JIT compiler threads use under {@link #JIT_SETTLED} of the CPU of a round: a compile
@@ -155,7 +170,7 @@ public final class PerfRunner {
    * under test (seen at 6% of a relay point with a fixed 20 s warm-up).
    */
   private static void warmUp(Target t, List<String> scenarios, int users, int seconds) throws IOException {
-    List<String> distinct = scenarios.stream().map(s -> s.startsWith("open:") ? s.substring(5) : s)
+    List<String> distinct = scenarios.stream().map(PerfRunner::scenario)
         .filter(s -> !s.startsWith("tokenize") || t.name().contains("full")).distinct().toList();
     for (int round = 0; round <= MAX_EXTRA_WARMUP_ROUNDS; round++) {
       long cpu = 0;

@@ -31,6 +31,9 @@ public class RelaySimulation extends Simulation {
       case "openai-16k" -> new String(messages(16 << 10, false), StandardCharsets.UTF_8)
           .replace("\"claude-sonnet-4-5\",\"max_tokens\":256,", "\"gpt-4o\",").getBytes(StandardCharsets.UTF_8);
       case "sse-100" -> messages(4 << 10, true);
+      case "code-1k" -> CodePrompts.messages(1 << 10, false);
+      case "code-16k" -> CodePrompts.messages(16 << 10, false);
+      case "code-256k" -> CodePrompts.messages(256 << 10, false);
       case "tokenize-16k" -> {
         String text = new String(messages(16 << 10, false), StandardCharsets.UTF_8);
         String content = text.substring(text.indexOf("\"content\":\"") + 11, text.lastIndexOf("\"}]}"));
