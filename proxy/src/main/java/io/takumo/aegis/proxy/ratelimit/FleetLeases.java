@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class FleetLeases implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(FleetLeases.class);
-  static final long WINDOW_MS = 60_000;
+  private static final long WINDOW_MS = RateLimiter.WINDOW_MS;
   private static final String FLEET_SIZE_FILE = "fleet-size";
   private static final int MAX_PER_CALL = 4096;
   private static final String KEY = "k:";
@@ -440,21 +440,12 @@ public final class FleetLeases implements AutoCloseable {
         long until = now < deniedUntil ? deniedUntil : w + WINDOW_MS;
         return new RateDecision(lim, 0, reset, Math.max(1, (until - now + 999) / 1000));
       }
-      long cap = Math.max(1, lim / fleetSize);
-      double overlap = 1.0 - (double) (now - w) / WINDOW_MS;
-      double estimate = previousUsed * overlap + used;
-      if (estimate + 1 <= cap) {
+      RateDecision d = RateLimiter.slide(now, w, previousUsed, used, Math.max(1, lim / fleetSize), lim);
+      if (d.allowed()) {
         used++;
         report = true;
-        return new RateDecision(lim, Math.max(0, (long) Math.floor(cap - estimate - 1)), reset, 0);
       }
-      long at;
-      if (used + 1 > cap || previousUsed == 0) {
-        at = w + WINDOW_MS;
-      } else {
-        at = w + (long) Math.ceil((previousUsed - (cap - used - 1)) / (double) previousUsed * WINDOW_MS);
-      }
-      return new RateDecision(lim, 0, reset, Math.max(1, (at - now + 999) / 1000));
+      return d;
     }
 
     synchronized void limit(long lim) {

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * section entered once per request, not per chunk.
  */
 public final class RateLimiter {
-  private static final long WINDOW_MS = 60_000;
+  static final long WINDOW_MS = 60_000;
 
   private final Limits limits;
   private final Clock clock;
@@ -137,6 +137,27 @@ public final class RateLimiter {
     return windows.get(subject, s -> new Window());
   }
 
+  /**
+   * Whether one more request fits a two-bucket window that started at {@code start} (this minute's
+   * {@code current} plus last minute's {@code previous} weighted by its overlap) under {@code cap};
+   * pure: the caller counts it when allowed. {@code shown} is the limit the headers name.
+   */
+  static RateDecision slide(long now, long start, long previous, long current, long cap, long shown) {
+    double estimate = previous * (1.0 - (double) (now - start) / WINDOW_MS) + current;
+    long reset = (start + WINDOW_MS) / 1000;
+    if (estimate + 1 <= cap) {
+      return new RateDecision(shown, Math.max(0, (long) Math.floor(cap - estimate - 1)), reset, 0);
+    }
+    long at;
+    if (current + 1 > cap || previous == 0) {
+      at = start + WINDOW_MS; // this minute alone is full
+    } else {
+      // previous * (1 - (t - start) / W) + current + 1 <= cap  =>  solve for t.
+      at = start + (long) Math.ceil((previous - (cap - current - 1)) / (double) previous * WINDOW_MS);
+    }
+    return new RateDecision(shown, 0, reset, Math.max(1, (at - now + 999) / 1000));
+  }
+
   /** Two fixed one-minute buckets; the estimate slides between them. */
   private static final class Window {
     private long start = Long.MIN_VALUE;
@@ -145,13 +166,11 @@ public final class RateLimiter {
 
     synchronized RateDecision acquire(long now, long limit) {
       roll(now);
-      double estimate = estimate(now);
-      long reset = (start + WINDOW_MS) / 1000;
-      if (estimate + 1 > limit) {
-        return new RateDecision(limit, 0, reset, retryAfter(now, limit));
+      RateDecision d = slide(now, start, previous, current, limit, limit);
+      if (d.allowed()) {
+        current++;
       }
-      current++;
-      return new RateDecision(limit, Math.max(0, (long) Math.floor(limit - estimate - 1)), reset, 0);
+      return d;
     }
 
     synchronized void release() {
@@ -179,17 +198,6 @@ public final class RateLimiter {
     private double estimate(long now) {
       double overlap = 1.0 - (double) (now - start) / WINDOW_MS;
       return previous * overlap + current;
-    }
-
-    /** Seconds until the estimate has room for one more request. */
-    private long retryAfter(long now, long limit) {
-      if (current + 1 > limit) {
-        return Math.max(1, (start + WINDOW_MS - now + 999) / 1000); // this minute alone is full
-      }
-      // previous * (1 - (t - start) / W) + current + 1 <= limit  =>  solve for t.
-      double needed = (previous - (limit - current - 1)) / (double) previous;
-      long at = start + (long) Math.ceil(needed * WINDOW_MS);
-      return Math.max(1, (at - now + 999) / 1000);
     }
   }
 }
