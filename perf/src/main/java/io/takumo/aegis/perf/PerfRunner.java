@@ -103,6 +103,12 @@ public final class PerfRunner {
         targets.add(gateway);
         started.add(gateway.process());
       }
+      // The default access log (one JSON line per exchange, here to a file as a service's stderr goes),
+      // against the same full pipeline without it, in the same run (issue 19).
+      Target logged = startGateway("gateway, full pipeline, access log on", true, stubUrl, keysFile, key, sutCpu, work,
+          List.of(), Map.of("TAKUMO_ACCESS_LOG", "INFO"));
+      targets.add(logged);
+      started.add(logged.process());
       int warmup = Integer.parseInt(env.getOrDefault("PERF_WARMUP_SECONDS", "5"));
       for (Target t : targets) {
         if (t.process() != null && warmup > 0) {
