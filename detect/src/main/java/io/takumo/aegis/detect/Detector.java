@@ -508,6 +508,9 @@ public final class Detector {
 
   /** A Supabase anon key: a JWT Supabase issued for the anon role, public by design (its service_role sibling is not). */
   private static boolean supabaseAnon(byte[] b, int from, int to) {
+    if (to - from > 1024) {
+      return false; // Supabase's payloads are a few claims; a long one is not decoded for the check
+    }
     try {
       byte[] payload = Base64.getUrlDecoder().decode(Arrays.copyOfRange(b, from, to));
       return Bytes.indexOf(payload, 0, payload.length, SUPABASE_ISSUER) >= 0

@@ -93,8 +93,11 @@ public final class CoordinatorClient implements AutoCloseable {
   private Timer.@Nullable Cancellable healthTick;
   private Duration healthInterval = Duration.ofSeconds(30);
   private boolean closed;
-  /** Lease calls made before the stream was up. */
-  private final List<Runnable> leaseCalls = new ArrayList<>();
+  /** Lease calls made before the stream was up (callback thread only). */
+  private final List<PendingLeases> leaseCalls = new ArrayList<>();
+
+  /** A lease call waiting for the stream; its future fails at its deadline, and it is dropped then. */
+  private record PendingLeases(LeaseRequest request, java.time.Instant expires, CompletableFuture<LeaseResponse> out) {}
 
   private volatile FleetStatus status;
 
@@ -188,6 +191,10 @@ public final class CoordinatorClient implements AutoCloseable {
         closed = true;
         generation++;
         cancelTimers();
+        // The timer that would fail them at their deadline stops with this client.
+        leaseCalls.forEach(c -> c.out().completeExceptionally(
+            Status.UNAVAILABLE.withDescription("the coordinator client is closed").asException()));
+        leaseCalls.clear();
         StreamObserver<ConfigRequest> r = requests;
         requests = null;
         if (r != null) {
@@ -467,7 +474,10 @@ public final class CoordinatorClient implements AutoCloseable {
       } else if (closed) {
         out.completeExceptionally(Status.UNAVAILABLE.withDescription("the coordinator client is closed").asException());
       } else {
-        leaseCalls.add(() -> sendLeases(request, expires, out)); // sent once the stream is up
+        // Sent once the stream is up. Calls past their deadline go: a gateway asks every refresh period
+        // through an outage of any length, and each call carries every limit it holds.
+        leaseCalls.removeIf(c -> c.out().isDone());
+        leaseCalls.add(new PendingLeases(request, expires, out));
       }
     });
     return out;
@@ -509,9 +519,9 @@ public final class CoordinatorClient implements AutoCloseable {
   private void publishConnected(FleetStatus.@Nullable Nack nack) {
     publish(nack, null);
     setState(ConnectorState.CONNECTED, null);
-    List<Runnable> waiting = List.copyOf(leaseCalls);
+    List<PendingLeases> waiting = List.copyOf(leaseCalls);
     leaseCalls.clear();
-    waiting.forEach(Runnable::run);
+    waiting.forEach(c -> sendLeases(c.request(), c.expires(), c.out()));
   }
 
   private void setState(ConnectorState state, @Nullable String error) {

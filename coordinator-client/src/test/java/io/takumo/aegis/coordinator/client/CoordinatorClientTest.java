@@ -300,6 +300,17 @@ class CoordinatorClientTest {
   }
 
   @Test
+  void aLeaseCallStillWaitingForTheStreamFailsWhenTheClientCloses() throws Exception {
+    connectAndOpenStream(); // no snapshot yet: not connected
+    CompletableFuture<LeaseResponse> waiting = client.acquireLeases(LeaseRequest.getDefaultInstance(),
+        Duration.ofMinutes(5));
+    client.close();
+    client = null;
+    assertThatThrownBy(() -> waiting.get(10, TimeUnit.SECONDS))
+        .hasRootCauseMessage("UNAVAILABLE: the coordinator client is closed");
+  }
+
+  @Test
   void auditShippingIsBoundedCountsDropsAndRetriesUndeliveredBatches() throws Exception {
     coordinator.registerFailure = Status.UNAVAILABLE;
     client = newClient(Backoff.standard());
