@@ -48,6 +48,11 @@ public final class Tokens {
     return ((long) category.ordinal() << 32) | (hash & 0xFFFFFFFFL);
   }
 
+  /** The category of a vault key (see {@link #key}). */
+  static Category category(long key) {
+    return CATEGORIES[(int) (key >>> 32)];
+  }
+
   /**
    * The length of the complete token starting at {@code b[at]}, or -1 when none does. A token
    * glued to more word characters ({@code __TAKUMO_v1_KEY_8f3a2b1c__x}) still counts: the model

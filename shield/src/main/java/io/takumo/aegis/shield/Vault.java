@@ -18,13 +18,23 @@ import org.jspecify.annotations.Nullable;
 public final class Vault implements AutoCloseable {
   private final TokenMinter minter;
   private final int limit;
+  private final @Nullable Recall recall;
   private final Map<Long, Entry> byToken = new HashMap<>();
   private boolean closed;
 
   private record Entry(Category category, byte[] secret, byte[] token) {}
 
   public Vault(TokenMinter minter, int limit) {
+    this(minter, limit, null);
+  }
+
+  /**
+   * A vault that tells {@code recall} every secret it mints a token for, and asks it for tokens it does
+   * not know itself (an answer that repeats a token of an earlier exchange).
+   */
+  public Vault(TokenMinter minter, int limit, @Nullable Recall recall) {
     this.minter = requireNonNull(minter, "minter");
+    this.recall = recall;
     if (limit <= 0) {
       throw new IllegalArgumentException("limit: " + limit + " (expected: > 0)");
     }
@@ -51,6 +61,9 @@ public final class Vault implements AutoCloseable {
           }
           Entry entry = new Entry(category, secret.clone(), Tokens.format(category, hash));
           byToken.put(key, entry);
+          if (recall != null) {
+            recall.keep(category, hash, secret);
+          }
           return entry.token.clone();
         }
         if (Arrays.equals(existing.secret, secret)) {
@@ -66,8 +79,23 @@ public final class Vault implements AutoCloseable {
    * this vault does not know it. The caller must not change the returned array.
    */
   public synchronized byte @Nullable [] secretAt(byte[] b, int at) {
-    Entry entry = byToken.get(Tokens.keyAt(b, at));
+    long key = Tokens.keyAt(b, at);
+    Entry entry = byToken.get(key);
+    if (entry == null && recall != null && !closed) {
+      Category category = Tokens.category(key);
+      int hash = (int) key;
+      byte[] secret = recall.recall(category, hash);
+      if (secret != null) { // kept here from now on, so this exchange zeroes it when it closes
+        entry = new Entry(category, secret, Tokens.format(category, hash));
+        byToken.put(key, entry);
+      }
+    }
     return entry == null ? null : entry.secret;
+  }
+
+  /** Whether an answer may hold tokens this vault can restore: it has secrets, or its recall has. */
+  public synchronized boolean mayRestore() {
+    return !byToken.isEmpty() || recall != null && !recall.isEmpty();
   }
 
   public synchronized int size() {

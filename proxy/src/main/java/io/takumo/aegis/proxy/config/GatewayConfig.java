@@ -57,7 +57,34 @@ public record GatewayConfig(
     Map<String, Plan> plans,
     FailMode failMode,
     FleetSettings fleet,
-    ForwardProxySettings forwardProxy) {
+    ForwardProxySettings forwardProxy,
+    Conversations conversations) {
+
+  /**
+   * Stateful conversations (decisions.md, <em>Conversation vault</em> and <em>Responses over WebSocket</em>).
+   *
+   * @param vaultTtl {@code TAKUMO_VAULT_TTL}: how long a secret stays restorable after it was last sent (zero: for
+   *     its exchange only)
+   * @param vaultMaxBytes {@code TAKUMO_VAULT_MAX_BYTES}: the conversation vault's bound, secrets and overhead
+   * @param maxWebSocketMessageBytes {@code TAKUMO_WS_MAX_MESSAGE_BYTES}: the largest WebSocket message, reassembled
+   */
+  public record Conversations(Duration vaultTtl, long vaultMaxBytes, long maxWebSocketMessageBytes) {
+    public static final Conversations DEFAULT = new Conversations(Duration.ofHours(1), 64L << 20, 32L << 20);
+
+    public Conversations {
+      requireNonNull(vaultTtl, "vaultTtl");
+      if (vaultTtl.isNegative()) {
+        throw ConfigException.of("TAKUMO_VAULT_TTL", vaultTtl.toString(), "a duration of 0 or more");
+      }
+      if (vaultMaxBytes <= 0) {
+        throw ConfigException.of("TAKUMO_VAULT_MAX_BYTES", Long.toString(vaultMaxBytes), "a positive number of bytes");
+      }
+      if (maxWebSocketMessageBytes <= 0 || maxWebSocketMessageBytes > Integer.MAX_VALUE - 8) {
+        throw ConfigException.of("TAKUMO_WS_MAX_MESSAGE_BYTES", Long.toString(maxWebSocketMessageBytes),
+            "a positive number of bytes below 2 GiB");
+      }
+    }
+  }
 
   /**
    * Where the fleet config comes from (SPEC.md §11, §13): a coordinator, a local file, or neither.
@@ -205,7 +232,7 @@ public record GatewayConfig(
         upstreamTimeout, clientIdleTimeout, upstreamPoolIdleTimeout, shutdownTimeout, maxBodyBytes, maxHeldBodyBytes,
         maxHeaderBytes, headerTimeout, maxConnectionsPerIp, http2, http2Limits, ioThreads, databaseUrl, databaseSchema, rateLimitOrgRpm,
         rateLimitUserRpm, rateLimitIpRpm, auditFile, tokenize, scanHeaders, key.clone(), maxVaultEntries, maxSessions, sessionTtl,
-        encryptionKey, plans, failMode, fleet, forwardProxy);
+        encryptionKey, plans, failMode, fleet, forwardProxy, conversations);
   }
 
   public boolean tlsEnabled() {
@@ -273,6 +300,12 @@ public record GatewayConfig(
     final Map<String, Plan> plans = new java.util.LinkedHashMap<>();
     FailMode failMode = FailMode.CLOSED;
     FleetSettings fleet = FleetSettings.NONE;
+    Conversations conversations = Conversations.DEFAULT;
+
+    public Builder conversations(Conversations conversations) {
+      this.conversations = conversations;
+      return this;
+    }
 
     public Builder failMode(FailMode failMode) {
       this.failMode = failMode;
@@ -453,7 +486,8 @@ public record GatewayConfig(
           databaseSchema,
           rateLimitOrgRpm, rateLimitUserRpm, rateLimitIpRpm,
           auditFile, tokenize, scanHeaders, tokenKey, maxVaultEntries, maxSessions, sessionTtl, encryptionKey, plans, failMode, fleet,
-          forwardProxy != null ? forwardProxy : ForwardProxySettings.defaults(keysFile.resolveSibling("ca")));
+          forwardProxy != null ? forwardProxy : ForwardProxySettings.defaults(keysFile.resolveSibling("ca")),
+          conversations);
     }
   }
 }

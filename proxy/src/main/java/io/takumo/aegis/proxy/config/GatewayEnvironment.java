@@ -105,6 +105,11 @@ public final class GatewayEnvironment {
     b.maxVaultEntries = (int) number(env, "TAKUMO_MAX_VAULT_ENTRIES", b.maxVaultEntries);
     b.maxSessions = (int) number(env, "TAKUMO_MAX_CONCURRENT_SESSIONS", b.maxSessions);
     b.sessionTtl = duration(env, "TAKUMO_SESSION_TTL", b.sessionTtl);
+    String vaultTtl = blankToNull(env.get("TAKUMO_VAULT_TTL"));
+    b.conversations = new GatewayConfig.Conversations(
+        vaultTtl == null ? GatewayConfig.Conversations.DEFAULT.vaultTtl() : Durations.parseOrZero("TAKUMO_VAULT_TTL", vaultTtl),
+        number(env, "TAKUMO_VAULT_MAX_BYTES", GatewayConfig.Conversations.DEFAULT.vaultMaxBytes()),
+        number(env, "TAKUMO_WS_MAX_MESSAGE_BYTES", GatewayConfig.Conversations.DEFAULT.maxWebSocketMessageBytes()));
     String encryptionKey = blankToNull(env.get("TAKUMO_ENCRYPTION_KEY"));
     if (encryptionKey != null) {
       b.encryptionKey = parseKey("TAKUMO_ENCRYPTION_KEY", encryptionKey);

@@ -52,6 +52,9 @@ public final class ProxyMetrics {
   private final Map<String, Counter> connections = new ConcurrentHashMap<>();
   private final Map<String, Counter> goAways = new ConcurrentHashMap<>();
   private final AtomicInteger openStreams = new AtomicInteger();
+  private final AtomicInteger openWebSockets = new AtomicInteger();
+  private final Counter[] webSocketMessages = new Counter[2];
+  private final Counter[] webSocketBytes = new Counter[2];
   private final Counter upstreamReuses;
   private final Timer addedLatency;
   /** Built once per provider (or status and provider), looked up per exchange. */
@@ -90,6 +93,16 @@ public final class ProxyMetrics {
     }
     Gauge.builder("aegis.http2.streams.open", openStreams, AtomicInteger::get)
         .description("HTTP/2 streams open on client connections").register(registry);
+    Gauge.builder("aegis.websocket.connections.open", openWebSockets, AtomicInteger::get)
+        .description("Responses WebSocket sessions open (client and provider side connected)").register(registry);
+    String[] directions = {"to_provider", "to_client"};
+    for (int d = 0; d < 2; d++) {
+      webSocketMessages[d] = Counter.builder("aegis.websocket.messages").tag("direction", directions[d])
+          .description("WebSocket messages relayed, by direction").register(registry);
+      webSocketBytes[d] = Counter.builder("aegis.websocket.bytes").tag("direction", directions[d])
+          .description("WebSocket message bytes relayed (after tokenization or rehydration), by direction")
+          .register(registry);
+    }
     rehydrated = Counter.builder("aegis.tokens.rehydrated").description("Tokens replaced by their secrets in answers")
         .register(registry);
     vaultEntries = DistributionSummary.builder("aegis.vault.entries")
@@ -130,6 +143,18 @@ public final class ProxyMetrics {
   public static Counter tagged(MeterRegistry registry, Map<String, Counter> byValue, String name, String tag, String value,
       String description) {
     return byValue.computeIfAbsent(value, v -> Counter.builder(name).tag(tag, v).description(description).register(registry));
+  }
+
+  /** A Responses WebSocket session opened ({@code +1}) or closed ({@code -1}). */
+  public void webSocketOpen(int delta) {
+    openWebSockets.addAndGet(delta);
+  }
+
+  /** A WebSocket message of {@code bytes} went to the provider ({@code toProvider}) or to the client. */
+  public void webSocketMessage(boolean toProvider, int bytes) {
+    int d = toProvider ? 0 : 1;
+    webSocketMessages[d].increment();
+    webSocketBytes[d].increment(bytes);
   }
 
   /** A client connection began speaking {@code protocol}. */

@@ -79,6 +79,11 @@ public final class RequestContext {
     if (body.isEmpty() && head.isEmpty()) {
       return; // most exchanges: nothing to summarize
     }
+    this.detections = summarize(body, head);
+  }
+
+  /** Detections summarized for the audit trail: by location, category and rule, in order of appearance. */
+  public static List<AuditEvent.Detection> summarize(List<Detection> body, List<Detection> head) {
     Map<String, int[]> counts = new LinkedHashMap<>(); // "location category rule" → count, in order of appearance
     for (List<Detection> found : List.of(head, body)) {
       String location = found == head ? "request.head" : "request.body";
@@ -91,7 +96,7 @@ public final class RequestContext {
       String[] parts = k.split(" ", 3); // rule ids, categories and locations hold no space
       summary.add(new AuditEvent.Detection(parts[1], parts[2], parts[0], n[0]));
     });
-    this.detections = List.copyOf(summary);
+    return List.copyOf(summary);
   }
 
   public List<AuditEvent.Detection> detections() {

@@ -234,7 +234,9 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
     }
     HttpResponse response = HttpKinds.asResponse(msg);
     if (response != null) {
-      if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
+      // 101 Switching Protocols (a WebSocket session) is the exchange's answer; any other 1xx precedes it.
+      boolean upgrade = response.status().code() == HttpResponseStatus.SWITCHING_PROTOCOLS.code();
+      if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL && !upgrade) {
         ctx.write(msg, promise); // 100 Continue: the real answer follows
         return;
       }
@@ -253,8 +255,9 @@ public final class RequestContextHandler extends ChannelDuplexHandler {
           response.headers().set(HttpHeaderNames.RETRY_AFTER, rate.retryAfterSeconds());
         }
       }
-      if (protocol.http2()) {
-        // no connection headers in HTTP/2 (RFC 9113 §8.2.2): closing a stream ends one exchange
+      if (protocol.http2() || upgrade) {
+        // no connection headers in HTTP/2 (RFC 9113 §8.2.2): closing a stream ends one exchange; an upgrade
+        // keeps the handshake's Connection: Upgrade
       } else if (close) {
         response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
       } else if (!response.protocolVersion().isKeepAliveDefault()) {

@@ -23,8 +23,9 @@ public final class Router {
 
   /**
    * The route of {@code method uri}; with {@code webSocket} (the request asks {@code Upgrade: websocket}) a
-   * {@code GET} on a provider route that takes {@code POST} is that provider route, so the relay answers it
-   * with SPEC §6's 400 (clients such as Codex fall back to SSE on it) instead of a 404.
+   * {@code GET} on a provider route that takes {@code POST} is that provider route: the relay serves it on
+   * {@code /v1/responses} (Codex's WebSocket transport) and answers SPEC §6's 400 elsewhere (clients fall back
+   * to HTTP on it) instead of a 404.
    */
   public static Route route(HttpMethod method, String uri, boolean webSocket) {
     int q = uri.indexOf('?');

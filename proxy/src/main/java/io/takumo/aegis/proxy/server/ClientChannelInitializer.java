@@ -250,7 +250,7 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
         .addLast(HandlerNames.RATE_LIMIT, rateLimit) // @Sharable
         .addLast(HandlerNames.EXPECT_CONTINUE, new HttpServerExpectContinueHandler())
         .addLast(HandlerNames.LOCAL_ROUTES, localRoutes) // @Sharable
-        .addLast(HandlerNames.RELAY, new RelayHandler(config, upstreams, metrics, shield, failures));
+        .addLast(HandlerNames.RELAY, new RelayHandler(config, upstreams, metrics, shield, failures, limiter, audit));
   }
 
   /**

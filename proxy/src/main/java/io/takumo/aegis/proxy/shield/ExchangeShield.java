@@ -7,7 +7,6 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
-import io.takumo.aegis.proxy.auth.Principal;
 import io.takumo.aegis.proxy.http.ErrorCode;
 import io.takumo.aegis.proxy.http.ExchangeRefusal;
 import io.takumo.aegis.proxy.http.ProxyMetrics;
@@ -105,8 +104,7 @@ public final class ExchangeShield implements AutoCloseable {
           + truncate(e.getMessage()) + "', which this gateway cannot decode to scan for secrets; send it uncompressed, "
           + "or as gzip, deflate, br or zstd.");
     }
-    Principal principal = context.principal();
-    Vault vault = runtime.newVault(context.runtime(), principal == null ? null : principal.orgSettings());
+    Vault vault = runtime.newExchangeVault(context.runtime(), context.principal());
     return new ExchangeShield(context, alloc, vault, decoding, context.framing().length(), maxBodyBytes);
   }
 
@@ -296,13 +294,14 @@ public final class ExchangeShield implements AutoCloseable {
 
   /**
    * Prepares the answer whose (already copied) {@code headers} are given: when this exchange
-   * tokenized anything and the answer has a body, it is rehydrated, so its length changes and a
+   * tokenized anything, or the caller's conversation vault holds secrets of earlier exchanges, and the
+   * answer has a body, it is rehydrated, so its length changes and a
    * compressed answer is decoded first; the headers are adjusted for that. Answers in an encoding
    * the gateway cannot decode are relayed as they are (the client gets tokens, never more than the
    * provider saw).
    */
   public void startAnswer(HttpHeaders headers, boolean hasBody) {
-    if (vault.isEmpty() || !hasBody) {
+    if (!hasBody || !vault.mayRestore()) {
       return;
     }
     try {

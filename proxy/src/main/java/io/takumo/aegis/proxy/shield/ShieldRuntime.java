@@ -3,6 +3,7 @@ package io.takumo.aegis.proxy.shield;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.takumo.aegis.proxy.auth.OrgSettings;
+import io.takumo.aegis.proxy.auth.Principal;
 import io.takumo.aegis.proxy.config.GatewayConfig;
 import io.takumo.aegis.proxy.config.RuntimeConfig;
 import io.takumo.aegis.shield.TokenMinter;
@@ -25,6 +26,8 @@ public final class ShieldRuntime implements AutoCloseable {
   private final TokenMinter minter;
   private final int maxVaultEntries;
   private final Sessions sessions;
+  /** Secrets kept across exchanges for stateful conversations; null with {@code TAKUMO_VAULT_TTL=0}. */
+  private final @Nullable ConversationVault conversations;
   /** Minters of organizations' token keys, by key (a rotated key gets a new minter). */
   private final Cache<String, TokenMinter> orgMinters = Caffeine.newBuilder().maximumSize(10_000)
       .executor(Runnable::run) // per request: maintenance on the event loop, as RateLimiter's
@@ -42,6 +45,8 @@ public final class ShieldRuntime implements AutoCloseable {
     }
     this.maxVaultEntries = config.maxVaultEntries();
     this.sessions = new Sessions(config.maxSessions(), config.sessionTtl());
+    GatewayConfig.Conversations c = config.conversations();
+    this.conversations = c.vaultTtl().isZero() ? null : new ConversationVault(c.vaultTtl(), c.vaultMaxBytes());
     if (!enabled) {
       log.warn("TAKUMO_TOKENIZE=off: request bodies are forwarded unscanned. Use this only to measure the relay.");
     }
@@ -62,17 +67,37 @@ public final class ShieldRuntime implements AutoCloseable {
    * the request's config), else the gateway's own (SPEC §2).
    */
   public Vault newVault(RuntimeConfig config, @Nullable OrgSettings org) {
+    return new Vault(minter(config, org), maxVaultEntries);
+  }
+
+  /**
+   * A new vault for one exchange of {@code principal}: minting as {@link #newVault(RuntimeConfig, OrgSettings)},
+   * and backed by the caller's part of the conversation vault, which keeps what it mints and restores tokens
+   * of the caller's earlier exchanges (without a principal, or with {@code TAKUMO_VAULT_TTL=0}: this exchange only).
+   */
+  public Vault newExchangeVault(RuntimeConfig config, @Nullable Principal principal) {
+    TokenMinter m = minter(config, principal == null ? null : principal.orgSettings());
+    ConversationVault c = conversations;
+    return new Vault(m, maxVaultEntries, c == null || principal == null ? null : c.recall(principal.key().id(), m));
+  }
+
+  private TokenMinter minter(RuntimeConfig config, @Nullable OrgSettings org) {
     byte[] key = org == null ? null : org.tokenKey();
     if (key == null) {
       TokenMinter fleet = config.minter();
-      return fleet != null ? new Vault(fleet, maxVaultEntries) : newVault();
+      return fleet != null ? fleet : minter;
     }
     try {
       String id = HexFormat.of().formatHex(sha256(key)); // the cache holds no key in clear
-      return new Vault(orgMinters.get(id, k -> new TokenMinter(key)), maxVaultEntries);
+      return orgMinters.get(id, k -> new TokenMinter(key));
     } finally {
       Arrays.fill(key, (byte) 0);
     }
+  }
+
+  /** The conversation vault, or null when it is off ({@code TAKUMO_VAULT_TTL=0}). */
+  public @Nullable ConversationVault conversations() {
+    return conversations;
   }
 
   private static byte[] sha256(byte[] key) {

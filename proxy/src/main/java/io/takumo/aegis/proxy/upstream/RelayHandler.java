@@ -25,6 +25,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.takumo.aegis.proxy.audit.AuditLog;
 import io.takumo.aegis.proxy.auth.Credentials;
 import io.takumo.aegis.proxy.config.GatewayConfig;
 import io.takumo.aegis.proxy.config.UpstreamSpec;
@@ -39,6 +40,7 @@ import io.takumo.aegis.proxy.http.PauseReason;
 import io.takumo.aegis.proxy.http.ProxyMetrics;
 import io.takumo.aegis.proxy.http.ReadGate;
 import io.takumo.aegis.proxy.http.RequestContext;
+import io.takumo.aegis.proxy.ratelimit.RateLimiter;
 import io.takumo.aegis.proxy.route.Provider;
 import io.takumo.aegis.proxy.route.RouteKind;
 import io.takumo.aegis.proxy.shield.ExchangeShield;
@@ -75,17 +77,27 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
   private final ProxyMetrics metrics;
   private final ShieldRuntime shield;
   private final FailureLog failures;
+  /** What a Responses WebSocket session needs; null where sessions are not offered (the relay's unit tests). */
+  private final ResponsesWebSocket.@Nullable Services webSockets;
   private @Nullable Exchange exchange;
   /** The client connection already failed once: later failures of the same loss are not counted again. */
   private boolean clientFailed;
 
   public RelayHandler(GatewayConfig config, OriginPool origins, ProxyMetrics metrics, ShieldRuntime shield,
       FailureLog failures) {
+    this(config, origins, metrics, shield, failures, null, null);
+  }
+
+  /** A relay that also serves Responses over WebSocket, counting its turns in {@code limiter} and {@code audit}. */
+  public RelayHandler(GatewayConfig config, OriginPool origins, ProxyMetrics metrics, ShieldRuntime shield,
+      FailureLog failures, @Nullable RateLimiter limiter, @Nullable AuditLog audit) {
     this.config = requireNonNull(config, "config");
     this.origins = requireNonNull(origins, "origins");
     this.metrics = requireNonNull(metrics, "metrics");
     this.shield = requireNonNull(shield, "shield");
     this.failures = requireNonNull(failures, "failures");
+    this.webSockets = limiter == null || audit == null ? null
+        : new ResponsesWebSocket.Services(config, origins, metrics, shield, limiter, audit);
   }
 
   @Override
@@ -96,6 +108,12 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
       if (context == null || context.route().kind() != RouteKind.PROVIDER) {
         ReferenceCountUtil.release(msg);
         throw new IllegalStateException("relay got a request that is not a provider route");
+      }
+      ResponsesWebSocket.Services ws = webSockets;
+      if (ws != null && ResponsesWebSocket.serves(request, context, ctx.channel())) {
+        exchange = null;
+        ResponsesWebSocket.start(ws, ctx, context, request); // the upgrade's (empty) end is released below
+        return;
       }
       Exchange started = new Exchange(ctx, context, request);
       exchange = started;
@@ -221,11 +239,12 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
               + "from the coordinator yet and runs fail_closed, so it forwards nothing. Try again shortly; operators: "
               + "check TAKUMO_COORDINATOR_URL.");
         }
-        // A WebSocket would carry messages we do not scan: refused, and clients fall back to SSE. Other
-        // upgrades (h2c, which Java's HttpClient offers on plain HTTP) are ignored: the answer stays HTTP/1.1.
+        // A WebSocket is served on /v1/responses over HTTP/1.1 only (ResponsesWebSocket); anywhere else it
+        // would carry messages we do not scan: refused, and clients fall back to HTTP. Other upgrades (h2c,
+        // which Java's HttpClient offers on plain HTTP) are ignored: the answer stays HTTP/1.1.
         if (request.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)) {
-          throw new ExchangeRefusal(ErrorCode.BAD_REQUEST, "WebSocket upgrades are not supported on provider routes; "
-              + "send the request over plain HTTP (the client falls back to SSE streaming).");
+          throw new ExchangeRefusal(ErrorCode.BAD_REQUEST, "WebSocket upgrades are served on " + ResponsesWebSocket.ROUTE
+              + " over HTTP/1.1 only; send this request over plain HTTP (the client falls back to SSE streaming).");
         }
         if (shield.enabled()) {
           ExchangeShield t = ExchangeShield.start(shield, context, request, ctx.alloc(), config.maxBodyBytes());

@@ -41,6 +41,24 @@ class GatewayConfigTest {
   }
 
   @Test
+  void conversationsDefaultToAnHourAndZeroSwitchesTheVaultOff() {
+    GatewayConfig.Conversations defaults = GatewayEnvironment.parse(Map.of()).conversations();
+    assertThat(defaults.vaultTtl()).isEqualTo(Duration.ofHours(1));
+    assertThat(defaults.maxWebSocketMessageBytes()).isEqualTo(32L << 20);
+    GatewayConfig.Conversations set = GatewayEnvironment.parse(Map.of("TAKUMO_VAULT_TTL", "0",
+        "TAKUMO_VAULT_MAX_BYTES", "1048576", "TAKUMO_WS_MAX_MESSAGE_BYTES", "65536")).conversations();
+    assertThat(set).isEqualTo(new GatewayConfig.Conversations(Duration.ZERO, 1 << 20, 64 << 10));
+    assertThat(GatewayEnvironment.parse(Map.of("TAKUMO_VAULT_TTL", "2h")).conversations().vaultTtl())
+        .isEqualTo(Duration.ofHours(2));
+    assertThatThrownBy(() -> GatewayEnvironment.parse(Map.of("TAKUMO_VAULT_TTL", "-1s")))
+        .hasMessage("TAKUMO_VAULT_TTL: -1s (expected: a duration of 0 or more)");
+    assertThatThrownBy(() -> GatewayEnvironment.parse(Map.of("TAKUMO_WS_MAX_MESSAGE_BYTES", "0")))
+        .hasMessageContaining("TAKUMO_WS_MAX_MESSAGE_BYTES: 0");
+    assertThatThrownBy(() -> GatewayEnvironment.parse(Map.of("TAKUMO_SHUTDOWN_TIMEOUT", "0")))
+        .hasMessage("TAKUMO_SHUTDOWN_TIMEOUT: 0 (expected: a duration > 0)");
+  }
+
+  @Test
   void badValuesNameTheFieldTheValueAndTheExpectation() {
     assertThatThrownBy(() -> GatewayEnvironment.parse(Map.of("TAKUMO_LISTEN_ADDR", "8080")))
         .hasMessage("TAKUMO_LISTEN_ADDR: 8080 (expected: host:port, such as 0.0.0.0:8080)");

@@ -34,7 +34,7 @@ class RouterTest {
   }
 
   @Test
-  void aWebSocketUpgradeOnAPostRouteReachesTheRelayWhichRefusesIt() {
+  void aWebSocketUpgradeOnAPostRouteReachesTheRelay() {
     assertThat(Router.route(HttpMethod.GET, "/v1/responses", true).kind()).isEqualTo(RouteKind.PROVIDER);
     assertThat(Router.route(HttpMethod.GET, "/v1/messages", true).kind()).isEqualTo(RouteKind.PROVIDER);
     assertThat(Router.route(HttpMethod.GET, "/v1/responses", false).kind()).isEqualTo(RouteKind.NOT_FOUND);

@@ -136,14 +136,14 @@ class HttpFramingIT {
   }
 
   @Test
-  void webSocketUpgradeOnProviderRouteIsRefused() throws Exception {
+  void webSocketUpgradeOnAProviderRouteOtherThanResponsesIsRefused() throws Exception {
     try (RawHttp http = new RawHttp(fixture.gateway.port())) {
-      http.send("GET /v1/responses HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + fixture.key
+      http.send("GET /v1/chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + fixture.key
           + "\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\n"
           + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n");
       RawHttp.Response response = http.read();
       assertThat(response.status()).isEqualTo(400);
-      assertThat(response.body()).contains("\"type\":\"error\"").contains("WebSocket upgrades are not supported");
+      assertThat(response.body()).contains("\"type\":\"error\"").contains("WebSocket upgrades are served on /v1/responses");
     }
   }
 

@@ -1,0 +1,765 @@
+package io.takumo.aegis.proxy.upstream;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker;
+import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakerFactory;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
+import io.netty.handler.codec.http.websocketx.WebSocketVersion;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import io.takumo.aegis.proxy.audit.AuditEvent;
+import io.takumo.aegis.proxy.audit.AuditLog;
+import io.takumo.aegis.proxy.auth.Credentials;
+import io.takumo.aegis.proxy.auth.Principal;
+import io.takumo.aegis.proxy.config.GatewayConfig;
+import io.takumo.aegis.proxy.config.RuntimeConfig;
+import io.takumo.aegis.proxy.config.UpstreamSpec;
+import io.takumo.aegis.proxy.http.Conn;
+import io.takumo.aegis.proxy.http.ErrorCode;
+import io.takumo.aegis.proxy.http.ErrorResponses;
+import io.takumo.aegis.proxy.http.PauseReason;
+import io.takumo.aegis.proxy.http.ProxyMetrics;
+import io.takumo.aegis.proxy.http.ReadGate;
+import io.takumo.aegis.proxy.http.RequestContext;
+import io.takumo.aegis.proxy.policy.Policy;
+import io.takumo.aegis.proxy.ratelimit.RateDecision;
+import io.takumo.aegis.proxy.ratelimit.RateLimiter;
+import io.takumo.aegis.proxy.route.Provider;
+import io.takumo.aegis.proxy.server.HandlerNames;
+import io.takumo.aegis.proxy.shield.ShieldRuntime;
+import io.takumo.aegis.shield.ArrayRewrite;
+import io.takumo.aegis.shield.BodyTokenizer;
+import io.takumo.aegis.shield.Detection;
+import io.takumo.aegis.shield.Rewrite;
+import io.takumo.aegis.shield.SseRehydrator;
+import io.takumo.aegis.shield.Vault;
+import io.takumo.aegis.shield.VaultFullException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * OpenAI's Responses API over a WebSocket (Codex CLI's first transport), scrubbed both ways
+ * (decisions.md, <em>Responses over WebSocket</em>).
+ *
+ * <p>The client's upgrade on {@code /v1/responses} is authenticated like any provider request; the gateway
+ * then opens its own WebSocket to the provider (the provider key handled as on HTTP) and answers the client's
+ * 101 only once the provider answered its own; a provider that refuses gets its status relayed, so the client
+ * falls back to SSE as it would without the gateway. From then on each complete message (fragments
+ * reassembled up to {@code TAKUMO_WS_MAX_MESSAGE_BYTES}, 1009 past it):
+ *
+ * <ul>
+ *   <li>client → provider: its JSON tokenized by the request bodies' tokenizer, judged by the policy; each
+ *       {@code response.create} is a request for rate limits, metrics and the audit trail (one row per turn,
+ *       written when the turn's last event comes back). A refused message is answered with an {@code error}
+ *       event ({@code status} 429, 413, 422 or 500) as the provider would, and not forwarded.
+ *   <li>provider → client: each event rehydrated by the SSE rehydrator, fed as one {@code data:} event, so a
+ *       token split across {@code *.delta} messages is held back into the next one and {@code *.done} copies
+ *       are restored; tool-call arguments are escaped for their depth.
+ *   <li>binary messages from the client are refused (1003: nothing is tunnelled unscanned); pings are answered
+ *       per hop; a close is relayed with its code; a slow reader stops the other side's reads.
+ * </ul>
+ *
+ * <p>One vault serves the whole connection, backed by the caller's conversation vault, so a later turn that
+ * sends only new input (and {@code previous_response_id}) still gets earlier turns' tokens restored.
+ * Extensions ({@code permessage-deflate}) are declined on both sides. Event-loop confined: both channels are
+ * on the client's loop.
+ */
+final class ResponsesWebSocket {
+  private static final Logger log = LoggerFactory.getLogger(ResponsesWebSocket.class);
+  static final String ROUTE = "/v1/responses";
+  /** A refused upgrade's answer is relayed up to this size. */
+  private static final int MAX_REFUSAL_BYTES = 64 << 10;
+  /** The HTTP level of the client connection, removed once it speaks WebSocket (the idle timeout stays). */
+  private static final List<String> HTTP_LEVEL = List.of(HandlerNames.HEADER_TIMEOUT, HandlerNames.HEADS,
+      HandlerNames.FORWARD_PROXY, HandlerNames.REQUEST_CONTEXT, HandlerNames.AUTH, HandlerNames.RATE_LIMIT,
+      HandlerNames.EXPECT_CONTINUE, HandlerNames.LOCAL_ROUTES, HandlerNames.RELAY);
+  /** Events that end a turn (the provider's answer to one {@code response.create}). */
+  private static final Set<String> TURN_ENDS = Set.of("response.completed", "response.failed", "response.incomplete",
+      "error");
+  private static final JsonFactory JSON = new JsonFactory();
+  private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] END = {'\n', '\n'};
+
+  /** What the relay shares with every session. */
+  record Services(GatewayConfig config, OriginPool origins, ProxyMetrics metrics, ShieldRuntime shield,
+      RateLimiter limiter, AuditLog audit) {}
+
+  private final Services services;
+  private final ChannelHandlerContext relay;
+  private final Channel client;
+  private final RequestContext context;
+  private final HttpRequest request;
+  private final Principal principal;
+  private final int maxMessage;
+  private @Nullable Channel origin;
+  private @Nullable Vault vault;
+  private @Nullable SseRehydrator rehydrator;
+  private final FramedRewrite rehydrated = new FramedRewrite();
+  /** Client messages waiting for a rate-limit lease, in order. */
+  private final ArrayDeque<byte[]> waiting = new ArrayDeque<>();
+  private @Nullable Turn turn;
+  private int restoredBefore;
+  private boolean open;
+  private boolean ended;
+
+  /** The {@code response.create} in flight: what its audit row and metrics need. */
+  private record Turn(String requestId, long startNanos, long sentNanos, List<Detection> detections,
+      List<String> actions, int bytesIn) {}
+
+  private ResponsesWebSocket(Services services, ChannelHandlerContext relay, RequestContext context,
+      HttpRequest request) {
+    this.services = services;
+    this.relay = relay;
+    this.client = relay.channel();
+    this.context = context;
+    this.request = request;
+    this.principal = requireNonNull(context.principal(), "provider routes are authenticated");
+    this.maxMessage = (int) services.config().conversations().maxWebSocketMessageBytes();
+  }
+
+  /** Whether {@code request} is a WebSocket upgrade this relay serves: the Responses route, over HTTP/1.1. */
+  static boolean serves(HttpRequest request, RequestContext context, Channel channel) {
+    return HttpMethod.GET.equals(request.method()) && ROUTE.equals(context.route().template())
+        && !(channel instanceof Http2StreamChannel)
+        && request.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true);
+  }
+
+  /** Starts the session for the upgrade {@code request} that reached the relay's {@code ctx}. */
+  static void start(Services services, ChannelHandlerContext ctx, RequestContext context, HttpRequest request) {
+    new ResponsesWebSocket(services, ctx, context, request).connect();
+  }
+
+  private void connect() {
+    RuntimeConfig runtime = context.runtime();
+    if (!runtime.serving()) {
+      refuse(ErrorCode.SERVICE_UNAVAILABLE, "This gateway has not received its configuration from the coordinator "
+          + "yet and runs fail_closed, so it forwards nothing. Try again shortly.");
+      return;
+    }
+    WebSocketServerHandshaker toClient = new WebSocketServerHandshakerFactory(ROUTE, null,
+        WebSocketDecoderConfig.newBuilder().maxFramePayloadLength(maxMessage).allowExtensions(false)
+            .expectMaskedFrames(true).closeOnProtocolViolation(true).build())
+        .newHandshaker(request);
+    if (toClient == null) {
+      WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(client);
+      return;
+    }
+    if (!request.headers().contains(HttpHeaderNames.SEC_WEBSOCKET_KEY)) {
+      refuse(ErrorCode.BAD_REQUEST, "The WebSocket upgrade has no Sec-WebSocket-Key header.");
+      return;
+    }
+    UpstreamSpec spec = runtime.upstream(Provider.OPENAI);
+    context.provider(Provider.OPENAI.id());
+    String target = UpstreamRequests.target(spec, ROUTE, context.route().query());
+    Credentials credentials = requireNonNull(context.credentials(), "provider routes are authenticated");
+    HttpHeaders headers = UpstreamRequests.head(request, spec, target, credentials,
+        ProviderChoice.providerKey(principal, spec)).headers();
+    for (CharSequence name : List.of(HttpHeaderNames.SEC_WEBSOCKET_KEY, HttpHeaderNames.SEC_WEBSOCKET_VERSION,
+        HttpHeaderNames.SEC_WEBSOCKET_EXTENSIONS, HttpHeaderNames.SEC_WEBSOCKET_PROTOCOL,
+        HttpHeaderNames.CONTENT_LENGTH, HttpHeaderNames.TRANSFER_ENCODING)) {
+      headers.remove(name);
+    }
+    URI uri = URI.create((spec.tls() ? "wss://" : "ws://") + spec.host() + ':' + spec.port() + target);
+    WebSocketClientHandshaker toProvider = WebSocketClientHandshakerFactory.newHandshaker(uri, WebSocketVersion.V13,
+        null, false, headers, maxMessage, true, false, services.config().connectTimeout().toMillis(), false, false);
+    ReadGate.of(client).pause(PauseReason.CONNECT); // nothing from the client until both sides speak WebSocket
+    long connectStart = System.nanoTime();
+    services.origins().acquire(client.eventLoop(), spec).addListener(f -> {
+      if (!f.isSuccess()) {
+        log.debug("{} websocket: provider unreachable: {}", Conn.of(client), f.cause().toString());
+        refuse(ErrorCode.BAD_GATEWAY, "The provider could not be reached. Try again.");
+        return;
+      }
+      Channel ch = (Channel) f.getNow();
+      if (!client.isActive()) {
+        ch.close();
+        return;
+      }
+      origin = ch;
+      context.upstreamNanos(System.nanoTime() - connectStart);
+      ChannelPipeline p = ch.pipeline();
+      p.remove(OriginHandler.class); // this connection is the session's from now on, never pooled again
+      p.remove(HandlerNames.IDLE); // the client's idle timeout covers the session
+      p.addLast("ws-handshake", new HttpObjectAggregator(MAX_REFUSAL_BYTES))
+          .addLast("ws-provider", new ProviderSide(toProvider, toClient));
+      ch.closeFuture().addListener(c -> end());
+      toProvider.handshake(ch).addListener((ChannelFutureListener) w -> {
+        if (!w.isSuccess()) {
+          refuse(ErrorCode.BAD_GATEWAY, "The provider connection failed during the WebSocket handshake. Try again.");
+        }
+      });
+    });
+  }
+
+  /** Answers the upgrade with an HTTP error (no session): the client falls back to SSE. */
+  private void refuse(ErrorCode code, String message) {
+    if (relay.isRemoved() || !client.isActive()) {
+      return;
+    }
+    ReadGate.of(client).resume(PauseReason.CONNECT);
+    ErrorResponses.send(relay, code, message);
+    Channel o = origin;
+    if (o != null) {
+      o.close();
+    }
+  }
+
+  /** The provider refused the upgrade: its status and body go to the client as they came. */
+  private void relayRefusal(FullHttpResponse answer) {
+    FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, answer.status(),
+        answer.content().retainedDuplicate());
+    for (CharSequence name : List.of(HttpHeaderNames.CONTENT_TYPE, HttpHeaderNames.RETRY_AFTER, "x-request-id",
+        "openai-processing-ms")) {
+      String value = answer.headers().get(name);
+      if (value != null) {
+        out.headers().set(name, value);
+      }
+    }
+    out.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, out.content().readableBytes());
+    ReadGate.of(client).resume(PauseReason.CONNECT);
+    relay.writeAndFlush(out);
+    requireNonNull(origin).close();
+  }
+
+  /** The provider answered 101: the client gets its own 101, and the HTTP level of its connection goes. */
+  private void accept(WebSocketServerHandshaker toClient) {
+    Channel o = requireNonNull(origin);
+    ReadGate.of(o).pause(PauseReason.CONNECT);
+    o.pipeline().addBefore("ws-provider", "ws-aggregator", new WebSocketFrameAggregator(maxMessage));
+    DefaultFullHttpRequest full = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, request.method(), request.uri(),
+        Unpooled.EMPTY_BUFFER, request.headers().copy(), EmptyHttpHeaders.INSTANCE);
+    ChannelPromise done = client.newPromise();
+    try {
+      toClient.handshake(client, full, null, done); // through the exchange handlers: logged, audited as 101
+    } catch (WebSocketHandshakeException e) {
+      refuse(ErrorCode.BAD_REQUEST, "The WebSocket upgrade is not valid: " + e.getMessage());
+      return;
+    } finally {
+      full.release();
+    }
+    done.addListener(f -> {
+      if (!f.isSuccess() || !client.isActive() || !o.isActive()) {
+        client.close();
+        o.close();
+        return;
+      }
+      ChannelPipeline p = client.pipeline();
+      for (String name : HTTP_LEVEL) {
+        if (p.get(name) != null) {
+          p.remove(name);
+        }
+      }
+      p.addLast("ws-aggregator", new WebSocketFrameAggregator(maxMessage)).addLast("ws-client", new ClientSide());
+      client.closeFuture().addListener(c -> end());
+      if (services.shield().enabled()) {
+        Vault v = services.shield().newExchangeVault(context.runtime(), principal);
+        vault = v;
+        rehydrator = new SseRehydrator(v, rehydrated);
+      }
+      open = true;
+      services.metrics().webSocketOpen(1);
+      ReadGate.of(client).resume(PauseReason.CONNECT);
+      ReadGate.of(o).resume(PauseReason.CONNECT);
+    });
+  }
+
+  /** One complete text message from the client: limited, tokenized, judged, forwarded. */
+  private void fromClient(byte[] message) {
+    if (!waiting.isEmpty()) {
+      waiting.add(message); // behind a message that waits for a rate-limit lease
+      return;
+    }
+    String[] head = topLevel(message);
+    if ("response.create".equals(head[0])) {
+      RuntimeConfig runtime = context.runtime();
+      RateLimiter.Limits limits = runtime.limits(principal);
+      RateDecision decision = services.limiter().admit(principal, limits);
+      if (decision == null) { // a fleet lease is being refilled: this and later messages wait for it
+        waiting.add(message);
+        ReadGate.of(client).pause(PauseReason.RATE_LEASE);
+        services.limiter().await(principal, limits).whenCompleteAsync((later, error) -> {
+          ReadGate.of(client).resume(PauseReason.RATE_LEASE);
+          byte[] first = waiting.poll();
+          if (first != null) {
+            create(first, later != null ? later : new RateDecision(limits.keyPerMinute(), 0, 0, 1));
+          }
+          while (!waiting.isEmpty() && client.isActive()) {
+            fromClient(requireNonNull(waiting.poll()));
+          }
+        }, client.eventLoop());
+        return;
+      }
+      create(message, decision);
+      return;
+    }
+    forward(message, null);
+  }
+
+  /** A {@code response.create} with its rate-limit decision. */
+  private void create(byte[] message, RateDecision decision) {
+    services.metrics().rateLimitChecked(decision.allowed());
+    if (!decision.allowed()) {
+      Arrays.fill(message, (byte) 0);
+      long start = System.nanoTime();
+      errorEvent(429, "rate_limit_exceeded", "Rate limit exceeded. Try again in " + decision.retryAfterSeconds()
+          + " seconds.", decision.retryAfterSeconds());
+      record(RequestContext.newRequestId(), 429, start, start, List.of(), List.of(), message.length, 0, 0, 0);
+      return;
+    }
+    services.metrics().orgRequest(principal.org());
+    forward(message, RequestContext.newRequestId());
+  }
+
+  /** Tokenizes and judges a message, then sends it; {@code requestId} names a {@code response.create}'s turn. */
+  private void forward(byte[] message, @Nullable String requestId) {
+    long start = System.nanoTime();
+    Channel o = origin;
+    if (o == null || !o.isActive()) {
+      Arrays.fill(message, (byte) 0);
+      return;
+    }
+    byte[] out = message;
+    List<Detection> found = List.of();
+    List<String> actions = List.of();
+    Vault v = vault;
+    if (v != null) {
+      ArrayRewrite rewrite = new ArrayRewrite(message);
+      try {
+        BodyTokenizer tokenizer = new BodyTokenizer(context.runtime().shield().detector(), v, rewrite,
+            message.length);
+        tokenizer.feed(message, 0, message.length, true);
+        found = tokenizer.detections();
+      } catch (VaultFullException e) {
+        refused(requestId, start, message, 413, "request_too_large", "The message holds more than " + e.limit()
+            + " secrets, the most one connection may carry (TAKUMO_MAX_VAULT_ENTRIES); it was not forwarded.");
+        return;
+      } catch (RuntimeException e) {
+        log.error("{} websocket: scanning a message failed; refusing it (fail closed): {}", Conn.of(client),
+            e.getClass().getName()); // a defect: the message could quote the body, so only the class
+        refused(requestId, start, message, 500, "server_error", "The message could not be scanned for secrets, "
+            + "so it was not forwarded. Try again.");
+        return;
+      }
+      out = found.isEmpty() ? message : rewrite.toByteArray();
+      if (!found.isEmpty()) {
+        Policy.Verdict verdict = context.runtime().policy().judge(found);
+        actions = verdict.actions();
+        if (!verdict.blocked().isEmpty()) {
+          refused(requestId, start, message, 422, "policy_blocked", "The message was blocked by policy: "
+              + verdict.blocked().keySet().iterator().next() + " matched. Remove the secret and send it again; "
+              + "nothing was forwarded.");
+          Arrays.fill(out, (byte) 0);
+          return;
+        }
+        Arrays.fill(message, (byte) 0); // the client's copy, with the secrets
+      }
+    }
+    int length = out.length;
+    o.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(out)));
+    services.metrics().webSocketMessage(true, length);
+    if (requestId != null) {
+      Turn previous = turn;
+      if (previous != null) { // a new turn before the last one ended: that one is over
+        endTurn(200);
+      }
+      restoredBefore = rehydrator == null ? 0 : requireNonNull(rehydrator).restored();
+      turn = new Turn(requestId, start, System.nanoTime(), found, actions, length);
+    }
+  }
+
+  /** A message refused before it left: an error event to the client, and a row when it began a turn. */
+  private void refused(@Nullable String requestId, long start, byte[] message, int status, String type,
+      String text) {
+    Arrays.fill(message, (byte) 0);
+    errorEvent(status, type, text, -1);
+    if (requestId != null) {
+      record(requestId, status, start, System.nanoTime(), List.of(), List.of(), message.length, 0, 0, 0);
+    }
+  }
+
+  /** An {@code error} event as the provider sends it over this transport. */
+  private void errorEvent(int status, String type, String message, long retryAfterSeconds) {
+    StringBuilder json = new StringBuilder(160).append("{\"type\":\"error\",\"status\":").append(status)
+        .append(",\"error\":{\"type\":\"").append(type).append("\",\"code\":\"").append(type)
+        .append("\",\"message\":\"").append(message.replace("\\", "\\\\").replace("\"", "\\\"")).append("\"}");
+    if (retryAfterSeconds >= 0) {
+      json.append(",\"headers\":{\"retry-after\":\"").append(retryAfterSeconds).append("\"}");
+    }
+    json.append('}');
+    client.writeAndFlush(new TextWebSocketFrame(json.toString()));
+  }
+
+  /** One complete text message from the provider: rehydrated, then to the client. */
+  private void fromProvider(byte[] event) {
+    String[] head = topLevel(event);
+    SseRehydrator r = rehydrator;
+    if (r == null) {
+      send(event);
+    } else {
+      byte[] framed = new byte[DATA.length + event.length + END.length];
+      System.arraycopy(DATA, 0, framed, 0, DATA.length);
+      for (int i = 0; i < event.length; i++) { // line breaks are only whitespace between JSON tokens
+        byte b = event[i];
+        framed[DATA.length + i] = b == '\n' || b == '\r' ? (byte) ' ' : b;
+      }
+      System.arraycopy(END, 0, framed, DATA.length + event.length, END.length);
+      rehydrated.feed(framed, r, false);
+      rehydrated.drain(this::send);
+    }
+    client.flush();
+    if (head[0] != null && TURN_ENDS.contains(head[0]) && turn != null) {
+      endTurn("error".equals(head[0]) ? parseStatus(head[1]) : "response.failed".equals(head[0]) ? 502 : 200);
+    }
+  }
+
+  private void send(byte[] event) {
+    services.metrics().webSocketMessage(false, event.length);
+    client.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(event)));
+  }
+
+  private static int parseStatus(@Nullable String status) {
+    try {
+      int s = status == null ? 500 : Integer.parseInt(status);
+      return s >= 100 && s <= 599 ? s : 500;
+    } catch (NumberFormatException e) {
+      return 500;
+    }
+  }
+
+  private void endTurn(int status) {
+    Turn t = turn;
+    if (t == null) {
+      return;
+    }
+    turn = null;
+    SseRehydrator r = rehydrator;
+    int restored = r == null ? 0 : r.restored() - restoredBefore;
+    record(t.requestId(), status, t.startNanos(), t.sentNanos(), t.detections(), t.actions(), t.bytesIn(), 0,
+        restored, r == null ? 0 : r.unknownCount());
+  }
+
+  /** The metrics and audit row of one turn (a {@code response.create} and its answer). */
+  private void record(String requestId, int status, long startNanos, long sentNanos, List<Detection> found,
+      List<String> actions, long bytesIn, long bytesOut, int restored, int unknown) {
+    long total = System.nanoTime() - startNanos;
+    long upstream = Math.max(0, total - (sentNanos - startNanos));
+    services.metrics().exchange(status, Provider.OPENAI.id(), total, upstream);
+    Vault v = vault;
+    services.metrics().shield(found, restored, v == null ? 0 : v.size());
+    List<String> all = actions;
+    if (!found.isEmpty() && status < 400) {
+      all = new java.util.ArrayList<>(actions.size() + 1);
+      all.add("tokenized");
+      all.addAll(actions);
+    }
+    services.audit().record(new AuditEvent(Instant.now(), requestId, principal.org(), principal.keyPrefix(),
+        Provider.OPENAI.id(), "WEBSOCKET", ROUTE, status, (sentNanos - startNanos) / 1e6, upstream / 1e6, bytesIn,
+        bytesOut, RequestContext.summarize(found, List.of()), restored, unknown, all));
+  }
+
+  /** The session ended (either side closed): held tails out, vault zeroed, the open turn recorded. */
+  private void end() {
+    if (ended) {
+      return;
+    }
+    ended = true;
+    for (byte[] m : waiting) {
+      Arrays.fill(m, (byte) 0);
+    }
+    waiting.clear();
+    SseRehydrator r = rehydrator;
+    if (r != null && client.isActive()) {
+      rehydrated.feed(new byte[0], r, true);
+      rehydrated.drain(this::send);
+      client.flush();
+    }
+    if (turn != null) {
+      endTurn(499);
+    }
+    Vault v = vault;
+    if (v != null) {
+      v.close();
+    }
+    if (open) {
+      services.metrics().webSocketOpen(-1);
+    }
+    close(client, WebSocketCloseStatus.ENDPOINT_UNAVAILABLE);
+    Channel o = origin;
+    if (o != null) {
+      close(o, WebSocketCloseStatus.ENDPOINT_UNAVAILABLE);
+    }
+  }
+
+  /** Sends a close frame (once the session is open) and closes the channel. */
+  private void close(Channel channel, WebSocketCloseStatus status) {
+    if (!channel.isActive()) {
+      return;
+    }
+    if (open) {
+      channel.writeAndFlush(new CloseWebSocketFrame(status)).addListener(ChannelFutureListener.CLOSE);
+    } else {
+      channel.close();
+    }
+  }
+
+  /**
+   * The top-level {@code type} and {@code status} of a message's JSON object, each null when absent; read
+   * with a streaming parser that skips every nested value, so a large message costs one pass.
+   */
+  static String[] topLevel(byte[] message) {
+    String[] out = new String[2];
+    try (JsonParser p = JSON.createParser(message)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return out;
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken value = p.nextToken();
+        if ("type".equals(name) && value == JsonToken.VALUE_STRING) {
+          out[0] = p.getText();
+        } else if ("status".equals(name) && value == JsonToken.VALUE_NUMBER_INT) {
+          out[1] = p.getText();
+        } else {
+          p.skipChildren();
+        }
+        if (out[0] != null && out[1] != null) {
+          break;
+        }
+      }
+    } catch (IOException e) {
+      // not JSON: no type (still scanned and relayed as text)
+    }
+    return out;
+  }
+
+  /** The provider side: the handshake's answer, then frames. */
+  private final class ProviderSide extends ChannelInboundHandlerAdapter {
+    private final WebSocketClientHandshaker handshaker;
+    private final WebSocketServerHandshaker toClient;
+
+    ProviderSide(WebSocketClientHandshaker handshaker, WebSocketServerHandshaker toClient) {
+      this.handshaker = handshaker;
+      this.toClient = toClient;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      try {
+        if (msg instanceof FullHttpResponse answer) {
+          if (handshaker.isHandshakeComplete()) {
+            return;
+          }
+          if (answer.status().code() != 101) {
+            relayRefusal(answer);
+            return;
+          }
+          try {
+            handshaker.finishHandshake(ctx.channel(), answer);
+          } catch (WebSocketHandshakeException e) {
+            log.debug("{} websocket: provider handshake invalid: {}", Conn.of(client), e.getMessage());
+            refuse(ErrorCode.BAD_GATEWAY, "The provider's WebSocket handshake was not valid. Try again.");
+            return;
+          }
+          accept(toClient);
+        } else if (msg instanceof TextWebSocketFrame text) {
+          fromProvider(ByteBufUtil.getBytes(text.content()));
+        } else if (msg instanceof BinaryWebSocketFrame binary) {
+          services.metrics().webSocketMessage(false, binary.content().readableBytes());
+          client.writeAndFlush(binary.retain()); // nothing of ours can be in it: relayed as it came
+        } else if (msg instanceof PingWebSocketFrame ping) {
+          ctx.writeAndFlush(new PongWebSocketFrame(ping.content().retain()));
+        } else if (msg instanceof CloseWebSocketFrame close) {
+          relayClose(close, client);
+          ctx.close();
+        }
+      } finally {
+        ReferenceCountUtil.release(msg);
+      }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+      ReadGate.of(client).set(PauseReason.UPSTREAM_UNWRITABLE, !ctx.channel().isWritable());
+      ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+      if (!handshaker.isHandshakeComplete()) {
+        refuse(ErrorCode.BAD_GATEWAY, "The provider closed the connection during the WebSocket handshake. Try again.");
+      }
+      end();
+      ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      log.debug("{} websocket: provider side failed: {}", Conn.of(client), cause.toString());
+      if (!handshaker.isHandshakeComplete()) {
+        refuse(ErrorCode.BAD_GATEWAY, "The provider's answer to the WebSocket upgrade could not be read. Try again.");
+      }
+      ctx.close();
+    }
+  }
+
+  /** The client side, once it speaks WebSocket. */
+  private final class ClientSide extends ChannelInboundHandlerAdapter {
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      try {
+        if (msg instanceof TextWebSocketFrame text) {
+          fromClient(ByteBufUtil.getBytes(text.content()));
+        } else if (msg instanceof BinaryWebSocketFrame) {
+          ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.INVALID_MESSAGE_TYPE,
+              "binary messages cannot be scanned for secrets")).addListener(ChannelFutureListener.CLOSE);
+        } else if (msg instanceof PingWebSocketFrame ping) {
+          ctx.writeAndFlush(new PongWebSocketFrame(ping.content().retain()));
+        } else if (msg instanceof CloseWebSocketFrame close) {
+          Channel o = origin;
+          if (o != null) {
+            relayClose(close, o);
+          }
+          ctx.writeAndFlush(close.retainedDuplicate()).addListener(ChannelFutureListener.CLOSE);
+        }
+      } finally {
+        ReferenceCountUtil.release(msg);
+      }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+      Channel o = origin;
+      if (o != null) {
+        ReadGate.of(o).set(PauseReason.PEER_UNWRITABLE, !ctx.channel().isWritable());
+      }
+      ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+      if (evt instanceof IdleStateEvent) {
+        end(); // 1001 to both
+        return;
+      }
+      ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      if (cause instanceof TooLongFrameException) {
+        ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.MESSAGE_TOO_BIG,
+            "a message may be at most " + maxMessage + " bytes (TAKUMO_WS_MAX_MESSAGE_BYTES)"))
+            .addListener(ChannelFutureListener.CLOSE);
+        return;
+      }
+      log.debug("{} websocket: client side failed: {}", Conn.of(client), cause.toString());
+      ctx.close();
+    }
+  }
+
+  /** Passes a close frame's code and reason on (a code that may not be sent becomes 1000). */
+  private static void relayClose(CloseWebSocketFrame close, Channel to) {
+    if (!to.isActive()) {
+      return;
+    }
+    int code = close.statusCode();
+    CloseWebSocketFrame out = code < 1000 || code == 1005 || code == 1006 || code == 1015
+        ? new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE)
+        : new CloseWebSocketFrame(code, close.reasonText());
+    to.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
+  }
+
+  /**
+   * The SSE rehydrator's output over a stream of framed events: each {@code copy} is within the event just
+   * fed (a whole event is fed at once, so the rehydrator keeps no range of an earlier one), and the output is
+   * split back into the events' JSON.
+   */
+  private static final class FramedRewrite implements Rewrite {
+    private byte[] current = new byte[0];
+    private long base;
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+    void feed(byte[] framed, SseRehydrator rehydrator, boolean last) {
+      current = framed;
+      rehydrator.feed(framed, 0, framed.length, last);
+      base += framed.length;
+      current = new byte[0];
+    }
+
+    @Override
+    public void copy(long from, long to) {
+      output.write(current, (int) (from - base), (int) (to - from));
+    }
+
+    @Override
+    public void insert(byte[] bytes) {
+      output.writeBytes(bytes);
+    }
+
+    /** Each complete {@code data: JSON\n\n} event of the output, as its JSON. */
+    void drain(java.util.function.Consumer<byte[]> events) {
+      byte[] all = output.toByteArray();
+      output.reset();
+      int start = 0;
+      for (int i = 0; i + 1 < all.length; i++) {
+        if (all[i] == '\n' && all[i + 1] == '\n') {
+          int s = start;
+          if (i - s >= 5 && all[s] == 'd' && all[s + 1] == 'a' && all[s + 2] == 't' && all[s + 3] == 'a'
+              && all[s + 4] == ':') {
+            s += all.length > s + 5 && all[s + 5] == ' ' ? 6 : 5;
+          }
+          events.accept(Arrays.copyOfRange(all, s, i));
+          start = i + 2;
+          i++;
+        }
+      }
+      Arrays.fill(all, (byte) 0); // it held restored secrets
+    }
+  }
+}
