@@ -3,7 +3,7 @@ MVN ?= ./mvnw -B
 JAR := proxy/target/takumo-aegis.jar
 SOURCES := $(shell find pom.xml */pom.xml */src/main -type f 2>/dev/null)
 
-.PHONY: run test package image image-test e2e-claude-code fuzz perf perf-h2 perf-proxy perf-deps perf-streams bench-scan bench-precision bench-auth bench-fleet clean
+.PHONY: run test package image image-test e2e-claude-code e2e-codex fuzz perf perf-h2 perf-proxy perf-ws perf-deps perf-streams bench-scan bench-precision bench-auth bench-fleet clean
 
 ## run: build if needed, then start the gateway on 127.0.0.1:8080 (dev key store, no database)
 run: $(JAR)
@@ -61,6 +61,18 @@ e2e-claude-code:
 	CLAUDE_CODE_BIN=$(abspath $(CLAUDE_CODE_BIN)) TAKUMO_TEST_DATABASE_URL=$$(scripts/ensure-postgres) \
 	  $(MVN) -pl proxy verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ClaudeCodeE2E
 
+## e2e-codex: Responses over WebSocket with the real client: the Codex CLI (from npm, into proxy/target/codex;
+## CODEX_VERSION overrides) runs `codex exec` against the gateway, whose OpenAI upstream is a WebSocket stub; one
+## handshake, no fallback, only tokens upstream, the secret back in Codex's output (not in make test: a download)
+CODEX_VERSION ?= 0.171.0
+CODEX_BIN := proxy/target/codex/node_modules/.bin/codex
+e2e-codex:
+	@test -x $(CODEX_BIN) || npm install --prefix proxy/target/codex --no-audit --no-fund @openai/codex@$(CODEX_VERSION)
+	$(MVN) -q -DskipTests install
+	rm -rf proxy/target/failsafe-reports
+	CODEX_BIN=$(abspath $(CODEX_BIN)) TAKUMO_TEST_DATABASE_URL=$$(scripts/ensure-postgres) \
+	  $(MVN) -pl proxy verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=CodexE2E
+
 $(JAR): $(SOURCES)
 	$(MVN) -q -DskipTests package
 
@@ -92,6 +104,13 @@ perf-proxy: $(JAR) perf-deps
 	$(MVN) -q -DskipTests install
 	taskset -c 0 $(MVN) -q -pl perf exec:exec -Dexec.executable=java \
 	  -Dexec.args="--add-opens java.base/java.lang=ALL-UNNAMED -Xms1g -Xmx1g -cp %classpath io.takumo.aegis.perf.ForwardProxyPerf"
+
+## perf-ws: the gateway's CPU per Responses turn over a WebSocket against the same turn over HTTP + SSE, one run
+## (perf/results/websocket.md; WS_SECONDS, WS_REPEATS, WS_CLIENTS override)
+perf-ws: $(JAR) perf-deps
+	$(MVN) -q -DskipTests install
+	taskset -c 0 $(MVN) -q -pl perf exec:exec -Dexec.executable=java \
+	  -Dexec.args="-Xms1g -Xmx1g -cp %classpath io.takumo.aegis.perf.WebSocketPerf"
 
 ## perf-deps: nginx (the reference) with its stream module, h2load and taskset, from Debian's packages when missing
 perf-deps:

@@ -28,6 +28,12 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
@@ -36,8 +42,9 @@ import java.util.concurrent.TimeUnit;
  * in the provider's shape, or SSE ({@code "stream":true}) with {@code x-stub-events} events
  * (default 100) spaced {@code x-stub-spacing-ms} apart (default 0; with {@code x-stub-stamp: 1}
  * each event's text is the {@code System.nanoTime()} at which it was written), or echoes the body
- * ({@code x-stub-echo: 1}). No parsing beyond a byte search: it must cost the load-generator core
- * as little as possible.
+ * ({@code x-stub-echo: 1}). {@code /v1/responses} streams Responses events instead, and its
+ * {@code Upgrade: websocket} is accepted: each text message gets the same 100 events as WebSocket
+ * messages. No parsing beyond a byte search: it must cost the load-generator core as little as possible.
  */
 public final class PerfStub implements AutoCloseable {
   private static final byte[] STREAM = "\"stream\":true".getBytes(StandardCharsets.US_ASCII);
@@ -53,6 +60,12 @@ public final class PerfStub implements AutoCloseable {
       + "\"delta\":{\"type\":\"text_delta\",\"text\":\"Looks good \"}}\n\n").getBytes(StandardCharsets.US_ASCII);
   private static final byte[] STOP = ("event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n"
       + "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n").getBytes(StandardCharsets.US_ASCII);
+
+  private static final byte[] RESPONSES_DELTA = ("{\"type\":\"response.output_text.delta\",\"item_id\":\"msg_perf\","
+      + "\"output_index\":0,\"content_index\":0,\"delta\":\"Looks good \"}").getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] RESPONSES_DONE = ("{\"type\":\"response.completed\",\"response\":{\"id\":\"resp_perf\","
+      + "\"status\":\"completed\"}}").getBytes(StandardCharsets.US_ASCII);
+  private static final int RESPONSES_EVENTS = 100;
 
   private final EventLoopGroup group;
   private final Channel server;
@@ -85,6 +98,26 @@ public final class PerfStub implements AutoCloseable {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
       ByteBuf body = request.content();
+      if (request.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)) {
+        WebSocketServerHandshaker handshaker = new WebSocketServerHandshakerFactory("/v1/responses", null, false,
+            64 << 20).newHandshaker(request);
+        ctx.pipeline().addLast(new WebSocketFrameAggregator(64 << 20), new Turns());
+        ctx.pipeline().remove(this);
+        handshaker.handshake(ctx.channel(), request);
+        return;
+      }
+      if (request.uri().startsWith("/v1/responses") && ByteBufUtil.indexOf(Unpooled.wrappedBuffer(STREAM), body) >= 0) {
+        HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+        head.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream")
+            .set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+        ctx.write(head);
+        for (int i = 0; i < RESPONSES_EVENTS; i++) {
+          ctx.write(new DefaultHttpContent(Unpooled.wrappedBuffer(sse("response.output_text.delta", RESPONSES_DELTA))));
+        }
+        ctx.writeAndFlush(new io.netty.handler.codec.http.DefaultLastHttpContent(
+            Unpooled.wrappedBuffer(sse("response.completed", RESPONSES_DONE))));
+        return;
+      }
       if ("1".equals(request.headers().get("x-stub-echo"))) {
         full(ctx, body.retainedDuplicate());
         return;
@@ -117,6 +150,15 @@ public final class PerfStub implements AutoCloseable {
       ctx.writeAndFlush(new io.netty.handler.codec.http.DefaultLastHttpContent(Unpooled.wrappedBuffer(STOP)));
     }
 
+    private static byte[] sse(String name, byte[] data) {
+      byte[] head = ("event: " + name + "\ndata: ").getBytes(StandardCharsets.US_ASCII);
+      byte[] out = java.util.Arrays.copyOf(head, head.length + data.length + 2);
+      System.arraycopy(data, 0, out, head.length, data.length);
+      out[out.length - 2] = '\n';
+      out[out.length - 1] = '\n';
+      return out;
+    }
+
     /** A text delta whose text is {@code t<System.nanoTime()>}: when the stub wrote it. */
     private static byte[] stamped() {
       return ("event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
@@ -129,6 +171,24 @@ public final class PerfStub implements AutoCloseable {
       response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
           .setInt(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes());
       ctx.writeAndFlush(response);
+    }
+  }
+
+  /** A Responses WebSocket session: each text message is a turn, answered with the SSE path's events as messages. */
+  private static final class Turns extends SimpleChannelInboundHandler<WebSocketFrame> {
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+      if (frame instanceof CloseWebSocketFrame) {
+        ctx.close();
+        return;
+      }
+      if (!(frame instanceof TextWebSocketFrame)) {
+        return;
+      }
+      for (int i = 0; i < RESPONSES_EVENTS; i++) {
+        ctx.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(RESPONSES_DELTA)));
+      }
+      ctx.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(RESPONSES_DONE)));
     }
   }
 }

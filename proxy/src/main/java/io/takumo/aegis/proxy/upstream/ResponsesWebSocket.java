@@ -122,6 +122,10 @@ final class ResponsesWebSocket {
   /** Events that end a turn (the provider's answer to one {@code response.create}). */
   private static final Set<String> TURN_ENDS = Set.of("response.completed", "response.failed", "response.incomplete",
       "error");
+  private static final byte[][] TURN_END_NAMES = TURN_ENDS.stream()
+      .map(t -> ('"' + t + '"').getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
+  private static final String[] NO_HEAD = new String[2];
+  private static final byte[] CREATE = "\"response.create\"".getBytes(StandardCharsets.US_ASCII);
   private static final JsonFactory JSON = new JsonFactory();
   private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] END = {'\n', '\n'};
@@ -315,8 +319,7 @@ final class ResponsesWebSocket {
       waiting.add(message); // behind a message that waits for a rate-limit lease
       return;
     }
-    String[] head = topLevel(message);
-    if ("response.create".equals(head[0])) {
+    if (indexOf(message, CREATE) >= 0 && "response.create".equals(topLevel(message)[0])) {
       RuntimeConfig runtime = context.runtime();
       RateLimiter.Limits limits = runtime.limits(principal);
       RateDecision decision = services.limiter().admit(principal, limits);
@@ -435,9 +438,9 @@ final class ResponsesWebSocket {
     client.writeAndFlush(new TextWebSocketFrame(json.toString()));
   }
 
-  /** One complete text message from the provider: rehydrated, then to the client. */
+  /** One complete text message from the provider: rehydrated, then to the client (flushed once per read). */
   private void fromProvider(byte[] event) {
-    String[] head = topLevel(event);
+    String[] head = mayEndTurn(event) ? topLevel(event) : NO_HEAD;
     SseRehydrator r = rehydrator;
     if (r == null) {
       send(event);
@@ -452,7 +455,6 @@ final class ResponsesWebSocket {
       rehydrated.feed(framed, r, false);
       rehydrated.drain(this::send);
     }
-    client.flush();
     if (head[0] != null && TURN_ENDS.contains(head[0]) && turn != null) {
       endTurn("error".equals(head[0]) ? parseStatus(head[1]) : "response.failed".equals(head[0]) ? 502 : 200);
     }
@@ -461,6 +463,32 @@ final class ResponsesWebSocket {
   private void send(byte[] event) {
     services.metrics().webSocketMessage(false, event.length);
     client.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(event)));
+  }
+
+  /**
+   * Whether a provider message may be a turn's last event, by a byte search for the names of those events: only
+   * then is it parsed (most messages are deltas, a parser per delta would be a third of the session's cost).
+   */
+  static boolean mayEndTurn(byte[] event) {
+    for (byte[] name : TURN_END_NAMES) {
+      if (indexOf(event, name) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int indexOf(byte[] b, byte[] what) {
+    outer:
+    for (int i = 0; i + what.length <= b.length; i++) {
+      for (int j = 0; j < what.length; j++) {
+        if (b[i + j] != what[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
   }
 
   private static int parseStatus(@Nullable String status) {
@@ -621,6 +649,12 @@ final class ResponsesWebSocket {
       } finally {
         ReferenceCountUtil.release(msg);
       }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+      client.flush(); // the events of one read go out in one write
+      ctx.fireChannelReadComplete();
     }
 
     @Override

@@ -161,7 +161,9 @@ final class ResponsesWebSocketStub implements AutoCloseable {
       }
       String said = "Use " + String.join(" and ", tokens) + " now.";
       int cut = tokens.isEmpty() ? said.length() / 2 : said.indexOf("__TAKUMO_") + 12; // inside the first token
-      send(ctx, event("response.created").put("sequence_number", 0));
+      ObjectNode created = event("response.created");
+      created.putObject("response").put("id", "resp_1").put("status", "in_progress");
+      send(ctx, created);
       send(ctx, delta(said.substring(0, cut)));
       String second = JSON.writeValueAsString(delta(said.substring(cut)));
       int half = second.length() / 2;
@@ -172,10 +174,18 @@ final class ResponsesWebSocketStub implements AutoCloseable {
           .put("delta", JSON.writeValueAsString(args)));
       send(ctx, event("response.output_text.done").put("item_id", "msg_1").put("output_index", 0)
           .put("content_index", 0).put("text", said));
+      ObjectNode item = JSON.createObjectNode().put("type", "message").put("id", "msg_1").put("role", "assistant")
+          .put("status", "completed");
+      item.putArray("content").addObject().put("type", "output_text").put("text", said).putArray("annotations");
+      ObjectNode itemDone = event("response.output_item.done").put("output_index", 0);
+      itemDone.set("item", item);
+      send(ctx, itemDone);
       ObjectNode completed = event("response.completed");
-      completed.putObject("response").put("id", "resp_1").put("status", "completed").putArray("output")
-          .addObject().put("type", "message").putArray("content").addObject().put("type", "output_text")
-          .put("text", said);
+      ObjectNode response = completed.putObject("response").put("id", "resp_1").put("status", "completed");
+      response.putArray("output").add(item.deepCopy());
+      response.putObject("usage").put("input_tokens", 10).put("output_tokens", 5).put("total_tokens", 15)
+          .<ObjectNode>set("input_tokens_details", JSON.createObjectNode().put("cached_tokens", 0))
+          .set("output_tokens_details", JSON.createObjectNode().put("reasoning_tokens", 0));
       send(ctx, completed);
       Integer close = settings.remove("close");
       if (close != null) {
