@@ -328,12 +328,15 @@ final class ResponsesWebSocket {
         ReadGate.of(client).pause(PauseReason.RATE_LEASE);
         services.limiter().await(principal, limits).whenCompleteAsync((later, error) -> {
           ReadGate.of(client).resume(PauseReason.RATE_LEASE);
-          byte[] first = waiting.poll();
-          if (first != null) {
-            create(first, later != null ? later : new RateDecision(limits.keyPerMinute(), 0, 0, 1));
+          List<byte[]> held = new java.util.ArrayList<>(waiting);
+          waiting.clear();
+          if (ended) {
+            held.forEach(m -> Arrays.fill(m, (byte) 0));
+            return;
           }
-          while (!waiting.isEmpty() && client.isActive()) {
-            fromClient(requireNonNull(waiting.poll()));
+          create(held.get(0), later != null ? later : new RateDecision(limits.keyPerMinute(), 0, 0, 1));
+          for (byte[] next : held.subList(1, held.size())) {
+            fromClient(next); // in order; one that waits for a lease again queues the rest behind it
           }
         }, client.eventLoop());
         return;

@@ -357,7 +357,7 @@ class ForwardProxyIT {
     return trustOf(gateway.dir().resolve("ca"));
   }
 
-  private static X509TrustManager trustOf(Path caDir) throws Exception {
+  static X509TrustManager trustOf(Path caDir) throws Exception {
     KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
     store.load(null, null);
     store.setCertificateEntry("takumo", CertificateAuthority.inDirectory(caDir).certificate());

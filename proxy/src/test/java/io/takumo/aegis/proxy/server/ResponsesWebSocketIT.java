@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.takumo.aegis.proxy.config.GatewayConfig;
 import io.takumo.aegis.proxy.route.Provider;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -24,6 +26,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -93,6 +97,24 @@ class ResponsesWebSocketIT {
   }
 
   @Test
+  void insideAForwardProxyTunnelTheSessionIsTheSame() throws Exception {
+    try (ResponsesWebSocketStub stub = new ResponsesWebSocketStub();
+        GatewayFixture gateway = fixture(stub, b -> {})) {
+      SSLContext tls = SSLContext.getInstance("TLS");
+      tls.init(null, new TrustManager[] {ForwardProxyIT.trustOf(gateway.dir().resolve("ca"))}, null);
+      HttpClient viaProxy = HttpClient.newBuilder().sslContext(tls)
+          .proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", gateway.gateway.port()))).build();
+      Client client = Client.open(gateway, viaProxy, URI.create("wss://api.openai.com/v1/responses"));
+      client.ws.sendText(create(FILE, null), true).join();
+      List<JsonNode> events = client.turn();
+      assertThat(stub.received.poll(WAIT, TimeUnit.SECONDS)).doesNotContain(AWS).contains("__TAKUMO_v1_");
+      assertThat(text(events, "response.output_text.done").get("text").asText())
+          .isEqualTo("Use " + AWS + " and " + PASSWORD + " now.");
+      client.close(1000);
+    }
+  }
+
+  @Test
   void withoutTheConversationVaultALaterConnectionGetsTokens() throws Exception {
     try (ResponsesWebSocketStub stub = new ResponsesWebSocketStub();
         GatewayFixture gateway = fixture(stub, b -> b.conversations(
@@ -139,6 +161,25 @@ class ResponsesWebSocketIT {
       client.ws.sendText(create("hello", null), true).join();
       client.turn();
       assertThat(client.closed.get(WAIT, TimeUnit.SECONDS)).isEqualTo(4001);
+    }
+  }
+
+  @Test
+  void aClientThatStopsReadingStopsTheProvidersStream() throws Exception {
+    try (ResponsesWebSocketStub stub = new ResponsesWebSocketStub();
+        GatewayFixture gateway = fixture(stub, b -> {})) {
+      Client client = Client.open(gateway);
+      client.holding = true; // takes the first message, then asks for no more
+      client.counting = true; // 64 MiB of deltas: counted, not kept
+      client.ws.sendText(create("flood", null), true).join();
+      int written = stub.stalled.get(WAIT, TimeUnit.SECONDS);
+      assertThat(written).as("the provider was stopped before the end of its 64 MiB")
+          .isLessThan(ResponsesWebSocketStub.FLOOD_EVENTS);
+      client.holding = false;
+      client.ws.request(Long.MAX_VALUE);
+      assertThat(client.next().get("type").asText()).isEqualTo("response.completed");
+      assertThat(client.deltas.get()).isEqualTo(ResponsesWebSocketStub.FLOOD_EVENTS);
+      client.close(1000);
     }
   }
 
@@ -201,13 +242,19 @@ class ResponsesWebSocketIT {
     final LinkedBlockingQueue<byte[]> pongs = new LinkedBlockingQueue<>();
     final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
+    volatile boolean holding;
+    volatile boolean counting;
+    final java.util.concurrent.atomic.AtomicInteger deltas = new java.util.concurrent.atomic.AtomicInteger();
     WebSocket ws;
 
     static Client open(GatewayFixture gateway) {
+      return open(gateway, HttpClient.newHttpClient(),
+          URI.create("ws://127.0.0.1:" + gateway.gateway.port() + "/v1/responses"));
+    }
+
+    static Client open(GatewayFixture gateway, HttpClient http, URI uri) {
       Client c = new Client();
-      c.ws = HttpClient.newHttpClient().newWebSocketBuilder()
-          .header("Authorization", "Bearer " + gateway.key)
-          .buildAsync(URI.create("ws://127.0.0.1:" + gateway.gateway.port() + "/v1/responses"), c).join();
+      c.ws = http.newWebSocketBuilder().header("Authorization", "Bearer " + gateway.key).buildAsync(uri, c).join();
       return c;
     }
 
@@ -237,10 +284,17 @@ class ResponsesWebSocketIT {
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
       partial.append(data);
       if (last) {
-        messages.add(partial.toString());
+        String message = partial.toString();
+        if (counting && message.contains("\"response.output_text.delta\"")) {
+          deltas.incrementAndGet();
+        } else {
+          messages.add(message);
+        }
         partial.setLength(0);
       }
-      webSocket.request(1);
+      if (!holding) {
+        webSocket.request(1);
+      }
       return null;
     }
 

@@ -45,7 +45,8 @@ import java.util.regex.Pattern;
  * {@code response.function_call_arguments.delta} whose arguments (JSON in a JSON string) hold the tokens,
  * {@code response.output_text.done} and {@code response.completed} with full-text copies. The text repeats
  * the tokens of the message, or, for a message with none, every token an earlier turn sent (a stateful
- * conversation). Records what it received; can refuse the upgrade or close with a given code.
+ * conversation). Records what it received; can refuse the upgrade or close with a given code; floods a
+ * turn whose input says {@code flood} with 64 MiB of deltas, writing only while its connection takes them.
  */
 final class ResponsesWebSocketStub implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -60,6 +61,15 @@ final class ResponsesWebSocketStub implements AutoCloseable {
   /** Close codes received from the gateway. */
   final LinkedBlockingQueue<Integer> closes = new LinkedBlockingQueue<>();
   private final List<String> remembered = new CopyOnWriteArrayList<>();
+  /** A turn whose input says {@code flood} is answered with this many 1 KiB deltas. */
+  static final int FLOOD_EVENTS = 65_536;
+  /** How many of them the stub had written when its connection first stopped taking more. */
+  final java.util.concurrent.CompletableFuture<Integer> stalled = new java.util.concurrent.CompletableFuture<>();
+  private volatile FloodStep floodResume;
+
+  private interface FloodStep {
+    void run() throws Exception;
+  }
   private final Map<String, Integer> settings = new ConcurrentHashMap<>();
 
   ResponsesWebSocketStub() throws InterruptedException {
@@ -147,6 +157,10 @@ final class ResponsesWebSocketStub implements AutoCloseable {
       if (!message.contains("\"response.create\"")) {
         return;
       }
+      if (message.contains("flood")) {
+        flood(ctx, FLOOD_EVENTS);
+        return;
+      }
       List<String> tokens = new ArrayList<>();
       Matcher m = TOKEN.matcher(message);
       while (m.find()) {
@@ -191,6 +205,33 @@ final class ResponsesWebSocketStub implements AutoCloseable {
       if (close != null) {
         ctx.writeAndFlush(new CloseWebSocketFrame(close, "stub closes"));
       }
+    }
+
+    /** Writes {@code left} 1 KiB deltas, then {@code response.completed}, as fast as the gateway reads them. */
+    private void flood(ChannelHandlerContext ctx, int left) throws Exception {
+      String delta = JSON.writeValueAsString(delta("x".repeat(1000)));
+      while (left > 0) {
+        if (!ctx.channel().isWritable()) {
+          stalled.complete(FLOOD_EVENTS - left); // the gateway stopped reading: resume when it drains
+          int rest = left;
+          floodResume = () -> flood(ctx, rest);
+          ctx.flush();
+          return;
+        }
+        ctx.write(new TextWebSocketFrame(delta));
+        left--;
+      }
+      send(ctx, event("response.completed"));
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+      FloodStep resume = floodResume;
+      if (ctx.channel().isWritable() && resume != null) {
+        floodResume = null;
+        resume.run();
+      }
+      ctx.fireChannelWritabilityChanged();
     }
 
     private ObjectNode event(String type) {
