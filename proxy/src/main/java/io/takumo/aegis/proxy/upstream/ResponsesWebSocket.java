@@ -122,10 +122,9 @@ final class ResponsesWebSocket {
   /** Events that end a turn (the provider's answer to one {@code response.create}). */
   private static final Set<String> TURN_ENDS = Set.of("response.completed", "response.failed", "response.incomplete",
       "error");
-  private static final byte[][] TURN_END_NAMES = TURN_ENDS.stream()
-      .map(t -> ('"' + t + '"').getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
   private static final String[] NO_HEAD = new String[2];
-  private static final byte[] CREATE = "\"response.create\"".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] DELTA_PREFIX = "response.output_".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] TYPE_FIRST = "{\"type\":\"".getBytes(StandardCharsets.US_ASCII);
   private static final JsonFactory JSON = new JsonFactory();
   private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] END = {'\n', '\n'};
@@ -319,7 +318,7 @@ final class ResponsesWebSocket {
       waiting.add(message); // behind a message that waits for a rate-limit lease
       return;
     }
-    if (indexOf(message, CREATE) >= 0 && "response.create".equals(topLevel(message)[0])) {
+    if ("response.create".equals(topLevel(message)[0])) { // parsed whole: with duplicate "type"s the last counts
       RuntimeConfig runtime = context.runtime();
       RateLimiter.Limits limits = runtime.limits(principal);
       RateDecision decision = services.limiter().admit(principal, limits);
@@ -455,8 +454,11 @@ final class ResponsesWebSocket {
         framed[DATA.length + i] = b == '\n' || b == '\r' ? (byte) ' ' : b;
       }
       System.arraycopy(END, 0, framed, DATA.length + event.length, END.length);
-      rehydrated.feed(framed, r, false);
-      rehydrated.drain(this::send);
+      if (rehydrated.feed(framed, r, false)) {
+        send(event); // nothing restored or held: the message as it came
+      } else {
+        rehydrated.drain(this::send);
+      }
     }
     if (head[0] != null && TURN_ENDS.contains(head[0]) && turn != null) {
       endTurn("error".equals(head[0]) ? parseStatus(head[1]) : "response.failed".equals(head[0]) ? 502 : 200);
@@ -469,29 +471,26 @@ final class ResponsesWebSocket {
   }
 
   /**
-   * Whether a provider message may be a turn's last event, by a byte search for the names of those events: only
-   * then is it parsed (most messages are deltas, a parser per delta would be a third of the session's cost).
+   * Whether a provider message may be a turn's last event. The provider writes {@code type} first: a message that
+   * starts with {@code {"type":"response.output_} (the deltas, most of a turn) is not, without a parser; any other
+   * is parsed.
    */
   static boolean mayEndTurn(byte[] event) {
-    for (byte[] name : TURN_END_NAMES) {
-      if (indexOf(event, name) >= 0) {
+    int p = TYPE_FIRST.length;
+    if (event.length < p + DELTA_PREFIX.length) {
+      return true;
+    }
+    for (int i = 0; i < p; i++) {
+      if (event[i] != TYPE_FIRST[i]) {
+        return true;
+      }
+    }
+    for (int i = 0; i < DELTA_PREFIX.length; i++) {
+      if (event[p + i] != DELTA_PREFIX[i]) {
         return true;
       }
     }
     return false;
-  }
-
-  private static int indexOf(byte[] b, byte[] what) {
-    outer:
-    for (int i = 0; i + what.length <= b.length; i++) {
-      for (int j = 0; j < what.length; j++) {
-        if (b[i + j] != what[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 
   private static int parseStatus(@Nullable String status) {
@@ -761,21 +760,37 @@ final class ResponsesWebSocket {
     private byte[] current = new byte[0];
     private long base;
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private boolean unchanged;
 
-    void feed(byte[] framed, SseRehydrator rehydrator, boolean last) {
+    /**
+     * Feeds one framed event; true when the output is that event unchanged (one copy of all of it, nothing
+     * inserted): the caller sends the message it has, and the output is dropped.
+     */
+    boolean feed(byte[] framed, SseRehydrator rehydrator, boolean last) {
       current = framed;
+      unchanged = true;
+      int before = output.size();
       rehydrator.feed(framed, 0, framed.length, last);
       base += framed.length;
       current = new byte[0];
+      boolean same = unchanged && output.size() - before == framed.length;
+      if (same && before == 0) {
+        output.reset();
+      }
+      return same && before == 0;
     }
 
     @Override
     public void copy(long from, long to) {
+      if (from != base || to != base + current.length) {
+        unchanged = false;
+      }
       output.write(current, (int) (from - base), (int) (to - from));
     }
 
     @Override
     public void insert(byte[] bytes) {
+      unchanged = false;
       output.writeBytes(bytes);
     }
 
