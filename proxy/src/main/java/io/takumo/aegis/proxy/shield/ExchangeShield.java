@@ -57,12 +57,13 @@ public final class ExchangeShield implements AutoCloseable {
   private @Nullable RewritingStream responseRewrite;
   private @Nullable Rehydrating rehydrator;
   /**
-   * Headers that frame or negotiate the exchange, and credentials (the provider key goes upstream as
-   * the client sent it): never rewritten by {@link #tokenizeHead}.
+   * Headers that frame or negotiate the exchange (a WebSocket handshake's included: its key is random by design),
+   * and credentials (the provider key goes upstream as the client sent it): never rewritten by {@link #tokenizeHead}.
    */
   private static final Set<String> NOT_SCANNED = Set.of("host", "content-length", "content-type", "content-encoding",
       "transfer-encoding", "accept", "accept-encoding", "connection", "authorization", "x-api-key", "x-goog-api-key",
-      "x-takumo-key", "proxy-authorization", "anthropic-version", "anthropic-beta", "openai-beta");
+      "x-takumo-key", "proxy-authorization", "anthropic-version", "anthropic-beta", "openai-beta", "upgrade",
+      "sec-websocket-key", "sec-websocket-version", "sec-websocket-extensions", "sec-websocket-protocol");
 
   private final long maxBodyBytes;
   private final List<Detection> headDetections = new ArrayList<>();

@@ -53,6 +53,7 @@ import io.takumo.aegis.proxy.config.UpstreamSpec;
 import io.takumo.aegis.proxy.http.Conn;
 import io.takumo.aegis.proxy.http.ErrorCode;
 import io.takumo.aegis.proxy.http.ErrorResponses;
+import io.takumo.aegis.proxy.http.ExchangeRefusal;
 import io.takumo.aegis.proxy.http.PauseReason;
 import io.takumo.aegis.proxy.http.ProxyMetrics;
 import io.takumo.aegis.proxy.http.ReadGate;
@@ -62,6 +63,7 @@ import io.takumo.aegis.proxy.ratelimit.RateDecision;
 import io.takumo.aegis.proxy.ratelimit.RateLimiter;
 import io.takumo.aegis.proxy.route.Provider;
 import io.takumo.aegis.proxy.server.HandlerNames;
+import io.takumo.aegis.proxy.shield.ExchangeShield;
 import io.takumo.aegis.proxy.shield.ShieldRuntime;
 import io.takumo.aegis.shield.ArrayRewrite;
 import io.takumo.aegis.shield.BodyTokenizer;
@@ -150,6 +152,10 @@ final class ResponsesWebSocket {
   private int restoredBefore;
   private boolean open;
   private boolean ended;
+  /** The upgrade got its answer: the 101, or a refusal. */
+  private boolean answered;
+  private boolean clientCloseSent;
+  private boolean originCloseSent;
 
   /** The {@code response.create} in flight: what its audit row and metrics need. */
   private record Turn(String requestId, long startNanos, long sentNanos, List<Detection> detections,
@@ -199,7 +205,18 @@ final class ResponsesWebSocket {
     }
     UpstreamSpec spec = runtime.upstream(Provider.OPENAI);
     context.provider(Provider.OPENAI.id());
-    String target = UpstreamRequests.target(spec, ROUTE, context.route().query());
+    String query = context.route().query();
+    if (services.shield().enabled() && services.config().scanHeaders()) {
+      // TAKUMO_SCAN_HEADERS=on: the upgrade's headers and query are scanned as an HTTP request's head is
+      try (ExchangeShield head = ExchangeShield.start(services.shield(), context, request, client.alloc(), 0)) {
+        query = head.tokenizeHead(request.headers(), query);
+        head.judge(runtime.policy());
+      } catch (ExchangeRefusal refusal) {
+        refuse(refusal.code(), requireNonNull(refusal.getMessage()));
+        return;
+      }
+    }
+    String target = UpstreamRequests.target(spec, ROUTE, query);
     Credentials credentials = requireNonNull(context.credentials(), "provider routes are authenticated");
     HttpHeaders headers = UpstreamRequests.head(request, spec, target, credentials,
         ProviderChoice.providerKey(principal, spec)).headers();
@@ -237,11 +254,26 @@ final class ResponsesWebSocket {
           refuse(ErrorCode.BAD_GATEWAY, "The provider connection failed during the WebSocket handshake. Try again.");
         }
       });
+      long timeout = services.config().connectTimeout().toNanos();
+      ch.eventLoop().schedule(() -> {
+        if (!toProvider.isHandshakeComplete() && ch.isActive()) { // no answer to the upgrade: never wait forever
+          refuse(ErrorCode.UPSTREAM_TIMEOUT, "The provider did not answer the WebSocket upgrade within "
+              + services.config().connectTimeout().toSeconds() + " s (TAKUMO_UPSTREAM_CONNECT_TIMEOUT). Try again.");
+        }
+      }, timeout, java.util.concurrent.TimeUnit.NANOSECONDS);
     });
   }
 
   /** Answers the upgrade with an HTTP error (no session): the client falls back to SSE. */
   private void refuse(ErrorCode code, String message) {
+    if (answered) {
+      return; // one answer to an upgrade
+    }
+    answered = true;
+    sendRefusal(code, message);
+  }
+
+  private void sendRefusal(ErrorCode code, String message) {
     if (relay.isRemoved() || !client.isActive()) {
       return;
     }
@@ -255,6 +287,10 @@ final class ResponsesWebSocket {
 
   /** The provider refused the upgrade: its status and body go to the client as they came. */
   private void relayRefusal(FullHttpResponse answer) {
+    if (answered) {
+      return;
+    }
+    answered = true;
     FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, answer.status(),
         answer.content().retainedDuplicate());
     for (CharSequence name : List.of(HttpHeaderNames.CONTENT_TYPE, HttpHeaderNames.RETRY_AFTER, "x-request-id",
@@ -272,6 +308,10 @@ final class ResponsesWebSocket {
 
   /** The provider answered 101: the client gets its own 101, and the HTTP level of its connection goes. */
   private void accept(WebSocketServerHandshaker toClient) {
+    if (answered) {
+      return;
+    }
+    answered = true;
     Channel o = requireNonNull(origin);
     ReadGate.of(o).pause(PauseReason.CONNECT);
     o.pipeline().addBefore("ws-provider", "ws-aggregator", new WebSocketFrameAggregator(maxMessage));
@@ -281,7 +321,7 @@ final class ResponsesWebSocket {
     try {
       toClient.handshake(client, full, null, done); // through the exchange handlers: logged, audited as 101
     } catch (WebSocketHandshakeException e) {
-      refuse(ErrorCode.BAD_REQUEST, "The WebSocket upgrade is not valid: " + e.getMessage());
+      sendRefusal(ErrorCode.BAD_REQUEST, "The WebSocket upgrade is not valid: " + e.getMessage());
       return;
     } finally {
       full.release();
@@ -568,14 +608,26 @@ final class ResponsesWebSocket {
 
   /** Sends a close frame (once the session is open) and closes the channel. */
   private void close(Channel channel, WebSocketCloseStatus status) {
-    if (!channel.isActive()) {
-      return;
-    }
     if (open) {
-      channel.writeAndFlush(new CloseWebSocketFrame(status)).addListener(ChannelFutureListener.CLOSE);
+      sendClose(channel, new CloseWebSocketFrame(status));
     } else {
       channel.close();
     }
+  }
+
+  /** Sends {@code frame} and closes {@code to} after it: the first close frame for a side only (RFC 6455 §5.5.1). */
+  private void sendClose(Channel to, CloseWebSocketFrame frame) {
+    boolean first = to == client ? !clientCloseSent : !originCloseSent;
+    if (to == client) {
+      clientCloseSent = true;
+    } else {
+      originCloseSent = true;
+    }
+    if (!first || !to.isActive()) {
+      frame.release();
+      return;
+    }
+    to.writeAndFlush(frame).addListener(ChannelFutureListener.CLOSE);
   }
 
   /**
@@ -645,7 +697,8 @@ final class ResponsesWebSocket {
         } else if (msg instanceof PingWebSocketFrame ping) {
           ctx.writeAndFlush(new PongWebSocketFrame(ping.content().retain()));
         } else if (msg instanceof CloseWebSocketFrame close) {
-          relayClose(close, client);
+          sendClose(client, relayed(close));
+          originCloseSent = true; // the provider closed: nothing more to say to it
           ctx.close();
         }
       } finally {
@@ -692,16 +745,16 @@ final class ResponsesWebSocket {
         if (msg instanceof TextWebSocketFrame text) {
           fromClient(ByteBufUtil.getBytes(text.content()));
         } else if (msg instanceof BinaryWebSocketFrame) {
-          ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.INVALID_MESSAGE_TYPE,
-              "binary messages cannot be scanned for secrets")).addListener(ChannelFutureListener.CLOSE);
+          sendClose(client, new CloseWebSocketFrame(WebSocketCloseStatus.INVALID_MESSAGE_TYPE,
+              "binary messages cannot be scanned for secrets"));
         } else if (msg instanceof PingWebSocketFrame ping) {
           ctx.writeAndFlush(new PongWebSocketFrame(ping.content().retain()));
         } else if (msg instanceof CloseWebSocketFrame close) {
           Channel o = origin;
           if (o != null) {
-            relayClose(close, o);
+            sendClose(o, relayed(close));
           }
-          ctx.writeAndFlush(close.retainedDuplicate()).addListener(ChannelFutureListener.CLOSE);
+          sendClose(client, relayed(close)); // the echo
         }
       } finally {
         ReferenceCountUtil.release(msg);
@@ -729,9 +782,8 @@ final class ResponsesWebSocket {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
       if (cause instanceof TooLongFrameException) {
-        ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.MESSAGE_TOO_BIG,
-            "a message may be at most " + maxMessage + " bytes (TAKUMO_WS_MAX_MESSAGE_BYTES)"))
-            .addListener(ChannelFutureListener.CLOSE);
+        sendClose(client, new CloseWebSocketFrame(WebSocketCloseStatus.MESSAGE_TOO_BIG,
+            "a message may be at most " + maxMessage + " bytes (TAKUMO_WS_MAX_MESSAGE_BYTES)"));
         return;
       }
       log.debug("{} websocket: client side failed: {}", Conn.of(client), cause.toString());
@@ -739,16 +791,12 @@ final class ResponsesWebSocket {
     }
   }
 
-  /** Passes a close frame's code and reason on (a code that may not be sent becomes 1000). */
-  private static void relayClose(CloseWebSocketFrame close, Channel to) {
-    if (!to.isActive()) {
-      return;
-    }
+  /** A close frame with {@code close}'s code and reason, to pass on (a code that may not be sent becomes 1000). */
+  private static CloseWebSocketFrame relayed(CloseWebSocketFrame close) {
     int code = close.statusCode();
-    CloseWebSocketFrame out = code < 1000 || code == 1005 || code == 1006 || code == 1015
+    return code < 1000 || code == 1005 || code == 1006 || code == 1015
         ? new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE)
         : new CloseWebSocketFrame(code, close.reasonText());
-    to.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
   }
 
   /**

@@ -115,6 +115,19 @@ class ResponsesWebSocketIT {
   }
 
   @Test
+  void withHeaderScanningTheUpgradesHeadersAndQueryAreTokenized() throws Exception {
+    try (ResponsesWebSocketStub stub = new ResponsesWebSocketStub();
+        GatewayFixture gateway = fixture(stub, b -> b.scanHeaders(true))) {
+      Client client = Client.open(gateway, HttpClient.newHttpClient(), URI.create("ws://127.0.0.1:"
+          + gateway.gateway.port() + "/v1/responses?aws_key=" + AWS), java.util.Map.of("x-debug-aws-key", AWS));
+      client.ws.sendText(create("hello", null), true).join();
+      client.turn();
+      assertThat(stub.handshakes.get(0).toString()).doesNotContain(AWS).contains("__TAKUMO_v1_");
+      client.close(1000);
+    }
+  }
+
+  @Test
   void withoutTheConversationVaultALaterConnectionGetsTokens() throws Exception {
     try (ResponsesWebSocketStub stub = new ResponsesWebSocketStub();
         GatewayFixture gateway = fixture(stub, b -> b.conversations(
@@ -196,6 +209,18 @@ class ResponsesWebSocketIT {
   }
 
   @Test
+  void aProviderThatNeverAnswersTheUpgradeIsA504AfterTheConnectTimeout() throws Exception {
+    try (ResponsesWebSocketStub stub = new ResponsesWebSocketStub();
+        GatewayFixture gateway = fixture(stub, b -> b.connectTimeout(Duration.ofMillis(300)))) {
+      stub.silent();
+      assertThatThrownBy(() -> Client.open(gateway))
+          .isInstanceOf(CompletionException.class)
+          .cause().isInstanceOf(WebSocketHandshakeException.class)
+          .satisfies(e -> assertThat(((WebSocketHandshakeException) e).getResponse().statusCode()).isEqualTo(504));
+    }
+  }
+
+  @Test
   void eachResponseCreateCountsAgainstTheRateLimit() throws Exception {
     try (ResponsesWebSocketStub stub = new ResponsesWebSocketStub();
         GatewayFixture gateway = fixture(stub, b -> b.rateLimits(1000, 2, 1000))) {
@@ -253,8 +278,20 @@ class ResponsesWebSocketIT {
     }
 
     static Client open(GatewayFixture gateway, HttpClient http, URI uri) {
+      return open(gateway, http, uri, java.util.Map.of());
+    }
+
+    static Client open(GatewayFixture gateway, HttpClient http, URI uri, java.util.Map<String, String> headers) {
       Client c = new Client();
-      c.ws = http.newWebSocketBuilder().header("Authorization", "Bearer " + gateway.key).buildAsync(uri, c).join();
+      WebSocket.Builder builder = http.newWebSocketBuilder().header("Authorization", "Bearer " + gateway.key);
+      headers.forEach(builder::header);
+      try {
+        c.ws = builder.buildAsync(uri, c).get(WAIT, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw new CompletionException(e.getCause());
+      } catch (Exception e) {
+        throw new AssertionError("the WebSocket handshake within " + WAIT + " s", e);
+      }
       return c;
     }
 

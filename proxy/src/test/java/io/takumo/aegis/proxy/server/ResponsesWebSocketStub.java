@@ -79,7 +79,7 @@ final class ResponsesWebSocketStub implements AutoCloseable {
           protected void initChannel(SocketChannel ch) {
             ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 16), new Gate(),
                 new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
-                    .websocketPath("/v1/responses").maxFramePayloadLength(64 << 20).handleCloseFrames(false)
+                    .websocketPath("/v1/responses").checkStartsWith(true).maxFramePayloadLength(64 << 20).handleCloseFrames(false)
                     .build()),
                 new WebSocketFrameAggregator(64 << 20), new Turns());
           }
@@ -98,6 +98,11 @@ final class ResponsesWebSocketStub implements AutoCloseable {
   /** The next upgrades are answered with {@code status} and an error body instead of 101. */
   void refuseWith(int status) {
     settings.put("refuse", status);
+  }
+
+  /** The next upgrades get no answer at all. */
+  void silent() {
+    settings.put("silent", 1);
   }
 
   /** After the next turn's answer, the stub closes with {@code code}. */
@@ -123,6 +128,10 @@ final class ResponsesWebSocketStub implements AutoCloseable {
       request.headers().forEach(h -> headers.put(h.getKey(), h.getValue()));
       headers.put(":path", request.uri());
       handshakes.add(headers);
+      if (settings.containsKey("silent")) {
+        request.release(); // never answered
+        return;
+      }
       Integer refuse = settings.get("refuse");
       if (refuse != null) {
         request.release();
