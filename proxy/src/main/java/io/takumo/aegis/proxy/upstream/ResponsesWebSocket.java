@@ -583,6 +583,14 @@ final class ResponsesWebSocket {
       Arrays.fill(m, (byte) 0);
     }
     waiting.clear();
+    if (!open) { // the provider went away before the session opened: the client's connection is still HTTP
+      refuse(ErrorCode.BAD_GATEWAY, "The provider closed the connection during the WebSocket handshake. Try again.");
+      Channel o = origin;
+      if (o != null) {
+        o.close();
+      }
+      return;
+    }
     SseRehydrator r = rehydrator;
     if (r != null && client.isActive()) {
       rehydrated.feed(new byte[0], r, true);
@@ -596,9 +604,7 @@ final class ResponsesWebSocket {
     if (v != null) {
       v.close();
     }
-    if (open) {
-      services.metrics().webSocketOpen(-1);
-    }
+    services.metrics().webSocketOpen(-1);
     close(client, WebSocketCloseStatus.ENDPOINT_UNAVAILABLE);
     Channel o = origin;
     if (o != null) {
@@ -606,13 +612,9 @@ final class ResponsesWebSocket {
     }
   }
 
-  /** Sends a close frame (once the session is open) and closes the channel. */
+  /** Sends a close frame and closes the channel (the session is open). */
   private void close(Channel channel, WebSocketCloseStatus status) {
-    if (open) {
-      sendClose(channel, new CloseWebSocketFrame(status));
-    } else {
-      channel.close();
-    }
+    sendClose(channel, new CloseWebSocketFrame(status));
   }
 
   /** Sends {@code frame} and closes {@code to} after it: the first close frame for a side only (RFC 6455 §5.5.1). */
@@ -720,9 +722,6 @@ final class ResponsesWebSocket {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-      if (!handshaker.isHandshakeComplete()) {
-        refuse(ErrorCode.BAD_GATEWAY, "The provider closed the connection during the WebSocket handshake. Try again.");
-      }
       end();
       ctx.fireChannelInactive();
     }

@@ -221,6 +221,23 @@ class ResponsesWebSocketIT {
   }
 
   @Test
+  void aProviderThatClosesDuringTheUpgradeIsA502AndTheConnectionStaysHttp() throws Exception {
+    try (ResponsesWebSocketStub stub = new ResponsesWebSocketStub();
+        GatewayFixture gateway = fixture(stub, b -> {});
+        RawHttp http = new RawHttp(gateway.gateway.port())) {
+      stub.drop();
+      http.send("GET /v1/responses HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + gateway.key
+          + "\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\n"
+          + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n");
+      RawHttp.Response refused = http.read();
+      assertThat(refused.status()).isEqualTo(502);
+      assertThat(refused.body()).contains("\"type\":\"error\"");
+      http.send("GET /v1/health HTTP/1.1\r\nHost: x\r\n\r\n"); // the same connection serves on
+      assertThat(http.read().status()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void eachResponseCreateCountsAgainstTheRateLimit() throws Exception {
     try (ResponsesWebSocketStub stub = new ResponsesWebSocketStub();
         GatewayFixture gateway = fixture(stub, b -> b.rateLimits(1000, 2, 1000))) {

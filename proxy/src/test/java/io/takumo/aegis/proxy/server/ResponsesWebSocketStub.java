@@ -100,6 +100,11 @@ final class ResponsesWebSocketStub implements AutoCloseable {
     settings.put("refuse", status);
   }
 
+  /** The next upgrades are answered by closing the connection. */
+  void drop() {
+    settings.put("drop", 1);
+  }
+
   /** The next upgrades get no answer at all. */
   void silent() {
     settings.put("silent", 1);
@@ -128,6 +133,11 @@ final class ResponsesWebSocketStub implements AutoCloseable {
       request.headers().forEach(h -> headers.put(h.getKey(), h.getValue()));
       headers.put(":path", request.uri());
       handshakes.add(headers);
+      if (settings.containsKey("drop")) {
+        request.release();
+        ctx.close(); // the connection ends without an answer
+        return;
+      }
       if (settings.containsKey("silent")) {
         request.release(); // never answered
         return;
