@@ -81,6 +81,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -487,18 +488,7 @@ final class ResponsesWebSocket {
     if (r == null) {
       send(event);
     } else {
-      byte[] framed = new byte[DATA.length + event.length + END.length];
-      System.arraycopy(DATA, 0, framed, 0, DATA.length);
-      for (int i = 0; i < event.length; i++) { // line breaks are only whitespace between JSON tokens
-        byte b = event[i];
-        framed[DATA.length + i] = b == '\n' || b == '\r' ? (byte) ' ' : b;
-      }
-      System.arraycopy(END, 0, framed, DATA.length + event.length, END.length);
-      if (rehydrated.feed(framed, r, false)) {
-        send(event); // nothing restored or held: the message as it came
-      } else {
-        rehydrated.drain(this::send);
-      }
+      rehydrated.message(event, r, this::send);
     }
     if (head[0] != null && TURN_ENDS.contains(head[0]) && turn != null) {
       endTurn("error".equals(head[0]) ? parseStatus(head[1]) : "response.failed".equals(head[0]) ? 502 : 200);
@@ -593,8 +583,7 @@ final class ResponsesWebSocket {
     }
     SseRehydrator r = rehydrator;
     if (r != null && client.isActive()) {
-      rehydrated.feed(new byte[0], r, true);
-      rehydrated.drain(this::send);
+      rehydrated.end(r, this::send);
       client.flush();
     }
     if (turn != null) {
@@ -803,17 +792,39 @@ final class ResponsesWebSocket {
    * fed (a whole event is fed at once, so the rehydrator keeps no range of an earlier one), and the output is
    * split back into the events' JSON.
    */
-  private static final class FramedRewrite implements Rewrite {
+  static final class FramedRewrite implements Rewrite {
     private byte[] current = new byte[0];
     private long base;
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private boolean unchanged;
 
+    /** One provider message through {@code rehydrator}: what goes to the client, as messages, to {@code out}. */
+    void message(byte[] event, SseRehydrator rehydrator, Consumer<byte[]> out) {
+      byte[] framed = new byte[DATA.length + event.length + END.length];
+      System.arraycopy(DATA, 0, framed, 0, DATA.length);
+      for (int i = 0; i < event.length; i++) { // line breaks are only whitespace between JSON tokens
+        byte b = event[i];
+        framed[DATA.length + i] = b == '\n' || b == '\r' ? (byte) ' ' : b;
+      }
+      System.arraycopy(END, 0, framed, DATA.length + event.length, END.length);
+      if (feed(framed, rehydrator, false)) {
+        out.accept(event); // nothing restored or held: the message as it came
+      } else {
+        drain(out);
+      }
+    }
+
+    /** The end of the session: what the rehydrator still holds, as messages. */
+    void end(SseRehydrator rehydrator, Consumer<byte[]> out) {
+      feed(new byte[0], rehydrator, true);
+      drain(out);
+    }
+
     /**
      * Feeds one framed event; true when the output is that event unchanged (one copy of all of it, nothing
      * inserted): the caller sends the message it has, and the output is dropped.
      */
-    boolean feed(byte[] framed, SseRehydrator rehydrator, boolean last) {
+    private boolean feed(byte[] framed, SseRehydrator rehydrator, boolean last) {
       current = framed;
       unchanged = true;
       int before = output.size();
@@ -842,7 +853,7 @@ final class ResponsesWebSocket {
     }
 
     /** Each complete {@code data: JSON\n\n} event of the output, as its JSON. */
-    void drain(java.util.function.Consumer<byte[]> events) {
+    private void drain(Consumer<byte[]> events) {
       byte[] all = output.toByteArray();
       output.reset();
       int start = 0;
