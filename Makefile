@@ -24,7 +24,8 @@ FUZZ_TARGETS := detect:DetectorFuzzTest\#anyBytesGiveWellFormedFindings \
   detect:DetectorFuzzTest\#aKeyNestedInEscapedJsonIsFoundAtEveryDepth \
   shield:ShieldFuzzTest\#anyBodyAtAnyCutsRoundTrips shield:ShieldFuzzTest\#aPlantedKeyNeverSurvivesAnyCut \
   shield:ShieldFuzzTest\#sseDeltasGetTheirSecretsBackWhateverTheCuts \
-  proxy:ProxyFuzzTest\#theDecoderTakesAnyBytes proxy:ProxyFuzzTest\#theClientPipelineNeverForwardsAPlantedSecret
+  proxy:ProxyFuzzTest\#theDecoderTakesAnyBytes proxy:ProxyFuzzTest\#theClientPipelineNeverForwardsAPlantedSecret \
+  proxy:WebSocketFuzzTest\#responsesDeltasGetTheirSecretsBackWhateverTheSplits
 fuzz:
 	$(MVN) -q -DskipTests install
 	@status=0; for target in $(FUZZ_TARGETS); do \
