@@ -3,7 +3,7 @@ MVN ?= ./mvnw -B
 JAR := proxy/target/takumo-aegis.jar
 SOURCES := $(shell find pom.xml */pom.xml */src/main -type f 2>/dev/null)
 
-.PHONY: run test package image image-test e2e-claude-code e2e-codex fuzz perf perf-h2 perf-proxy perf-ws perf-deps perf-streams bench-scan bench-precision bench-auth bench-fleet clean
+.PHONY: run test package image image-test e2e-claude-code e2e-codex fuzz perf perf-h2 perf-proxy perf-ws perf-io-threads perf-deps perf-streams bench-scan bench-precision bench-auth bench-fleet clean
 
 ## run: build if needed, then start the gateway on 127.0.0.1:8080 (dev key store, no database)
 run: $(JAR)
@@ -112,6 +112,14 @@ perf-ws: $(JAR) perf-deps
 	$(MVN) -q -DskipTests install
 	taskset -c 0 $(MVN) -q -pl perf exec:exec -Dexec.executable=java \
 	  -Dexec.args="-Xms1g -Xmx1g -cp %classpath io.takumo.aegis.perf.WebSocketPerf"
+
+## perf-io-threads: the default I/O thread count: 1, the cores and twice the cores, each gateway on every core with
+## its default settings, the code-heavy 16 KiB prompt at 64 connections (perf/results/io-threads.md; IO_SECONDS,
+## IO_REPEATS, IO_USERS override)
+perf-io-threads: $(JAR) perf-deps
+	$(MVN) -q -DskipTests install
+	$(MVN) -q -pl perf exec:exec -Dexec.executable=java \
+	  -Dexec.args="--add-opens java.base/java.lang=ALL-UNNAMED -Xms1g -Xmx1g -cp %classpath io.takumo.aegis.perf.IoThreadsPerf"
 
 ## perf-deps: nginx (the reference) with its stream module, h2load and taskset, from Debian's packages when missing
 perf-deps:
