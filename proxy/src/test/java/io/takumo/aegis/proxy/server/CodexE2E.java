@@ -36,8 +36,8 @@ class CodexE2E {
           .directory(work.toFile()).redirectErrorStream(true);
       builder.environment().keySet().removeIf(k -> k.startsWith("OPENAI_") || k.startsWith("CODEX_")
           || k.toUpperCase().endsWith("_PROXY"));
-      builder.environment().putAll(Map.of("CODEX_HOME", home.toString(), "OPENAI_API_KEY", fixture.key,
-          "CODEX_API_KEY", fixture.key, "RUST_LOG", "codex_api=debug"));
+      builder.environment().putAll(Map.of("CODEX_HOME", home.toString(), "CODEX_API_KEY", fixture.key,
+          "RUST_LOG", "codex_api=info")); // the README's setup: the Takumo key as Codex's API key
       Process codex = builder.start();
       codex.getOutputStream().close();
       boolean ended = codex.waitFor(180, TimeUnit.SECONDS);
