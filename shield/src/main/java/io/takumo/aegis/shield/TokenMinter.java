@@ -21,6 +21,7 @@ public final class TokenMinter {
 
   private final SecretKeySpec key;
   private final ThreadLocal<Mac> macs;
+  private final long fingerprint;
 
   public TokenMinter(byte[] tokenKey) {
     requireNonNull(tokenKey, "tokenKey");
@@ -29,6 +30,20 @@ public final class TokenMinter {
     }
     this.key = new SecretKeySpec(tokenKey, ALGORITHM);
     this.macs = ThreadLocal.withInitial(this::newMac);
+    byte[] id = newMac().doFinal("takumo minter id".getBytes(StandardCharsets.US_ASCII));
+    long f = 0;
+    for (int i = 0; i < 8; i++) {
+      f = f << 8 | (id[i] & 0xFF);
+    }
+    this.fingerprint = f;
+  }
+
+  /**
+   * Equal for minters of the same key, different otherwise (64 bits of an HMAC of a fixed label: it says nothing
+   * of the key). A fleet config's minter is a new object per config version; this is what stays.
+   */
+  public long fingerprint() {
+    return fingerprint;
   }
 
   /** A minter with a random key: tokens are stable for this process only. */

@@ -31,7 +31,8 @@ public final class ConversationVault {
   /** The scopes that kept something within the TTL: an answer to any other needs no rehydration for its sake. */
   private final Cache<Scope, Boolean> scopes;
 
-  private record Scope(String keyId, TokenMinter minter) {}
+  /** A caller and the key its tokens are minted with (by fingerprint: the same key in every config version). */
+  private record Scope(String keyId, long minter) {}
 
   private record Key(Scope scope, long token) {}
 
@@ -53,7 +54,7 @@ public final class ConversationVault {
 
   /** The recall of one caller (its key id) for tokens of {@code minter}. */
   public Recall recall(String keyId, TokenMinter minter) {
-    Scope scope = new Scope(keyId, minter);
+    Scope scope = new Scope(keyId, minter.fingerprint());
     return new Recall() {
       @Override
       public void keep(Category category, int hash, byte[] secret) {

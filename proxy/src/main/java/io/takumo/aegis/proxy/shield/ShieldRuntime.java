@@ -95,11 +95,6 @@ public final class ShieldRuntime implements AutoCloseable {
     }
   }
 
-  /** The conversation vault, or null when it is off ({@code TAKUMO_VAULT_TTL=0}). */
-  public @Nullable ConversationVault conversations() {
-    return conversations;
-  }
-
   private static byte[] sha256(byte[] key) {
     try {
       return java.security.MessageDigest.getInstance("SHA-256").digest(key);

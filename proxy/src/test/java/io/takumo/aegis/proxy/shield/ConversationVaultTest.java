@@ -43,6 +43,10 @@ class ConversationVaultTest {
     try (Vault later = new Vault(rotated, 10, conversations.recall("key-1", rotated))) {
       assertThat(later.secretAt(token, 0)).isNull();
     }
+    TokenMinter sameKey = new TokenMinter("a token key of thirty-two bytes.".getBytes(StandardCharsets.US_ASCII));
+    try (Vault nextVersion = new Vault(sameKey, 10, conversations.recall("key-1", sameKey))) {
+      assertThat(nextVersion.secretAt(token, 0)).as("a new config version, the same key").isEqualTo(SECRET);
+    }
   }
 
   @Test
