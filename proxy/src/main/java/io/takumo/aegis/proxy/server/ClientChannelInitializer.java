@@ -53,6 +53,7 @@ import io.takumo.aegis.proxy.ratelimit.RateLimiter;
 import io.takumo.aegis.proxy.shield.ShieldRuntime;
 import io.takumo.aegis.proxy.upstream.OriginPool;
 import io.takumo.aegis.proxy.upstream.RelayHandler;
+import io.takumo.aegis.proxy.upstream.ResponsesWebSocket;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -90,6 +91,7 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
   private final FailureLog failures = new FailureLog();
   private final @Nullable ForwardProxy forwardProxy;
   private final TunnelLevels tunnelLevels = new TunnelLevels(); // stateless: one for every connection
+  private final ResponsesWebSocket.Services webSockets;
 
   ClientChannelInitializer(GatewayConfig config, @Nullable ServerTls tls, Authenticator authenticator,
       OriginPool upstreams, ExchangeTracker tracker, ProxyMetrics metrics, ChannelGroup clients,
@@ -110,6 +112,8 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
     this.clients = requireNonNull(clients, "clients");
     this.limiter = requireNonNull(limiter, "limiter");
     this.rateLimit = new RateLimitHandler(limiter, metrics);
+    this.webSockets = new ResponsesWebSocket.Services(config, upstreams, metrics, shield, limiter, audit, authenticator,
+        runtime);
     this.connectionLimit = new ConnectionLimit(config.maxConnectionsPerIp(), metrics);
   }
 
@@ -250,7 +254,7 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
         .addLast(HandlerNames.RATE_LIMIT, rateLimit) // @Sharable
         .addLast(HandlerNames.EXPECT_CONTINUE, new HttpServerExpectContinueHandler())
         .addLast(HandlerNames.LOCAL_ROUTES, localRoutes) // @Sharable
-        .addLast(HandlerNames.RELAY, new RelayHandler(config, upstreams, metrics, shield, failures, limiter, audit));
+        .addLast(HandlerNames.RELAY, new RelayHandler(config, upstreams, metrics, shield, failures, webSockets));
   }
 
   /**

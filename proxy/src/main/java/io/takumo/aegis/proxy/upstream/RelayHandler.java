@@ -25,7 +25,6 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
-import io.takumo.aegis.proxy.audit.AuditLog;
 import io.takumo.aegis.proxy.auth.Credentials;
 import io.takumo.aegis.proxy.config.GatewayConfig;
 import io.takumo.aegis.proxy.config.UpstreamSpec;
@@ -40,7 +39,6 @@ import io.takumo.aegis.proxy.http.PauseReason;
 import io.takumo.aegis.proxy.http.ProxyMetrics;
 import io.takumo.aegis.proxy.http.ReadGate;
 import io.takumo.aegis.proxy.http.RequestContext;
-import io.takumo.aegis.proxy.ratelimit.RateLimiter;
 import io.takumo.aegis.proxy.route.Provider;
 import io.takumo.aegis.proxy.route.RouteKind;
 import io.takumo.aegis.proxy.shield.ExchangeShield;
@@ -85,19 +83,18 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
 
   public RelayHandler(GatewayConfig config, OriginPool origins, ProxyMetrics metrics, ShieldRuntime shield,
       FailureLog failures) {
-    this(config, origins, metrics, shield, failures, null, null);
+    this(config, origins, metrics, shield, failures, null);
   }
 
-  /** A relay that also serves Responses over WebSocket, counting its turns in {@code limiter} and {@code audit}. */
+  /** A relay that also serves Responses over WebSocket ({@code webSockets}: what its sessions share; null: refused). */
   public RelayHandler(GatewayConfig config, OriginPool origins, ProxyMetrics metrics, ShieldRuntime shield,
-      FailureLog failures, @Nullable RateLimiter limiter, @Nullable AuditLog audit) {
+      FailureLog failures, ResponsesWebSocket.@Nullable Services webSockets) {
     this.config = requireNonNull(config, "config");
     this.origins = requireNonNull(origins, "origins");
     this.metrics = requireNonNull(metrics, "metrics");
     this.shield = requireNonNull(shield, "shield");
     this.failures = requireNonNull(failures, "failures");
-    this.webSockets = limiter == null || audit == null ? null
-        : new ResponsesWebSocket.Services(config, origins, metrics, shield, limiter, audit);
+    this.webSockets = webSockets;
   }
 
   @Override

@@ -45,10 +45,13 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.takumo.aegis.proxy.audit.AuditEvent;
 import io.takumo.aegis.proxy.audit.AuditLog;
+import io.takumo.aegis.proxy.auth.AuthException;
+import io.takumo.aegis.proxy.auth.Authenticator;
 import io.takumo.aegis.proxy.auth.Credentials;
 import io.takumo.aegis.proxy.auth.Principal;
 import io.takumo.aegis.proxy.config.GatewayConfig;
 import io.takumo.aegis.proxy.config.RuntimeConfig;
+import io.takumo.aegis.proxy.config.RuntimeConfigHolder;
 import io.takumo.aegis.proxy.config.UpstreamSpec;
 import io.takumo.aegis.proxy.http.Conn;
 import io.takumo.aegis.proxy.http.ErrorCode;
@@ -58,6 +61,7 @@ import io.takumo.aegis.proxy.http.PauseReason;
 import io.takumo.aegis.proxy.http.ProxyMetrics;
 import io.takumo.aegis.proxy.http.ReadGate;
 import io.takumo.aegis.proxy.http.RequestContext;
+import io.takumo.aegis.proxy.http.Tunnel;
 import io.takumo.aegis.proxy.policy.Policy;
 import io.takumo.aegis.proxy.ratelimit.RateDecision;
 import io.takumo.aegis.proxy.ratelimit.RateLimiter;
@@ -81,6 +85,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -113,7 +118,7 @@ import org.slf4j.LoggerFactory;
  * Extensions ({@code permessage-deflate}) are declined on both sides. Event-loop confined: both channels are
  * on the client's loop.
  */
-final class ResponsesWebSocket {
+public final class ResponsesWebSocket {
   private static final Logger log = LoggerFactory.getLogger(ResponsesWebSocket.class);
   static final String ROUTE = "/v1/responses";
   /** A refused upgrade's answer is relayed up to this size. */
@@ -132,9 +137,12 @@ final class ResponsesWebSocket {
   private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] END = {'\n', '\n'};
 
-  /** What the relay shares with every session. */
-  record Services(GatewayConfig config, OriginPool origins, ProxyMetrics metrics, ShieldRuntime shield,
-      RateLimiter limiter, AuditLog audit) {}
+  /**
+   * What every session shares: the gateway's settings and pool, and what each turn checks again (the key, with the
+   * running config's revocations; the rate limits; the audit trail).
+   */
+  public record Services(GatewayConfig config, OriginPool origins, ProxyMetrics metrics, ShieldRuntime shield,
+      RateLimiter limiter, AuditLog audit, Authenticator authenticator, RuntimeConfigHolder runtime) {}
 
   private final Services services;
   private final ChannelHandlerContext relay;
@@ -143,6 +151,8 @@ final class ResponsesWebSocket {
   private final HttpRequest request;
   private final Principal principal;
   private final int maxMessage;
+  /** The key the upgrade was authenticated with, checked again at each turn; null for a trusted network's caller. */
+  private final @Nullable String rawKey;
   private @Nullable Channel origin;
   private @Nullable Vault vault;
   private @Nullable SseRehydrator rehydrator;
@@ -171,6 +181,15 @@ final class ResponsesWebSocket {
     this.request = request;
     this.principal = requireNonNull(context.principal(), "provider routes are authenticated");
     this.maxMessage = (int) services.config().conversations().maxWebSocketMessageBytes();
+    Credentials credentials = context.credentials();
+    Tunnel tunnel = Tunnel.of(client);
+    String key = credentials == null ? null : credentials.takumoKey();
+    this.rawKey = key != null ? key : tunnel == null ? null : tunnel.key();
+  }
+
+  /** The running config: a session's turns follow fleet config changes (policy, limits, revocations, rules). */
+  private RuntimeConfig runtime() {
+    return services.runtime().current();
   }
 
   /** Whether {@code request} is a WebSocket upgrade this relay serves: the Responses route, over HTTP/1.1. */
@@ -356,35 +375,76 @@ final class ResponsesWebSocket {
   /** One complete text message from the client: limited, tokenized, judged, forwarded. */
   private void fromClient(byte[] message) {
     if (!waiting.isEmpty()) {
-      waiting.add(message); // behind a message that waits for a rate-limit lease
+      waiting.add(message); // behind a message that waits for the key store or a rate-limit lease
       return;
     }
-    if ("response.create".equals(topLevel(message)[0])) { // parsed whole: with duplicate "type"s the last counts
-      RuntimeConfig runtime = context.runtime();
-      RateLimiter.Limits limits = runtime.limits(principal);
-      RateDecision decision = services.limiter().admit(principal, limits);
-      if (decision == null) { // a fleet lease is being refilled: this and later messages wait for it
-        waiting.add(message);
-        ReadGate.of(client).pause(PauseReason.RATE_LEASE);
-        services.limiter().await(principal, limits).whenCompleteAsync((later, error) -> {
-          ReadGate.of(client).resume(PauseReason.RATE_LEASE);
-          List<byte[]> held = new java.util.ArrayList<>(waiting);
-          waiting.clear();
-          if (ended) {
-            held.forEach(m -> Arrays.fill(m, (byte) 0));
-            return;
-          }
-          create(held.get(0), later != null ? later : new RateDecision(limits.keyPerMinute(), 0, 0, 1));
-          for (byte[] next : held.subList(1, held.size())) {
-            fromClient(next); // in order; one that waits for a lease again queues the rest behind it
-          }
-        }, client.eventLoop());
+    if (!"response.create".equals(topLevel(message)[0])) { // parsed whole: with duplicate "type"s the last counts
+      forward(message, null);
+      return;
+    }
+    String key = rawKey;
+    if (key == null) {
+      authorized(message, null);
+      return;
+    }
+    // Each turn is a request: its key is checked again (a cache hit mostly), so a revoked key's session ends
+    CompletableFuture<Principal> check = services.authenticator().authenticate(key, runtime()::revoked)
+        .toCompletableFuture();
+    if (check.isDone()) {
+      authorized(message, check);
+    } else {
+      hold(message, PauseReason.AUTH, check, m -> authorized(m, check));
+    }
+  }
+
+  /** A {@code response.create} whose key was checked ({@code check} done; null: nothing to check): rate-limited. */
+  private void authorized(byte[] message, @Nullable CompletableFuture<Principal> check) {
+    if (check != null && check.isCompletedExceptionally()) {
+      Arrays.fill(message, (byte) 0);
+      Throwable failure = check.handle((p, e) -> e).join();
+      Throwable cause = failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+          ? c.getCause() : failure;
+      if (cause instanceof AuthException auth && auth.unavailable()) {
+        errorEvent(503, "service_unavailable", requireNonNull(auth.getMessage()), 1);
         return;
       }
+      String why = cause instanceof AuthException auth ? requireNonNull(auth.getMessage())
+          : "The API key could not be checked.";
+      errorEvent(401, "invalid_api_key", why, -1);
+      sendClose(client, new CloseWebSocketFrame(WebSocketCloseStatus.POLICY_VIOLATION, "the API key is no longer valid"));
+      return;
+    }
+    RateLimiter.Limits limits = runtime().limits(principal);
+    RateDecision decision = services.limiter().admit(principal, limits);
+    if (decision != null) {
       create(message, decision);
       return;
     }
-    forward(message, null);
+    CompletableFuture<RateDecision> later = services.limiter().await(principal, limits);
+    hold(message, PauseReason.RATE_LEASE, later, m -> create(m, later.isCompletedExceptionally()
+        ? new RateDecision(limits.keyPerMinute(), 0, 0, 1) : later.join()));
+  }
+
+  /**
+   * Holds {@code message}, and the client's reads, until {@code until} completes; then {@code first} takes it and
+   * the messages that came meanwhile follow in order (one that must wait again queues the rest behind it).
+   */
+  private void hold(byte[] message, PauseReason reason, CompletableFuture<?> until, Consumer<byte[]> first) {
+    waiting.add(message);
+    ReadGate.of(client).pause(reason);
+    until.whenCompleteAsync((result, error) -> {
+      ReadGate.of(client).resume(reason);
+      List<byte[]> held = new java.util.ArrayList<>(waiting);
+      waiting.clear();
+      if (ended) {
+        held.forEach(m -> Arrays.fill(m, (byte) 0));
+        return;
+      }
+      first.accept(held.get(0));
+      for (byte[] next : held.subList(1, held.size())) {
+        fromClient(next);
+      }
+    }, client.eventLoop());
   }
 
   /** A {@code response.create} with its rate-limit decision. */
@@ -417,7 +477,7 @@ final class ResponsesWebSocket {
     if (v != null) {
       ArrayRewrite rewrite = new ArrayRewrite(message);
       try {
-        BodyTokenizer tokenizer = new BodyTokenizer(context.runtime().shield().detector(), v, rewrite,
+        BodyTokenizer tokenizer = new BodyTokenizer(runtime().shield().detector(), v, rewrite,
             message.length);
         tokenizer.feed(message, 0, message.length, true);
         found = tokenizer.detections();
@@ -434,7 +494,7 @@ final class ResponsesWebSocket {
       }
       out = found.isEmpty() ? message : rewrite.toByteArray();
       if (!found.isEmpty()) {
-        Policy.Verdict verdict = context.runtime().policy().judge(found);
+        Policy.Verdict verdict = runtime().policy().judge(found);
         actions = verdict.actions();
         if (!verdict.blocked().isEmpty()) {
           refused(requestId, start, message, 422, "policy_blocked", "The message was blocked by policy: "

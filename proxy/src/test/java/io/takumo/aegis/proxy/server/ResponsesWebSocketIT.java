@@ -238,6 +238,25 @@ class ResponsesWebSocketIT {
   }
 
   @Test
+  void aKeyRevokedDuringTheSessionEndsItAtTheNextTurn() throws Exception {
+    try (ResponsesWebSocketStub stub = new ResponsesWebSocketStub();
+        GatewayFixture gateway = fixture(stub, b -> {})) {
+      Client client = Client.open(gateway);
+      client.ws.sendText(create("one", null), true).join();
+      client.turn();
+      gateway.keys.setStatus(io.takumo.aegis.proxy.auth.ApiKeys.prefix(gateway.key),
+          io.takumo.aegis.proxy.auth.KeyStatus.REVOKED);
+      client.ws.sendText(create("two " + AWS, null), true).join();
+      JsonNode refused = client.next();
+      assertThat(refused.get("status").asInt()).isEqualTo(401);
+      assertThat(refused.at("/error/message").asText()).contains("revoked");
+      assertThat(client.closed.get(WAIT, TimeUnit.SECONDS)).isEqualTo(1008);
+      assertThat(stub.received.poll(WAIT, TimeUnit.SECONDS)).contains("one");
+      assertThat(stub.received).isEmpty(); // the second turn never left
+    }
+  }
+
+  @Test
   void eachResponseCreateCountsAgainstTheRateLimit() throws Exception {
     try (ResponsesWebSocketStub stub = new ResponsesWebSocketStub();
         GatewayFixture gateway = fixture(stub, b -> b.rateLimits(1000, 2, 1000))) {
