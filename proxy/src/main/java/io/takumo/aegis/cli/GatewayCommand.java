@@ -68,6 +68,7 @@ final class GatewayCommand implements java.util.concurrent.Callable<Integer> {
     out.println("  export ANTHROPIC_API_KEY=" + raw);
     out.println("  export OPENAI_BASE_URL=" + base + "/v1");
     out.println("  export OPENAI_API_KEY=" + raw);
+    out.println("  export CODEX_API_KEY=" + raw + "   # Codex CLI: codex -c openai_base_url=" + base + "/v1");
     out.println();
     out.println("Or use it as a forward proxy (no base URL to change), trusting its CA:");
     out.println();

@@ -103,9 +103,10 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>client → provider: its JSON tokenized by the request bodies' tokenizer, judged by the policy; each
- *       {@code response.create} is a request for rate limits, metrics and the audit trail (one row per turn,
- *       written when the turn's last event comes back). A refused message is answered with an {@code error}
- *       event ({@code status} 429, 413, 422 or 500) as the provider would, and not forwarded.
+ *       {@code response.create} is a request: its key checked again, then the rate limits, metrics and the
+ *       audit trail (one row per turn, written when the turn's last event comes back), with the running
+ *       config. A refused message is answered with an {@code error} event ({@code status} 401 and a 1008 close,
+ *       429, 413, 422, 500 or 503) as the provider would, and not forwarded.
  *   <li>provider → client: each event rehydrated by the SSE rehydrator, fed as one {@code data:} event, so a
  *       token split across {@code *.delta} messages is held back into the next one and {@code *.done} copies
  *       are restored; tool-call arguments are escaped for their depth.
