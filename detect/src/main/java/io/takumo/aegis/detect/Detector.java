@@ -370,6 +370,11 @@ public final class Detector {
     if (value == null) {
       return ie;
     }
+    if (keyword == Keyword.TOKEN && vaultLegacyToken(b, value.start(), value.end())) {
+      // before the name's classification: "vault" makes most names about a vault's paths, not VAULT_TOKEN's value
+      out.add(new Finding(value.start(), value.end(), Category.TOKEN, "vault-service-token", 0.9));
+      return ie;
+    }
     Keyword kind = Keyword.classify(b, is, ie);
     if (kind == null) {
       return lastIdentEnd; // "keyboard", "passenger": not a secret name; another keyword may still match
@@ -392,10 +397,32 @@ public final class Detector {
     if (to - from > MAX_VALUE) {
       return;
     }
+    if (vaultLegacyToken(b, from, to) && Placeholders.containsIgnoreCase(nameBytes, nameFrom, nameTo, Keyword.TOKEN.literal)) {
+      out.add(new Finding(from, to, Category.TOKEN, "vault-service-token", 0.9));
+      return;
+    }
     Keyword kind = Keyword.classify(nameBytes, nameFrom, nameTo);
     if (kind != null && kind.accepts(b, from, to, true, false) && !failedKnownFormat(b, from, to)) {
       out.add(new Finding(from, to, kind.category, "context-" + kind.id, kind.confidence));
     }
+  }
+
+  /**
+   * A HashiCorp Vault service token of the form before Vault 1.10: {@code s.} and 24 base62 characters with
+   * upper case, lower case and digits. Too short an anchor for the prefilter ({@code s.} is everywhere in
+   * code), so it is recognised only as the value of a name with {@code token} in it ({@code VAULT_TOKEN=s.…}),
+   * which the context rules would not call a secret's name ("vault" names a vault's paths).
+   */
+  static boolean vaultLegacyToken(byte[] b, int from, int to) {
+    if (to - from != 26 || b[from] != 's' || b[from + 1] != '.') {
+      return false;
+    }
+    for (int i = from + 2; i < to; i++) {
+      if (!Bytes.is(b[i], Bytes.ALNUM)) {
+        return false;
+      }
+    }
+    return Bytes.classesPresent(b, from + 2, to) >= 3;
   }
 
   /**
