@@ -155,7 +155,10 @@ class DetectorTest {
         Arguments.of("export BUNDLE_GEMS__CONTRIBSYS__COM=cafebabe:deadbeef", "cafebabe:deadbeef", Category.SECRET),
         // an acronym ends where a capitalised word starts: azure Open AI Key, JWT Secret
         Arguments.of("const azureOpenAIKey = \"3f9a2b1c8d7e6f50a4b3c2d1e0f9a8b7\";", "3f9a2b1c8d7e6f50a4b3c2d1e0f9a8b7", Category.KEY),
-        Arguments.of("JWTSecret: Zq8vL2mXp4Rt9wKsY7", "Zq8vL2mXp4Rt9wKsY7", Category.SECRET));
+        Arguments.of("JWTSecret: Zq8vL2mXp4Rt9wKsY7", "Zq8vL2mXp4Rt9wKsY7", Category.SECRET),
+        // a bare Telegram bot token whose secret part does not start with AA (the :AA rule's anchor)
+        Arguments.of("TELEGRAM_BOT_TOKEN=5412369870:Brz_TXE8eJZaJP8xZrS0lu5xo_xiDLU-A_I",
+            "5412369870:Brz_TXE8eJZaJP8xZrS0lu5xo_xiDLU-A_I", Category.TOKEN));
   }
 
   @ParameterizedTest
