@@ -244,6 +244,15 @@ public final class ProxyMetrics {
         .description("Open REST tokenization sessions").register(registry);
   }
 
+  /** The conversation vault's size, read when scraped ({@code entries} and {@code bytes} of secrets kept). */
+  public <T> void conversationVault(T vault, java.util.function.ToDoubleFunction<T> entries,
+      java.util.function.ToDoubleFunction<T> bytes) {
+    Gauge.builder("aegis.vault.conversation.entries", vault, entries)
+        .description("Secrets the conversation vault keeps (TAKUMO_VAULT_TTL)").register(registry);
+    Gauge.builder("aegis.vault.conversation.bytes", vault, bytes)
+        .description("What the conversation vault's entries weigh, against TAKUMO_VAULT_MAX_BYTES").register(registry);
+  }
+
   /** An authenticated request of {@code org} passed the rate limits (its share is computed from these). */
   public void orgRequest(String org) {
     orgRequests.computeIfAbsent(org, o -> new LongAdder()).increment();

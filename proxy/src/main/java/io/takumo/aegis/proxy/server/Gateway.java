@@ -35,6 +35,7 @@ import io.takumo.aegis.proxy.http.ProxyMetrics;
 import io.takumo.aegis.proxy.ratelimit.FleetLeases;
 import io.takumo.aegis.proxy.ratelimit.RateLimiter;
 import io.takumo.aegis.proxy.route.Provider;
+import io.takumo.aegis.proxy.shield.ConversationVault;
 import io.takumo.aegis.proxy.shield.Sessions;
 import io.takumo.aegis.proxy.shield.ShieldRuntime;
 import io.takumo.aegis.proxy.upstream.UpstreamClient;
@@ -191,6 +192,10 @@ public final class Gateway implements AutoCloseable {
     ChannelGroup clients = new DefaultChannelGroup("aegis-clients", GlobalEventExecutor.INSTANCE);
     ShieldRuntime shield = new ShieldRuntime(config);
     metrics.sessions(shield.sessions(), Sessions::count);
+    ConversationVault conversations = shield.conversations();
+    if (conversations != null) {
+      metrics.conversationVault(conversations, ConversationVault::size, ConversationVault::weight);
+    }
     LeafCertificates leaves = null;
     try {
       leaves = new LeafCertificates(CertificateAuthority.of(config.forwardProxy()), config.http2(), metrics.registry());

@@ -79,6 +79,11 @@ public final class ConversationVault {
     return secrets.estimatedSize();
   }
 
+  /** What the kept secrets weigh with their overhead, against the bound (for metrics). */
+  public long weight() {
+    return secrets.policy().eviction().map(e -> e.weightedSize().orElse(0L)).orElse(0L);
+  }
+
   private void keep(Scope scope, Category category, int hash, byte[] secret) {
     secrets.asMap().compute(new Key(scope, key(category, hash)), (k, old) -> {
       if (old == null) {

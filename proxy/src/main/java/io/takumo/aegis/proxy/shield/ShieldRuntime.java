@@ -70,6 +70,11 @@ public final class ShieldRuntime implements AutoCloseable {
     return new Vault(minter(config, org), maxVaultEntries);
   }
 
+  /** The conversation vault, or null when it is off ({@code TAKUMO_VAULT_TTL=0}): for its metrics. */
+  public @Nullable ConversationVault conversations() {
+    return conversations;
+  }
+
   /**
    * A new vault for one exchange of {@code principal}: minting as {@link #newVault(RuntimeConfig, OrgSettings)},
    * and backed by the caller's part of the conversation vault, which keeps what it mints and restores tokens

@@ -92,7 +92,8 @@ class ResponsesWebSocketIT {
       String metrics = HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
               URI.create(gateway.baseUrl() + "/metrics")).header("Authorization", "Bearer " + gateway.key).build(),
           java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-      assertThat(metrics).contains("aegis_websocket_messages_total{direction=\"to_provider\"}");
+      assertThat(metrics).contains("aegis_websocket_messages_total{direction=\"to_provider\"}")
+          .containsPattern("aegis_vault_conversation_entries [1-9]");
     }
   }
 
