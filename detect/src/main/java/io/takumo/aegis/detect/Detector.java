@@ -94,7 +94,6 @@ public final class Detector {
     }
   }
 
-  /** The detector with every built-in rule. */
   /**
    * Whether the rule finds keys that are public by design (a Stripe publishable key): tokenized by
    * the gateway, but not reported by {@code scan} unless asked.
@@ -103,6 +102,7 @@ public final class Detector {
     return Rules.PUBLIC_BY_DESIGN.contains(ruleId);
   }
 
+  /** The detector with every built-in rule. */
   public static Detector builtIn() {
     return new Detector(Rules.builtIn(), List.of());
   }

@@ -110,7 +110,15 @@ public final class RequestContext {
 
   /** The audit event's actions: {@code tokenized} when anything was, then the policy's. */
   public List<String> actions() {
-    if (detections.isEmpty() || policyActions.stream().anyMatch(a -> a.startsWith("block:"))) {
+    return auditActions(!detections.isEmpty(), policyActions);
+  }
+
+  /**
+   * An audit event's actions: {@code tokenized} when secrets were found and the request went on, then the
+   * policy's ({@code block:…}, {@code warn:…}).
+   */
+  public static List<String> auditActions(boolean found, List<String> policyActions) {
+    if (!found || policyActions.stream().anyMatch(a -> a.startsWith("block:"))) {
       return policyActions; // a blocked request was not forwarded, tokenized or not
     }
     List<String> out = new ArrayList<>(policyActions.size() + 1);

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -86,6 +87,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -152,6 +154,7 @@ public final class ResponsesWebSocket {
   private final HttpRequest request;
   private final Principal principal;
   private final int maxMessage;
+  private final Credentials credentials;
   /** The key the upgrade was authenticated with, checked again at each turn; null for a trusted network's caller. */
   private final @Nullable String rawKey;
   private @Nullable Channel origin;
@@ -161,7 +164,9 @@ public final class ResponsesWebSocket {
   /** Client messages waiting for a rate-limit lease, in order. */
   private final ArrayDeque<byte[]> waiting = new ArrayDeque<>();
   private @Nullable Turn turn;
+  /** Tokens restored, and bytes sent to the client, before the turn in flight began / since it began. */
   private int restoredBefore;
+  private long turnBytesOut;
   private boolean open;
   private boolean ended;
   /** The upgrade got its answer: the 101, or a refusal. */
@@ -182,9 +187,9 @@ public final class ResponsesWebSocket {
     this.request = request;
     this.principal = requireNonNull(context.principal(), "provider routes are authenticated");
     this.maxMessage = (int) services.config().conversations().maxWebSocketMessageBytes();
-    Credentials credentials = context.credentials();
+    this.credentials = requireNonNull(context.credentials(), "provider routes are authenticated");
     Tunnel tunnel = Tunnel.of(client);
-    String key = credentials == null ? null : credentials.takumoKey();
+    String key = credentials.takumoKey();
     this.rawKey = key != null ? key : tunnel == null ? null : tunnel.key();
   }
 
@@ -238,7 +243,6 @@ public final class ResponsesWebSocket {
       }
     }
     String target = UpstreamRequests.target(spec, ROUTE, query);
-    Credentials credentials = requireNonNull(context.credentials(), "provider routes are authenticated");
     HttpHeaders headers = UpstreamRequests.head(request, spec, target, credentials,
         ProviderChoice.providerKey(principal, spec)).headers();
     for (CharSequence name : List.of(HttpHeaderNames.SEC_WEBSOCKET_KEY, HttpHeaderNames.SEC_WEBSOCKET_VERSION,
@@ -402,9 +406,7 @@ public final class ResponsesWebSocket {
   private void authorized(byte[] message, @Nullable CompletableFuture<Principal> check) {
     if (check != null && check.isCompletedExceptionally()) {
       Arrays.fill(message, (byte) 0);
-      Throwable failure = check.handle((p, e) -> e).join();
-      Throwable cause = failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
-          ? c.getCause() : failure;
+      Throwable cause = check.handle((p, e) -> e instanceof CompletionException c ? c.getCause() : e).join();
       if (cause instanceof AuthException auth && auth.unavailable()) {
         errorEvent(503, "service_unavailable", requireNonNull(auth.getMessage()), 1);
         return;
@@ -516,6 +518,7 @@ public final class ResponsesWebSocket {
         endTurn(200);
       }
       restoredBefore = rehydrator == null ? 0 : requireNonNull(rehydrator).restored();
+      turnBytesOut = 0;
       turn = new Turn(requestId, start, System.nanoTime(), found, actions, length);
     }
   }
@@ -534,7 +537,7 @@ public final class ResponsesWebSocket {
   private void errorEvent(int status, String type, String message, long retryAfterSeconds) {
     StringBuilder json = new StringBuilder(160).append("{\"type\":\"error\",\"status\":").append(status)
         .append(",\"error\":{\"type\":\"").append(type).append("\",\"code\":\"").append(type)
-        .append("\",\"message\":\"").append(message.replace("\\", "\\\\").replace("\"", "\\\"")).append("\"}");
+        .append("\",\"message\":\"").append(JsonStringEncoder.getInstance().quoteAsString(message)).append("\"}");
     if (retryAfterSeconds >= 0) {
       json.append(",\"headers\":{\"retry-after\":\"").append(retryAfterSeconds).append("\"}");
     }
@@ -558,6 +561,7 @@ public final class ResponsesWebSocket {
 
   private void send(byte[] event) {
     services.metrics().webSocketMessage(false, event.length);
+    turnBytesOut += event.length;
     client.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(event)));
   }
 
@@ -601,7 +605,7 @@ public final class ResponsesWebSocket {
     turn = null;
     SseRehydrator r = rehydrator;
     int restored = r == null ? 0 : r.restored() - restoredBefore;
-    record(t.requestId(), status, t.startNanos(), t.sentNanos(), t.detections(), t.actions(), t.bytesIn(), 0,
+    record(t.requestId(), status, t.startNanos(), t.sentNanos(), t.detections(), t.actions(), t.bytesIn(), turnBytesOut,
         restored, r == null ? 0 : r.unknownCount());
   }
 
@@ -613,15 +617,10 @@ public final class ResponsesWebSocket {
     services.metrics().exchange(status, Provider.OPENAI.id(), total, upstream);
     Vault v = vault;
     services.metrics().shield(found, restored, v == null ? 0 : v.size());
-    List<String> all = actions;
-    if (!found.isEmpty() && status < 400) {
-      all = new java.util.ArrayList<>(actions.size() + 1);
-      all.add("tokenized");
-      all.addAll(actions);
-    }
     services.audit().record(new AuditEvent(Instant.now(), requestId, principal.org(), principal.keyPrefix(),
         Provider.OPENAI.id(), "WEBSOCKET", ROUTE, status, (sentNanos - startNanos) / 1e6, upstream / 1e6, bytesIn,
-        bytesOut, RequestContext.summarize(found, List.of()), restored, unknown, all));
+        bytesOut, RequestContext.summarize(found, List.of()), restored, unknown,
+        RequestContext.auditActions(!found.isEmpty(), actions)));
   }
 
   /** The session ended (either side closed): held tails out, vault zeroed, the open turn recorded. */
@@ -854,10 +853,19 @@ public final class ResponsesWebSocket {
    * split back into the events' JSON.
    */
   static final class FramedRewrite implements Rewrite {
-    private byte[] current = new byte[0];
+    private static final byte[] NOTHING = new byte[0];
+    private byte[] current = NOTHING;
     private long base;
-    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private final Output output = new Output();
     private boolean unchanged;
+
+    /** The rewrite's output; it holds restored secrets, so it is zeroed, not only reset, once drained. */
+    private static final class Output extends ByteArrayOutputStream {
+      void wipe() {
+        Arrays.fill(buf, 0, count, (byte) 0);
+        reset();
+      }
+    }
 
     /** One provider message through {@code rehydrator}: what goes to the client, as messages, to {@code out}. */
     void message(byte[] event, SseRehydrator rehydrator, Consumer<byte[]> out) {
@@ -886,17 +894,16 @@ public final class ResponsesWebSocket {
      * inserted): the caller sends the message it has, and the output is dropped.
      */
     private boolean feed(byte[] framed, SseRehydrator rehydrator, boolean last) {
-      current = framed;
+      current = framed; // the output is empty here: every feed is followed by a reset or a drain
       unchanged = true;
-      int before = output.size();
       rehydrator.feed(framed, 0, framed.length, last);
       base += framed.length;
-      current = new byte[0];
-      boolean same = unchanged && output.size() - before == framed.length;
-      if (same && before == 0) {
-        output.reset();
+      current = NOTHING;
+      if (unchanged && output.size() == framed.length) {
+        output.reset(); // a copy of the input, nothing restored in it
+        return true;
       }
-      return same && before == 0;
+      return false;
     }
 
     @Override
@@ -916,7 +923,7 @@ public final class ResponsesWebSocket {
     /** Each complete {@code data: JSON\n\n} event of the output, as its JSON. */
     private void drain(Consumer<byte[]> events) {
       byte[] all = output.toByteArray();
-      output.reset();
+      output.wipe();
       int start = 0;
       for (int i = 0; i + 1 < all.length; i++) {
         if (all[i] == '\n' && all[i + 1] == '\n') {

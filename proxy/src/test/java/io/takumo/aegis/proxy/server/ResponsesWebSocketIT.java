@@ -129,6 +129,23 @@ class ResponsesWebSocketIT {
   }
 
   @Test
+  void aSecretEscapedOrNestedAsJsonInAStringIsTokenizedToo() throws Exception {
+    try (ResponsesWebSocketStub stub = new ResponsesWebSocketStub();
+        GatewayFixture gateway = fixture(stub, b -> {})) {
+      Client client = Client.open(gateway);
+      // a tool output holding JSON (escaped once more inside the message), and the key's first letter as \u0041
+      String toolOutput = JSON.writeValueAsString(java.util.Map.of("env", FILE));
+      String message = create(toolOutput, null).replace(AWS, "\\u0041" + AWS.substring(1));
+      assertThat(message).doesNotContain(AWS);
+      client.ws.sendText(message, true).join();
+      client.turn();
+      String upstream = stub.received.poll(WAIT, TimeUnit.SECONDS);
+      assertThat(upstream).doesNotContain(AWS.substring(1)).doesNotContain("hunter2").contains("__TAKUMO_v1_");
+      client.close(1000);
+    }
+  }
+
+  @Test
   void withoutTheConversationVaultALaterConnectionGetsTokens() throws Exception {
     try (ResponsesWebSocketStub stub = new ResponsesWebSocketStub();
         GatewayFixture gateway = fixture(stub, b -> b.conversations(
