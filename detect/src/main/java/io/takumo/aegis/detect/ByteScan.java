@@ -18,6 +18,7 @@ public final class ByteScan {
   private static final long HIGHS = 0x8080808080808080L;
   private static final long QUOTES = ONES * '"';
   private static final long BACKSLASHES = ONES * '\\';
+  private static final long NEWLINES = ONES * '\n';
 
   private ByteScan() {}
 
@@ -50,6 +51,23 @@ public final class ByteScan {
     }
     for (; i < to; i++) {
       if (b[i] == '\\') {
+        return i;
+      }
+    }
+    return to;
+  }
+
+  /** Index of the first newline in {@code b[from, to)}, or {@code to} when none. */
+  public static int newline(byte[] b, int from, int to) {
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long hits = zeroBytes((long) LONGS.get(b, i) ^ NEWLINES);
+      if (hits != 0) {
+        return i + (Long.numberOfTrailingZeros(hits) >>> 3);
+      }
+    }
+    for (; i < to; i++) {
+      if (b[i] == '\n') {
         return i;
       }
     }

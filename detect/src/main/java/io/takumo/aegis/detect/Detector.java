@@ -131,34 +131,48 @@ public final class Detector {
   }
 
   /**
-   * Escaped quotes must not hide a name from its value (SPEC §4): text that holds {@code \"} (JSON
+   * Escaped quotes must not hide a name from its value (SPEC §4): a line that holds {@code \"} (JSON
    * or a shell string escaped once more, as a log line quoted into a tool result is) is also scanned
    * with one level of escapes undone, down to {@link #MAX_ESCAPE_DEPTH} levels, and what is found
-   * there is mapped back to its raw bytes (the secret is those bytes). Overlaps with the findings of the text as it is are
-   * resolved like any others.
+   * there is mapped back to its raw bytes (the secret is those bytes). Overlaps with the findings of
+   * the text as it is are resolved like any others.
+   *
+   * <p>Only such lines: a name and its value never span a newline of the level they are written at
+   * (values end at one), and the rules that do span lines (PEM blocks) find their match at the level
+   * as it is. Code quotes an escaped string on a few of its lines; decoding and rescanning all of it
+   * for one of them doubled the cost of every prompt that held one.
    */
   private void scanLevel(byte[] b, int from, int to, List<Finding> out, int depth) {
     scanOnce(b, from, to, out);
-    if (depth >= MAX_ESCAPE_DEPTH || !hasEscapedQuote(b, from, to)) {
+    if (depth >= MAX_ESCAPE_DEPTH) {
       return;
     }
-    JsonScanner.Decoded d = JsonScanner.decode(b, from, to);
-    List<Finding> inner = new ArrayList<>();
-    scanLevel(d.bytes, 0, d.length, inner, depth + 1);
-    for (Finding f : inner) {
-      // The value is the text at this level, escapes and all: what a rehydrator puts back must be
-      // the bytes that were there, and only the JSON strings around them are its to re-escape.
-      out.add(new Finding(d.raw(f.start()), d.raw(f.end()), f.category(), f.ruleId(), f.confidence()));
+    for (int q = escapedQuote(b, from, to); q < to; ) {
+      int lineStart = q;
+      while (lineStart > from && b[lineStart - 1] != '\n') {
+        lineStart--;
+      }
+      int lineEnd = ByteScan.newline(b, q, to);
+      JsonScanner.Decoded d = JsonScanner.decode(b, lineStart, lineEnd);
+      List<Finding> inner = new ArrayList<>();
+      scanLevel(d.bytes, 0, d.length, inner, depth + 1);
+      for (Finding f : inner) {
+        // The value is the text at this level, escapes and all: what a rehydrator puts back must be
+        // the bytes that were there, and only the JSON strings around them are its to re-escape.
+        out.add(new Finding(d.raw(f.start()), d.raw(f.end()), f.category(), f.ruleId(), f.confidence()));
+      }
+      q = escapedQuote(b, lineEnd, to);
     }
   }
 
-  private static boolean hasEscapedQuote(byte[] b, int from, int to) {
+  /** Index of the first backslash before a {@code "} in {@code b[from, to)}, or {@code to}. */
+  private static int escapedQuote(byte[] b, int from, int to) {
     for (int i = ByteScan.backslash(b, from, to); i < to - 1; i = ByteScan.backslash(b, i + 2, to)) {
       if (b[i + 1] == '"') {
-        return true;
+        return i;
       }
     }
-    return false;
+    return to;
   }
 
   /** The rules over {@code b[from, to)} as it is. */

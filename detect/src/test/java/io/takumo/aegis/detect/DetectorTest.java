@@ -289,4 +289,21 @@ class DetectorTest {
       assertThat(new String(f.value(bytes), StandardCharsets.UTF_8)).isEqualTo(raw);
     });
   }
+
+  /**
+   * Escapes are undone line by line: a password behind escaped quotes in the middle of a long text
+   * is found with the lines around it untouched, also two levels deep and on several lines; a line
+   * without escaped quotes is not rescanned (its findings are not doubled).
+   */
+  @Test
+  void escapedQuotesAreLookedThroughOnTheirOwnLines() {
+    String filler = "String cacheKey = tenant + \":\" + userId; // the token of the cache\n".repeat(200);
+    String once = "log.info(\"{\\\"password\\\": \\\"Xk9#mQ2vL8pR\\\"}\");\n";
+    String twice = "String s = \"{\\\"log\\\": \\\"{\\\\\\\"api_token\\\\\\\": \\\\\\\"Tq7Lm2Xz9Pw4Rk8N\\\\\\\"}\\\"}\";\n";
+    String plain = "DATABASE_URL=postgres://app:s3cr3t-P4ss@db.internal:5432/app\n";
+    String text = filler + once + filler + twice + plain + filler;
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    assertThat(scan(text)).extracting(f -> new String(f.value(bytes), StandardCharsets.UTF_8))
+        .containsExactly("Xk9#mQ2vL8pR", "Tq7Lm2Xz9Pw4Rk8N", "postgres://app:s3cr3t-P4ss@db.internal:5432/app");
+  }
 }
