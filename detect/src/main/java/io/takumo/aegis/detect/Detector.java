@@ -381,8 +381,8 @@ public final class Detector {
     // Most mentions of "token" or "key" in code assign nothing (getToken(), keys.size()): look for
     // a value first, classify the name only when there is one.
     Value value = Value.after(b, is, ie, from, to);
-    if (value == null) {
-      return ie;
+    if (value == null || value.end() - value.start() < Keyword.MIN_VALUE) {
+      return ie; // tokens = new …, key = k: too short for any kind, whatever the name says
     }
     if (keyword == Keyword.TOKEN && vaultLegacyToken(b, value.start(), value.end())) {
       // before the name's classification: "vault" makes most names about a vault's paths, not VAULT_TOKEN's value

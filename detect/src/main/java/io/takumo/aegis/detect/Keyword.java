@@ -152,6 +152,9 @@ enum Keyword {
     return null;
   }
 
+  /** The shortest value any kind of name accepts ({@link #accepts}): shorter ones need no name. */
+  static final int MIN_VALUE = 6;
+
   /** Whether {@code b[from, to)} is a value this kind of name really holds as a secret. */
   boolean accepts(byte[] b, int from, int to, boolean quoted, boolean envStyle) {
     if (this == AUTH) {
@@ -164,7 +167,7 @@ enum Keyword {
     if (this != PASSWORD && this != PWD && this != LOGIN && awsSecretShape(b, from, to)) {
       return true; // ~/.aws/credentials: aws_secret_access_key = <40 random base64>, unquoted, maybe starting with '/'
     }
-    if (len <= 0 || len > 4096 || Placeholders.isPlaceholder(b, from, to)) {
+    if (len <= 0 || len > 4096) {
       return false;
     }
     int spaces = 0;
@@ -185,21 +188,25 @@ enum Keyword {
     if (digits == len && len < 12) {
       return false; // ports, counts, lengths
     }
+    // The counts first, the placeholder words and the entropy only for a value that passes them: code
+    // assigns short and spaced values to key-like names all the time.
     switch (this) {
       case BUNDLER:
-        return len >= 6 && spaces == 0 && Placeholders.containsIgnoreCase(b, from, to, COLON);
+        return len >= 6 && spaces == 0 && !Placeholders.isPlaceholder(b, from, to)
+            && Placeholders.containsIgnoreCase(b, from, to, COLON);
       case PASSWORD:
       case PWD:
-        return len >= 6 && len <= 128 && spaces <= 1;
+        return len >= 6 && len <= 128 && spaces <= 1 && !Placeholders.isPlaceholder(b, from, to);
       case LOGIN:
-        return len >= 20 && spaces == 0 && digits > 0 && Bytes.entropy(b, from, to) >= 3.0;
+        return len >= 20 && spaces == 0 && digits > 0 && !Placeholders.isPlaceholder(b, from, to)
+            && Bytes.entropy(b, from, to) >= 3.0;
       case SECRET:
         return len >= 8 && spaces == 0 && (len >= 20 || Bytes.classesPresent(b, from, to) >= 2)
-            && Bytes.entropy(b, from, to) >= 2.5;
+            && !Placeholders.isPlaceholder(b, from, to) && Bytes.entropy(b, from, to) >= 2.5;
       default:
         // API keys and tokens are random: digits and letters both, and no words or hostnames.
-        return len >= 12 && spaces == 0 && digits > 0 && digits < len && Bytes.entropy(b, from, to) >= 3.0
-            && !hostname(b, from, to) && !namesAKey(b, from, to)
+        return len >= 12 && spaces == 0 && digits > 0 && digits < len && !Placeholders.isPlaceholder(b, from, to)
+            && Bytes.entropy(b, from, to) >= 3.0 && !hostname(b, from, to) && !namesAKey(b, from, to)
             && !dottedName(b, from, to) && !versioned(b, from, to);
     }
   }

@@ -110,24 +110,51 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     return false;
   }
 
-  private static final byte[] MACHINE = Detector.ascii("machine ");
-  private static final byte[] DEFAULT = Detector.ascii("default");
   private static final byte[] PASSWORD = Detector.ascii("password");
+  private static final byte[] DEFAULT = Detector.ascii("default");
+  private static final WordSet NETRC_NAMES = new WordSet("machine", "login", "account");
 
-  /** {@code machine host login me password VALUE}: .netrc separates names and values by spaces. */
+  /**
+   * {@code machine host login me password VALUE}: .netrc separates names and values by blanks and
+   * newlines, so the word before {@code password} is {@code default} or the value of another netrc
+   * keyword ({@code machine}, {@code login}, {@code account}). Two words back, not a search: prose
+   * says "invalid password for" on every other line of code.
+   */
   private static boolean netrc(byte[] b, int is, int ie, int from, int to) {
     if (ie >= to || b[ie] != ' ' || (is > from && !Bytes.is(b[is - 1], Bytes.SPACE))
         || ie - is != PASSWORD.length || !Bytes.startsWith(b, is, ie, PASSWORD, false)) {
       return false; // the one .netrc keyword that holds a secret; code says "password != null"
     }
-    int floor = Math.max(from, is - 256);
-    for (int i = is - 1; i >= floor; i--) {
-      if (b[i] == 'm' && Bytes.startsWith(b, i, is, MACHINE, false)
-          || b[i] == 'd' && Bytes.startsWith(b, i, is, DEFAULT, false)) {
-        return true;
-      }
+    int valueEnd = wordEndBefore(b, is, from);
+    int valueStart = wordStart(b, valueEnd, from);
+    if (valueStart == valueEnd) {
+      return false;
     }
-    return false;
+    if (valueEnd - valueStart == DEFAULT.length && Bytes.startsWith(b, valueStart, valueEnd, DEFAULT, false)) {
+      return true;
+    }
+    int nameEnd = wordEndBefore(b, valueStart, from);
+    int nameStart = wordStart(b, nameEnd, from);
+    return nameStart < nameEnd && NETRC_NAMES.contains(b, nameStart, nameEnd)
+        && Bytes.is(b[nameStart], Bytes.LOWER); // the keywords are lower case
+  }
+
+  /** The end of the word before {@code p}: back over blanks and newlines (at most 64). */
+  private static int wordEndBefore(byte[] b, int p, int from) {
+    int q = p;
+    while (q > from && p - q < 64 && Bytes.is(b[q - 1], Bytes.SPACE)) {
+      q--;
+    }
+    return q;
+  }
+
+  /** The start of the word that ends at {@code end} (at most 256 bytes back). */
+  private static int wordStart(byte[] b, int end, int from) {
+    int q = end;
+    while (q > from && end - q < 256 && !Bytes.is(b[q - 1], Bytes.SPACE)) {
+      q--;
+    }
+    return q;
   }
 
   /** Position after an assignment operator at {@code p}, or -1. */
