@@ -17,6 +17,12 @@ final class Bytes {
   static final int TILDE = 1 << 12;
   static final int PERCENT = 1 << 13; // percent-encoding in URLs
   static final int DJANGO_SYMBOL = 1 << 14; // the symbols of Django's get_random_secret_key(): !@#$%^&*(-_=+)
+  /**
+   * What may follow a name that has a value ({@link Value#after}): a closing quote, an assignment
+   * ({@code = : ?= |= += =>}), an XML tag's {@code >}, a blank (before an operator, a type, a flag's
+   * or a .netrc value), {@code [} ({@code []byte}).
+   */
+  static final int AFTER_NAME = 1 << 15;
 
   static final int ALNUM = UPPER | LOWER | DIGIT;
   static final int HEX = DIGIT | HEX_LOWER | HEX_UPPER;
@@ -64,6 +70,13 @@ final class Bytes {
         case '!': case '@': case '#': case '$': case '^': case '&': case '*': case '(': case ')': k |= DJANGO_SYMBOL;
           break;
         case ' ': case '\t': case '\r': case '\n': case '\f': k |= SPACE; break;
+        default: break;
+      }
+      switch (c) {
+        case '"': case '\'': case '`': case '>': case '=': case ':': case ' ': case '\t': case '?': case '|': case '+':
+        case '[':
+          k |= AFTER_NAME;
+          break;
         default: break;
       }
       CLASS[c] = k;

@@ -363,16 +363,19 @@ public final class Detector {
 
   /** Returns the end of the identifier it looked at, so one identifier is judged once. */
   private int context(byte[] b, int at, int from, int to, Keyword keyword, int lastIdentEnd, List<Finding> out) {
-    int is = at;
-    while (is > from && at - is < MAX_IDENT && Bytes.is(b[is - 1], Bytes.IDENT)) {
-      is--;
-    }
     int ie = at + keyword.literal.length;
     while (ie < to && ie - at < MAX_IDENT && Bytes.is(b[ie], Bytes.IDENT)) {
       ie++;
     }
     if (ie == lastIdentEnd) {
       return lastIdentEnd;
+    }
+    if (ie >= to || (ie - at < MAX_IDENT && !Bytes.is(b[ie], Bytes.AFTER_NAME))) {
+      return ie; // getToken(, keys.size(), secret) : no value can follow (Value.after would say null)
+    }
+    int is = at;
+    while (is > from && at - is < MAX_IDENT && Bytes.is(b[is - 1], Bytes.IDENT)) {
+      is--;
     }
     if (is - 2 >= from && b[is - 1] == ':' && Bytes.is(b[is - 2], Bytes.IDENT)) {
       // a segment of a colon chain, not a name: arn:aws:secretsmanager:…, {{resolve:secretsmanager:…}}
@@ -381,8 +384,9 @@ public final class Detector {
     // Most mentions of "token" or "key" in code assign nothing (getToken(), keys.size()): look for
     // a value first, classify the name only when there is one.
     Value value = Value.after(b, is, ie, from, to);
-    if (value == null || value.end() - value.start() < Keyword.MIN_VALUE) {
-      return ie; // tokens = new …, key = k: too short for any kind, whatever the name says
+    if (value == null || value.end() - value.start() < Keyword.MIN_VALUE
+        || (!value.quoted() && !value.envStyle() && Keyword.isExpression(b, value.start(), value.end()))) {
+      return ie; // tokens = new …, key = os.environ.get(…: no kind accepts it, whatever the name says
     }
     if (keyword == Keyword.TOKEN && vaultLegacyToken(b, value.start(), value.end())) {
       // before the name's classification: "vault" makes most names about a vault's paths, not VAULT_TOKEN's value

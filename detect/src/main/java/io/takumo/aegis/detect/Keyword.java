@@ -181,8 +181,7 @@ enum Keyword {
         return false; // multi-line values are documents, not credentials (PEM has its own rule)
       }
     }
-    if (!quoted && !envStyle && (looksLikeCode(b, from, to) || (digits == 0 && isIdentifier(b, from, to))
-        || memberAccess(b, from, to))) {
+    if (!quoted && !envStyle && (isExpression(b, from, to) || (digits == 0 && isIdentifier(b, from, to)))) {
       return false; // password = otherVariable, key = Ed25519.Signatures
     }
     if (digits == len && len < 12) {
@@ -260,6 +259,15 @@ enum Keyword {
       }
     }
     return from;
+  }
+
+  /**
+   * An unquoted value that is code ({@code f(x)}, {@code $VAR}) or a member access ({@code
+   * settings.api_key}): never a secret's literal, and never base64 or an AWS secret either (no
+   * brackets, {@code $} or dotted names in those), so no kind of name accepts it.
+   */
+  static boolean isExpression(byte[] b, int from, int to) {
+    return looksLikeCode(b, from, to) || memberAccess(b, from, to);
   }
 
   private static boolean looksLikeCode(byte[] b, int from, int to) {
