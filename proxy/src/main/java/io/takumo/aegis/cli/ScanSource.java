@@ -29,8 +29,8 @@ record ScanSource(String name, Opener opener, long size, GitHistory.@Nullable Or
     return opener.open();
   }
 
-  static ScanSource file(Path file) throws IOException {
-    return new ScanSource(file.toString(), () -> Files.newInputStream(file), Files.size(file));
+  static ScanSource file(Path file, long size) {
+    return new ScanSource(file.toString(), () -> Files.newInputStream(file), size);
   }
 
   /** Staged files up to this size are read whole from one {@code cat-file --batch}; larger ones are streamed. */

@@ -119,6 +119,52 @@ class CliIT {
     assertThat(log.toString()).doesNotContain("hunter2-Correct").doesNotContain("AKIAIOSFODNN7EXAMPLE");
   }
 
+  /**
+   * bin/takumo-aegis as users run it: the first scan archives the classes it loaded (class data sharing) without a
+   * word on stdout or stderr, later runs map the archive and answer the same, and a jar built after the archive
+   * gets a new one.
+   */
+  @Test
+  void theLauncherArchivesTheClassesOfItsFirstScanAndUsesThem() throws Exception {
+    Path project = Path.of(System.getProperty("user.dir")).getParent();
+    Path install = home.resolve("install");
+    Files.createDirectories(install.resolve("bin"));
+    Files.createDirectories(install.resolve("proxy/target"));
+    Files.copy(project.resolve("bin/takumo-aegis"), install.resolve("bin/takumo-aegis"));
+    Path jar = install.resolve("proxy/target/takumo-aegis.jar");
+    Files.copy(project.resolve("proxy/target/takumo-aegis.jar"), jar);
+    Path archive = install.resolve("proxy/target/takumo-aegis-cli.jsa");
+    Path root = tree();
+    String expected = null;
+    for (int run = 0; run < 3; run++) {
+      if (run == 2) { // the jar rebuilt since the archive was made
+        Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(
+            Files.getLastModifiedTime(jar).toMillis() - 10_000));
+      }
+      ProcessBuilder builder = new ProcessBuilder("sh", install.resolve("bin/takumo-aegis").toString(), "scan",
+          "--format", "json", root.toString());
+      builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":"
+          + builder.environment().get("PATH"));
+      builder.environment().remove("JAVA_OPTS");
+      Process scan = builder.start();
+      String out = read(scan.getInputStream());
+      String err = read(scan.getErrorStream());
+      assertThat(scan.waitFor()).as(err).isEqualTo(1);
+      assertThat(err).as("run %d", run).isEmpty();
+      assertThat(JSON.readTree(out)).hasSize(2);
+      if (expected == null) {
+        expected = out;
+      }
+      assertThat(out).isEqualTo(expected);
+      assertThat(archive).exists();
+      assertThat(Files.getLastModifiedTime(archive)).isGreaterThan(Files.getLastModifiedTime(jar));
+      try (var left = Files.list(archive.getParent())) {
+        assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("takumo-aegis.jar",
+            "takumo-aegis-cli.jsa");
+      }
+    }
+  }
+
   @Test
   void scanHonoursIgnoresGitignoreAndRecursionFlags() throws Exception {
     Path root = tree();
