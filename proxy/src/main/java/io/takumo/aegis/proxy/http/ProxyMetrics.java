@@ -95,6 +95,9 @@ public final class ProxyMetrics {
         .description("HTTP/2 streams open on client connections").register(registry);
     Gauge.builder("aegis.websocket.connections.open", openWebSockets, AtomicInteger::get)
         .description("Responses WebSocket sessions open (client and provider side connected)").register(registry);
+    io.micrometer.core.instrument.FunctionCounter.builder("aegis.access.log.dropped", BatchingStderrAppender.class,
+            c -> BatchingStderrAppender.dropped())
+        .description("Access-log lines dropped because the writer fell behind (the queue was full)").register(registry);
     String[] directions = {"to_provider", "to_client"};
     for (int d = 0; d < 2; d++) {
       webSocketMessages[d] = Counter.builder("aegis.websocket.messages").tag("direction", directions[d])

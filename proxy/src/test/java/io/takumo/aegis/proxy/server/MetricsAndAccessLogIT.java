@@ -48,6 +48,7 @@ class MetricsAndAccessLogIT {
           .contains("aegis_request_duration_seconds_bucket")
           .contains("aegis_connections_total{protocol=\"h1\"} 1.0")
           .contains("aegis_http2_streams_open 0.0")
+          .containsPattern("aegis_access_log_dropped_total \\d+\\.0")
           .contains("jvm_memory_used_bytes")
           .contains("netty_allocator_memory_used");
 
