@@ -42,32 +42,25 @@ public final class ByteScan {
 
   /** Index of the first {@code \} in {@code b[from, to)}, or {@code to} when none. */
   public static int backslash(byte[] b, int from, int to) {
-    int i = from;
-    for (; i + 8 <= to; i += 8) {
-      long hits = zeroBytes((long) LONGS.get(b, i) ^ BACKSLASHES);
-      if (hits != 0) {
-        return i + (Long.numberOfTrailingZeros(hits) >>> 3);
-      }
-    }
-    for (; i < to; i++) {
-      if (b[i] == '\\') {
-        return i;
-      }
-    }
-    return to;
+    return first(b, from, to, BACKSLASHES, (byte) '\\');
   }
 
   /** Index of the first newline in {@code b[from, to)}, or {@code to} when none. */
   public static int newline(byte[] b, int from, int to) {
+    return first(b, from, to, NEWLINES, (byte) '\n');
+  }
+
+  /** Index of the first {@code wanted} ({@code pattern} is it in every byte) in {@code b[from, to)}, or {@code to}. */
+  private static int first(byte[] b, int from, int to, long pattern, byte wanted) {
     int i = from;
     for (; i + 8 <= to; i += 8) {
-      long hits = zeroBytes((long) LONGS.get(b, i) ^ NEWLINES);
+      long hits = zeroBytes((long) LONGS.get(b, i) ^ pattern);
       if (hits != 0) {
         return i + (Long.numberOfTrailingZeros(hits) >>> 3);
       }
     }
     for (; i < to; i++) {
-      if (b[i] == '\n') {
+      if (b[i] == wanted) {
         return i;
       }
     }
