@@ -24,7 +24,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -257,13 +256,13 @@ final class ScanCommand implements Callable<Integer> {
     @SuppressWarnings("unchecked")
     List<Result>[] found = new List[sources.size()];
     java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-    java.util.concurrent.atomic.AtomicReference<RuntimeException> failed = new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
     Runnable worker = () -> {
       try {
         for (int i = next.getAndIncrement(); i < found.length && failed.get() == null; i = next.getAndIncrement()) {
           found[i] = scanFile(sources.get(i), detector, json, progress);
         }
-      } catch (RuntimeException e) { // a custom pattern over its budget, say: the scan fails, as on one thread
+      } catch (RuntimeException | Error e) { // a custom pattern over its budget, say: the scan fails, as on one thread
         failed.compareAndSet(null, e);
       }
     };
@@ -283,8 +282,12 @@ final class ScanCommand implements Callable<Integer> {
         throw new IllegalStateException("scan interrupted", e);
       }
     }
-    if (failed.get() != null) {
-      throw failed.get();
+    Throwable failure = failed.get();
+    if (failure instanceof RuntimeException e) {
+      throw e;
+    }
+    if (failure instanceof Error e) {
+      throw e;
     }
     List<Result> out = new ArrayList<>();
     for (List<Result> results : found) {
