@@ -4,9 +4,6 @@ import static io.takumo.aegis.perf.PerfRunner.median;
 import static io.takumo.aegis.perf.PerfRunner.rounded;
 
 import io.netty.pkitesting.X509Bundle;
-import io.takumo.aegis.proxy.auth.FileKeyStore;
-import io.takumo.aegis.proxy.auth.Scope;
-import io.takumo.aegis.proxy.config.KeyEnvironment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -59,8 +56,7 @@ public final class ForwardProxyPerf {
     Files.writeString(cert, leaf.getCertificatePathPEM());
     Files.writeString(key, leaf.getPrivateKeyPEM());
     Path keysFile = work.resolve("keys.json");
-    Files.deleteIfExists(keysFile);
-    String apiKey = FileKeyStore.open(keysFile).create("perf", "perf", KeyEnvironment.TEST, Scope.all(), null);
+    String apiKey = PerfRunner.freshKey(keysFile);
 
     StringBuilder report = new StringBuilder();
     List<Process> started = new ArrayList<>();

@@ -12,9 +12,6 @@ import io.netty.handler.codec.http2.Http2Exception;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.pkitesting.CertificateBuilder;
 import io.netty.pkitesting.X509Bundle;
-import io.takumo.aegis.proxy.auth.FileKeyStore;
-import io.takumo.aegis.proxy.auth.Scope;
-import io.takumo.aegis.proxy.config.KeyEnvironment;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,8 +84,7 @@ public final class Http2Perf {
     Path body = work.resolve("anthropic-16k.json");
     Files.write(body, RelaySimulation.body("anthropic-16k"));
     Path keysFile = work.resolve("keys.json");
-    Files.deleteIfExists(keysFile);
-    String apiKey = FileKeyStore.open(keysFile).create("perf", "perf", KeyEnvironment.TEST, Scope.all(), null);
+    String apiKey = PerfRunner.freshKey(keysFile);
     Map<String, String> tls = Map.of("TAKUMO_TLS_CERT", cert.toString(), "TAKUMO_TLS_KEY", key.toString());
 
     StringBuilder report = new StringBuilder();

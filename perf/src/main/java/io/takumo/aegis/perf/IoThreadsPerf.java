@@ -2,9 +2,6 @@ package io.takumo.aegis.perf;
 
 import static io.takumo.aegis.perf.PerfRunner.median;
 
-import io.takumo.aegis.proxy.auth.FileKeyStore;
-import io.takumo.aegis.proxy.auth.Scope;
-import io.takumo.aegis.proxy.config.KeyEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,8 +31,7 @@ public final class IoThreadsPerf {
     String allCpus = "0-" + (cpus - 1);
     Path work = Files.createDirectories(PerfRunner.ROOT.resolve("perf/target/perf-io-threads"));
     Path keysFile = work.resolve("keys.json");
-    Files.deleteIfExists(keysFile);
-    String key = FileKeyStore.open(keysFile).create("perf", "perf", KeyEnvironment.TEST, Scope.all(), null);
+    String key = PerfRunner.freshKey(keysFile);
     String scenario = "code-16k";
     StringBuilder report = new StringBuilder();
     List<Process> started = new ArrayList<>();

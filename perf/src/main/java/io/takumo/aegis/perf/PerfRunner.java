@@ -85,8 +85,7 @@ public final class PerfRunner {
             + "code-1k,code-16k,code-256k,code-16k@64,code-16k@256").split(","));
     Path work = Files.createDirectories(ROOT.resolve("perf/target/perf-run"));
     Path keysFile = work.resolve("keys.json");
-    Files.deleteIfExists(keysFile);
-    String key = FileKeyStore.open(keysFile).create("perf", "perf", KeyEnvironment.TEST, Scope.all(), null);
+    String key = freshKey(keysFile);
 
     List<Process> started = new ArrayList<>();
     try (PerfStub stub = new PerfStub(1)) {
@@ -154,6 +153,12 @@ public final class PerfRunner {
     // Gatling can leave a non-daemon scheduler thread behind (seen once in three runs): the run is
     // over and its results are written, so end the JVM rather than let make wait on it.
     System.exit(0);
+  }
+
+  /** A new key store at {@code keysFile} (any old one replaced) holding one test key with every scope: that key. */
+  static String freshKey(Path keysFile) throws IOException {
+    Files.deleteIfExists(keysFile);
+    return FileKeyStore.open(keysFile).create("perf", "perf", KeyEnvironment.TEST, Scope.all(), null);
   }
 
   /** The scenario a spec names: {@code open:} (the open model) and {@code @N} (N connections) stripped. */

@@ -22,9 +22,6 @@ import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.takumo.aegis.proxy.auth.FileKeyStore;
-import io.takumo.aegis.proxy.auth.Scope;
-import io.takumo.aegis.proxy.config.KeyEnvironment;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,8 +51,7 @@ public final class SlowStreams {
     int openRate = Integer.parseInt(System.getenv().getOrDefault("OPEN_RATE", "500"));
     Path work = Files.createDirectories(ROOT.resolve("perf/target/slow-streams"));
     Path keysFile = work.resolve("keys.json");
-    Files.deleteIfExists(keysFile);
-    String key = FileKeyStore.open(keysFile).create("perf", "perf", KeyEnvironment.TEST, Scope.all(), null);
+    String key = PerfRunner.freshKey(keysFile);
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     try (PerfStub stub = new PerfStub(1)) {
       PerfRunner.Target gateway = PerfRunner.startGateway(true, "http://127.0.0.1:" + stub.port(), keysFile, key,

@@ -3,9 +3,6 @@ package io.takumo.aegis.perf;
 import static io.takumo.aegis.perf.PerfRunner.median;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import io.takumo.aegis.proxy.auth.FileKeyStore;
-import io.takumo.aegis.proxy.auth.Scope;
-import io.takumo.aegis.proxy.config.KeyEnvironment;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,8 +44,7 @@ public final class WebSocketPerf {
     String sutCpu = Integer.toString(Math.max(0, PerfRunner.onlineCpus() - 1));
     Path work = Files.createDirectories(PerfRunner.ROOT.resolve("perf/target/perf-ws"));
     Path keysFile = work.resolve("keys.json");
-    Files.deleteIfExists(keysFile);
-    String key = FileKeyStore.open(keysFile).create("perf", "perf", KeyEnvironment.TEST, Scope.all(), null);
+    String key = PerfRunner.freshKey(keysFile);
     String prompt = new String(JsonStringEncoder.getInstance().quoteAsString(CodePrompts.code(15 << 10, 16 << 10)));
     String fields = "\"model\":\"gpt-5-codex\",\"instructions\":\"You are a coding agent.\",\"stream\":true,"
         + "\"store\":false,\"input\":[{\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_text\","

@@ -313,8 +313,19 @@ final class ScanCommand implements Callable<Integer> {
         if (noRecursive && relative.getNameCount() > 1) {
           continue;
         }
-        if (Files.isRegularFile(p) && ignored.stream().noneMatch(m -> m.matches(relative) || m.matches(p))) {
-          out.put(p, Files.size(p));
+        if (ignored.stream().noneMatch(m -> m.matches(relative) || m.matches(p))) {
+          java.nio.file.attribute.BasicFileAttributes attrs;
+          try {
+            attrs = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class); // links followed
+          } catch (java.nio.file.NoSuchFileException e) {
+            continue; // tracked, deleted from the work tree
+          } catch (IOException e) {
+            System.err.println("takumo-aegis: skipping " + p + ": " + e.getMessage());
+            continue;
+          }
+          if (attrs.isRegularFile()) {
+            out.put(p, attrs.size());
+          }
         }
       }
       return out;
