@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Added latency at one connection and CPU per SSE event, with tokenization on and off, from one
@@ -279,7 +280,8 @@ public final class AddedLatency {
     private final byte[] request;
     private final StringBuilder pending = new StringBuilder();
     long lastEvents;
-    long[] delays = new long[0];
+    /** Set by {@link #holdBack} only: without it no stamps are collected and no answer bytes kept. */
+    long @Nullable [] delays;
     int delayCount;
 
     Client(int port, byte[] request) throws IOException {
@@ -331,8 +333,9 @@ public final class AddedLatency {
           lastEvents++;
         }
       }
-      if (delays != null) {
-        collectStamps(bytes, now);
+      long[] into = delays;
+      if (into != null) {
+        collectStamps(bytes, now, into);
       }
     }
 
@@ -340,7 +343,7 @@ public final class AddedLatency {
      * Stamps ({@code "text":"t<nanos>"}) in the event bytes read so far, each with the time its
      * last byte arrived. A stamp cut between two chunks is completed by the next one.
      */
-    private void collectStamps(byte[] bytes, long now) {
+    private void collectStamps(byte[] bytes, long now, long[] into) {
       pending.append(new String(bytes, StandardCharsets.US_ASCII));
       int at;
       int done = 0;
@@ -348,12 +351,16 @@ public final class AddedLatency {
         int digits = at + STAMP.length();
         int end = pending.indexOf("\"", digits);
         if (end < 0) {
+          done = at; // a stamp cut off: keep it for the next chunk
           break;
         }
-        if (delayCount < delays.length) {
-          delays[delayCount++] = now - Long.parseLong(pending, digits, end, 10);
+        if (delayCount < into.length) {
+          into[delayCount++] = now - Long.parseLong(pending, digits, end, 10);
         }
         done = end;
+      }
+      if (at < 0) { // no stamp begun: keep only what could be the start of one
+        done = Math.max(done, pending.length() - STAMP.length() + 1);
       }
       pending.delete(0, done);
     }
