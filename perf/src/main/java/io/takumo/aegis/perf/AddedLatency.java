@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -248,8 +249,119 @@ public final class AddedLatency {
     return nanos / 1e6;
   }
 
-  /** A code prompt of about {@code bodyBytes} with the 3 secrets spread through it. */
+  /**
+   * Latency in the open model: requests due at a fixed total {@code rate} whatever the answers' pace,
+   * spread over {@code connections} keep-alive connections (each sends every {@code connections /
+   * rate} seconds, their phases staggered), each request's latency taken from the moment it was due
+   * to its answer's last byte, so a request that waits for the one before it on its connection counts
+   * the wait (no coordinated omission). A blocking thread per connection, parked until the next due
+   * time: the park's overshoot is in every path alike. The paths run one after another in slices of
+   * {@code seconds}, rotated each repeat, after a warm-up slice each; the first path is the reference.
+   *
+   * @param body the request body, sent to each path with its own API key header
+   */
+  static String openModel(String name, byte[] body, int rate, int connections, int seconds, int repeats,
+      List<HoldBackPath> paths) throws IOException, InterruptedException {
+    int k = paths.size();
+    long[][] samples = new long[k][];
+    int[] n = new int[k];
+    for (int r = -1; r < repeats; r++) { // round -1 warms up
+      for (int i = 0; i < k; i++) {
+        int which = (Math.max(r, 0) + i) % k;
+        HoldBackPath path = paths.get(which);
+        long[] slice = openSlice(post(body, path.authHeader(), path.port()), path.port(), rate, connections,
+            r < 0 ? 1 : seconds);
+        if (r >= 0) {
+          long[] all = samples[which] == null ? new long[0] : samples[which];
+          samples[which] = Arrays.copyOf(all, n[which] + slice.length);
+          System.arraycopy(slice, 0, samples[which], n[which], slice.length);
+          n[which] += slice.length;
+        }
+      }
+    }
+    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Open model, %s: %,d requests/s due over %d "
+        + "keep-alive connection%s, latency from the moment each request was due (%d × %d s per path, interleaved)%n%n"
+        + "| path | requests | p50 ms | p90 ms | p99 ms | p99.9 ms | added p50 ms | added p99 ms |%n"
+        + "|---|---|---|---|---|---|---|---|%n", name, rate, connections, connections == 1 ? "" : "s", repeats, seconds));
+    long[] reference = samples[0];
+    Arrays.sort(reference);
+    for (int i = 0; i < k; i++) {
+      long[] d = samples[i];
+      Arrays.sort(d);
+      boolean first = i == 0;
+      sb.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %.3f | %s | %s |%n", paths.get(i).name(),
+          d.length, ms(pct(d, 50)), ms(pct(d, 90)), ms(pct(d, 99)), ms(d[Math.min(d.length - 1, (int) (d.length * 0.999))]),
+          first ? "" : String.format(Locale.ROOT, "%.3f", ms(pct(d, 50) - pct(reference, 50))),
+          first ? "" : String.format(Locale.ROOT, "%.3f", ms(pct(d, 99) - pct(reference, 99)))));
+    }
+    return sb.toString();
+  }
+
+  /** One path for {@code seconds} at {@code rate}: each request's latency from its due time, in nanoseconds. */
+  private static long[] openSlice(byte[] request, int port, int rate, int connections, int seconds)
+      throws IOException, InterruptedException {
+    long period = connections * 1_000_000_000L / rate;
+    int perConnection = (int) (seconds * 1_000_000_000L / period);
+    long[][] latencies = new long[connections][perConnection];
+    Client[] clients = new Client[connections];
+    Thread[] threads = new Thread[connections];
+    IOException[] failure = new IOException[1];
+    try {
+      for (int c = 0; c < connections; c++) {
+        clients[c] = new Client(port, request);
+      }
+      long start = System.nanoTime() + 10_000_000L;
+      for (int c = 0; c < connections; c++) {
+        Client client = clients[c];
+        long[] out = latencies[c];
+        long first = start + c * period / connections;
+        threads[c] = new Thread(() -> {
+          try {
+            for (int j = 0; j < out.length; j++) {
+              long due = first + j * period;
+              for (long wait; (wait = due - System.nanoTime()) > 0; ) {
+                LockSupport.parkNanos(wait);
+              }
+              long sent = System.nanoTime();
+              out[j] = sent + client.roundTrip() - due;
+            }
+          } catch (IOException e) {
+            synchronized (failure) {
+              failure[0] = e;
+            }
+          }
+        }, "open-model-" + c);
+        threads[c].start();
+      }
+      for (Thread t : threads) {
+        t.join();
+      }
+    } finally {
+      for (Client c : clients) {
+        if (c != null) {
+          c.close();
+        }
+      }
+    }
+    synchronized (failure) {
+      if (failure[0] != null) {
+        throw failure[0];
+      }
+    }
+    long[] all = new long[connections * perConnection];
+    for (int c = 0; c < connections; c++) {
+      System.arraycopy(latencies[c], 0, all, c * perConnection, perConnection);
+    }
+    return all;
+  }
+
+  /** The request of {@link #body}, with {@code authHeader}. */
   static byte[] request(int bodyBytes, String authHeader, boolean stream) {
+    return post(body(bodyBytes, stream), authHeader, 0);
+  }
+
+  /** An Anthropic Messages body of about {@code bodyBytes}: a code prompt with the 3 secrets spread through it. */
+  static byte[] body(int bodyBytes, boolean stream) {
     StringBuilder code = new StringBuilder();
     int planted = 0;
     while (code.length() < bodyBytes - 300) {
@@ -265,10 +377,17 @@ public final class AddedLatency {
     }
     String body = "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":256,\"stream\":" + stream
         + ",\"messages\":[{\"role\":\"user\",\"content\":\"" + code + "\"}]}";
-    String head = "POST /v1/messages HTTP/1.1\r\nHost: 127.0.0.1\r\n" + authHeader
+    return body.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The Anthropic Messages request carrying {@code body}, with {@code authHeader} ({@code port} 0: no port in Host). */
+  static byte[] post(byte[] body, String authHeader, int port) {
+    byte[] head = ("POST /v1/messages HTTP/1.1\r\nHost: 127.0.0.1" + (port == 0 ? "" : ":" + port) + "\r\n" + authHeader
         + "\r\nanthropic-version: 2023-06-01\r\ncontent-type: application/json\r\ncontent-length: "
-        + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n";
-    return (head + body).getBytes(StandardCharsets.UTF_8);
+        + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] request = Arrays.copyOf(head, head.length + body.length);
+    System.arraycopy(body, 0, request, head.length, body.length);
+    return request;
   }
 
   /** A minimal blocking keep-alive HTTP/1.1 client: the same cost on every path, no pools. */
@@ -279,6 +398,7 @@ public final class AddedLatency {
     private static final String STAMP = "\"text\":\"t";
     private final byte[] request;
     private final StringBuilder pending = new StringBuilder();
+    private byte[] body = new byte[64 << 10];
     long lastEvents;
     /** Set by {@link #holdBack} only: without it no stamps are collected and no answer bytes kept. */
     long @Nullable [] delays;
@@ -314,11 +434,11 @@ public final class AddedLatency {
       }
       lastEvents = 0;
       if (!chunked) {
-        countEvents(in.readNBytes((int) length));
+        countEvents(read((int) length), (int) length);
       } else {
         long size;
         while ((size = Long.parseLong(line(), 16)) > 0) {
-          countEvents(in.readNBytes((int) size));
+          countEvents(read((int) size), (int) size);
           line();
         }
         line();
@@ -326,16 +446,25 @@ public final class AddedLatency {
       return System.nanoTime() - start;
     }
 
-    private void countEvents(byte[] bytes) {
+    /** The next {@code n} bytes, in a buffer reused across answers: garbage here would be the client's GC pauses in every path's tail. */
+    private byte[] read(int n) throws IOException {
+      if (body.length < n) {
+        body = new byte[n];
+      }
+      in.readNBytes(body, 0, n);
+      return body;
+    }
+
+    private void countEvents(byte[] bytes, int n) {
       long now = System.nanoTime();
-      for (int i = 0; i + 1 < bytes.length; i++) {
+      for (int i = 0; i + 1 < n; i++) {
         if (bytes[i] == '\n' && bytes[i + 1] == '\n') {
           lastEvents++;
         }
       }
       long[] into = delays;
       if (into != null) {
-        collectStamps(bytes, now, into);
+        collectStamps(bytes, n, now, into);
       }
     }
 
@@ -343,8 +472,8 @@ public final class AddedLatency {
      * Stamps ({@code "text":"t<nanos>"}) in the event bytes read so far, each with the time its
      * last byte arrived. A stamp cut between two chunks is completed by the next one.
      */
-    private void collectStamps(byte[] bytes, long now, long[] into) {
-      pending.append(new String(bytes, StandardCharsets.US_ASCII));
+    private void collectStamps(byte[] bytes, int n, long now, long[] into) {
+      pending.append(new String(bytes, 0, n, StandardCharsets.US_ASCII));
       int at;
       int done = 0;
       while ((at = pending.indexOf(STAMP, done)) >= 0) {

@@ -37,7 +37,8 @@ import org.jspecify.annotations.Nullable;
  * {@code PERF_WARMUP_SECONDS} (5, per system under test and scenario in each warm-up round; rounds
  * go on until the JIT settles, see {@link #warmUp}),
  * {@code PERF_GATEWAY_JAVA_OPTS} (extra JVM options of the gateways, {@code {mode}} → off/full),
- * {@code PERF_RATE} (open-model rate, 400/s), {@code PERF_SCENARIOS} (all; {@code open:} runs a scenario in the open
+ * {@code PERF_RATE} (open-model rate, 400/s), {@code PERF_LATENCY_SECONDS} (5 per path and repeat of the latency
+ * tables, 0 skips them), {@code PERF_LATENCY_RATE} (their open-model rate, 3,000/s), {@code PERF_SCENARIOS} (all; {@code open:} runs a scenario in the open
  * model, {@code @N} with N connections, as {@code code-16k@64}; {@code code-*} are {@link CodePrompts}), {@code PERF_SUT_CPU}
  * (the core for the systems under test; default the last one), {@code PERF_HOLDBACK_STREAMS} (30
  * streams of 100 stamped SSE events per target for the event hold-back table; 0 skips it).
@@ -133,16 +134,32 @@ public final class PerfRunner {
         }
       }
       String report = report(results, seconds, repeats, users, rate, sutCpu, cpus);
+      // Each system under test on its own core, unlike AddedLatency's in-process gateways.
+      List<AddedLatency.HoldBackPath> paths = new ArrayList<>();
+      for (Target t : targets) {
+        paths.add(new AddedLatency.HoldBackPath(t.name(), URI.create(t.baseUrl()).getPort(),
+            "x-api-key: " + (t.key().isEmpty() ? "sk-ant-perf" : t.key())));
+      }
       int holdBackStreams = Integer.parseInt(env.getOrDefault("PERF_HOLDBACK_STREAMS", "30"));
-      if (holdBackStreams > 0) { // each system under test on its own core, unlike AddedLatency's in-process gateways
-        List<AddedLatency.HoldBackPath> paths = new ArrayList<>();
-        for (Target t : targets) {
-          paths.add(new AddedLatency.HoldBackPath(t.name(), URI.create(t.baseUrl()).getPort(),
-              "x-api-key: " + (t.key().isEmpty() ? "sk-ant-perf" : t.key())));
-        }
+      if (holdBackStreams > 0) {
         String holdBack = AddedLatency.holdBack(holdBackStreams, paths);
         System.out.println(holdBack);
         report += "\n## sse hold-back (systems under test pinned to CPU " + sutCpu + ")\n\n" + holdBack;
+      }
+      int latencySeconds = Integer.parseInt(env.getOrDefault("PERF_LATENCY_SECONDS", "5"));
+      if (latencySeconds > 0) { // issue 19's latency targets: 3,000 requests/s, and one connection
+        int latencyRate = Integer.parseInt(env.getOrDefault("PERF_LATENCY_RATE", "3000"));
+        StringBuilder latency = new StringBuilder();
+        for (Object[] point : new Object[][] {
+            {"anthropic-16k", AddedLatency.body(16 << 10, false), latencyRate, 16},
+            {"code-16k", CodePrompts.messages(16 << 10, false), latencyRate, 16},
+            {"anthropic-16k", AddedLatency.body(16 << 10, false), 500, 1}}) {
+          String table = AddedLatency.openModel((String) point[0], (byte[]) point[1], (int) point[2], (int) point[3],
+              latencySeconds, repeats, paths);
+          System.out.println(table);
+          latency.append(table).append('\n');
+        }
+        report += "\n## latency in the open model (systems under test pinned to CPU " + sutCpu + ")\n\n" + latency;
       }
       writeResult("latest.md", report);
     } finally {

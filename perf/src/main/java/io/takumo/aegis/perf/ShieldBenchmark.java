@@ -59,9 +59,7 @@ public class ShieldBenchmark {
   public void setUp() {
     detector = Detector.builtIn();
     minter = new TokenMinter(new byte[32]);
-    byte[] request = AddedLatency.request(16 << 10, "x-api-key: k", false);
-    String text = new String(request, StandardCharsets.UTF_8);
-    body = text.substring(text.indexOf("\r\n\r\n") + 4).getBytes(StandardCharsets.UTF_8);
+    body = AddedLatency.body(16 << 10, false);
     vault = new Vault(minter, 10_000);
     String token = new String(vault.put(Category.KEY, "AKIAIOSFODNN7EXAMPLE".getBytes(StandardCharsets.US_ASCII)),
         StandardCharsets.US_ASCII);
