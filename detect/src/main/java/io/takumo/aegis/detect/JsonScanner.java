@@ -49,9 +49,44 @@ public final class JsonScanner {
    * top-level strings). For callers that walk JSON themselves, such as a body arriving in chunks.
    */
   public List<Finding> scanString(byte[] raw, int s, int e, byte @Nullable [] key, int ks, int ke) {
+    return scanString(raw, s, e, null, key, ks, ke);
+  }
+
+  /**
+   * As {@link #scanString(byte[], int, int, byte[], int, int)}, with the string's escapes as the
+   * caller's walk found them ({@code null}: searched for here), so they are not searched for twice.
+   */
+  public List<Finding> scanString(byte[] raw, int s, int e, @Nullable Escapes escapes, byte @Nullable [] key, int ks,
+      int ke) {
     List<Finding> out = new ArrayList<>();
-    value(raw, s, e, key, key == null ? -1 : ks, ke, out);
+    value(raw, s, e, escapes, key, key == null ? -1 : ks, ke, out);
     return Detector.resolve(out);
+  }
+
+  /**
+   * Where one string's escapes start: the offsets of their backslashes from the string's content
+   * start, in order, as a walk that skips the byte after each backslash meets them. Reused from
+   * string to string by one walk; not thread-safe.
+   */
+  public static final class Escapes {
+    private int[] at = new int[64];
+    private int count;
+
+    public void clear() {
+      count = 0;
+    }
+
+    /** The escape whose backslash is {@code offset} bytes into the string's content. */
+    public void add(int offset) {
+      if (count == at.length) {
+        at = Arrays.copyOf(at, count * 2);
+      }
+      at[count++] = offset;
+    }
+
+    public int count() {
+      return count;
+    }
   }
 
   /** Past a UTF-8 byte order mark at {@code from}, if there is one (it is kept in the output: only skipped). */
@@ -70,6 +105,7 @@ public final class JsonScanner {
     // Nesting: true = object, false = array. Depth is bounded by the input size.
     boolean[] stack = new boolean[64];
     int depth = 0;
+    Escapes escapes = new Escapes(); // each string's, found by stringEnd and used by its decode
     boolean expectKey = false;
     int keyStart = -1;
     int keyEnd = -1;
@@ -104,16 +140,16 @@ public final class JsonScanner {
           p++;
           break;
         case '"': {
-          int end = stringEnd(b, p + 1, to);
+          int end = stringEnd(b, p + 1, to, escapes);
           if (end < 0) {
             return false;
           }
           if (expectKey) {
             keyStart = p + 1;
             keyEnd = end;
-            value(b, p + 1, end, null, -1, 0, out); // a secret used as a member name is a secret too
+            value(b, p + 1, end, escapes, null, -1, 0, out); // a secret used as a member name is a secret too
           } else {
-            value(b, p + 1, end, b, depth > 0 && stack[depth - 1] ? keyStart : -1, keyEnd, out);
+            value(b, p + 1, end, escapes, b, depth > 0 && stack[depth - 1] ? keyStart : -1, keyEnd, out);
             keyStart = -1;
           }
           p = end + 1;
@@ -161,19 +197,21 @@ public final class JsonScanner {
     return true;
   }
 
-  /** Scans one string value {@code raw[s, e)} (without quotes). */
-  private void value(byte[] b, int s, int e, byte @Nullable [] key, int keyStart, int keyEnd, List<Finding> out) {
+  /** Scans one string value {@code raw[s, e)} (without quotes) whose {@code escapes} are known, or null. */
+  private void value(byte[] b, int s, int e, @Nullable Escapes escapes, byte @Nullable [] key, int keyStart,
+      int keyEnd, List<Finding> out) {
     if (e - s < 4 || isMedia(b, s, e)) {
       return;
     }
-    if (!hasEscape(b, s, e)) {
+    if (escapes != null ? escapes.count == 0 : !hasEscape(b, s, e)) {
       scanContent(b, s, e, out);
       if (keyStart >= 0) {
         detector.contextValue(requireNonNull(key), keyStart, keyEnd, b, s, e, out);
       }
       return;
     }
-    Decoded d = decode(b, s, e);
+    // Decoded before scanContent: a walk inside the decoded bytes reuses nothing of this one's.
+    Decoded d = escapes != null ? decode(b, s, e, escapes) : decode(b, s, e);
     List<Finding> inner = new ArrayList<>();
     scanContent(d.bytes, 0, d.length, inner);
     if (keyStart >= 0) {
@@ -232,6 +270,20 @@ public final class JsonScanner {
     return -1;
   }
 
+  /** As {@link #stringEnd(byte[], int, int)}, noting each escape in {@code escapes} (cleared first). */
+  private static int stringEnd(byte[] b, int p, int to, Escapes escapes) {
+    escapes.clear();
+    int start = p;
+    while ((p = ByteScan.quoteOrBackslash(b, p, to)) < to) {
+      if (b[p] == '"') {
+        return p;
+      }
+      escapes.add(p - start);
+      p += 2;
+    }
+    return -1;
+  }
+
   private static int skipWs(byte[] b, int p, int to) {
     while (p < to && Bytes.is(b[p], Bytes.SPACE)) {
       p++;
@@ -241,55 +293,62 @@ public final class JsonScanner {
 
   /**
    * Decoded UTF-8 bytes and where each came from: runs between escapes map linearly; the bytes an
-   * escape decodes to all map to the escape. Kept as breakpoints, one pair per escape, not as an
-   * offset per byte: code is full of {@code \\n}, but findings are few.
+   * escape decodes to all map to the escape. Kept as four marks per escape (where its output starts
+   * and ends, where its raw bytes start and end), not as an offset per byte: code is full of
+   * {@code \\n}, but findings are few.
    */
   static final class Decoded {
     final byte[] bytes;
     int length;
-    private int[] decodedAt = new int[16];
-    private int[] rawAt = new int[16];
-    private boolean[] escape = new boolean[16];
-    private int segments;
+    private final int rawStart;
+    private int[] marks;
+    private int escapes;
 
-    Decoded(int capacity) {
+    Decoded(int capacity, int rawStart, int expectedEscapes) {
       this.bytes = new byte[capacity];
+      this.rawStart = rawStart;
+      this.marks = new int[4 * Math.max(expectedEscapes, 4)];
     }
 
-    void segment(int decoded, int raw, boolean isEscape) {
-      if (segments == decodedAt.length) {
-        decodedAt = java.util.Arrays.copyOf(decodedAt, segments * 2);
-        rawAt = java.util.Arrays.copyOf(rawAt, segments * 2);
-        escape = java.util.Arrays.copyOf(escape, segments * 2);
+    /** An escape at raw {@code [rawFrom, rawTo)} decoded to {@code [from, to)}. */
+    void escape(int from, int to, int rawFrom, int rawTo) {
+      int m = 4 * escapes;
+      if (m == marks.length) {
+        marks = java.util.Arrays.copyOf(marks, m * 2);
       }
-      decodedAt[segments] = decoded;
-      rawAt[segments] = raw;
-      escape[segments] = isEscape;
-      segments++;
+      marks[m] = from;
+      marks[m + 1] = to;
+      marks[m + 2] = rawFrom;
+      marks[m + 3] = rawTo;
+      escapes++;
     }
 
     /** The raw offset of decoded offset {@code x} ({@code length} maps to the raw end). */
     int raw(int x) {
-      int lo = 0;
-      int hi = segments - 1;
+      int lo = 0; // the escapes before index lo start at or before x
+      int hi = escapes;
       while (lo < hi) {
-        int mid = (lo + hi + 1) >>> 1;
-        if (decodedAt[mid] <= x) {
-          lo = mid;
+        int mid = (lo + hi) >>> 1;
+        if (marks[4 * mid] <= x) {
+          lo = mid + 1;
         } else {
-          hi = mid - 1;
+          hi = mid;
         }
       }
-      return escape[lo] ? rawAt[lo] : rawAt[lo] + (x - decodedAt[lo]);
+      if (lo == 0) {
+        return rawStart + x;
+      }
+      int m = 4 * (lo - 1);
+      return x < marks[m + 1] ? marks[m + 2] : marks[m + 3] + (x - marks[m + 1]);
     }
   }
 
+  /** {@code b[s, e)} decoded, its escapes searched for. */
   static Decoded decode(byte[] b, int s, int e) {
-    Decoded d = new Decoded(e - s);
+    Decoded d = new Decoded(e - s, s, 16);
     byte[] out = d.bytes;
     int n = 0;
     int p = s;
-    d.segment(0, s, false);
     while (p < e) {
       int run = ByteScan.backslash(b, p, e);
       if (run == e - 1) {
@@ -301,16 +360,45 @@ public final class JsonScanner {
       if (p >= e) {
         break;
       }
-      int start = p;
-      long escaped = escape(b, p, e);
-      int cp = (int) (escaped >>> 32);
-      p = (int) escaped;
-      d.segment(n, start, true);
-      n = utf8(cp, out, n);
-      d.segment(n, p, false);
+      n = decodeEscape(b, p, e, out, n, d);
+      p = d.marks[4 * d.escapes - 1];
     }
     d.length = n;
     return d;
+  }
+
+  /**
+   * {@code b[s, e)} decoded, its escapes known: {@code escapes} as {@link #stringEnd(byte[], int, int,
+   * Escapes)} notes them for a string that ends at {@code e} (no backslash cut off at its end). One
+   * pass, no search.
+   */
+  static Decoded decode(byte[] b, int s, int e, Escapes escapes) {
+    Decoded d = new Decoded(e - s, s, escapes.count);
+    byte[] out = d.bytes;
+    int n = 0;
+    int p = s;
+    int[] at = escapes.at;
+    for (int k = 0, count = escapes.count; k < count; k++) {
+      int q = s + at[k];
+      if (q < p) {
+        continue; // the second half of a surrogate pair, decoded with the first
+      }
+      System.arraycopy(b, p, out, n, q - p);
+      n += q - p;
+      n = decodeEscape(b, q, e, out, n, d);
+      p = d.marks[4 * d.escapes - 1];
+    }
+    System.arraycopy(b, p, out, n, e - p);
+    d.length = n + e - p;
+    return d;
+  }
+
+  /** Decodes the escape at {@code b[p]} into {@code out} at {@code n}, marks it in {@code d}; the new {@code n}. */
+  private static int decodeEscape(byte[] b, int p, int e, byte[] out, int n, Decoded d) {
+    long escaped = escape(b, p, e);
+    int next = utf8((int) (escaped >>> 32), out, n);
+    d.escape(n, next, p, (int) escaped);
+    return next;
   }
 
   /**

@@ -96,4 +96,48 @@ class JsonScannerTest {
     List<Finding> inner = SCANNER.scan(raw, open, raw.length - 1);
     assertThat(inner).extracting(Finding::start).containsExactlyElementsOf(whole.stream().map(Finding::start).toList());
   }
+
+  @Test
+  void escapesNotedByTheWalkDecodeAsSearchedEscapesDo() {
+    // Pieces a string may hold: runs, one-byte escapes, a backslash before a quote, hex escapes (a surrogate
+    // pair, a lone or broken half, too few hex digits), bytes past ASCII.
+    String[] pieces = {"abc", "key = ", "\\n", "\\\"", "\\\\", "\\\\\\\"", "\\u0041", "\\uD83D\\uDE00", "\\uD83Dx",
+        "\\uD83D\\u0041", "\\u12", "\\uZZZZ", "\\/", "\\q", "é", "sk-proj-Ab12Cd34Ef56Gh78Ij90"};
+    java.util.Random random = new java.util.Random(20261206);
+    for (int round = 0; round < 2_000; round++) {
+      StringBuilder content = new StringBuilder();
+      for (int n = random.nextInt(12); n >= 0; n--) {
+        content.append(pieces[random.nextInt(pieces.length)]);
+      }
+      byte[] b = ("[\"" + content + "\"]").getBytes(StandardCharsets.UTF_8);
+      JsonScanner.Escapes escapes = new JsonScanner.Escapes();
+      int s = 2;
+      int e = JsonScanner.stringEnd(b, s, b.length);
+      for (int p = s; p < e; p++) { // as a walk meets them: the byte after a backslash skipped
+        if (b[p] == '\\') {
+          escapes.add(p - s);
+          p++;
+        }
+      }
+      JsonScanner.Decoded searched = JsonScanner.decode(b, s, e);
+      JsonScanner.Decoded known = JsonScanner.decode(b, s, e, escapes);
+      assertThat(java.util.Arrays.copyOf(known.bytes, known.length))
+          .as(content.toString()).isEqualTo(java.util.Arrays.copyOf(searched.bytes, searched.length));
+      for (int x = 0; x <= known.length; x++) {
+        assertThat(known.raw(x)).as("%s at %d", content, x).isEqualTo(searched.raw(x));
+      }
+      assertThat(SCANNER.scanString(b, s, e, escapes, null, 0, 0)).isEqualTo(SCANNER.scanString(b, s, e, null, 0, 0));
+    }
+  }
+
+  @Test
+  void aDecodedOffsetMapsToTheEscapeItCameFromOrLinearlyAfterIt() {
+    byte[] b = "ab\\ncd\\u00e9f".getBytes(StandardCharsets.US_ASCII); // a b, newline, c d, e-acute in hex, f
+    JsonScanner.Decoded d = JsonScanner.decode(b, 0, b.length);
+    assertThat(new String(d.bytes, 0, d.length, StandardCharsets.UTF_8)).isEqualTo("ab\ncd\u00e9f");
+    int[] expected = {0, 1, 2, 4, 5, 6, 6, 12, 13}; // é is two decoded bytes, both at its escape
+    for (int x = 0; x < expected.length; x++) {
+      assertThat(d.raw(x)).as("decoded %d", x).isEqualTo(expected[x]);
+    }
+  }
 }

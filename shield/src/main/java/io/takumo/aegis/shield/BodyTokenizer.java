@@ -69,6 +69,8 @@ public final class BodyTokenizer implements StreamRewriter {
   private boolean expectKey;
   private final byte[] key = new byte[KEY_LIMIT];
   private int keyLength;
+  /** The open string's escapes, noted as the walk meets them: its decode does not search for them again. */
+  private final JsonScanner.Escapes escapes = new JsonScanner.Escapes();
 
   /** The string being read when it grew past {@link #LONG_STRING}, and how far it was fed. */
   private @Nullable StreamingStringScanner longString;
@@ -177,6 +179,9 @@ public final class BodyTokenizer implements StreamRewriter {
           escape = false;
         } else if (c == '\\') {
           escape = true;
+          if (longString == null) { // a long string decodes as it streams, with a bounded carry
+            escapes.add((int) (base + i - stringStart));
+          }
         } else if (c == '"') {
           inString = false;
           closeString(i);
@@ -210,6 +215,7 @@ public final class BodyTokenizer implements StreamRewriter {
         }
         case '"' -> {
           inString = true;
+          escapes.clear();
           stringIsKey = expectKey;
           stringStart = base + i + 1;
         }
@@ -271,13 +277,13 @@ public final class BodyTokenizer implements StreamRewriter {
     if (stringIsKey) {
       keyLength = Math.min(endIndex - s, KEY_LIMIT);
       System.arraycopy(window, s, key, 0, keyLength);
-      for (Finding f : json.scanString(window, s, endIndex, null, 0, 0)) {
+      for (Finding f : json.scanString(window, s, endIndex, escapes, null, 0, 0)) {
         replace(f); // a secret used as a member name is a secret too
       }
       return;
     }
     boolean member = depth > 0 && stack[depth - 1];
-    List<Finding> found = json.scanString(window, s, endIndex, member ? key : null, 0, keyLength);
+    List<Finding> found = json.scanString(window, s, endIndex, escapes, member ? key : null, 0, keyLength);
     for (Finding f : found) {
       replace(f);
     }

@@ -121,6 +121,9 @@ public final class Rehydrator implements Rehydrating {
       return;
     }
     int depthHere = !isJson || !inString ? 0 : innerState == INNER_JSON && innerInString ? 2 : 1;
+    if (innerState == INNER_JSON && !innerInString) {
+      innerState = INNER_NONE; // a token between the values of JSON: it is text that began like JSON
+    }
     long start = base + at;
     if (start > emitted) {
       out.copy(emitted, start);
@@ -176,10 +179,24 @@ public final class Rehydrator implements Rehydrating {
           }
         } else if (c == '"') {
           innerInString = true;
+        } else if (!isJsonOutsideStrings(c)) {
+          innerState = INNER_NONE; // text that began with a bracket, as the tokenizer found it
         }
       }
       default -> { }
     }
+  }
+
+  /**
+   * Whether {@code c} may stand between the strings of JSON: structure, blanks, numbers, true, false,
+   * null, or 0 (a {@code \\u} escape, not decoded here: given the benefit of the doubt).
+   */
+  private static boolean isJsonOutsideStrings(int c) {
+    return switch (c) {
+      case 0, '{', '}', '[', ']', ',', ':', ' ', '\n', '\t', '\r', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
+          '-', '+', '.', 'e', 'E', 't', 'r', 'u', 'f', 'a', 'l', 's', 'n' -> true;
+      default -> false;
+    };
   }
 
   private static int decodeEscape(byte c) {

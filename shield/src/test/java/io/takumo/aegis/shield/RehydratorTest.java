@@ -41,4 +41,33 @@ class RehydratorTest {
       }
     }
   }
+
+  /**
+   * A string that begins with a bracket but is text (found by fuzzing: {@code [2[2"""…}): the tokenizer
+   * scanned it as text, so its tokens go back escaped once, also after a quote that would have opened a
+   * string of the JSON it looked like, while a string of real JSON inside a string is escaped twice.
+   */
+  @Test
+  void textThatBeginsLikeJsonGetsItsSecretsBackEscapedOnce() {
+    try (Vault vault = Samples.vault()) {
+      String token = str(vault.put(Category.SECRET, utf8("pa\\ss\"word")));
+      String once = "pa\\\\ss\\\"word"; // the secret in a string of the answer
+      String twice = "pa\\\\\\\\ss\\\\\\\"word"; // in a string of JSON inside a string
+      String[][] cases = {
+          // a token between the values of what began like JSON
+          {"{\"t\": \"[2, \\\"a\\\" " + token + " \\\"" + token + "\\\"]\"}",
+              "{\"t\": \"[2, \\\"a\\\" " + once + " \\\"" + once + "\\\"]\"}"},
+          // a word no JSON has between its strings
+          {"{\"t\": \"[note, \\\"" + token + "\\\"]\"}", "{\"t\": \"[note, \\\"" + once + "\\\"]\"}"},
+          // real JSON inside a string: escaped twice, as before
+          {"{\"t\": \"[2, true, null, \\\"" + token + "\\\"]\"}",
+              "{\"t\": \"[2, true, null, \\\"" + twice + "\\\"]\"}"}};
+      for (String[] c : cases) {
+        byte[] in = utf8(c[0]);
+        for (int a = 0; a <= in.length; a++) {
+          assertThat(rehydrate(in, new int[] {a}, vault, true)).as("%s cut at %d", c[0], a).isEqualTo(c[1]);
+        }
+      }
+    }
+  }
 }
