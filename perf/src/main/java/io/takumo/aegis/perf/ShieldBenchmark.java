@@ -2,12 +2,17 @@ package io.takumo.aegis.perf;
 
 import io.takumo.aegis.detect.Category;
 import io.takumo.aegis.detect.Detector;
+import io.takumo.aegis.detect.Finding;
+import io.takumo.aegis.proxy.shield.SeenStrings;
 import io.takumo.aegis.shield.BodyTokenizer;
+import io.takumo.aegis.shield.ScanMemo;
 import io.takumo.aegis.shield.Rewrite;
 import io.takumo.aegis.shield.SseRehydrator;
 import io.takumo.aegis.shield.TokenMinter;
 import io.takumo.aegis.shield.Vault;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -39,6 +44,23 @@ public class ShieldBenchmark {
   private byte[] event;
   private byte[] secret;
   private final CountingRewrite sink = new CountingRewrite();
+  /** The 20th request of a coding conversation: 19 earlier turns of code (4 KiB each, secrets in them) and a new one. */
+  private byte[] conversation;
+  /** The memo as the 19th request left it, read-only: each run meets the new turn as new. */
+  private ScanMemo afterLastTurn;
+
+  /** A conversation of {@code turns} user turns of code, each answered briefly, as one Messages request body. */
+  static byte[] conversation(int turns) {
+    StringBuilder messages = new StringBuilder();
+    for (int i = 0; i < turns; i++) {
+      String code = new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance()
+          .quoteAsString(CodePrompts.code(4 << 10, 100 + i)));
+      messages.append(i == 0 ? "" : ",").append("{\"role\":\"user\",\"content\":\"").append(code)
+          .append("\"},{\"role\":\"assistant\",\"content\":\"Done: turn ").append(i).append(".\"}");
+    }
+    return ("{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":1024,\"messages\":[" + messages + "]}")
+        .getBytes(StandardCharsets.UTF_8);
+  }
 
   /** Counts output bytes: the benchmark must not be optimized away, nor pay for collecting. */
   static final class CountingRewrite implements Rewrite {
@@ -68,6 +90,39 @@ public class ShieldBenchmark {
         + "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":"
         + "{\"type\":\"text_delta\",\"text\":\"" + token.substring(9) + " ok\"}}\n\n").getBytes(StandardCharsets.UTF_8);
     secret = "sk-proj-Ab12Cd34Ef56Gh78Ij90Kl12Mn34Op56Qr78St90Uv12Wx34".getBytes(StandardCharsets.US_ASCII);
+    conversation = conversation(20);
+    ScanMemo memo = new SeenStrings(Duration.ofHours(1), 65_536).memo("perf", detector);
+    byte[] previous = conversation(19);
+    tokenize(previous, memo);
+    afterLastTurn = new ScanMemo() {
+      @Override
+      public @org.jspecify.annotations.Nullable List<Finding> recall(Digest digest) {
+        return memo.recall(digest);
+      }
+
+      @Override
+      public void keep(Digest digest, List<Finding> findings) {}
+    };
+  }
+
+  private long tokenize(byte[] b, @org.jspecify.annotations.Nullable ScanMemo memo) {
+    try (Vault v = new Vault(minter, 10_000)) {
+      BodyTokenizer t = new BodyTokenizer(detector, v, sink, b.length, memo);
+      t.feed(b, 0, b.length, true);
+      return sink.bytes;
+    }
+  }
+
+  /** The 20th request of a conversation (about 80 KiB), every string scanned (the memo off). */
+  @Benchmark
+  public long conversationTurnScanned() {
+    return tokenize(conversation, null);
+  }
+
+  /** The same request after the 19th went through: only the new turn is scanned, the rest comes from the memo. */
+  @Benchmark
+  public long conversationTurnMemo() {
+    return tokenize(conversation, afterLastTurn);
   }
 
   /** The detector over the 16 KiB body, as text: the floor for tokenizing it. */

@@ -47,6 +47,7 @@ public final class BodyTokenizer implements StreamRewriter {
   private final JsonScanner json;
   private final Vault vault;
   private final Rewrite out;
+  private final @Nullable ScanMemo memo;
   private final List<Detection> detections = new ArrayList<>();
 
   /** Input bytes {@code [base, base + length)} not yet passed on, and what follows them. */
@@ -93,6 +94,15 @@ public final class BodyTokenizer implements StreamRewriter {
    * is mostly one JSON string, held whole, so the window would otherwise grow by copies to its size.
    */
   public BodyTokenizer(Detector detector, Vault vault, Rewrite out, long expectedLength) {
+    this(detector, vault, out, expectedLength, null);
+  }
+
+  /**
+   * As {@link #BodyTokenizer(Detector, Vault, Rewrite, long)}, with strings of {@link ScanMemo#MIN_BYTES} or
+   * more looked up in {@code memo} (of {@code detector}'s findings) before they are scanned.
+   */
+  public BodyTokenizer(Detector detector, Vault vault, Rewrite out, long expectedLength, @Nullable ScanMemo memo) {
+    this.memo = memo;
     this.window = new byte[(int) Math.min(Math.max(expectedLength, 4096), 256 << 10)];
     this.detector = requireNonNull(detector, "detector");
     this.json = new JsonScanner(detector);
@@ -283,10 +293,35 @@ public final class BodyTokenizer implements StreamRewriter {
       return;
     }
     boolean member = depth > 0 && stack[depth - 1];
-    List<Finding> found = json.scanString(window, s, endIndex, escapes, member ? key : null, 0, keyLength);
-    for (Finding f : found) {
-      replace(f);
+    ScanMemo m = memo;
+    if (m == null || endIndex - s < ScanMemo.MIN_BYTES) {
+      for (Finding f : json.scanString(window, s, endIndex, escapes, member ? key : null, 0, keyLength)) {
+        replace(f);
+      }
+      return;
     }
+    ScanMemo.Digest digest = ScanMemo.Digest.of(window, s, endIndex, member ? key : null, keyLength);
+    List<Finding> known = m.recall(digest);
+    if (known == null) {
+      List<Finding> found = json.scanString(window, s, endIndex, escapes, member ? key : null, 0, keyLength);
+      List<Finding> relative = new ArrayList<>(found.size());
+      for (Finding f : found) {
+        relative.add(at(f, -s));
+      }
+      m.keep(digest, relative);
+      known = relative;
+    }
+    for (Finding f : known) { // the same bytes as when they were scanned: the same findings, here
+      replace(at(f, s));
+    }
+  }
+
+  /** {@code f} moved by {@code offset} bytes. */
+  private static Finding at(Finding f, int offset) {
+    byte[] decoded = f.decoded();
+    return decoded == null
+        ? new Finding(f.start() + offset, f.end() + offset, f.category(), f.ruleId(), f.confidence())
+        : new Finding(f.start() + offset, f.end() + offset, f.category(), f.ruleId(), f.confidence(), decoded);
   }
 
   /** Tokenizes one finding ({@code window} offsets); the token goes out with the next pass-on. */

@@ -33,6 +33,95 @@ class BodyTokenizerTest {
     return out.toByteArray();
   }
 
+  /** Tokenizes {@code body} fed in pieces cut at {@code cuts}, its long strings looked up in {@code memo}. */
+  static byte[] tokenize(byte[] body, int[] cuts, Vault vault, ScanMemo memo) {
+    ArrayRewrite out = new ArrayRewrite(body);
+    BodyTokenizer tokenizer = new BodyTokenizer(DETECTOR, vault, out, -1, memo);
+    int from = 0;
+    for (int cut : cuts) {
+      tokenizer.feed(body, from, cut - from, false);
+      from = cut;
+    }
+    tokenizer.feed(body, from, body.length - from, true);
+    return out.toByteArray();
+  }
+
+  /** A memo in a map, counting what it was asked. */
+  static final class MapMemo implements ScanMemo {
+    final java.util.Map<Digest, List<io.takumo.aegis.detect.Finding>> kept = new java.util.HashMap<>();
+    int hits;
+    int misses;
+
+    @Override
+    public List<io.takumo.aegis.detect.Finding> recall(Digest digest) {
+      List<io.takumo.aegis.detect.Finding> known = kept.get(digest);
+      if (known == null) {
+        misses++;
+      } else {
+        hits++;
+      }
+      return known;
+    }
+
+    @Override
+    public void keep(Digest digest, List<io.takumo.aegis.detect.Finding> findings) {
+      kept.put(digest, List.copyOf(findings));
+    }
+  }
+
+  @Test
+  void aStringSentAgainGetsTheFindingsOfItsFirstScanWhateverTheCuts() throws Exception {
+    byte[] body = anthropicBody(new Random(7)); // long strings with escapes, nested JSON, a password member
+    byte[] fresh;
+    try (Vault vault = Samples.vault()) {
+      fresh = tokenize(body, new int[0], vault);
+    }
+    MapMemo memo = new MapMemo();
+    try (Vault vault = Samples.vault()) {
+      assertThat(tokenize(body, new int[0], vault, memo)).isEqualTo(fresh);
+    }
+    assertThat(memo.misses).isGreaterThanOrEqualTo(3);
+    assertThat(memo.hits).isZero();
+    int remembered = memo.misses;
+    for (int cut = 1; cut < body.length; cut += 97) { // the next turns: the same strings, other chunks
+      try (Vault vault = Samples.vault()) {
+        assertThat(str(tokenize(body, new int[] {cut}, vault, memo))).as("cut at %d", cut).isEqualTo(str(fresh));
+      }
+    }
+    assertThat(memo.misses).isEqualTo(remembered);
+    assertThat(memo.hits).isGreaterThan(remembered);
+    assertThat(str(fresh)).doesNotContain(Samples.OPENAI);
+  }
+
+  @Test
+  void theMemberNameIsPartOfWhatIsRemembered() throws Exception {
+    Random random = new Random(11);
+    StringBuilder value = new StringBuilder(); // random, not base64 (media is not scanned): a secret only under a secret's name
+    while (value.length() < ScanMemo.MIN_BYTES + 64) {
+      value.append("abcdfghijmnopqrstuvwxzABCDFGHJLMNPQRSTUVWXZ23456789!#".charAt(random.nextInt(52)));
+    }
+    byte[] asSecret = JSON.writeValueAsBytes(JSON.createObjectNode().put("client_secret", value.toString()));
+    byte[] asText = JSON.writeValueAsBytes(JSON.createObjectNode().put("notes", value.toString()));
+    MapMemo memo = new MapMemo();
+    try (Vault vault = Samples.vault()) {
+      assertThat(str(tokenize(asSecret, new int[0], vault, memo))).doesNotContain(value);
+      assertThat(str(tokenize(asText, new int[0], vault, memo))).contains(value);
+      assertThat(str(tokenize(asSecret, new int[0], vault, memo))).doesNotContain(value);
+    }
+    assertThat(memo.misses).isEqualTo(2);
+    assertThat(memo.hits).isEqualTo(1);
+  }
+
+  @Test
+  void shortStringsAreScannedEveryTime() throws Exception {
+    byte[] body = JSON.writeValueAsBytes(JSON.createObjectNode().put("text", "key " + Samples.OPENAI));
+    MapMemo memo = new MapMemo();
+    try (Vault vault = Samples.vault()) {
+      assertThat(str(tokenize(body, new int[0], vault, memo))).doesNotContain(Samples.OPENAI);
+    }
+    assertThat(memo.misses + memo.hits).isZero();
+  }
+
   /** An Anthropic request in the shape Claude Code sends, a secret in every place a body carries text. */
   static byte[] anthropicBody(Random random) throws Exception {
     ObjectNode body = JSON.createObjectNode().put("model", "claude-sonnet-4-5").put("max_tokens", 1024).put("stream", true);

@@ -36,6 +36,7 @@ import io.takumo.aegis.proxy.ratelimit.FleetLeases;
 import io.takumo.aegis.proxy.ratelimit.RateLimiter;
 import io.takumo.aegis.proxy.route.Provider;
 import io.takumo.aegis.proxy.shield.ConversationVault;
+import io.takumo.aegis.proxy.shield.SeenStrings;
 import io.takumo.aegis.proxy.shield.Sessions;
 import io.takumo.aegis.proxy.shield.ShieldRuntime;
 import io.takumo.aegis.proxy.upstream.UpstreamClient;
@@ -195,6 +196,10 @@ public final class Gateway implements AutoCloseable {
     ConversationVault conversations = shield.conversations();
     if (conversations != null) {
       metrics.conversationVault(conversations, ConversationVault::size, ConversationVault::weight);
+    }
+    SeenStrings seen = shield.seenStrings();
+    if (seen != null) {
+      metrics.scanMemo(seen, SeenStrings::hits, SeenStrings::misses, SeenStrings::size);
     }
     LeafCertificates leaves = null;
     try {

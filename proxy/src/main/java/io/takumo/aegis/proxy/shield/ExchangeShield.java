@@ -13,6 +13,7 @@ import io.takumo.aegis.proxy.http.ProxyMetrics;
 import io.takumo.aegis.proxy.http.RequestContext;
 import io.takumo.aegis.proxy.policy.Policy;
 import io.takumo.aegis.shield.BodyTokenizer;
+import io.takumo.aegis.shield.ScanMemo;
 import io.takumo.aegis.shield.Detection;
 import io.takumo.aegis.shield.Rehydrating;
 import io.takumo.aegis.shield.Rehydrator;
@@ -72,7 +73,7 @@ public final class ExchangeShield implements AutoCloseable {
   private boolean recorded;
   private boolean closed;
 
-  private ExchangeShield(RequestContext context, ByteBufAllocator alloc, Vault vault,
+  private ExchangeShield(RequestContext context, ByteBufAllocator alloc, Vault vault, @Nullable ScanMemo memo,
       @Nullable ContentDecoding requestDecoding, long expectedLength, long maxBodyBytes) {
     this.context = context;
     this.maxBodyBytes = maxBodyBytes;
@@ -81,7 +82,7 @@ public final class ExchangeShield implements AutoCloseable {
     this.requestDecoding = requestDecoding;
     BodyTokenizer[] made = new BodyTokenizer[1];
     this.requestRewrite = new RewritingStream(alloc, sink -> made[0] = new BodyTokenizer(
-        context.runtime().shield().detector(), vault, sink, expectedLength));
+        context.runtime().shield().detector(), vault, sink, expectedLength, memo));
     this.tokenizer = requireNonNull(made[0]);
   }
 
@@ -106,7 +107,8 @@ public final class ExchangeShield implements AutoCloseable {
           + "or as gzip, deflate, br or zstd.");
     }
     Vault vault = runtime.newExchangeVault(context.runtime(), context.principal());
-    return new ExchangeShield(context, alloc, vault, decoding, context.framing().length(), maxBodyBytes);
+    return new ExchangeShield(context, alloc, vault, runtime.scanMemo(context.runtime(), context.principal()),
+        decoding, context.framing().length(), maxBodyBytes);
   }
 
   /**

@@ -6,6 +6,7 @@ import io.takumo.aegis.proxy.auth.OrgSettings;
 import io.takumo.aegis.proxy.auth.Principal;
 import io.takumo.aegis.proxy.config.GatewayConfig;
 import io.takumo.aegis.proxy.config.RuntimeConfig;
+import io.takumo.aegis.shield.ScanMemo;
 import io.takumo.aegis.shield.TokenMinter;
 import io.takumo.aegis.shield.Vault;
 import java.util.Arrays;
@@ -28,6 +29,7 @@ public final class ShieldRuntime implements AutoCloseable {
   private final Sessions sessions;
   /** Secrets kept across exchanges for stateful conversations; null with {@code TAKUMO_VAULT_TTL=0}. */
   private final @Nullable ConversationVault conversations;
+  private final @Nullable SeenStrings seenStrings;
   /** Minters of organizations' token keys, by key (a rotated key gets a new minter). */
   private final Cache<String, TokenMinter> orgMinters = Caffeine.newBuilder().maximumSize(10_000)
       .executor(Runnable::run) // per request: maintenance on the event loop, as RateLimiter's
@@ -47,6 +49,9 @@ public final class ShieldRuntime implements AutoCloseable {
     this.sessions = new Sessions(config.maxSessions(), config.sessionTtl());
     GatewayConfig.Conversations c = config.conversations();
     this.conversations = c.vaultTtl().isZero() ? null : new ConversationVault(c.vaultTtl(), c.vaultMaxBytes());
+    // Kept as long as the vault keeps secrets, and not at all without it: the memo holds decoded secrets too.
+    this.seenStrings = c.vaultTtl().isZero() || c.scanMemoEntries() == 0 ? null
+        : new SeenStrings(c.vaultTtl(), c.scanMemoEntries());
     if (!enabled) {
       log.warn("TAKUMO_TOKENIZE=off: request bodies are forwarded unscanned. Use this only to measure the relay.");
     }
@@ -68,6 +73,17 @@ public final class ShieldRuntime implements AutoCloseable {
    */
   public Vault newVault(RuntimeConfig config, @Nullable OrgSettings org) {
     return new Vault(minter(config, org), maxVaultEntries);
+  }
+
+  /** The scan memo, or null when it is off ({@code TAKUMO_SCAN_MEMO_ENTRIES=0} or {@code TAKUMO_VAULT_TTL=0}): for its metrics. */
+  public @Nullable SeenStrings seenStrings() {
+    return seenStrings;
+  }
+
+  /** The scan memo of {@code principal} for {@code config}'s detector, or null (memo off, or no caller). */
+  public @Nullable ScanMemo scanMemo(RuntimeConfig config, @Nullable Principal principal) {
+    SeenStrings seen = seenStrings;
+    return seen == null || principal == null ? null : seen.memo(principal.key().id(), config.shield().detector());
   }
 
   /** The conversation vault, or null when it is off ({@code TAKUMO_VAULT_TTL=0}): for its metrics. */

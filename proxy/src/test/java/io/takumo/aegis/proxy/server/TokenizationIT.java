@@ -104,6 +104,39 @@ class TokenizationIT {
     assertProviderSawNoSecret(fixture.anthropic);
   }
 
+  /**
+   * An agent's next turn resends the whole conversation: its long strings come from the scan memo, not a
+   * second scan, and the provider sees the same tokens as the first time; the new turn is scanned.
+   */
+  @Test
+  void aConversationSentAgainIsTokenizedTheSameFromTheScanMemo() throws Exception {
+    String history = ("Please review:\n" + FILE).repeat(3); // a string over ScanMemo.MIN_BYTES
+    MessageCreateParams first = MessageCreateParams.builder().model(Model.of("claude-sonnet-4-5")).maxTokens(1024)
+        .addUserMessage(history).build();
+    long hitsBefore = scanMemoHits();
+    anthropic().messages().create(first);
+    String firstSeen = fixture.anthropic.lastRequest().bodyText();
+    anthropic().messages().create(first);
+    assertThat(fixture.anthropic.lastRequest().bodyText()).isEqualTo(firstSeen);
+    assertProviderSawNoSecret(fixture.anthropic);
+    assertThat(scanMemoHits()).isGreaterThan(hitsBefore);
+
+    String newTurn = "And this one: " + SECRETS.get(0) + " " + "x".repeat(2048);
+    Message answer = anthropic().messages().create(first.toBuilder().addAssistantMessage("Looks fine.")
+        .addUserMessage(newTurn).build());
+    assertThat(answer.content().get(0).text().orElseThrow().text()).isEqualTo(newTurn);
+    assertProviderSawNoSecret(fixture.anthropic);
+    assertThat(fixture.anthropic.lastRequest().bodyText()).contains(firstSeen.substring(firstSeen.indexOf("__TAKUMO_v1_"),
+        firstSeen.indexOf("__TAKUMO_v1_") + 30)); // the history's first token again
+  }
+
+  private static long scanMemoHits() throws Exception {
+    HttpResponse<String> scrape = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(fixture.baseUrl() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+    return scrape.body().lines().filter(l -> l.startsWith("aegis_scan_memo_hits_total"))
+        .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+  }
+
   @Test
   void anthropicStreamingTextInOneToSevenCharacterDeltas() {
     StringBuilder text = new StringBuilder();

@@ -1,0 +1,110 @@
+package io.takumo.aegis.proxy.shield;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.takumo.aegis.detect.Detector;
+import io.takumo.aegis.detect.Finding;
+import io.takumo.aegis.shield.ScanMemo;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The gateway's {@link ScanMemo}s (decisions.md, <em>Strings scanned once per conversation</em>): the
+ * findings of each long JSON string a caller sent, by SHA-256 of its bytes, for as long as the
+ * conversation vault keeps that caller's secrets ({@code TAKUMO_VAULT_TTL} after the string was last
+ * seen), at most {@code TAKUMO_SCAN_MEMO_ENTRIES} strings.
+ *
+ * <p>Partitioned by the caller's API key and by the detector (a new fleet config with other custom
+ * patterns starts afresh): one caller never gets findings of another's strings, so nobody can tell from
+ * the time a request takes whether someone else sent the same text. The findings of a string that held
+ * escapes carry its decoded secrets, as the conversation vault does; they are zeroed when the entry
+ * expires or is evicted. In memory only. Thread-safe.
+ */
+public final class SeenStrings {
+  private final Cache<Key, List<Finding>> findings;
+  private final LongAdder hits = new LongAdder();
+  private final LongAdder misses = new LongAdder();
+
+  private record Key(String keyId, Detector detector, ScanMemo.Digest digest) {
+    @Override
+    public boolean equals(@Nullable Object o) { // the detector by identity: each config version has its own
+      return o instanceof Key k && k.keyId.equals(keyId) && k.detector == detector && k.digest.equals(digest);
+    }
+
+    @Override
+    public int hashCode() {
+      return digest.hashCode() * 31 + keyId.hashCode();
+    }
+  }
+
+  /** A memo of at most {@code maxEntries} strings, each kept {@code ttl} after it was last seen. */
+  public SeenStrings(Duration ttl, long maxEntries) {
+    this.findings = Caffeine.newBuilder()
+        .expireAfterAccess(ttl)
+        .maximumSize(maxEntries)
+        .executor(Runnable::run) // maintenance (and zeroing) on the calling thread, no pool
+        .<Key, List<Finding>>removalListener((k, v, cause) -> {
+          if (v != null) {
+            for (Finding f : v) {
+              byte[] decoded = f.decoded();
+              if (decoded != null) {
+                Arrays.fill(decoded, (byte) 0);
+              }
+            }
+          }
+        })
+        .build();
+  }
+
+  /** The memo of the caller with API key {@code keyId}, for {@code detector}'s findings. */
+  public ScanMemo memo(String keyId, Detector detector) {
+    return new ScanMemo() {
+      @Override
+      public @Nullable List<Finding> recall(Digest digest) {
+        List<Finding> known = findings.getIfPresent(new Key(keyId, detector, digest));
+        if (known == null) {
+          misses.increment();
+          return null;
+        }
+        hits.increment();
+        return copies(known); // an eviction may zero the memo's own while the caller reads them
+      }
+
+      @Override
+      public void keep(Digest digest, List<Finding> found) {
+        findings.asMap().putIfAbsent(new Key(keyId, detector, digest), copies(found)); // none replaced: none zeroed in use
+      }
+    };
+  }
+
+  /** {@code found} with decoded values of their own. */
+  private static List<Finding> copies(List<Finding> found) {
+    Finding[] out = new Finding[found.size()];
+    for (int i = 0; i < out.length; i++) {
+      Finding f = found.get(i);
+      byte[] decoded = f.decoded();
+      out[i] = decoded == null ? f : new Finding(f.start(), f.end(), f.category(), f.ruleId(), f.confidence(),
+          decoded.clone());
+    }
+    return List.of(out);
+  }
+
+  /** Strings looked up and found, since the gateway started (for metrics). */
+  public long hits() {
+    return hits.sum();
+  }
+
+  /** Strings looked up and scanned because they were not found. */
+  public long misses() {
+    return misses.sum();
+  }
+
+  /** Strings remembered now (approximate). */
+  public long size() {
+    findings.cleanUp();
+    return findings.estimatedSize();
+  }
+}
