@@ -40,9 +40,18 @@ public final class Detector {
   private final Trigger[] prefixTriggers;
   private final List<CustomPattern> custom;
 
+  /** What this detector finds, as text: equal for two detectors with the same rules and custom patterns. */
+  private final String rulesId;
+
   private Detector(List<PrefixRule> rules, List<CustomPattern> custom) {
     this.rules = List.copyOf(rules);
     this.custom = List.copyOf(custom);
+    StringBuilder id = new StringBuilder("built-in:").append(rules.size());
+    for (CustomPattern p : custom) {
+      id.append('\0').append(p.name()).append('\0').append(p.category()).append('\0').append(p.pattern().pattern())
+          .append('\0').append(p.pattern().flags());
+    }
+    this.rulesId = id.toString();
     List<Trigger> all = new ArrayList<>();
     for (PrefixRule rule : rules) {
       all.add(new Trigger(rule.anchor, false, Kind.PREFIX, rule, null));
@@ -100,6 +109,15 @@ public final class Detector {
    */
   public static boolean publicByDesign(String ruleId) {
     return Rules.PUBLIC_BY_DESIGN.contains(ruleId);
+  }
+
+  /**
+   * What this detector finds, as text (its built-in rules and its custom patterns): two detectors with the
+   * same id give the same findings for the same bytes, so findings remembered under it stay valid across
+   * config versions that did not change the patterns.
+   */
+  public String rulesId() {
+    return rulesId;
   }
 
   /** The detector with every built-in rule. */

@@ -39,4 +39,18 @@ class CustomPatternTest {
     assertThatThrownBy(() -> detector.scan(input)).isInstanceOf(PatternBudgetExceeded.class)
         .hasMessageContaining("evil");
   }
+
+  @Test
+  void detectorsWithTheSameRulesHaveTheSameRulesId() {
+    CustomPattern acme = CustomPattern.of("acme-id", "ACME-[0-9]{8}", Category.SECRET, "");
+    assertThat(Detector.builtIn().rulesId()).isEqualTo(Detector.builtIn().rulesId());
+    assertThat(Detector.builtIn().withCustomPatterns(List.of(acme)).rulesId())
+        .isEqualTo(Detector.builtIn().withCustomPatterns(List.of(CustomPattern.of("acme-id", "ACME-[0-9]{8}",
+            Category.SECRET, "another description"))).rulesId())
+        .isNotEqualTo(Detector.builtIn().rulesId())
+        .isNotEqualTo(Detector.builtIn().withCustomPatterns(List.of(CustomPattern.of("acme-id", "ACME-[0-9]{9}",
+            Category.SECRET, ""))).rulesId())
+        .isNotEqualTo(Detector.builtIn().withCustomPatterns(List.of(CustomPattern.of("acme-id", "ACME-[0-9]{8}",
+            Category.KEY, ""))).rulesId());
+  }
 }

@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  * conversation vault keeps that caller's secrets ({@code TAKUMO_VAULT_TTL} after the string was last
  * seen), at most {@code TAKUMO_SCAN_MEMO_ENTRIES} strings.
  *
- * <p>Partitioned by the caller's API key and by the detector (a new fleet config with other custom
- * patterns starts afresh): one caller never gets findings of another's strings, so nobody can tell from
+ * <p>Partitioned by the caller's API key and by what the detector finds (a fleet config with other custom
+ * patterns starts afresh; one with the same patterns keeps what was found): one caller never gets findings of another's strings, so nobody can tell from
  * the time a request takes whether someone else sent the same text. The findings of a string that held
  * escapes carry its decoded secrets, as the conversation vault does; they are zeroed when the entry
  * expires or is evicted. In memory only. Thread-safe.
@@ -28,17 +28,8 @@ public final class SeenStrings {
   private final LongAdder hits = new LongAdder();
   private final LongAdder misses = new LongAdder();
 
-  private record Key(String keyId, Detector detector, ScanMemo.Digest digest) {
-    @Override
-    public boolean equals(@Nullable Object o) { // the detector by identity: each config version has its own
-      return o instanceof Key k && k.keyId.equals(keyId) && k.detector == detector && k.digest.equals(digest);
-    }
-
-    @Override
-    public int hashCode() {
-      return digest.hashCode() * 31 + keyId.hashCode();
-    }
-  }
+  /** A caller, what its detector finds ({@link Detector#rulesId}: the same across config versions), a string. */
+  private record Key(String keyId, String rulesId, ScanMemo.Digest digest) {}
 
   /** A memo of at most {@code maxEntries} strings, each kept {@code ttl} after it was last seen. */
   public SeenStrings(Duration ttl, long maxEntries) {
@@ -61,10 +52,11 @@ public final class SeenStrings {
 
   /** The memo of the caller with API key {@code keyId}, for {@code detector}'s findings. */
   public ScanMemo memo(String keyId, Detector detector) {
+    String rulesId = detector.rulesId();
     return new ScanMemo() {
       @Override
       public @Nullable List<Finding> recall(Digest digest) {
-        List<Finding> known = findings.getIfPresent(new Key(keyId, detector, digest));
+        List<Finding> known = findings.getIfPresent(new Key(keyId, rulesId, digest));
         if (known == null) {
           misses.increment();
           return null;
@@ -75,7 +67,7 @@ public final class SeenStrings {
 
       @Override
       public void keep(Digest digest, List<Finding> found) {
-        findings.asMap().putIfAbsent(new Key(keyId, detector, digest), copies(found)); // none replaced: none zeroed in use
+        findings.asMap().putIfAbsent(new Key(keyId, rulesId, digest), copies(found)); // none replaced: none zeroed in use
       }
     };
   }

@@ -33,9 +33,12 @@ class SeenStringsTest {
 
     assertThat(seen.memo("key-1", DETECTOR).recall(d)).containsExactly(new Finding(2, 6, Category.KEY, "aws-access-key", 1.0));
     assertThat(seen.memo("key-2", DETECTOR).recall(d)).as("another caller").isNull();
-    assertThat(seen.memo("key-1", Detector.builtIn()).recall(d)).as("another config's detector").isNull();
+    assertThat(seen.memo("key-1", Detector.builtIn()).recall(d)).as("another config with the same rules").isNotNull();
+    Detector custom = DETECTOR.withCustomPatterns(List.of(
+        io.takumo.aegis.detect.CustomPattern.of("internal-id", "ACME-[0-9]{8}", Category.SECRET, "")));
+    assertThat(seen.memo("key-1", custom).recall(d)).as("a detector with a custom pattern").isNull();
     assertThat(seen.memo("key-1", DETECTOR).recall(digest("a long prompt strinG"))).as("another string").isNull();
-    assertThat(seen.hits()).isEqualTo(1);
+    assertThat(seen.hits()).isEqualTo(2);
     assertThat(seen.misses()).isEqualTo(3);
   }
 
