@@ -75,6 +75,38 @@ final class CodePrompts {
     return out.toString();
   }
 
+  /** Turns per conversation of {@link #conversationTurn}. */
+  static final int TURNS = 20;
+  /** The user turns of a conversation, escaped: 4 KiB of code each, the same in every conversation. */
+  private static final String[] TURN_TEXTS = new String[TURNS];
+
+  static {
+    for (int i = 0; i < TURNS; i++) {
+      TURN_TEXTS[i] = new String(JsonStringEncoder.getInstance().quoteAsString(code(4 << 10, 100 + i)));
+    }
+  }
+
+  /**
+   * Request {@code n} of a stream of coding conversations, as an agent sends them: conversation {@code n / 20},
+   * turn {@code n % 20 + 1}, every earlier turn (each answered briefly) resent before the new one. Each
+   * conversation's turns start with its own number, so no two conversations share a string (RelaySimulation
+   * gives each virtual user a conversation of its own, its 20 turns in order).
+   */
+  static byte[] conversationTurn(long n) {
+    long conversation = n / TURNS;
+    int turns = (int) (n % TURNS) + 1;
+    StringBuilder body = new StringBuilder(turns * (5 << 10) + 128)
+        .append("{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":256,\"messages\":[");
+    for (int i = 0; i < turns; i++) {
+      body.append(i == 0 ? "" : ",").append("{\"role\":\"user\",\"content\":\"// conversation ").append(conversation)
+          .append(", turn ").append(i + 1).append("\\n").append(TURN_TEXTS[i]).append("\"}");
+      if (i + 1 < turns) {
+        body.append(",{\"role\":\"assistant\",\"content\":\"Done: turn ").append(i + 1).append(".\"}");
+      }
+    }
+    return body.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+  }
+
   /** An Anthropic Messages request whose body is about {@code size} bytes of escaped code. */
   static byte[] messages(int size, boolean stream) {
     String escaped = new String(JsonStringEncoder.getInstance().quoteAsString(code((int) (size * 0.93), size)));

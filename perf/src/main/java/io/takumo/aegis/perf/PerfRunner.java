@@ -83,7 +83,7 @@ public final class PerfRunner {
     String sutCpu = env.getOrDefault("PERF_SUT_CPU", Integer.toString(Math.max(0, cpus - 1)));
     List<String> scenarios = Arrays.asList(env.getOrDefault("PERF_SCENARIOS",
         "anthropic-1k,anthropic-16k,anthropic-256k,openai-16k,sse-100,tokenize-16k,open:anthropic-16k,"
-            + "code-1k,code-16k,code-256k,code-16k@64,code-16k@256").split(","));
+            + "code-1k,code-16k,code-256k,code-16k@64,code-16k@256,conversation").split(","));
     Path work = Files.createDirectories(ROOT.resolve("perf/target/perf-run"));
     Path keysFile = work.resolve("keys.json");
     String key = freshKey(keysFile);
@@ -109,6 +109,13 @@ public final class PerfRunner {
           List.of(), Map.of("TAKUMO_ACCESS_LOG", "INFO"));
       targets.add(logged);
       started.add(logged.process());
+      if (scenarios.stream().anyMatch(spec -> scenario(spec).equals("conversation"))) {
+        // The scan memo as the gateway runs by default, against the full pipeline scanning every string.
+        Target memo = startGateway(MEMO_TARGET, true, stubUrl, keysFile, key, sutCpu, work, List.of(),
+            Map.of("TAKUMO_SCAN_MEMO_ENTRIES", "65536"));
+        targets.add(memo);
+        started.add(memo.process());
+      }
       int warmup = Integer.parseInt(env.getOrDefault("PERF_WARMUP_SECONDS", "5"));
       for (Target t : targets) {
         if (t.process() != null && warmup > 0) {
@@ -123,8 +130,8 @@ public final class PerfRunner {
         for (int r = 0; r < repeats; r++) {
           for (int i = 0; i < targets.size(); i++) {
             Target t = targets.get((i + r) % targets.size()); // rotate the order each repeat
-            if (scenario.startsWith("tokenize") && !t.name().contains("full")) {
-              continue; // only the gateway serves the REST API
+            if (!serves(t, scenario)) {
+              continue;
             }
             Point p = run(t, scenario, open ? 0 : users(spec, users), open ? rate : 0, seconds);
             byTarget.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(p);
@@ -137,6 +144,9 @@ public final class PerfRunner {
       // Each system under test on its own core, unlike AddedLatency's in-process gateways.
       List<AddedLatency.HoldBackPath> paths = new ArrayList<>();
       for (Target t : targets) {
+        if (t.name().equals(MEMO_TARGET)) {
+          continue; // one stamped stream or prompt per request: nothing for the memo to find again
+        }
         paths.add(new AddedLatency.HoldBackPath(t.name(), URI.create(t.baseUrl()).getPort(),
             "x-api-key: " + (t.key().isEmpty() ? "sk-ant-perf" : t.key())));
       }
@@ -191,6 +201,17 @@ public final class PerfRunner {
     return at < 0 ? defaultUsers : Integer.parseInt(spec.substring(at + 1));
   }
 
+  /** The gateway with the scan memo on; measured on the conversation scenario only. */
+  static final String MEMO_TARGET = "gateway, full pipeline, scan memo on";
+
+  /** Whether {@code t} runs {@code scenario}: the REST API is the gateway's own; the memo is for conversations. */
+  private static boolean serves(Target t, String scenario) {
+    if (t.name().equals(MEMO_TARGET)) {
+      return scenario.equals("conversation");
+    }
+    return !scenario.startsWith("tokenize") || t.name().contains("full");
+  }
+
   /**
    * Runs every scenario that will be measured against {@code t}, then rounds of all of them again
    * until the JIT compiler threads use under {@link #JIT_SETTLED} of the CPU of a round: a compile
@@ -198,8 +219,7 @@ public final class PerfRunner {
    * under test (seen at 6% of a relay point with a fixed 20 s warm-up).
    */
   private static void warmUp(Target t, List<String> scenarios, int users, int seconds) throws IOException {
-    List<String> distinct = scenarios.stream().map(PerfRunner::scenario)
-        .filter(s -> !s.startsWith("tokenize") || t.name().contains("full")).distinct().toList();
+    List<String> distinct = scenarios.stream().map(PerfRunner::scenario).filter(s -> serves(t, s)).distinct().toList();
     for (int round = 0; round <= MAX_EXTRA_WARMUP_ROUNDS; round++) {
       long cpu = 0;
       long jit = 0;

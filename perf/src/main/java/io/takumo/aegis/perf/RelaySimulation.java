@@ -22,6 +22,9 @@ import java.time.Duration;
  * forward proxy, CONNECT authenticated with the key).
  */
 public class RelaySimulation extends Simulation {
+  /** The conversation scenario's next conversation: each virtual user has one of its own, turn after turn. */
+  private static final java.util.concurrent.atomic.AtomicLong NEXT_CONVERSATION = new java.util.concurrent.atomic.AtomicLong();
+
   /** The request bodies of each scenario, with 3 planted secrets (as the perf harness plants them). */
   static byte[] body(String scenario) {
     return switch (scenario) {
@@ -52,9 +55,7 @@ public class RelaySimulation extends Simulation {
   }
 
   private static byte[] messages(int size, boolean stream) {
-    byte[] request = AddedLatency.request(size, "x: y", stream);
-    String text = new String(request, StandardCharsets.UTF_8);
-    return text.substring(text.indexOf("\r\n\r\n") + 4).getBytes(StandardCharsets.UTF_8);
+    return AddedLatency.body(size, stream);
   }
 
   {
@@ -64,7 +65,6 @@ public class RelaySimulation extends Simulation {
     int users = Integer.getInteger("aegis.users", 16);
     int rate = Integer.getInteger("aegis.rate", 0);
     Duration during = Duration.ofSeconds(Integer.getInteger("aegis.seconds", 8));
-    byte[] body = body(scenarioName);
 
     HttpProtocolBuilder protocol = http.baseUrl(target)
         .contentTypeHeader("application/json")
@@ -78,9 +78,18 @@ public class RelaySimulation extends Simulation {
       protocol = protocol.proxy(io.gatling.javaapi.http.HttpDsl.Proxy(proxy.substring(0, colon),
           Integer.parseInt(proxy.substring(colon + 1))).credentials("perf", key));
     }
+    boolean conversation = scenarioName.equals("conversation");
+    io.gatling.javaapi.core.Body body = conversation
+        ? io.gatling.javaapi.core.CoreDsl.ByteArrayBody(session ->
+            CodePrompts.conversationTurn(session.getLong("conversation") * CodePrompts.TURNS + session.getInt("turn")))
+        : io.gatling.javaapi.core.CoreDsl.ByteArrayBody(body(scenarioName));
     ChainBuilder call = io.gatling.javaapi.core.CoreDsl.exec(http(scenarioName).post(path(scenarioName))
-        .body(io.gatling.javaapi.core.CoreDsl.ByteArrayBody(body)).check(status().is(200)));
-    ScenarioBuilder scn = scenario(scenarioName).exec(call);
+        .body(body).check(status().is(200)));
+    // A conversation is one agent's: its turns one after another, each request resending the ones before.
+    ScenarioBuilder scn = conversation
+        ? scenario(scenarioName).exec(session -> session.set("conversation", NEXT_CONVERSATION.getAndIncrement()))
+            .repeat(CodePrompts.TURNS, "turn").on(call)
+        : scenario(scenarioName).exec(call);
     PopulationBuilder population = rate > 0
         ? scn.injectOpen(constantUsersPerSec(rate).during(during))
         : scn.injectClosed(constantConcurrentUsers(users).during(during));

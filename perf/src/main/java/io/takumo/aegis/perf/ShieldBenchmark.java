@@ -49,19 +49,6 @@ public class ShieldBenchmark {
   /** The memo as the 19th request left it, read-only: each run meets the new turn as new. */
   private ScanMemo afterLastTurn;
 
-  /** A conversation of {@code turns} user turns of code, each answered briefly, as one Messages request body. */
-  static byte[] conversation(int turns) {
-    StringBuilder messages = new StringBuilder();
-    for (int i = 0; i < turns; i++) {
-      String code = new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance()
-          .quoteAsString(CodePrompts.code(4 << 10, 100 + i)));
-      messages.append(i == 0 ? "" : ",").append("{\"role\":\"user\",\"content\":\"").append(code)
-          .append("\"},{\"role\":\"assistant\",\"content\":\"Done: turn ").append(i).append(".\"}");
-    }
-    return ("{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":1024,\"messages\":[" + messages + "]}")
-        .getBytes(StandardCharsets.UTF_8);
-  }
-
   /** Counts output bytes: the benchmark must not be optimized away, nor pay for collecting. */
   static final class CountingRewrite implements Rewrite {
     long bytes;
@@ -90,9 +77,9 @@ public class ShieldBenchmark {
         + "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":"
         + "{\"type\":\"text_delta\",\"text\":\"" + token.substring(9) + " ok\"}}\n\n").getBytes(StandardCharsets.UTF_8);
     secret = "sk-proj-Ab12Cd34Ef56Gh78Ij90Kl12Mn34Op56Qr78St90Uv12Wx34".getBytes(StandardCharsets.US_ASCII);
-    conversation = conversation(20);
+    conversation = CodePrompts.conversationTurn(CodePrompts.TURNS - 1);
     ScanMemo memo = new SeenStrings(Duration.ofHours(1), 65_536).memo("perf", detector);
-    byte[] previous = conversation(19);
+    byte[] previous = CodePrompts.conversationTurn(CodePrompts.TURNS - 2);
     tokenize(previous, memo);
     afterLastTurn = new ScanMemo() {
       @Override
