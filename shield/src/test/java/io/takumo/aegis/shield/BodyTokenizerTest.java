@@ -22,19 +22,11 @@ class BodyTokenizerTest {
 
   /** Tokenizes {@code body} fed in pieces cut at {@code cuts}. */
   static byte[] tokenize(byte[] body, int[] cuts, Vault vault) {
-    ArrayRewrite out = new ArrayRewrite(body);
-    BodyTokenizer tokenizer = new BodyTokenizer(DETECTOR, vault, out);
-    int from = 0;
-    for (int cut : cuts) {
-      tokenizer.feed(body, from, cut - from, false);
-      from = cut;
-    }
-    tokenizer.feed(body, from, body.length - from, true);
-    return out.toByteArray();
+    return tokenize(body, cuts, vault, null);
   }
 
   /** Tokenizes {@code body} fed in pieces cut at {@code cuts}, its long strings looked up in {@code memo}. */
-  static byte[] tokenize(byte[] body, int[] cuts, Vault vault, ScanMemo memo) {
+  static byte[] tokenize(byte[] body, int[] cuts, Vault vault, @org.jspecify.annotations.Nullable ScanMemo memo) {
     ArrayRewrite out = new ArrayRewrite(body);
     BodyTokenizer tokenizer = new BodyTokenizer(DETECTOR, vault, out, -1, memo);
     int from = 0;
