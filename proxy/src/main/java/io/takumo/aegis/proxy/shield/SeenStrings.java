@@ -18,10 +18,11 @@ import org.jspecify.annotations.Nullable;
  * seen), at most {@code TAKUMO_SCAN_MEMO_ENTRIES} strings.
  *
  * <p>Partitioned by the caller's API key and by what the detector finds (a fleet config with other custom
- * patterns starts afresh; one with the same patterns keeps what was found): one caller never gets findings of another's strings, so nobody can tell from
- * the time a request takes whether someone else sent the same text. The findings of a string that held
- * escapes carry its decoded secrets, as the conversation vault does; they are zeroed when the entry
- * expires or is evicted. In memory only. Thread-safe.
+ * patterns starts afresh; one with the same patterns keeps what was found): one caller never gets
+ * findings of another's strings, so nobody can tell from the time a request takes whether someone else
+ * sent the same text. The findings of a string that held escapes carry its decoded secrets, as the
+ * conversation vault does; they are zeroed when the entry expires or is evicted. In memory only.
+ * Thread-safe.
  */
 public final class SeenStrings {
   private final Cache<Key, List<Finding>> findings;
