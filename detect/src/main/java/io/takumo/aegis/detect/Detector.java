@@ -47,9 +47,10 @@ public final class Detector {
     this.rules = List.copyOf(rules);
     this.custom = List.copyOf(custom);
     StringBuilder id = new StringBuilder("built-in:").append(rules.size());
-    for (CustomPattern p : custom) {
-      id.append('\0').append(p.name()).append('\0').append(p.category()).append('\0').append(p.pattern().pattern())
-          .append('\0').append(p.pattern().flags());
+    for (CustomPattern p : custom) { // each field after its length: no name or regex can pass for another's
+      String regex = p.pattern().pattern();
+      id.append(';').append(p.name().length()).append(':').append(p.name()).append(p.category()).append(';')
+          .append(regex.length()).append(':').append(regex).append(p.pattern().flags());
     }
     this.rulesId = id.toString();
     List<Trigger> all = new ArrayList<>();

@@ -112,7 +112,7 @@ public final class PerfRunner {
       if (scenarios.stream().anyMatch(spec -> scenario(spec).equals("conversation"))) {
         // The scan memo as the gateway runs by default, against the full pipeline scanning every string.
         Target memo = startGateway(MEMO_TARGET, true, stubUrl, keysFile, key, sutCpu, work, List.of(),
-            Map.of("TAKUMO_SCAN_MEMO_ENTRIES", "65536"));
+            Map.of("TAKUMO_SCAN_MEMO_BYTES", Long.toString(32L << 20)));
         targets.add(memo);
         started.add(memo.process());
       }
@@ -397,7 +397,7 @@ public final class PerfRunner {
     e.put("TAKUMO_ACCESS_LOG", "OFF");
     // Every request of a scenario carries the same body: with the scan memo its strings would be scanned once
     // per run, which measures the memo, not the scan (ShieldBenchmark.conversationTurn* measures the memo).
-    e.put("TAKUMO_SCAN_MEMO_ENTRIES", "0");
+    e.put("TAKUMO_SCAN_MEMO_BYTES", "0");
     e.put("TAKUMO_TOKENIZE", tokenize ? "on" : "off");
     e.put("TAKUMO_TOKEN_KEY", "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
     e.putAll(env);

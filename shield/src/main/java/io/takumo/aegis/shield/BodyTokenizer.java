@@ -301,18 +301,30 @@ public final class BodyTokenizer implements StreamRewriter {
       return;
     }
     ScanMemo.Digest digest = ScanMemo.Digest.of(window, s, endIndex, member ? key : null, keyLength);
-    List<Finding> known = m.recall(digest);
+    List<Finding> known = m.recall(digest); // a copy of the memo's: this tokenizer's to zero
+    boolean scanned = known == null;
     if (known == null) {
       List<Finding> found = json.scanString(window, s, endIndex, escapes, member ? key : null, 0, keyLength);
       List<Finding> relative = new ArrayList<>(found.size());
       for (Finding f : found) {
         relative.add(at(f, -s));
       }
-      m.keep(digest, relative);
       known = relative;
     }
-    for (Finding f : known) { // the same bytes as when they were scanned: the same findings, here
-      replace(at(f, s));
+    try {
+      for (Finding f : known) { // the same bytes as when they were scanned: the same findings, here
+        replace(at(f, s));
+      }
+      if (scanned) {
+        m.keep(digest, known); // only once tokenized: a refused request (vault full) leaves nothing behind
+      }
+    } finally {
+      for (Finding f : known) { // the secrets are in the vault now; the memo keeps copies of its own
+        byte[] decoded = f.decoded();
+        if (decoded != null) {
+          Arrays.fill(decoded, (byte) 0);
+        }
+      }
     }
   }
 

@@ -40,6 +40,9 @@ public final class Rehydrator implements Rehydrating {
   private int innerState;
   private boolean innerInString;
   private boolean innerEscape;
+  /** Hex digits still to come of a {@code \\u} escape in the string, and the code point so far. */
+  private int hexLeft;
+  private int hexValue;
   private int restored;
   private final List<String> unknown = new ArrayList<>();
   private int partial;
@@ -135,9 +138,25 @@ public final class Rehydrator implements Rehydrating {
 
   private void lex(byte c) {
     if (inString) {
+      if (hexLeft > 0) {
+        int digit = Character.digit(c, 16);
+        if (digit >= 0) {
+          hexValue = hexValue << 4 | digit;
+          if (--hexLeft == 0) {
+            inner(hexValue); // \u005B is a bracket of the inner JSON
+          }
+          return;
+        }
+        hexLeft = 0; // not an escape after all: what follows is itself
+      }
       if (escape) {
         escape = false;
-        inner(decodeEscape(c)); // \" is a quote of the inner JSON, \\ its escape
+        if (c == 'u') {
+          hexLeft = 4;
+          hexValue = 0;
+        } else {
+          inner(decodeEscape(c)); // \" is a quote of the inner JSON, \\ its escape
+        }
       } else if (c == '\\') {
         escape = true;
       } else if (c == '"') {
@@ -149,6 +168,7 @@ public final class Rehydrator implements Rehydrating {
     }
     if (c == '"') {
       inString = true;
+      hexLeft = 0;
       innerState = INNER_START;
       innerInString = false;
       innerEscape = false;
@@ -187,13 +207,10 @@ public final class Rehydrator implements Rehydrating {
     }
   }
 
-  /**
-   * Whether {@code c} may stand between the strings of JSON: structure, blanks, numbers, true, false,
-   * null, or 0 (a {@code \\u} escape, not decoded here: given the benefit of the doubt).
-   */
+  /** Whether {@code c} may stand between the strings of JSON: structure, blanks, numbers, true, false, null. */
   private static boolean isJsonOutsideStrings(int c) {
     return switch (c) {
-      case 0, '{', '}', '[', ']', ',', ':', ' ', '\n', '\t', '\r', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
+      case '{', '}', '[', ']', ',', ':', ' ', '\n', '\t', '\r', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
           '-', '+', '.', 'e', 'E', 't', 'r', 'u', 'f', 'a', 'l', 's', 'n' -> true;
       default -> false;
     };
@@ -204,7 +221,8 @@ public final class Rehydrator implements Rehydrating {
       case 'n' -> '\n';
       case 't' -> '\t';
       case 'r' -> '\r';
-      case 'u', 'b', 'f' -> 0; // a character that means nothing to the inner JSON's structure
+      case 'b' -> '\b';
+      case 'f' -> '\f';
       default -> c; // \" \\ \/
     };
   }

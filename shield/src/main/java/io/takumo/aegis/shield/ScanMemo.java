@@ -19,12 +19,15 @@ public interface ScanMemo {
   int MIN_BYTES = 1024;
 
   /**
-   * The findings remembered for {@code digest}, with offsets from the string's first byte, or null.
-   * Their decoded values are the memo's own: read through {@link Finding#value}, which copies.
+   * The findings remembered for {@code digest}, with offsets from the string's first byte, or null. Their
+   * decoded values are copies the caller owns (and zeroes).
    */
   @Nullable List<Finding> recall(Digest digest);
 
-  /** Remembers {@code findings} (offsets from the string's first byte) for {@code digest}. */
+  /**
+   * Remembers {@code findings} (offsets from the string's first byte) for {@code digest}, with copies of
+   * their decoded values: the caller zeroes its own once they are tokenized.
+   */
   void keep(Digest digest, List<Finding> findings);
 
   /**

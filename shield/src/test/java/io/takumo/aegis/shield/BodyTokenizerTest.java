@@ -38,7 +38,7 @@ class BodyTokenizerTest {
     return out.toByteArray();
   }
 
-  /** A memo in a map, counting what it was asked. */
+  /** A memo in a map, counting what it was asked; decoded values copied in and out, as the contract says. */
   static final class MapMemo implements ScanMemo {
     final java.util.Map<Digest, List<io.takumo.aegis.detect.Finding>> kept = new java.util.HashMap<>();
     int hits;
@@ -49,15 +49,20 @@ class BodyTokenizerTest {
       List<io.takumo.aegis.detect.Finding> known = kept.get(digest);
       if (known == null) {
         misses++;
-      } else {
-        hits++;
+        return null;
       }
-      return known;
+      hits++;
+      return copies(known);
     }
 
     @Override
     public void keep(Digest digest, List<io.takumo.aegis.detect.Finding> findings) {
-      kept.put(digest, List.copyOf(findings));
+      kept.put(digest, copies(findings));
+    }
+
+    private static List<io.takumo.aegis.detect.Finding> copies(List<io.takumo.aegis.detect.Finding> findings) {
+      return findings.stream().map(f -> f.decoded() == null ? f : new io.takumo.aegis.detect.Finding(f.start(),
+          f.end(), f.category(), f.ruleId(), f.confidence(), f.decoded().clone())).toList();
     }
   }
 

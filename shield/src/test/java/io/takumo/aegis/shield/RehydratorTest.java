@@ -59,6 +59,10 @@ class RehydratorTest {
               "{\"t\": \"[2, \\\"a\\\" " + once + " \\\"" + once + "\\\"]\"}"},
           // a word no JSON has between its strings
           {"{\"t\": \"[note, \\\"" + token + "\\\"]\"}", "{\"t\": \"[note, \\\"" + once + "\\\"]\"}"},
+          // a form feed between values: not JSON either (the tokenizer's walk refuses it too)
+          {"{\"t\": \"[2,\\f\\\"" + token + "\\\"]\"}", "{\"t\": \"[2,\\f\\\"" + once + "\\\"]\"}"},
+          // its brackets and quotes written as hex escapes: still JSON inside the string
+          {"{\"t\": \"\\u005B2, \\u0022" + token + "\\\"]\"}", "{\"t\": \"\\u005B2, \\u0022" + twice + "\\\"]\"}"},
           // real JSON inside a string: escaped twice, as before
           {"{\"t\": \"[2, true, null, \\\"" + token + "\\\"]\"}",
               "{\"t\": \"[2, true, null, \\\"" + twice + "\\\"]\"}"}};

@@ -67,16 +67,16 @@ public record GatewayConfig(
    *     its exchange only)
    * @param vaultMaxBytes {@code TAKUMO_VAULT_MAX_BYTES}: the conversation vault's bound, secrets and overhead
    * @param maxWebSocketMessageBytes {@code TAKUMO_WS_MAX_MESSAGE_BYTES}: the largest WebSocket message, reassembled
-   * @param scanMemoEntries {@code TAKUMO_SCAN_MEMO_ENTRIES}: how many long strings' findings are remembered, so a
-   *     string an agent sends again with its next turn is not scanned again (0: off; off with the vault too)
+   * @param scanMemoBytes {@code TAKUMO_SCAN_MEMO_BYTES}: what the remembered findings of long strings may weigh,
+   *     so a string an agent sends again with its next turn is not scanned again (0: off; off with the vault too)
    */
   public record Conversations(Duration vaultTtl, long vaultMaxBytes, long maxWebSocketMessageBytes,
-      long scanMemoEntries) {
-    public static final Conversations DEFAULT = new Conversations(Duration.ofHours(1), 64L << 20, 32L << 20, 65_536);
+      long scanMemoBytes) {
+    public static final Conversations DEFAULT = new Conversations(Duration.ofHours(1), 64L << 20, 32L << 20, 32L << 20);
 
     /** The defaults' scan memo. */
     public Conversations(Duration vaultTtl, long vaultMaxBytes, long maxWebSocketMessageBytes) {
-      this(vaultTtl, vaultMaxBytes, maxWebSocketMessageBytes, DEFAULT.scanMemoEntries());
+      this(vaultTtl, vaultMaxBytes, maxWebSocketMessageBytes, DEFAULT.scanMemoBytes());
     }
 
     public Conversations {
@@ -87,8 +87,8 @@ public record GatewayConfig(
       if (vaultMaxBytes <= 0) {
         throw ConfigException.of("TAKUMO_VAULT_MAX_BYTES", Long.toString(vaultMaxBytes), "a positive number of bytes");
       }
-      if (scanMemoEntries < 0) {
-        throw ConfigException.of("TAKUMO_SCAN_MEMO_ENTRIES", Long.toString(scanMemoEntries), "0 or more");
+      if (scanMemoBytes < 0) {
+        throw ConfigException.of("TAKUMO_SCAN_MEMO_BYTES", Long.toString(scanMemoBytes), "0 or more");
       }
       if (maxWebSocketMessageBytes <= 0 || maxWebSocketMessageBytes > Integer.MAX_VALUE - 8) {
         throw ConfigException.of("TAKUMO_WS_MAX_MESSAGE_BYTES", Long.toString(maxWebSocketMessageBytes),

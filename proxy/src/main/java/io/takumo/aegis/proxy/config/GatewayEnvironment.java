@@ -110,7 +110,7 @@ public final class GatewayEnvironment {
         vaultTtl == null ? GatewayConfig.Conversations.DEFAULT.vaultTtl() : Durations.parseOrZero("TAKUMO_VAULT_TTL", vaultTtl),
         number(env, "TAKUMO_VAULT_MAX_BYTES", GatewayConfig.Conversations.DEFAULT.vaultMaxBytes()),
         number(env, "TAKUMO_WS_MAX_MESSAGE_BYTES", GatewayConfig.Conversations.DEFAULT.maxWebSocketMessageBytes()),
-        number(env, "TAKUMO_SCAN_MEMO_ENTRIES", GatewayConfig.Conversations.DEFAULT.scanMemoEntries()));
+        number(env, "TAKUMO_SCAN_MEMO_BYTES", GatewayConfig.Conversations.DEFAULT.scanMemoBytes()));
     String encryptionKey = blankToNull(env.get("TAKUMO_ENCRYPTION_KEY"));
     if (encryptionKey != null) {
       b.encryptionKey = parseKey("TAKUMO_ENCRYPTION_KEY", encryptionKey);

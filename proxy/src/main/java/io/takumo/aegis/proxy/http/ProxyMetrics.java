@@ -258,14 +258,17 @@ public final class ProxyMetrics {
 
   /** The scan memo, read when scraped: strings found in it and strings scanned because they were not. */
   public <T> void scanMemo(T memo, java.util.function.ToDoubleFunction<T> hits,
-      java.util.function.ToDoubleFunction<T> misses, java.util.function.ToDoubleFunction<T> entries) {
+      java.util.function.ToDoubleFunction<T> misses, java.util.function.ToDoubleFunction<T> entries,
+      java.util.function.ToDoubleFunction<T> bytes) {
     io.micrometer.core.instrument.FunctionCounter.builder("aegis.scan.memo.hits", memo, hits)
         .description("Long JSON strings found in the scan memo: sent before by the same key, not scanned again")
         .register(registry);
     io.micrometer.core.instrument.FunctionCounter.builder("aegis.scan.memo.misses", memo, misses)
-        .description("Long JSON strings scanned and remembered (TAKUMO_SCAN_MEMO_ENTRIES)").register(registry);
+        .description("Long JSON strings scanned and remembered (TAKUMO_SCAN_MEMO_BYTES)").register(registry);
     Gauge.builder("aegis.scan.memo.entries", memo, entries)
         .description("Strings whose findings the scan memo keeps").register(registry);
+    Gauge.builder("aegis.scan.memo.bytes", memo, bytes)
+        .description("What the scan memo's entries weigh, against TAKUMO_SCAN_MEMO_BYTES").register(registry);
   }
 
   /** An authenticated request of {@code org} passed the rate limits (its share is computed from these). */

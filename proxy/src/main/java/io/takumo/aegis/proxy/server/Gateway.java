@@ -199,7 +199,7 @@ public final class Gateway implements AutoCloseable {
     }
     SeenStrings seen = shield.seenStrings();
     if (seen != null) {
-      metrics.scanMemo(seen, SeenStrings::hits, SeenStrings::misses, SeenStrings::size);
+      metrics.scanMemo(seen, SeenStrings::hits, SeenStrings::misses, SeenStrings::size, SeenStrings::weight);
     }
     LeafCertificates leaves = null;
     try {

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * The gateway's {@link ScanMemo}s (decisions.md, <em>Strings scanned once per conversation</em>): the
  * findings of each long JSON string a caller sent, by SHA-256 of its bytes, for as long as the
  * conversation vault keeps that caller's secrets ({@code TAKUMO_VAULT_TTL} after the string was last
- * seen), at most {@code TAKUMO_SCAN_MEMO_ENTRIES} strings.
+ * seen) at the longest, bounded by {@code TAKUMO_SCAN_MEMO_BYTES} (each entry weighed by its findings and
+ * their decoded secrets: a string of 29,000 private IPs must not make a few hundred entries a gigabyte).
  *
  * <p>Partitioned by the caller's API key and by what the detector finds (a fleet config with other custom
  * patterns starts afresh; one with the same patterns keeps what was found): one caller never gets
@@ -25,6 +26,11 @@ import org.jspecify.annotations.Nullable;
  * Thread-safe.
  */
 public final class SeenStrings {
+  /** What an entry costs besides its findings: key, digest, node, list. */
+  private static final int ENTRY_OVERHEAD = 160;
+  /** What a finding costs besides its decoded secret. */
+  private static final int FINDING_OVERHEAD = 64;
+
   private final Cache<Key, List<Finding>> findings;
   private final LongAdder hits = new LongAdder();
   private final LongAdder misses = new LongAdder();
@@ -32,13 +38,14 @@ public final class SeenStrings {
   /** A caller, what its detector finds ({@link Detector#rulesId}: the same across config versions), a string. */
   private record Key(String keyId, String rulesId, ScanMemo.Digest digest) {}
 
-  /** A memo of at most {@code maxEntries} strings, each kept {@code ttl} after it was last seen. */
-  public SeenStrings(Duration ttl, long maxEntries) {
+  /** A memo weighing at most {@code maxBytes}, each string kept {@code ttl} after it was last seen. */
+  public SeenStrings(Duration ttl, long maxBytes) {
     this.findings = Caffeine.newBuilder()
         .expireAfterAccess(ttl)
-        .maximumSize(maxEntries)
+        .maximumWeight(maxBytes)
+        .<Key, List<Finding>>weigher((k, v) -> weight(v))
         .executor(Runnable::run) // maintenance (and zeroing) on the calling thread, no pool
-        .<Key, List<Finding>>removalListener((k, v, cause) -> {
+        .<Key, List<Finding>>removalListener((k, v, cause) -> { // after the entry left the map, under no lock
           if (v != null) {
             for (Finding f : v) {
               byte[] decoded = f.decoded();
@@ -57,13 +64,15 @@ public final class SeenStrings {
     return new ScanMemo() {
       @Override
       public @Nullable List<Finding> recall(Digest digest) {
-        List<Finding> known = findings.getIfPresent(new Key(keyId, rulesId, digest));
-        if (known == null) {
-          misses.increment();
-          return null;
-        }
-        hits.increment();
-        return copies(known); // an eviction may zero the memo's own while the caller reads them
+        // Copied under the entry's lock: an eviction zeroes the memo's own only once the entry is out of the map.
+        @SuppressWarnings("unchecked")
+        List<Finding>[] copy = new List[1];
+        findings.asMap().computeIfPresent(new Key(keyId, rulesId, digest), (k, v) -> {
+          copy[0] = copies(v);
+          return v;
+        });
+        (copy[0] == null ? misses : hits).increment();
+        return copy[0];
       }
 
       @Override
@@ -71,6 +80,15 @@ public final class SeenStrings {
         findings.asMap().putIfAbsent(new Key(keyId, rulesId, digest), copies(found)); // none replaced: none zeroed in use
       }
     };
+  }
+
+  private static int weight(List<Finding> found) {
+    long w = ENTRY_OVERHEAD;
+    for (Finding f : found) {
+      byte[] decoded = f.decoded();
+      w += FINDING_OVERHEAD + (decoded == null ? 0 : decoded.length);
+    }
+    return (int) Math.min(w, Integer.MAX_VALUE);
   }
 
   /** {@code found} with decoded values of their own. */
@@ -99,5 +117,10 @@ public final class SeenStrings {
   public long size() {
     findings.cleanUp();
     return findings.estimatedSize();
+  }
+
+  /** What the remembered strings weigh, against {@code TAKUMO_SCAN_MEMO_BYTES} (for metrics). */
+  public long weight() {
+    return findings.policy().eviction().map(e -> e.weightedSize().orElse(0L)).orElse(0L);
   }
 }

@@ -50,8 +50,8 @@ public final class ShieldRuntime implements AutoCloseable {
     GatewayConfig.Conversations c = config.conversations();
     this.conversations = c.vaultTtl().isZero() ? null : new ConversationVault(c.vaultTtl(), c.vaultMaxBytes());
     // Kept as long as the vault keeps secrets, and not at all without it: the memo holds decoded secrets too.
-    this.seenStrings = c.vaultTtl().isZero() || c.scanMemoEntries() == 0 ? null
-        : new SeenStrings(c.vaultTtl(), c.scanMemoEntries());
+    this.seenStrings = c.vaultTtl().isZero() || c.scanMemoBytes() == 0 ? null
+        : new SeenStrings(c.vaultTtl(), c.scanMemoBytes());
     if (!enabled) {
       log.warn("TAKUMO_TOKENIZE=off: request bodies are forwarded unscanned. Use this only to measure the relay.");
     }
@@ -75,7 +75,7 @@ public final class ShieldRuntime implements AutoCloseable {
     return new Vault(minter(config, org), maxVaultEntries);
   }
 
-  /** The scan memo, or null when it is off ({@code TAKUMO_SCAN_MEMO_ENTRIES=0} or {@code TAKUMO_VAULT_TTL=0}): for its metrics. */
+  /** The scan memo, or null when it is off ({@code TAKUMO_SCAN_MEMO_BYTES=0} or {@code TAKUMO_VAULT_TTL=0}): for its metrics. */
   public @Nullable SeenStrings seenStrings() {
     return seenStrings;
   }

@@ -54,11 +54,11 @@ class GatewayConfigTest {
         .hasMessage("TAKUMO_VAULT_TTL: -1s (expected: a duration of 0 or more)");
     assertThatThrownBy(() -> GatewayEnvironment.parse(Map.of("TAKUMO_WS_MAX_MESSAGE_BYTES", "0")))
         .hasMessageContaining("TAKUMO_WS_MAX_MESSAGE_BYTES: 0");
-    assertThat(defaults.scanMemoEntries()).isEqualTo(65_536);
-    assertThat(GatewayEnvironment.parse(Map.of("TAKUMO_SCAN_MEMO_ENTRIES", "0")).conversations().scanMemoEntries())
+    assertThat(defaults.scanMemoBytes()).isEqualTo(32L << 20);
+    assertThat(GatewayEnvironment.parse(Map.of("TAKUMO_SCAN_MEMO_BYTES", "0")).conversations().scanMemoBytes())
         .isZero();
-    assertThatThrownBy(() -> GatewayEnvironment.parse(Map.of("TAKUMO_SCAN_MEMO_ENTRIES", "-1")))
-        .hasMessage("TAKUMO_SCAN_MEMO_ENTRIES: -1 (expected: 0 or more)");
+    assertThatThrownBy(() -> GatewayEnvironment.parse(Map.of("TAKUMO_SCAN_MEMO_BYTES", "-1")))
+        .hasMessage("TAKUMO_SCAN_MEMO_BYTES: -1 (expected: 0 or more)");
     assertThatThrownBy(() -> GatewayEnvironment.parse(Map.of("TAKUMO_SHUTDOWN_TIMEOUT", "0")))
         .hasMessage("TAKUMO_SHUTDOWN_TIMEOUT: 0 (expected: a duration > 0)");
   }

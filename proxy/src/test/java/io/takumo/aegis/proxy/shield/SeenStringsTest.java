@@ -27,7 +27,7 @@ class SeenStringsTest {
 
   @Test
   void aCallerGetsBackOnlyWhatItsOwnStringsGaveWithTheSameDetector() {
-    SeenStrings seen = new SeenStrings(Duration.ofHours(1), 100);
+    SeenStrings seen = new SeenStrings(Duration.ofHours(1), 1 << 20);
     ScanMemo.Digest d = digest("a long prompt string");
     seen.memo("key-1", DETECTOR).keep(d, List.of(new Finding(2, 6, Category.KEY, "aws-access-key", 1.0)));
 
@@ -57,7 +57,7 @@ class SeenStringsTest {
 
   @Test
   void decodedSecretsAreCopiedInAndOutAndTheBoundHolds() {
-    SeenStrings seen = new SeenStrings(Duration.ofHours(1), 1);
+    SeenStrings seen = new SeenStrings(Duration.ofHours(1), 300); // one entry of one finding (160 + 64 + 7 bytes)
     ScanMemo memo = seen.memo("key-1", DETECTOR);
     Finding kept = decodedFinding();
     memo.keep(digest("first"), List.of(kept));
@@ -70,16 +70,34 @@ class SeenStringsTest {
 
     memo.keep(digest("second"), List.of(decodedFinding()));
     memo.keep(digest("third"), List.of(decodedFinding()));
-    assertThat(seen.size()).isEqualTo(1); // a bound of one: the others were evicted
+    assertThat(seen.size()).isEqualTo(1); // room for one: the others were evicted
     assertThat(kept.decoded()).as("the caller's own finding is not the memo's").isEqualTo(decodedFinding().decoded());
   }
 
   @Test
   void aStringKeptTwiceKeepsItsFirstFindings() {
-    SeenStrings seen = new SeenStrings(Duration.ofHours(1), 10);
+    SeenStrings seen = new SeenStrings(Duration.ofHours(1), 1 << 20);
     ScanMemo memo = seen.memo("key-1", DETECTOR);
     memo.keep(digest("same"), List.of(new Finding(0, 4, Category.KEY, "a", 1.0)));
     memo.keep(digest("same"), List.of(new Finding(0, 4, Category.KEY, "b", 1.0))); // two exchanges at once
     assertThat(memo.recall(digest("same"))).extracting(Finding::ruleId).containsExactly("a");
+  }
+
+  @Test
+  void anEntryWeighsItsFindingsAndTheirSecrets() {
+    SeenStrings seen = new SeenStrings(Duration.ofHours(1), 1 << 20);
+    ScanMemo memo = seen.memo("key-1", DETECTOR);
+    memo.keep(digest("none"), List.of());
+    assertThat(seen.weight()).isEqualTo(160);
+    Finding[] many = new Finding[1000]; // 29,000 private IPs fit in a 256 KiB string
+    for (int i = 0; i < many.length; i++) {
+      many[i] = new Finding(i * 10, i * 10 + 8, Category.HOST, "private-ip", 0.5);
+    }
+    memo.keep(digest("many"), List.of(many));
+    memo.keep(digest("decoded"), List.of(decodedFinding()));
+    assertThat(seen.weight()).isEqualTo(160 + (160 + 1000 * 64) + (160 + 64 + 7));
+    SeenStrings small = new SeenStrings(Duration.ofHours(1), 32 << 10);
+    small.memo("key-1", DETECTOR).keep(digest("many"), List.of(many));
+    assertThat(small.size()).as("heavier than the whole bound: not kept").isZero();
   }
 }
