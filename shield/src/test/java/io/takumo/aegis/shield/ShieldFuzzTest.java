@@ -54,6 +54,20 @@ class ShieldFuzzTest {
     }
   }
 
+  /** Whether {@code text} starts, after blanks, with a bracket but does not parse as JSON. */
+  static boolean beginsLikeJsonButIsNot(String text) {
+    String t = text.stripLeading();
+    if (t.isEmpty() || (t.charAt(0) != '{' && t.charAt(0) != '[')) {
+      return false;
+    }
+    try {
+      JSON.readTree(t);
+      return false;
+    } catch (java.io.IOException e) {
+      return true;
+    }
+  }
+
   /** Whether every backslash in {@code body} starts an escape JSON has. */
   static boolean escapesAreJson(byte[] body) {
     for (int i = 0; i < body.length; i++) {
@@ -145,9 +159,37 @@ class ShieldFuzzTest {
     try (Vault vault = Samples.vault()) {
       byte[] out = BodyTokenizerTest.tokenize(raw, cuts(data, raw.length), vault);
       assertThat(str(out)).doesNotContain(KEY);
-      if (shape < 3) { // the rehydrator escapes for two levels of strings at most (docs/decisions.md)
+      // The rehydrator escapes for two levels of strings at most, and decides a string's level as it streams:
+      // text that begins like JSON and turns out not to be JSON only after a token may get that secret back
+      // escaped for the JSON it looked like (docs/decisions.md). The secret never leaves either way.
+      if (shape < 3 && !beginsLikeJsonButIsNot(text)) {
         assertThat(unescaped(Shield.rehydrate(out, vault).content())).isEqualTo(unescaped(raw));
       }
+    }
+  }
+
+  /**
+   * A long string sent again (an agent's next turn) comes out of the scan memo as it came out of the first
+   * scan, and as it would without a memo, wherever either body is cut; the planted key never survives.
+   */
+  @FuzzTest
+  void aStringSentAgainIsTokenizedFromTheMemoAsScanned(FuzzedDataProvider data) throws Exception {
+    String name = data.pickValue(new String[] {"content", "db_password", "api_token", "text", "x-api-key"});
+    StringBuilder text = new StringBuilder(data.consumeString(600)).append(' ').append(KEY).append(' ')
+        .append(data.consumeString(600));
+    while (text.length() < ScanMemo.MIN_BYTES) {
+      text.append("\n\tpadding \"line\" ").append(text.length());
+    }
+    ObjectNode body = JSON.createObjectNode().put("model", "claude-sonnet-4-5");
+    body.putArray("messages").addObject().put("role", "user").put(name, text.toString());
+    byte[] raw = JSON.writeValueAsBytes(body);
+    BodyTokenizerTest.MapMemo memo = new BodyTokenizerTest.MapMemo();
+    try (Vault plain = Samples.vault(); Vault first = Samples.vault(); Vault again = Samples.vault()) {
+      byte[] expected = BodyTokenizerTest.tokenize(raw, new int[0], plain);
+      assertThat(str(expected)).doesNotContain(KEY);
+      assertThat(BodyTokenizerTest.tokenize(raw, cuts(data, raw.length), first, memo)).isEqualTo(expected);
+      assertThat(BodyTokenizerTest.tokenize(raw, cuts(data, raw.length), again, memo)).isEqualTo(expected);
+      assertThat(memo.hits).isEqualTo(memo.misses);
     }
   }
 
