@@ -64,14 +64,27 @@ public final class SeenStrings {
     return new ScanMemo() {
       @Override
       public @Nullable List<Finding> recall(Digest digest) {
+        Key key = new Key(keyId, rulesId, digest);
+        List<Finding> known = findings.getIfPresent(key);
+        if (known == null) {
+          misses.increment();
+          return null;
+        }
+        hits.increment();
+        if (!holdsSecrets(known)) {
+          return known; // immutable, nothing in it to zero: most strings
+        }
         // Copied under the entry's lock: an eviction zeroes the memo's own only once the entry is out of the map.
         @SuppressWarnings("unchecked")
         List<Finding>[] copy = new List[1];
-        findings.asMap().computeIfPresent(new Key(keyId, rulesId, digest), (k, v) -> {
+        findings.asMap().computeIfPresent(key, (k, v) -> {
           copy[0] = copies(v);
           return v;
         });
-        (copy[0] == null ? misses : hits).increment();
+        if (copy[0] == null) { // evicted since: scanned again
+          hits.decrement();
+          misses.increment();
+        }
         return copy[0];
       }
 
@@ -80,6 +93,16 @@ public final class SeenStrings {
         findings.asMap().putIfAbsent(new Key(keyId, rulesId, digest), copies(found)); // none replaced: none zeroed in use
       }
     };
+  }
+
+  /** Whether any of {@code found} carries a decoded secret (which eviction zeroes). */
+  private static boolean holdsSecrets(List<Finding> found) {
+    for (Finding f : found) {
+      if (f.decoded() != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int weight(List<Finding> found) {
