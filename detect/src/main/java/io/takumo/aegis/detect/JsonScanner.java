@@ -83,10 +83,6 @@ public final class JsonScanner {
       }
       at[count++] = offset;
     }
-
-    public int count() {
-      return count;
-    }
   }
 
   /** Past a UTF-8 byte order mark at {@code from}, if there is one (it is kept in the output: only skipped). */
@@ -261,25 +257,23 @@ public final class JsonScanner {
    * escaped quote skipped), or -1 when it does not end before {@code to}.
    */
   public static int stringEnd(byte[] b, int p, int to) {
-    while ((p = ByteScan.quoteOrBackslash(b, p, to)) < to) {
-      if (b[p] == '"') {
-        return p;
-      }
-      p += 2; // the escaped byte cannot end the string
-    }
-    return -1;
+    return stringEnd(b, p, to, null);
   }
 
-  /** As {@link #stringEnd(byte[], int, int)}, noting each escape in {@code escapes} (cleared first). */
-  private static int stringEnd(byte[] b, int p, int to, Escapes escapes) {
-    escapes.clear();
+  /** As {@link #stringEnd(byte[], int, int)}, noting each escape in {@code escapes} (cleared first) when given. */
+  private static int stringEnd(byte[] b, int p, int to, @Nullable Escapes escapes) {
+    if (escapes != null) {
+      escapes.clear();
+    }
     int start = p;
     while ((p = ByteScan.quoteOrBackslash(b, p, to)) < to) {
       if (b[p] == '"') {
         return p;
       }
-      escapes.add(p - start);
-      p += 2;
+      if (escapes != null) {
+        escapes.add(p - start);
+      }
+      p += 2; // the escaped byte cannot end the string
     }
     return -1;
   }

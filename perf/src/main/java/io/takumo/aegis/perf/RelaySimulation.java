@@ -28,17 +28,17 @@ public class RelaySimulation extends Simulation {
   /** The request bodies of each scenario, with 3 planted secrets (as the perf harness plants them). */
   static byte[] body(String scenario) {
     return switch (scenario) {
-      case "anthropic-1k" -> messages(1 << 10, false);
-      case "anthropic-16k" -> messages(16 << 10, false);
-      case "anthropic-256k" -> messages(256 << 10, false);
-      case "openai-16k" -> new String(messages(16 << 10, false), StandardCharsets.UTF_8)
+      case "anthropic-1k" -> AddedLatency.body(1 << 10, false);
+      case "anthropic-16k" -> AddedLatency.body(16 << 10, false);
+      case "anthropic-256k" -> AddedLatency.body(256 << 10, false);
+      case "openai-16k" -> new String(AddedLatency.body(16 << 10, false), StandardCharsets.UTF_8)
           .replace("\"claude-sonnet-4-5\",\"max_tokens\":256,", "\"gpt-4o\",").getBytes(StandardCharsets.UTF_8);
-      case "sse-100" -> messages(4 << 10, true);
+      case "sse-100" -> AddedLatency.body(4 << 10, true);
       case "code-1k" -> CodePrompts.messages(1 << 10, false);
       case "code-16k" -> CodePrompts.messages(16 << 10, false);
       case "code-256k" -> CodePrompts.messages(256 << 10, false);
       case "tokenize-16k" -> {
-        String text = new String(messages(16 << 10, false), StandardCharsets.UTF_8);
+        String text = new String(AddedLatency.body(16 << 10, false), StandardCharsets.UTF_8);
         String content = text.substring(text.indexOf("\"content\":\"") + 11, text.lastIndexOf("\"}]}"));
         yield ("{\"content\":\"" + content + "\",\"filename\":\"App.java\"}").getBytes(StandardCharsets.UTF_8);
       }
@@ -52,10 +52,6 @@ public class RelaySimulation extends Simulation {
       case "tokenize-16k" -> "/v1/tokenize";
       default -> "/v1/messages";
     };
-  }
-
-  private static byte[] messages(int size, boolean stream) {
-    return AddedLatency.body(size, stream);
   }
 
   {

@@ -287,45 +287,57 @@ public final class BodyTokenizer implements StreamRewriter {
     if (stringIsKey) {
       keyLength = Math.min(endIndex - s, KEY_LIMIT);
       System.arraycopy(window, s, key, 0, keyLength);
-      for (Finding f : json.scanString(window, s, endIndex, escapes, null, 0, 0)) {
-        replace(f); // a secret used as a member name is a secret too
-      }
+      replaceAll(json.scanString(window, s, endIndex, escapes, null, 0, 0), 0); // a secret as a member name too
       return;
     }
     boolean member = depth > 0 && stack[depth - 1];
     ScanMemo m = memo;
     if (m == null || endIndex - s < ScanMemo.MIN_BYTES) {
-      for (Finding f : json.scanString(window, s, endIndex, escapes, member ? key : null, 0, keyLength)) {
-        replace(f);
-      }
+      replaceAll(json.scanString(window, s, endIndex, escapes, member ? key : null, 0, keyLength), 0);
       return;
     }
     ScanMemo.Digest digest = ScanMemo.Digest.of(window, s, endIndex, member ? key : null, keyLength);
-    List<Finding> known = m.recall(digest); // a copy of the memo's: this tokenizer's to zero
-    boolean scanned = known == null;
-    if (known == null) {
-      List<Finding> found = json.scanString(window, s, endIndex, escapes, member ? key : null, 0, keyLength);
-      List<Finding> relative = new ArrayList<>(found.size());
-      for (Finding f : found) {
-        relative.add(at(f, -s));
-      }
-      known = relative;
-    }
+    List<Finding> recalled = m.recall(digest); // a copy of the memo's: this tokenizer's to zero
+    List<Finding> known = recalled != null ? recalled
+        : moved(json.scanString(window, s, endIndex, escapes, member ? key : null, 0, keyLength), -s);
+    // The same bytes as when they were scanned: the same findings, here. Kept only once tokenized (a refused
+    // request, vault full, leaves nothing behind), before replaceAll zeroes them: the memo keeps copies.
+    replaceAll(known, s, recalled == null ? () -> m.keep(digest, known) : null);
+  }
+
+  private void replaceAll(List<Finding> found, int offset) {
+    replaceAll(found, offset, null);
+  }
+
+  /**
+   * Tokenizes {@code found} ({@code offset} from window offsets), then runs {@code thenBeforeZeroing}, then
+   * zeroes their decoded secrets whatever happened: the findings are this tokenizer's, the vault has its own.
+   */
+  private void replaceAll(List<Finding> found, int offset, @Nullable Runnable thenBeforeZeroing) {
     try {
-      for (Finding f : known) { // the same bytes as when they were scanned: the same findings, here
-        replace(at(f, s));
+      for (Finding f : found) {
+        replace(offset == 0 ? f : at(f, offset));
       }
-      if (scanned) {
-        m.keep(digest, known); // only once tokenized: a refused request (vault full) leaves nothing behind
+      if (thenBeforeZeroing != null) {
+        thenBeforeZeroing.run();
       }
     } finally {
-      for (Finding f : known) { // the secrets are in the vault now; the memo keeps copies of its own
+      for (Finding f : found) {
         byte[] decoded = f.decoded();
         if (decoded != null) {
           Arrays.fill(decoded, (byte) 0);
         }
       }
     }
+  }
+
+  /** {@code found} moved by {@code offset} bytes (decoded values shared). */
+  private static List<Finding> moved(List<Finding> found, int offset) {
+    List<Finding> out = new ArrayList<>(found.size());
+    for (Finding f : found) {
+      out.add(at(f, offset));
+    }
+    return out;
   }
 
   /** {@code f} moved by {@code offset} bytes. */

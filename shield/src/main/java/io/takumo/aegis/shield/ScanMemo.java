@@ -48,9 +48,11 @@ public interface ScanMemo {
     /** The digest of {@code raw[s, e)} as the value of member {@code name[0, nameLength)} (null: no member). */
     public static Digest of(byte[] raw, int s, int e, byte @Nullable [] name, int nameLength) {
       MessageDigest sha = SHA256.get();
-      if (name != null) {
+      if (name != null) { // the name's length first: "db" + "_password…" is not "db_password" + "…"
         sha.update((byte) 1);
-        sha.update(ByteBuffer.allocate(4).putInt(0, nameLength).array());
+        for (int shift = 24; shift >= 0; shift -= 8) {
+          sha.update((byte) (nameLength >>> shift));
+        }
         sha.update(name, 0, nameLength);
       } else {
         sha.update((byte) 0);
