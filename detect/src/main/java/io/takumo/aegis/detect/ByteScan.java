@@ -50,6 +50,11 @@ public final class ByteScan {
     return first(b, from, to, NEWLINES, (byte) '\n');
   }
 
+  /** Index of the first {@code wanted} in {@code b[from, to)}, or {@code to} when none. */
+  public static int indexOf(byte[] b, int from, int to, byte wanted) {
+    return first(b, from, to, ONES * (wanted & 0xff), wanted);
+  }
+
   /** Index of the first {@code wanted} ({@code pattern} is it in every byte) in {@code b[from, to)}, or {@code to}. */
   private static int first(byte[] b, int from, int to, long pattern, byte wanted) {
     int i = from;

@@ -2,6 +2,7 @@ package io.takumo.aegis.shield;
 
 import static java.util.Objects.requireNonNull;
 
+import io.takumo.aegis.detect.ByteScan;
 import io.takumo.aegis.detect.JsonScanner;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -56,8 +57,8 @@ public final class SseRehydrator implements Rehydrating {
     int start = 0;
     int p = 0;
     while (p < length) {
-      int nl = indexOf(window, (byte) '\n', p, length);
-      if (nl < 0) {
+      int nl = ByteScan.newline(window, p, length);
+      if (nl == length) {
         break;
       }
       boolean blank = nl == p || (nl == p + 1 && window[p] == '\r');
@@ -100,8 +101,8 @@ public final class SseRehydrator implements Rehydrating {
     int dataEnd = -1;
     int dataLines = 0;
     for (int p = s; p < e; ) {
-      int nl = indexOf(window, (byte) '\n', p, e);
-      int lineEnd = nl < 0 ? e : nl;
+      int nl = ByteScan.newline(window, p, e);
+      int lineEnd = nl;
       int contentEnd = lineEnd > p && window[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
       if (startsWith(window, p, contentEnd, "data:")) {
         dataLines++;
@@ -113,7 +114,7 @@ public final class SseRehydrator implements Rehydrating {
       } else if (startsWith(window, p, contentEnd, "event:")) {
         name = new String(window, p + 6, contentEnd - p - 6, StandardCharsets.UTF_8).trim();
       }
-      p = nl < 0 ? e : nl + 1;
+      p = nl == e ? e : nl + 1;
     }
     if (dataLines != 1 || dataStart >= dataEnd || window[dataStart] != '{') {
       if (!name.equals("ping")) {
@@ -351,8 +352,9 @@ public final class SseRehydrator implements Rehydrating {
    * by the closing quote).
    */
   private static boolean mayHoldToken(byte[] b, int s, int e) {
-    for (int i = s; i + 1 < e; i++) {
-      if (b[i] == '_' && (b[i + 1] == '_' || b[i + 1] == '"')) {
+    int last = e - 1; // an underscore here has no byte after it in the event
+    for (int i = ByteScan.indexOf(b, s, last, (byte) '_'); i < last; i = ByteScan.indexOf(b, i + 1, last, (byte) '_')) {
+      if (b[i + 1] == '_' || b[i + 1] == '"') {
         return true;
       }
     }
@@ -394,15 +396,6 @@ public final class SseRehydrator implements Rehydrating {
       }
     }
     return true;
-  }
-
-  private static int indexOf(byte[] b, byte c, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (b[i] == c) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   private static boolean isSpace(byte c) {

@@ -21,6 +21,13 @@ public final class ByteBufRewrite implements Rewrite, AutoCloseable {
   private long inputBase;
   private CompositeByteBuf output;
   private final ByteBufAllocator alloc;
+  /**
+   * The unchanged range copied last and not yet added to the output: a range that starts where it ends
+   * extends it, so a run of unchanged events (an SSE answer is a hundred of them per read) goes out as one
+   * slice per input buffer, not one each (fewer components, retains and gathered-write entries).
+   */
+  private long pendingFrom;
+  private long pendingTo;
 
   /** Composites never consolidate: that would copy every slice into a new buffer. */
   public ByteBufRewrite(ByteBufAllocator alloc) {
@@ -39,6 +46,22 @@ public final class ByteBufRewrite implements Rewrite, AutoCloseable {
 
   @Override
   public void copy(long from, long to) {
+    if (from == pendingTo && pendingTo > pendingFrom) {
+      pendingTo = to;
+      return;
+    }
+    addPending();
+    pendingFrom = from;
+    pendingTo = to;
+  }
+
+  private void addPending() {
+    long from = pendingFrom;
+    long to = pendingTo;
+    if (to <= from) {
+      return;
+    }
+    pendingFrom = pendingTo = 0;
     skipTo(from);
     long remaining = to - from;
     while (remaining > 0) {
@@ -58,6 +81,7 @@ public final class ByteBufRewrite implements Rewrite, AutoCloseable {
    */
   @Override
   public void insert(byte[] bytes) {
+    addPending();
     output.addComponent(true, alloc.buffer(bytes.length).writeBytes(bytes));
   }
 
@@ -80,6 +104,7 @@ public final class ByteBufRewrite implements Rewrite, AutoCloseable {
 
   /** The output produced since the last call (possibly empty); the caller owns it. */
   public ByteBuf take() {
+    addPending();
     CompositeByteBuf out = output;
     output = alloc.compositeBuffer(Integer.MAX_VALUE);
     return out;

@@ -6,8 +6,10 @@ import io.netty.buffer.AbstractByteBufAllocator;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
+import io.takumo.aegis.detect.Category;
 import io.takumo.aegis.detect.Detector;
 import io.takumo.aegis.shield.BodyTokenizer;
+import io.takumo.aegis.shield.SseRehydrator;
 import io.takumo.aegis.shield.TokenMinter;
 import io.takumo.aegis.shield.Vault;
 import java.nio.charset.StandardCharsets;
@@ -93,6 +95,38 @@ class ZeroCopyTest {
       assertThat(alloc.bytes.get()).as("new buffer memory").isLessThan(64 << 10);
     } finally {
       forwarded.release();
+      stream.close();
+      vault.close();
+    }
+  }
+
+  /**
+   * A read of a hundred SSE events of which one carries a token goes out as three parts: the unchanged events
+   * before the token as one slice, the event's bytes around the restored secret, the events after it as one
+   * slice: adjacent unchanged ranges are joined, not added one component (one retain) per event.
+   */
+  @Test
+  void unchangedEventsOfOneReadGoOutAsOneSliceEach() {
+    Vault vault = new Vault(new TokenMinter(new byte[32]), 100);
+    String secret = "sk-proj-Ab12Cd34Ef56Gh78Ij90Kl12Mn34Op56Qr78St90Uv12Wx34";
+    String token = new String(vault.put(Category.KEY, secret.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+    StringBuilder sse = new StringBuilder();
+    StringBuilder expected = new StringBuilder();
+    for (int i = 0; i < 100; i++) {
+      String text = i == 50 ? "key " + token + " here" : "piece " + i;
+      String event = "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
+          + "\"delta\":{\"type\":\"text_delta\",\"text\":\"%s\"}}\n\n";
+      sse.append(event.formatted(text));
+      expected.append(event.formatted(i == 50 ? "key " + secret + " here" : text));
+    }
+    ByteBuf read = PooledByteBufAllocator.DEFAULT.directBuffer().writeBytes(sse.toString().getBytes(StandardCharsets.UTF_8));
+    RewritingStream stream = new RewritingStream(PooledByteBufAllocator.DEFAULT, sink -> new SseRehydrator(vault, sink));
+    ByteBuf out = stream.feed(read, true);
+    try {
+      assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(expected.toString());
+      assertThat(((CompositeByteBuf) out).numComponents()).as("parts of the output").isLessThanOrEqualTo(5);
+    } finally {
+      out.release();
       stream.close();
       vault.close();
     }
