@@ -400,6 +400,12 @@ public final class Detector {
       // a segment of a colon chain, not a name: arn:aws:secretsmanager:…, {{resolve:secretsmanager:…}}
       return ie;
     }
+    if (is > from && b[is - 1] == '/') {
+      return ie; // a path's segment: secretsmanager:${Env}/DbPassword:SecretString, /run/secrets/db_password
+    }
+    if (is - 2 >= from && b[is - 1] == '{' && b[is - 2] == '$' && ie + 1 < to && b[ie] == ':' && b[ie + 1] == '?') {
+      return ie; // ${DB_PASSWORD:?DB_PASSWORD is required}: the shell's error message, not a default
+    }
     // Most mentions of "token" or "key" in code assign nothing (getToken(), keys.size()): look for
     // a value first, classify the name only when there is one.
     Value value = Value.after(b, is, ie, from, to);
@@ -648,14 +654,32 @@ public final class Detector {
     if (at > from && Bytes.is(b[at - 1], Bytes.ALNUM)) {
       return;
     }
-    int start = at + 7;
+    int start = concatenated(b, at + 7, to);
     int end = start;
     while (end < to && Bytes.is(b[end], Bytes.TOKEN_CHARS)) {
       end++;
     }
-    if (end - start >= 16 && !Placeholders.isPlaceholder(b, start, end) && Bytes.entropy(b, start, end) >= 3.0) {
+    if (end - start >= 16 && !Placeholders.isPlaceholder(b, start, end) && Bytes.entropy(b, start, end) >= 3.0
+        && !Keyword.notASecretValue(b, start, end) && !Keyword.nameLike(b, start, end)) {
       out.add(new Finding(start, end, Category.TOKEN, "bearer-token", 0.9));
     }
+  }
+
+  /**
+   * Where the token starts after a header scheme that code joins to it: {@code "Bearer " + "tok…"} (Java, JS,
+   * Python), {@code 'Bearer ' . 'tok…'} (PHP); {@code p} itself when the token follows the scheme.
+   */
+  static int concatenated(byte[] b, int p, int to) {
+    if (p >= to || (b[p] != '"' && b[p] != '\'')) {
+      return p;
+    }
+    int q = p + 1;
+    int operators = 0;
+    while (q < to && q - p < 8 && (b[q] == ' ' || b[q] == '+' || b[q] == '.')) {
+      operators += b[q] == ' ' ? 0 : 1;
+      q++;
+    }
+    return operators == 1 && q < to && (b[q] == '"' || b[q] == '\'') ? q + 1 : p;
   }
 
   /** {@code curl -u user:password} and {@code --user user:password}. */

@@ -47,14 +47,18 @@ enum Keyword {
       "pair", "ring", "board", "code", "word", "words", "stroke", "frame", "frames", "map", "set", "list", "cache",
       "source", "server", "host", "domain", "method", "methods", "scheme", "mechanism", "status", "state", "level",
       "flow", "realm", "redirect", "callback", "timeout", "audience", "issuer", "scope", "scopes", "role", "roles",
-      "group", "chars", "alphabet", "charset", "pressed", "press", "down", "up", "meshing", "signatures", "usage");
+      "group", "chars", "alphabet", "charset", "pressed", "press", "down", "up", "meshing", "signatures", "usage",
+      // what happened to a secret, when, and how it is derived or checked: PASSWORD_CHANGED_AT, key_rotation_days
+      "changed", "rotated", "at", "setting", "settings", "hasher", "hashing", "fingerprint", "thumbprint", "checksum",
+      "sha", "sha1", "sha256", "sha512", "md5", "days", "hours", "minutes", "seconds", "ms", "interval", "action",
+      "actions", "cipher", "algorithm", "alg");
   /** Segments that make a name about something other than a secret: public keys, data-structure keys. */
   private static final WordSet NOT_SECRET = new WordSet("public", "pub", "publishable", "bucket", "sort", "partition",
       "primary", "foreign", "lookup", "object", "row", "shortcut", "hot", "schema", "entity", "table", "unique",
       "composite", "idempotency", "dedup", "route", "node", "tree", "registry", "translation", "i18n",
-      "react", "item", "vault", "cache", "storage", "s3", "redis", "map", "dict", "hash", "sort", "next", "prev",
+      "react", "item", "vault", "cache", "s3", "redis", "map", "dict", "hash", "sort", "next", "prev",
       "previous", "first", "last", "max", "min", "num", "csrf", "xsrf", "page", "cursor", "continuation", "sync",
-      "authenticity", "jsonwebtoken");
+      "authenticity", "jsonwebtoken", "hashed", "pagination", "paging");
   private static final byte[] DOUBLE_UNDERSCORE = Detector.ascii("__");
   private static final byte[] COLON = Detector.ascii(":");
   private static final WordSet AUTH_WORDS = new WordSet("auth", "authorization", "authtoken", "authkey", "basicauth",
@@ -82,6 +86,9 @@ enum Keyword {
     int segStart = from;
     int lastSegStart = from;
     int lastSegEnd = from;
+    int vendorSegments = 0; // the segments publicSegment looks for, as bits
+    boolean storage = false; // STORAGE_KEY names a browser's local storage entry, AZURE_STORAGE_ACCOUNT_KEY a secret
+    boolean account = false;
     for (int i = from; i <= to; i++) {
       boolean boundary = i == to || b[i] == '_' || b[i] == '-' || b[i] == '.'
           || (i > from && Bytes.is(b[i], Bytes.UPPER) && Bytes.is(b[i - 1], Bytes.LOWER | Bytes.DIGIT))
@@ -93,6 +100,9 @@ enum Keyword {
       }
       if (i > segStart) {
         notSecret |= NOT_SECRET.contains(b, segStart, i);
+        storage |= W_STORAGE.contains(b, segStart, i);
+        account |= W_ACCOUNT.contains(b, segStart, i);
+        vendorSegments |= publicSegment(b, segStart, i, lastSegStart, lastSegEnd);
         Keyword k = segment(b, segStart, i);
         if (k != null && (best == null || k.ordinal() < best.ordinal())) {
           best = k;
@@ -102,10 +112,56 @@ enum Keyword {
       }
       segStart = (i < to && Bytes.is(b[i], Bytes.UPPER)) ? i : i + 1;
     }
-    if (best == null || notSecret || METADATA.contains(b, lastSegStart, lastSegEnd)) {
+    if (best == null || notSecret || (storage && !account) || METADATA.contains(b, lastSegStart, lastSegEnd)
+        || publicByDesign(vendorSegments, best)) {
       return null;
     }
     return best == PWD ? PASSWORD : best;
+  }
+
+  private static final int SEG_SITE_KEY = 1;
+  private static final int SEG_PUSHER = 1 << 1;
+  private static final int SEG_ALGOLIA = 1 << 2;
+  private static final int SEG_SEARCH = 1 << 3;
+  private static final int SEG_SEARCH_ONLY = 1 << 4;
+  private static final byte[] W_SITE = Detector.ascii("site");
+  private static final byte[] W_SEARCH = Detector.ascii("search");
+  private static final WordSet W_KEYS = new WordSet("key");
+  private static final WordSet W_PUSHER = new WordSet("pusher");
+  private static final WordSet W_ALGOLIA = new WordSet("algolia");
+  private static final WordSet W_SEARCHES = new WordSet("search");
+  private static final WordSet W_ONLY = new WordSet("only");
+  private static final WordSet W_STORAGE = new WordSet("storage");
+  private static final WordSet W_ACCOUNT = new WordSet("account");
+
+  /**
+   * Segments of names whose keys are public by design (issue 18): a reCAPTCHA/hCaptcha/Turnstile site key
+   * ({@code CAPTCHA_SITE_KEY}), a Pusher app key (its secret is the app secret), an Algolia search(-only) key
+   * (the admin key stays a secret).
+   */
+  private static int publicSegment(byte[] b, int from, int to, int prevFrom, int prevTo) {
+    int bits = 0;
+    if (W_KEYS.contains(b, from, to) && prevTo - prevFrom == 4 && Bytes.startsWith(b, prevFrom, prevTo, W_SITE, true)) {
+      bits |= SEG_SITE_KEY;
+    }
+    if (W_PUSHER.contains(b, from, to)) {
+      bits |= SEG_PUSHER;
+    }
+    if (W_ALGOLIA.contains(b, from, to)) {
+      bits |= SEG_ALGOLIA;
+    }
+    if (W_SEARCHES.contains(b, from, to)) {
+      bits |= SEG_SEARCH;
+    }
+    if (W_ONLY.contains(b, from, to) && prevTo - prevFrom == 6 && Bytes.startsWith(b, prevFrom, prevTo, W_SEARCH, true)) {
+      bits |= SEG_SEARCH_ONLY;
+    }
+    return bits;
+  }
+
+  private static boolean publicByDesign(int segments, Keyword kind) {
+    return kind == KEY && ((segments & (SEG_SITE_KEY | SEG_PUSHER | SEG_SEARCH_ONLY)) != 0
+        || (segments & (SEG_ALGOLIA | SEG_SEARCH)) == (SEG_ALGOLIA | SEG_SEARCH));
   }
 
   private static final byte[] W_PASSWORD = Detector.ascii("password");
@@ -159,6 +215,9 @@ enum Keyword {
   boolean accepts(byte[] b, int from, int to, boolean quoted, boolean envStyle) {
     if (this == AUTH) {
       from = skipScheme(b, from, to);
+      if (Placeholders.containsIgnoreCase(b, from, to, SCHEME_SEPARATOR)) {
+        return false; // Bearer postgres://user:password@…: a URL's credentials are the URL rule's to judge
+      }
       if (basicCredentials(b, from, to)) {
         return true; // Docker config.json "auth", .npmrc _auth: base64 of user:password
       }
@@ -183,6 +242,12 @@ enum Keyword {
     }
     if (!quoted && !envStyle && (isExpression(b, from, to) || (digits == 0 && isIdentifier(b, from, to)))) {
       return false; // password = otherVariable, key = Ed25519.Signatures
+    }
+    if (!quoted && envStyle && (call(b, from, to) || (digits == 0 && memberAccess(b, from, to) && isIdentifier(b, from, to)))) {
+      return false; // key_rotation_days: 90.to_string(), AppSecret: creds.SecretAccessKey (a Go or Rust struct field)
+    }
+    if (notASecretValue(b, from, to) || (this != PASSWORD && this != PWD && wordPhrase(b, from, to))) {
+      return false;
     }
     if (digits == len && len < 12) {
       return false; // ports, counts, lengths
@@ -210,6 +275,156 @@ enum Keyword {
     }
   }
 
+  /** Names of secrets that are not secret words themselves: {@code DATABASE_PASSWORD}, {@code new_password}. */
+  private static final WordSet SECRET_WORDS = new WordSet("password", "passwd", "pwd", "pass", "passphrase", "secret",
+      "secrets", "token", "tokens", "key", "keys", "apikey", "credential", "credentials", "creds");
+
+  /**
+   * Values that look assigned to a secret's name but are none, whatever the syntax (issue 18's held-out
+   * corpus): a time ({@code TOKEN_EXPIRES_AT = "2024-02-04T05:19:25Z"}), a password hash ({@code pbkdf2_sha256$…},
+   * {@code $argon2id$…}, {@code $2b$…}), a key public by design (Mapbox {@code pk.eyJ…}, PostHog {@code phc_…}),
+   * another secret's name ({@code password = "DATABASE_PASSWORD"}) or path ({@code prod/orders/app_secret}).
+   */
+  static boolean notASecretValue(byte[] b, int from, int to) {
+    return timestamp(b, from, to) || passwordHash(b, from, to) || Bytes.startsWith(b, from, to, MAPBOX_PUBLIC, false)
+        || Bytes.startsWith(b, from, to, POSTHOG_PROJECT, false) || namesASecret(b, from, to) || slashedName(b, from, to);
+  }
+
+  private static final byte[] MAPBOX_PUBLIC = Detector.ascii("pk.eyJ");
+  private static final byte[] POSTHOG_PROJECT = Detector.ascii("phc_");
+  private static final byte[][] HASH_PREFIXES = words("pbkdf2_sha", "pbkdf2:sha", "$argon2", "$2a$", "$2b$", "$2y$",
+      "$5$", "$6$", "$y$", "$scrypt$", "scrypt:", "bcrypt$", "argon2$");
+
+  /** {@code 2024-02-04}, {@code 2024-02-04T05:19:25Z}: starts with an ISO date. */
+  private static boolean timestamp(byte[] b, int from, int to) {
+    if (to - from < 10) {
+      return false;
+    }
+    for (int i = 0; i < 10; i++) {
+      boolean dash = i == 4 || i == 7;
+      if (dash ? b[from + i] != '-' : !Bytes.is(b[from + i], Bytes.DIGIT)) {
+        return false;
+      }
+    }
+    return to - from == 10 || b[from + 10] == 'T' || b[from + 10] == ' ';
+  }
+
+  /** A password hash in one of the formats of Django, Werkzeug, crypt(3), bcrypt and argon2 (a Kotlin {@code \$} too). */
+  private static boolean passwordHash(byte[] b, int from, int to) {
+    int start = from < to && b[from] == '\\' ? from + 1 : from;
+    for (byte[] prefix : HASH_PREFIXES) {
+      if (Bytes.startsWith(b, start, to, prefix, true)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code DATABASE_PASSWORD}, {@code new_password}, {@code PASSWORD_RESET_TOKEN_EXPIRY_MINUTES}: letters only, two
+   * or more words (at {@code _} and camelCase humps), one of them a secret's word. A random value has digits or no
+   * such word.
+   */
+  private static boolean namesASecret(byte[] b, int from, int to) {
+    boolean secretWord = false;
+    int words = 0;
+    int start = from;
+    for (int i = from; i <= to; i++) {
+      boolean end = i == to || b[i] == '_' || (i > start && Bytes.is(b[i], Bytes.UPPER) && Bytes.is(b[i - 1], Bytes.LOWER));
+      if (!end) {
+        if (!Bytes.is(b[i], Bytes.UPPER | Bytes.LOWER)) {
+          return false;
+        }
+        continue;
+      }
+      if (i > start) {
+        words++;
+        secretWord |= SECRET_WORDS.contains(b, start, i);
+      }
+      start = i < to && b[i] != '_' ? i : i + 1;
+    }
+    return secretWord && words >= 2;
+  }
+
+  /** {@code prod/orders/app_secret}, {@code staging/checkout/stripe_key}: a path of lower-case names. */
+  private static boolean slashedName(byte[] b, int from, int to) {
+    boolean slash = false;
+    boolean partStart = true;
+    for (int i = from; i < to; i++) {
+      byte c = b[i];
+      if (c == '/') {
+        if (partStart) {
+          return false;
+        }
+        slash = true;
+        partStart = true;
+        continue;
+      }
+      if (partStart ? !Bytes.is(c, Bytes.LOWER) : !Bytes.is(c, Bytes.LOWER | Bytes.DIGIT | Bytes.UNDERSCORE | Bytes.DASH)) {
+        return false;
+      }
+      partStart = false;
+    }
+    return slash && !partStart;
+  }
+
+  /**
+   * {@code dev-reporting-credentials}, {@code search-tls}: lower-case words joined by dashes, which names a
+   * Kubernetes secret or a resource; a key or a token is random. Not for passwords: people choose phrases.
+   */
+  private static boolean wordPhrase(byte[] b, int from, int to) {
+    boolean dash = false;
+    for (int i = from; i < to; i++) {
+      byte c = b[i];
+      if (c == '-' && i > from && i + 1 < to && b[i - 1] != '-') {
+        dash = true;
+      } else if (!Bytes.is(c, Bytes.LOWER)) {
+        return false;
+      }
+    }
+    return dash;
+  }
+
+  /**
+   * {@code client_credentials}, {@code billing-db-secret}, {@code STRIPE_SECRET_KEY}: words of letters joined by
+   * {@code _} or {@code -}, no digits, one case: a name (a grant type, a Kubernetes secret, a variable) where a
+   * header wants a random token.
+   */
+  static boolean nameLike(byte[] b, int from, int to) {
+    boolean upper = false;
+    boolean lower = false;
+    boolean joined = false;
+    for (int i = from; i < to; i++) {
+      byte c = b[i];
+      if ((c == '_' || c == '-') && i > from && i + 1 < to) {
+        joined = true;
+      } else if (Bytes.is(c, Bytes.UPPER)) {
+        upper = true;
+      } else if (Bytes.is(c, Bytes.LOWER)) {
+        lower = true;
+      } else {
+        return false;
+      }
+    }
+    return joined && upper != lower;
+  }
+
+  /**
+   * {@code 90.to_string(}, {@code r.Header.Get(}, {@code String::from(}, {@code get_token(}: a function's name (dotted,
+   * with {@code ::} or {@code _}, or letters only) and its call. {@code Xk9m(2Lp)} is a password: digits, no separator.
+   */
+  private static boolean call(byte[] b, int from, int to) {
+    int i = from;
+    boolean separator = false;
+    boolean digit = false;
+    while (i < to && (Bytes.is(b[i], Bytes.ALNUM | Bytes.UNDERSCORE) || b[i] == '.' || b[i] == ':')) {
+      separator |= !Bytes.is(b[i], Bytes.ALNUM);
+      digit |= Bytes.is(b[i], Bytes.DIGIT);
+      i++;
+    }
+    return i > from && i < to && b[i] == '(' && Bytes.is(b[i - 1], Bytes.ALNUM | Bytes.UNDERSCORE) && (separator || !digit);
+  }
+
   /**
    * Forty characters of the base64 alphabet with upper, lower and digit and a random's entropy:
    * the shape of an AWS secret access key (and many another generated secret), never of code, a
@@ -227,6 +442,7 @@ enum Keyword {
     return Bytes.entropy(b, from, to) >= 4.0;
   }
 
+  private static final byte[] SCHEME_SEPARATOR = Detector.ascii("://");
   private static final byte[][] SCHEMES = words("bearer ", "basic ", "token ", "api-token ", "digest ");
 
   /** Base64 that decodes to printable {@code user:password}. */
@@ -280,17 +496,19 @@ enum Keyword {
     return false;
   }
 
-  /** {@code Foo.bar}, {@code obj.field}: a member access, not a literal. */
+  /** {@code Foo.bar}, {@code obj.field}: a member access, not a literal ({@code Otter.Maple7533#} is a password). */
   private static boolean memberAccess(byte[] b, int from, int to) {
     if (!Bytes.is(b[from], Bytes.UPPER | Bytes.LOWER | Bytes.UNDERSCORE)) {
       return false;
     }
-    for (int i = from; i < to - 1; i++) {
-      if (b[i] == '.' && Bytes.is(b[i + 1], Bytes.UPPER | Bytes.LOWER)) {
-        return true;
+    boolean member = false;
+    for (int i = from; i < to; i++) {
+      if (!Bytes.is(b[i], Bytes.ALNUM | Bytes.UNDERSCORE | Bytes.DOT)) {
+        return false;
       }
+      member |= b[i] == '.' && i + 1 < to && Bytes.is(b[i + 1], Bytes.UPPER | Bytes.LOWER);
     }
-    return false;
+    return member;
   }
 
   /** {@code id-Gost28147-89-None-KeyMeshing}: the value is itself a name with "Key" as a word in it. */

@@ -12,7 +12,9 @@ final class Placeholders {
       "token", "apikey", "api_key", "null", "none", "nil", "true", "false", "undefined", "todo", "tbd", "redacted",
       "example", "test", "testing", "dummy", "sample", "placeholder", "default", "empty", "string", "value", "required",
       "optional", "hidden", "masked", "unknown", "n/a", "na", "admin", "root", "guest", "user", "username", "pass",
-      "your-password", "mypassword", "my-password", "secret123", "password123", "foobar", "foo", "bar");
+      "your-password", "mypassword", "my-password", "secret123", "password123", "foobar", "foo", "bar",
+      // the passwords of every tutorial and test
+      "p@ssw0rd", "passw0rd", "password1", "password1!", "hunter2", "letmein", "qwerty", "qwerty123");
   private static final byte[][] CONTAINS = bytes("xxxx", "****", "####", "...", "${", "{{", "}}", "process.env",
       "os.environ", "getenv", "env[", "env.", "secrets.", "example.com", "example.org", "placeholder", "changeme", "change_me",
       "your_", "your-", "yourkey", "yourtoken", "yoursecret", "yourpassword", "dummy", "sample", "redacted",
@@ -21,10 +23,12 @@ final class Placeholders {
       "not-a-real", "lorem", "ipsum", "0123456789", "abcdefghij",
       // secret managers' references: vals (ref+awsssm://…), GCP Secret Manager (sm://…, gcp:secretmanager:…),
       // 1Password (op://vault/item/field)
-      "ref+", "secretmanager", "sm://", "op://");
+      "ref+", "secretmanager", "sm://", "op://", "/secrets/");
   private static final byte[][] PREFIX = bytes("$", "%", "@", "your", "enter", "put", "insert", "replace", "<", "[",
       "{", "env:", "file:", "enc[", "/", "./", "../", "~/", "c:\\\\", "http://localhost", "https://localhost",
-      "arn:", "enc(");
+      "arn:", "enc(", "ssm:",
+      // Ruby and Octopus interpolation, CloudFormation's intrinsic functions and Ansible's vault tag in YAML
+      "#{", "!getatt", "!ref", "!sub", "!importvalue", "!join", "!select", "!findinmap", "!vault");
 
   /** {@link #CONTAINS} and {@link #PREFIX} by first byte: one pass over a value, not one per word. */
   private static final byte[][][] CONTAINS_BY_FIRST = byFirstByte(CONTAINS);
@@ -111,10 +115,12 @@ final class Placeholders {
       "sample", "mock", "demo", "placeholder", "my", "your", "the", "a", "foo", "bar", "baz", "qux", "abc", "xyz", "some", "this",
       "password", "passwd", "pass", "pwd", "secret", "token", "key", "api", "apikey", "auth", "access", "private",
       "client", "user", "db", "admin", "value", "string", "here", "dev", "local", "default", "new", "old", "invalid",
-      "valid", "wrong", "bad", "good", "other", "another", "for", "of", "not", "real", "only", "sk", "pk");
+      "valid", "wrong", "bad", "good", "other", "another", "for", "of", "not", "real", "only", "sk", "pk",
+      "fixture", "fixtures", "unit", "stub", "change", "me", "in", "production");
   /** At least one of these must be among them: what marks a value as made up rather than chosen. */
   private static final WordSet FIXTURE_MARKS = new WordSet("test", "tests", "testing", "fake", "dummy", "example",
-      "sample", "mock", "demo", "placeholder", "foo", "bar", "baz", "qux", "invalid", "wrong", "bad");
+      "sample", "mock", "demo", "placeholder", "foo", "bar", "baz", "qux", "invalid", "wrong", "bad",
+      "fixture", "fixtures", "unit", "stub", "some", "my", "valid", "change");
 
   /**
    * {@code test_password_123}, {@code fake-token-for-tests}, {@code sk-test-1234}: words of a fixture and digits,

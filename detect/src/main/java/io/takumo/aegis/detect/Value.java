@@ -37,7 +37,7 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
       }
       return close < to && ve > vs && !contains(b, vs, ve, (byte) '\n') ? new Value(vs, ve, true, false) : null;
     }
-    if (keyQuote != 0) {
+    if (keyQuote != 0 && is > from && b[is - 1] == keyQuote) { // the name is a whole string, not a word of one
       int comma = skipBlanks(b, p, to);
       if (comma < to && b[comma] == ',') { // setProperty("X_TOKEN", "…"), getenv("TOKEN", "default")
         int q = skipBlanks(b, comma + 1, to);
@@ -49,13 +49,15 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     if (p >= to) {
       return null;
     }
+    boolean netrc = false;
     if (keyQuote != 0 && Bytes.startsWith(b, p, to, VALUE_ATTR, true)) {
       p += VALUE_ATTR.length; // <add key="ClearTextPassword" value="…"/>
     } else {
       int op = operator(b, p, to);
       if (op < 0) {
         boolean flag = is > from && b[is] == '-' && ie < to && b[ie] == ' ';
-        if (!flag && !netrc(b, is, ie, from, to)) {
+        netrc = !flag && netrc(b, is, ie, from, to);
+        if (!flag && !netrc) {
           return null;
         }
       } else {
@@ -72,7 +74,8 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     // In a query string (?token=…&user=…) '&' ends a value; elsewhere it is part of it.
     boolean query = is > from && (b[is - 1] == '?' || b[is - 1] == '&');
     int end = p;
-    while (end < to && end - p < MAX && !terminates(b[end]) && !(query && b[end] == '&')) {
+    while (end < to && end - p < MAX && (netrc ? !Bytes.is(b[end], Bytes.SPACE) : !terminates(b[end]))
+        && !(query && b[end] == '&')) { // .netrc's values end at a blank: oLP8ex{J)_Lq[)@d is one password
       end++;
     }
     if (end < to && b[end] == ' ' && isScheme(b, p, end)) { // Authorization: Basic dXNlcjpwYXNz
@@ -84,7 +87,21 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     if (end == p || b[p] == '|' || b[p] == '>' || end - p >= MAX) {
       return null; // nothing, a YAML block scalar, or no end in sight
     }
-    return new Value(p, end, false, tight && keyQuote == 0);
+    // .netrc holds no code: its value is literal text, as a .env line's is
+    return new Value(p, end, false, netrc || tight && keyQuote == 0 && !objectMember(b, is, from));
+  }
+
+  /**
+   * {@code { passwordChanged: resetUrl, … }}, {@code f(a, token: value)}: a name after an opening brace or a comma
+   * on its line is a member of an object literal or a named argument, whose unquoted value is code (a variable),
+   * not the literal text of a {@code .env} or YAML line.
+   */
+  private static boolean objectMember(byte[] b, int is, int from) {
+    int q = is;
+    while (q > from && (b[q - 1] == ' ' || b[q - 1] == '\t')) {
+      q--;
+    }
+    return q > from && (b[q - 1] == '{' || b[q - 1] == ',' || b[q - 1] == '(');
   }
 
   private static @Nullable Value quoted(byte[] b, int p, int to) {

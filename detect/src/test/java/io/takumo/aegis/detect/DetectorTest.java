@@ -195,6 +195,71 @@ class DetectorTest {
     assertThat(scan(real)).as(real).isNotEmpty();
   }
 
+  /**
+   * The false positives of a held-out corpus written without sight of the rules (2026-12-06, docs/detection.md),
+   * each next to a real value in the same syntax: object-literal members and named arguments whose value is a
+   * variable, names of what happened to a secret, times, hashes, keys public by design, other secrets' names and
+   * paths, interpolations, calls, header values that name something.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      const rotationDue = { passwordChanged: passwordResetUrl, authMethod: 30 };  | const conn = { passwordChanged: 1, password: Xk9mQ2vLp7wZr4 };
+      tokens = { password_changed: key_id, expires_in: 60 }                      | tokens = { password: 'Xk9mQ2vLp7wZr4', expires_in: 60 }
+      raise Error, "invalid password: #{e.message}"                              | password: Xk9mQ2vLp7wZr4
+      PASSWORD_CHANGED_AT='2026-05-28T09:12:54Z'                                  | PASSWORD='Xk9mQ2vLp7wZr4'
+      TOKEN_EXPIRES_AT = "2023-11-24T23:45:18Z"                                   | TOKEN = "tk9mQ2vLp7wZr4tqB3nC"
+      PASSWORD_HASHER=argon2id                                                    | PASSWORD=argon2id9Q
+      HASHED_PASSWORD='pbkdf2_sha256$600000$fVtJVahbnOBMrs6aG2EETQ$a9RgpEJ8TsmoRRSaAbc5JDvo='  | DB_PASSWORD='fVtJVahbnOBMrs6aG2EETQ'
+      `val db = connect(password = "\\$argon2id\\$v=19\\$m=65536,t=3,p=4\\$aHLu9B6hHj19pb5TGJDPnA")` | `val db = connect(password = "aHLu9B6hHj19pb5TGJDPnA")`
+      const TOKEN_SHA256: &str = "228150647bdadc3a1a3efd37e9742c96";              | const TOKEN: &str = "228150647bdadc3a1a3efd37e9742c96";
+      KEY_FINGERPRINT: "C55228705C79253773B4E08069374C41690246B0"                 | SIGNING_KEY: "C55228705C79253773B4E08069374C41690246B0"
+      key_rotation_days: 90.to_string(),                                          | key: "90tXk9mQ2vLp7wZr4",
+      PAGINATION_TOKEN=eyJvZmZzZXQiOiA0MTY0LCAibGltaXQiOiAxMDB9                   | SESSION_TOKEN=eyJvZmZzZXQiOiA0MTY0LCAibGltaXQiOiAxMDB9
+      ALGOLIA_SEARCH_API_KEY='627178bfd39dc7940b14f4f628ab5403'                   | ALGOLIA_ADMIN_API_KEY='627178bfd39dc7940b14f4f628ab5403'
+      CAPTCHA_SITE_KEY=6LyUFIUegCPJMdruQ8pho8t0J57c-EHcbv1eCY1b                    | CAPTCHA_SECRET_KEY=6LyUFIUegCPJMdruQ8pho8t0J57c-EHcbv1eCY1b
+      PUSHER_APP_KEY=db96a9a4e2cc605255d1                                         | PUSHER_APP_SECRET=db96a9a4e2cc605255d1
+      POSTHOG_KEY: phc_pvZYeJDGpGG0Qxa1qNHhmPXj0jJppiWi3WqlLKdsaNn                | POSTHOG_KEY: phx_pvZYeJDGpGG0Qxa1qNHhmPXj0jJppiWi3WqlLKdsaNn
+      MAPBOX_TOKEN: 'pk.eyJ1IjoiZ2VvdGVhbSIsImEiOiJzMXF1bmF3YzFybjdqdXp4N2hwNTdsN2ZjIn0.Bo0KdYa_redXbcM4g_EED2' | MAPBOX_TOKEN: 'sk9eyJ1IjoiZ2VvdGVhbSIsImEiOiJzMXF1bmF3YzFybjdqdXp4N2hwNTdsN2ZjIn0'
+      password = "DATABASE_PASSWORD"                                             | password = "DATABASE_PASSWORD_9x"
+      const auth = { username: "etl", password: "new_password" };               | const auth = { username: "etl", password: "n3w_pa55word" };
+      process.env.CREDENTIALS_SECRET = "prod/orders/app_secret";                  | process.env.CREDENTIALS_SECRET = "prod/orders/app_secret/Xk9mQ2vL+p7wZr4=";
+      client = MailgunClient(existing_secret="search-tls")                        | client = MailgunClient(existing_secret="search-tls-9Xk2mQ")
+      SECRETS_ACTION = "secretsmanager:GetSecretValue"                            | SECRET = "Xk9mQ2vLp7wZr4tqGetSecretValue"
+      APP_SECRET: ${APP_SECRET:?APP_SECRET is required}                           | APP_SECRET: ${APP_SECRET:-Xk9mQ2vLp7wZr4tq}
+      DB_PASSWORD: !Sub '{{resolve:secretsmanager:${Environment}/DbPassword:SecretString:value}}' | DB_PASSWORD: 'Xk9mQ2vLp7wZr4'
+      DB_PASSWORD: !GetAtt DbPasswordSecret.SecretString                          | DB_PASSWORD: GetAtt9DbPasswordSecret
+      MasterUserPassword: "ssm:/staging/catalog/access_token"                     | MasterUserPassword: "ssm9staging9catalog"
+      token: projects/602797344275/secrets/token/versions/latest                  | token: projects602797344275secretstoken
+      internal const string SHOPIFY_API_SECRET = "#{ShopifyApiSecret}";           | internal const string SHOPIFY_API_SECRET = "Xk9mQ2vLp7wZr4tq";
+      api_key: SecureRandom.hex(32),                                              | api_key: Xk9mQ2vLp7wZr4tqB3nC,
+      AppSecret: creds.SecretAccessKey,                                           | AppSecret: Xk9mQ2vLp7wZr4tqB3nC,
+      const headers = { "Authorization": "Bearer secret", "Content-Type": "application/json" } | const headers = { "Authorization": "Bearer Xk9mQ2vLp7wZr4tqB3nC", "Content-Type": "application/json" }
+      curl -H 'Authorization: Bearer client_credentials' https://api.acme.io/v1/orders | curl -H 'Authorization: Bearer Xk9mQ2vLp7wZr4tqB3nC' https://api.acme.io/v1/orders
+      curl -H "Authorization: Bearer STRIPE_SECRET_KEY" https://api.stripe.com/v1   | curl -H "Authorization: Bearer Xk9mQ2vLp7wZr4tqB3nC" https://api.stripe.com/v1
+      session.headers["Authorization"] = 'Bearer orders-db-secret'                | session.headers["Authorization"] = 'Bearer Xk9mQ2vLp7wZr4tqB3nC'
+      req.Header.Add("Authorization", `Bearer redis://:password@localhost:6379/0`) | req.Header.Add("Authorization", `Bearer Xk9mQ2vLp7wZr4tqB3nC`)
+      webhook_secret = os.getenv("WEBHOOK_SECRET", "some-api-key")                | webhook_secret = os.getenv("WEBHOOK_SECRET", "Xk9mQ2vLp7wZr4")
+      const secret = "fixture-secret"; // set by ops                              | const secret = "fixture-Xk9mQ2vLp7"; // set by ops
+      "app_secret": "p@ssw0rd",                                                   | "app_secret": "p@ssw0rd-Xk9mQ2",
+      """)
+  void heldOutLookAlikesAreNotSecretsButTheRealThingIs(String lookAlike, String real) {
+    assertThat(scan(lookAlike)).as(lookAlike).isEmpty();
+    assertThat(scan(real)).as(real).isNotEmpty();
+  }
+
+  /** The held-out corpus's misses that were code's ways of writing a secret: joined headers, .netrc symbols. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      headers = {"Authorization": "Bearer " + "zpfRmmQYM0LUcZB9ZpRvD0iOOBFnD8gv"}          | zpfRmmQYM0LUcZB9ZpRvD0iOOBFnD8gv
+      $h = ['Authorization' => 'Bearer ' . 'bi~4zxOilp_aiiuQUhsKo2yJn4ps.7YbFsB7TokiSF0p6'];  | bi~4zxOilp_aiiuQUhsKo2yJn4ps.7YbFsB7TokiSF0p6
+      machine files.partner.net login app password oLP8ex{J)_Lq[)@d                        | oLP8ex{J)_Lq[)@d
+      password = Otter.Maple7533#                                                          | Otter.Maple7533#
+      export AZURE_STORAGE_ACCOUNT_KEY=fAAfDUvCRGMNrVKIGr5+LSVSc4tA0CKrOQ46vz4yi7gY7ePruucRkb5WjNminPvC1P3n0CaDVOh7biIQSA/37w== | fAAfDUvCRGMNrVKIGr5+LSVSc4tA0CKrOQ46vz4yi7gY7ePruucRkb5WjNminPvC1P3n0CaDVOh7biIQSA/37w==
+      """)
+  void heldOutMissesAreFound(String text, String secret) {
+    assertThat(scan(text)).as(text).extracting(f -> text.substring(f.start(), f.end())).contains(secret);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {
       "password = \"changeme\"", "api_key = \"your_api_key_here\"", "token = \"<placeholder>\"", "password: ${DB_PASSWORD}",
@@ -219,7 +284,8 @@ class DetectorTest {
       "SECRET_KEY = 'django-insecure-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'",
       "see https://api.telegram.org/bot<token>/getMe",
       "curl http://localhost:3000/users/@me", "https://registry.npmjs.org:443/@types/node", "http://host:8080?x=a@b",
-      "const publicAPIKey = \"3f9a2b1c8d7e6f50a4b3c2d1e0f9a8b7\";", "HTTPServerName = \"edge-7f3k9q2m\""})
+      "const publicAPIKey = \"3f9a2b1c8d7e6f50a4b3c2d1e0f9a8b7\";", "HTTPServerName = \"edge-7f3k9q2m\"",
+      "const STORAGE_KEY = \"app-state-v2\";"})
   void ignoresPlaceholdersReferencesAndNonSecrets(String text) {
     assertThat(scan(text)).as(text).isEmpty();
   }
