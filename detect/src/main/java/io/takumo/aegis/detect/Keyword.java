@@ -346,28 +346,6 @@ enum Keyword {
     return secretWord && words >= 2;
   }
 
-  /** {@code prod/orders/app_secret}, {@code staging/checkout/stripe_key}: a path of lower-case names. */
-  private static boolean slashedName(byte[] b, int from, int to) {
-    boolean slash = false;
-    boolean partStart = true;
-    for (int i = from; i < to; i++) {
-      byte c = b[i];
-      if (c == '/') {
-        if (partStart) {
-          return false;
-        }
-        slash = true;
-        partStart = true;
-        continue;
-      }
-      if (partStart ? !Bytes.is(c, Bytes.LOWER) : !Bytes.is(c, Bytes.LOWER | Bytes.DIGIT | Bytes.UNDERSCORE | Bytes.DASH)) {
-        return false;
-      }
-      partStart = false;
-    }
-    return slash && !partStart;
-  }
-
   /**
    * {@code dev-reporting-credentials}, {@code search-tls}: lower-case words joined by dashes, which names a
    * Kubernetes secret or a resource; a key or a token is random. Not for passwords: people choose phrases.
@@ -525,26 +503,36 @@ enum Keyword {
     return false;
   }
 
-  /** {@code jetbrains.mps.v8_elimination}: a dotted lower-case name, every part starting with a letter. */
+  /** {@code jetbrains.mps.v8_elimination}: a dotted lower-case name. */
   private static boolean dottedName(byte[] b, int from, int to) {
-    boolean dot = false;
+    return namePath(b, from, to, (byte) '.');
+  }
+
+  /** {@code prod/orders/app_secret}, {@code staging/checkout/stripe_key}: a path of lower-case names. */
+  private static boolean slashedName(byte[] b, int from, int to) {
+    return namePath(b, from, to, (byte) '/');
+  }
+
+  /** Lower-case names joined by {@code separator}, each starting with a letter; two or more, none empty. */
+  private static boolean namePath(byte[] b, int from, int to, byte separator) {
+    boolean joined = false;
     boolean partStart = true;
     for (int i = from; i < to; i++) {
       byte c = b[i];
-      if (c == '.') {
-        dot = true;
+      if (c == separator) {
+        if (partStart) {
+          return false;
+        }
+        joined = true;
         partStart = true;
         continue;
       }
-      if (partStart && !Bytes.is(c, Bytes.LOWER)) {
-        return false;
-      }
-      if (!Bytes.is(c, Bytes.LOWER | Bytes.DIGIT | Bytes.UNDERSCORE | Bytes.DASH)) {
+      if (partStart ? !Bytes.is(c, Bytes.LOWER) : !Bytes.is(c, Bytes.LOWER | Bytes.DIGIT | Bytes.UNDERSCORE | Bytes.DASH)) {
         return false;
       }
       partStart = false;
     }
-    return dot;
+    return joined && !partStart;
   }
 
   /** {@code jjwt-jackson-0.11.2}: ends in a dotted version number. */

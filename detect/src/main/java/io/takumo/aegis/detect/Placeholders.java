@@ -12,9 +12,7 @@ final class Placeholders {
       "token", "apikey", "api_key", "null", "none", "nil", "true", "false", "undefined", "todo", "tbd", "redacted",
       "example", "test", "testing", "dummy", "sample", "placeholder", "default", "empty", "string", "value", "required",
       "optional", "hidden", "masked", "unknown", "n/a", "na", "admin", "root", "guest", "user", "username", "pass",
-      "your-password", "mypassword", "my-password", "secret123", "password123", "foobar", "foo", "bar",
-      // the passwords of every tutorial and test
-      "p@ssw0rd", "passw0rd", "password1", "password1!", "hunter2", "letmein", "qwerty", "qwerty123");
+      "your-password", "mypassword", "my-password", "secret123", "password123", "foobar", "foo", "bar");
   private static final byte[][] CONTAINS = bytes("xxxx", "****", "####", "...", "${", "{{", "}}", "process.env",
       "os.environ", "getenv", "env[", "env.", "secrets.", "example.com", "example.org", "placeholder", "changeme", "change_me",
       "your_", "your-", "yourkey", "yourtoken", "yoursecret", "yourpassword", "dummy", "sample", "redacted",
