@@ -389,7 +389,7 @@ public final class Detector {
     if (ie == lastIdentEnd) {
       return lastIdentEnd;
     }
-    if (ie >= to || (ie - at < MAX_IDENT && !Bytes.is(b[ie], Bytes.AFTER_NAME))) {
+    if (ie >= to || (ie - at < MAX_IDENT && !Bytes.is(b[ie], Bytes.AFTER_NAME) && b[ie] != '\n' && b[ie] != '\r')) {
       return ie; // getToken(, keys.size(), secret) : no value can follow (Value.after would say null)
     }
     int is = at;
@@ -408,7 +408,10 @@ public final class Detector {
     }
     // Most mentions of "token" or "key" in code assign nothing (getToken(), keys.size()): look for
     // a value first, classify the name only when there is one.
-    Value value = Value.after(b, is, ie, from, to);
+    Value value = Value.sibling(b, is, ie, from, to);
+    if (value == null) {
+      value = Value.after(b, is, ie, from, to);
+    }
     if (value == null || value.end() - value.start() < Keyword.MIN_VALUE
         || (!value.quoted() && !value.envStyle() && Keyword.isExpression(b, value.start(), value.end()))) {
       return ie; // tokens = new …, key = os.environ.get(…: no kind accepts it, whatever the name says

@@ -86,9 +86,7 @@ enum Keyword {
     int segStart = from;
     int lastSegStart = from;
     int lastSegEnd = from;
-    int vendorSegments = 0; // the segments publicSegment looks for, as bits
-    boolean storage = false; // STORAGE_KEY names a browser's local storage entry, AZURE_STORAGE_ACCOUNT_KEY a secret
-    boolean account = false;
+    int specialSegments = 0; // SPECIAL_SEGMENTS seen, as SEG_ bits
     for (int i = from; i <= to; i++) {
       boolean boundary = i == to || b[i] == '_' || b[i] == '-' || b[i] == '.'
           || (i > from && Bytes.is(b[i], Bytes.UPPER) && Bytes.is(b[i - 1], Bytes.LOWER | Bytes.DIGIT))
@@ -100,9 +98,10 @@ enum Keyword {
       }
       if (i > segStart) {
         notSecret |= NOT_SECRET.contains(b, segStart, i);
-        storage |= W_STORAGE.contains(b, segStart, i);
-        account |= W_ACCOUNT.contains(b, segStart, i);
-        vendorSegments |= publicSegment(b, segStart, i, lastSegStart, lastSegEnd);
+        int special = SPECIAL_SEGMENTS.indexOf(b, segStart, i);
+        if (special >= 0) {
+          specialSegments |= specialSegment(special, b, lastSegStart, lastSegEnd);
+        }
         Keyword k = segment(b, segStart, i);
         if (k != null && (best == null || k.ordinal() < best.ordinal())) {
           best = k;
@@ -112,54 +111,55 @@ enum Keyword {
       }
       segStart = (i < to && Bytes.is(b[i], Bytes.UPPER)) ? i : i + 1;
     }
-    if (best == null || notSecret || (storage && !account) || METADATA.contains(b, lastSegStart, lastSegEnd)
-        || publicByDesign(vendorSegments, best)) {
+    if (best == null || notSecret || METADATA.contains(b, lastSegStart, lastSegEnd)
+        || notASecretName(specialSegments, best)) {
       return null;
     }
     return best == PWD ? PASSWORD : best;
   }
 
+  /**
+   * Segments that change what a name means together with another (issue 18): a reCAPTCHA/hCaptcha/Turnstile site key
+   * ({@code CAPTCHA_SITE_KEY}), a Pusher app key (its secret is the app secret) and an Algolia search(-only) key (the
+   * admin key stays a secret) are public by design; {@code STORAGE_KEY} names a browser's local storage entry, but
+   * {@code AZURE_STORAGE_ACCOUNT_KEY} is a secret. One hash probe per segment: classify runs on every named value.
+   */
+  private static final WordSet SPECIAL_SEGMENTS = new WordSet("key", "pusher", "algolia", "search", "only", "storage",
+      "account");
   private static final int SEG_SITE_KEY = 1;
   private static final int SEG_PUSHER = 1 << 1;
   private static final int SEG_ALGOLIA = 1 << 2;
   private static final int SEG_SEARCH = 1 << 3;
   private static final int SEG_SEARCH_ONLY = 1 << 4;
+  private static final int SEG_STORAGE = 1 << 5;
+  private static final int SEG_ACCOUNT = 1 << 6;
   private static final byte[] W_SITE = Detector.ascii("site");
   private static final byte[] W_SEARCH = Detector.ascii("search");
-  private static final WordSet W_KEYS = new WordSet("key");
-  private static final WordSet W_PUSHER = new WordSet("pusher");
-  private static final WordSet W_ALGOLIA = new WordSet("algolia");
-  private static final WordSet W_SEARCHES = new WordSet("search");
-  private static final WordSet W_ONLY = new WordSet("only");
-  private static final WordSet W_STORAGE = new WordSet("storage");
-  private static final WordSet W_ACCOUNT = new WordSet("account");
 
-  /**
-   * Segments of names whose keys are public by design (issue 18): a reCAPTCHA/hCaptcha/Turnstile site key
-   * ({@code CAPTCHA_SITE_KEY}), a Pusher app key (its secret is the app secret), an Algolia search(-only) key
-   * (the admin key stays a secret).
-   */
-  private static int publicSegment(byte[] b, int from, int to, int prevFrom, int prevTo) {
-    int bits = 0;
-    if (W_KEYS.contains(b, from, to) && prevTo - prevFrom == 4 && Bytes.startsWith(b, prevFrom, prevTo, W_SITE, true)) {
-      bits |= SEG_SITE_KEY;
+  /** The SEG_ bit of the {@code special}th of SPECIAL_SEGMENTS, given the segment before it. */
+  private static int specialSegment(int special, byte[] b, int prevFrom, int prevTo) {
+    switch (special) {
+      case 0:
+        return prevTo - prevFrom == 4 && Bytes.startsWith(b, prevFrom, prevTo, W_SITE, true) ? SEG_SITE_KEY : 0;
+      case 1:
+        return SEG_PUSHER;
+      case 2:
+        return SEG_ALGOLIA;
+      case 3:
+        return SEG_SEARCH;
+      case 4:
+        return prevTo - prevFrom == 6 && Bytes.startsWith(b, prevFrom, prevTo, W_SEARCH, true) ? SEG_SEARCH_ONLY : 0;
+      case 5:
+        return SEG_STORAGE;
+      default:
+        return SEG_ACCOUNT;
     }
-    if (W_PUSHER.contains(b, from, to)) {
-      bits |= SEG_PUSHER;
-    }
-    if (W_ALGOLIA.contains(b, from, to)) {
-      bits |= SEG_ALGOLIA;
-    }
-    if (W_SEARCHES.contains(b, from, to)) {
-      bits |= SEG_SEARCH;
-    }
-    if (W_ONLY.contains(b, from, to) && prevTo - prevFrom == 6 && Bytes.startsWith(b, prevFrom, prevTo, W_SEARCH, true)) {
-      bits |= SEG_SEARCH_ONLY;
-    }
-    return bits;
   }
 
-  private static boolean publicByDesign(int segments, Keyword kind) {
+  private static boolean notASecretName(int segments, Keyword kind) {
+    if ((segments & (SEG_STORAGE | SEG_ACCOUNT)) == SEG_STORAGE) {
+      return true;
+    }
     return kind == KEY && ((segments & (SEG_SITE_KEY | SEG_PUSHER | SEG_SEARCH_ONLY)) != 0
         || (segments & (SEG_ALGOLIA | SEG_SEARCH)) == (SEG_ALGOLIA | SEG_SEARCH));
   }
@@ -246,14 +246,16 @@ enum Keyword {
     if (!quoted && envStyle && (call(b, from, to) || (digits == 0 && memberAccess(b, from, to) && isIdentifier(b, from, to)))) {
       return false; // key_rotation_days: 90.to_string(), AppSecret: creds.SecretAccessKey (a Go or Rust struct field)
     }
-    if (notASecretValue(b, from, to) || (this != PASSWORD && this != PWD && wordPhrase(b, from, to))) {
-      return false;
-    }
     if (digits == len && len < 12) {
       return false; // ports, counts, lengths
     }
-    // The counts first, the placeholder words and the entropy only for a value that passes them: code
-    // assigns short and spaced values to key-like names all the time.
+    // The counts first, the placeholder words, the entropy and the shapes of what is no secret only for a value
+    // that passes them: code assigns short and spaced values to key-like names all the time.
+    return shapeAccepted(b, from, to, len, spaces, digits) && !notASecretValue(b, from, to)
+        && (this == PASSWORD || this == PWD || !wordPhrase(b, from, to));
+  }
+
+  private boolean shapeAccepted(byte[] b, int from, int to, int len, int spaces, int digits) {
     switch (this) {
       case BUNDLER:
         return len >= 6 && spaces == 0 && !Placeholders.isPlaceholder(b, from, to)

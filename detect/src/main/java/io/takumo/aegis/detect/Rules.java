@@ -73,6 +73,10 @@ final class Rules {
     r.add(new PrefixRule("digitalocean-refresh", "dor_v1_", KEY, "DigitalOcean refresh token").seg(LOWER_HEX, 64, 64));
     r.add(new PrefixRule("cloudflare-origin-ca-key", "v1.0-", KEY, "Cloudflare origin CA key")
         .seg(HEX, 24, 24).sep('-', HEX, 146, 146));
+    // Azure DevOps personal access tokens since 2024: 84 characters, the signature AZDO at 76 (the older 52-character
+    // base32 ones have no structure and are found by name only)
+    r.add(new PrefixRule("azure-devops-pat", "AZDO", TOKEN, "Azure DevOps personal access token").left(ALNUM, 76)
+        .seg(ALNUM, 4, 4));
     r.add(new PrefixRule("azure-ad-client-secret", "Q~", KEY, "Azure AD client secret")
         .left(ALNUM | UNDERSCORE | TILDE | DOT, 4).seg(ALNUM | UNDERSCORE | TILDE | DOT | DASH, 31, 34)
         .check((b, s, body, e) -> Bytes.is(b[s + 3], DIGIT)));

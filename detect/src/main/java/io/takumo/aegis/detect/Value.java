@@ -104,6 +104,100 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     return q > from && (b[q - 1] == '{' || b[q - 1] == ',' || b[q - 1] == '(');
   }
 
+  private static final byte[] NAME = Detector.ascii("name");
+  private static final byte[] KEY = Detector.ascii("key");
+  private static final byte[] VALUE = Detector.ascii("value");
+
+  /**
+   * A value whose name is itself the value of a {@code name} or {@code key}: Kubernetes' and Compose's env lists
+   * ({@code - name: DATADOG_API_KEY} with {@code value: …} on the next line), the JSON pairs of Postman and many a
+   * tool ({@code {"key": "api_key", "value": "…"}}), Android's string resources ({@code <string
+   * name="api_key">…</string>}). Null when {@code b[is, ie)} is not such a name.
+   */
+  static @Nullable Value sibling(byte[] b, int is, int ie, int from, int to) {
+    int q = is;
+    byte quote = q > from && isQuote(b[q - 1]) ? b[q - 1] : 0;
+    if (quote != 0) {
+      q--;
+    }
+    while (q > from && (b[q - 1] == ' ' || b[q - 1] == '\t')) {
+      q--;
+    }
+    if (q - 1 <= from || (b[q - 1] != ':' && b[q - 1] != '=')) {
+      return null; // the common case, cheaply: no "name:" or "key=" before the name
+    }
+    byte op = b[q - 1];
+    int we = q - 1;
+    if (we > from && isQuote(b[we - 1])) {
+      we--;
+    }
+    int ws = we;
+    while (ws > from && we - ws < 5 && Bytes.is(b[ws - 1], Bytes.LOWER)) {
+      ws--;
+    }
+    boolean named = we - ws == 4 && Bytes.startsWith(b, ws, we, NAME, false);
+    if (!named && !(we - ws == 3 && Bytes.startsWith(b, ws, we, KEY, false))) {
+      return null;
+    }
+    int p = ie;
+    if (quote != 0) {
+      if (p >= to || b[p] != quote) {
+        return null;
+      }
+      p++;
+    }
+    if (op == '=' && named && quote != 0 && p < to && b[p] == '>') { // <string name="api_key">…</string>
+      int close = p + 1;
+      while (close < to && close - p <= MAX && b[close] != '<' && b[close] != '\n') {
+        close++;
+      }
+      return close < to && b[close] == '<' && close > p + 1 ? new Value(p + 1, close, true, false) : null;
+    }
+    int c = quote != 0 && op == ':' ? skipSpace(b, p, to) : to;
+    if (c < to && b[c] == ',') { // {"key": "api_key", "value": "…"}
+      int v = skipSpace(b, c + 1, to);
+      if (v + VALUE.length + 2 >= to || !isQuote(b[v]) || !Bytes.startsWith(b, v + 1, to, VALUE, false)
+          || b[v + 1 + VALUE.length] != b[v]) {
+        return null;
+      }
+      int colon = skipSpace(b, v + VALUE.length + 2, to);
+      if (colon >= to || b[colon] != ':') {
+        return null;
+      }
+      int vs = skipSpace(b, colon + 1, to);
+      return vs < to && isQuote(b[vs]) ? quoted(b, vs, to) : null;
+    }
+    if (op != ':' || !named) {
+      return null;
+    }
+    int eol = skipBlanks(b, p, to); // - name: DATADOG_API_KEY, then value: on the next line
+    if (eol < to && b[eol] == '\r') {
+      eol++;
+    }
+    if (eol >= to || b[eol] != '\n') {
+      return null;
+    }
+    int v = skipBlanks(b, eol + 1, to);
+    if (!Bytes.startsWith(b, v, to, VALUE, false) || v + VALUE.length >= to || b[v + VALUE.length] != ':') {
+      return null;
+    }
+    int vs = skipBlanks(b, v + VALUE.length + 1, to);
+    if (vs >= to) {
+      return null;
+    }
+    if (isQuote(b[vs])) {
+      return quoted(b, vs, to);
+    }
+    int ve = vs;
+    while (ve < to && ve - vs < MAX && b[ve] != '\n' && b[ve] != '\r' && !(b[ve] == '#' && b[ve - 1] == ' ')) {
+      ve++;
+    }
+    while (ve > vs && (b[ve - 1] == ' ' || b[ve - 1] == '\t')) {
+      ve--;
+    }
+    return ve > vs && ve - vs < MAX ? new Value(vs, ve, false, true) : null; // YAML's plain scalar: literal text
+  }
+
   private static @Nullable Value quoted(byte[] b, int p, int to) {
     byte quote = b[p];
     int close = p + 1;

@@ -11,6 +11,7 @@ import java.util.Locale;
  */
 final class WordSet {
   private final byte[][] slots; // lower-case words, open addressing
+  private final int[] indexes; // each slot's word's position in the constructor's arguments
   private final int mask;
   private final int minLength;
   private final int maxLength;
@@ -18,14 +19,18 @@ final class WordSet {
   WordSet(String... words) {
     int size = Integer.highestOneBit(Math.max(8, words.length * 4) - 1) << 1;
     this.slots = new byte[size][];
+    this.indexes = new int[size];
     this.mask = size - 1;
     int min = Integer.MAX_VALUE;
     int max = 0;
-    for (String word : words) {
-      byte[] w = Detector.ascii(word.toLowerCase(Locale.ROOT));
+    for (int k = 0; k < words.length; k++) {
+      byte[] w = Detector.ascii(words[k].toLowerCase(Locale.ROOT));
       int i = hash(w, 0, w.length) & mask;
       while (slots[i] != null && !Arrays.equals(slots[i], w)) {
         i = (i + 1) & mask;
+      }
+      if (slots[i] == null) {
+        indexes[i] = k;
       }
       slots[i] = w;
       min = Math.min(min, w.length);
@@ -37,16 +42,21 @@ final class WordSet {
 
   /** Whether {@code b[from, to)} is one of the words, ignoring ASCII case. */
   boolean contains(byte[] b, int from, int to) {
+    return indexOf(b, from, to) >= 0;
+  }
+
+  /** Which of the words (its position among the constructor's arguments) {@code b[from, to)} is, or -1. */
+  int indexOf(byte[] b, int from, int to) {
     int len = to - from;
     if (len < minLength || len > maxLength) {
-      return false;
+      return -1;
     }
     for (int i = hash(b, from, to) & mask; slots[i] != null; i = (i + 1) & mask) {
       if (slots[i].length == len && Bytes.startsWith(b, from, to, slots[i], true)) {
-        return true;
+        return indexes[i];
       }
     }
-    return false;
+    return -1;
   }
 
   private static int hash(byte[] b, int from, int to) {

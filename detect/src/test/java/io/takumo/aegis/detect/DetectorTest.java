@@ -259,6 +259,33 @@ class DetectorTest {
     assertThat(scan(text)).as(text).extracting(f -> text.substring(f.start(), f.end())).contains(secret);
   }
 
+  /** Values named by a sibling: env lists, key/value JSON pairs, Android string resources; and their look-alikes. */
+  @Test
+  void aValueNamedBySiblingIsFoundAndItsLookAlikesAreNot() {
+    String[][] found = {
+        {"env:\n  - name: DATADOG_API_KEY\n    value: d271a234f8a37f15fcac60e2d4fd25b3\n", "d271a234f8a37f15fcac60e2d4fd25b3"},
+        {"  - name: \"TWILIO_AUTH_TOKEN\"\r\n    value: \"4980a7a59b50d1ffcba137b79fa3cb0a\"\r\n", "4980a7a59b50d1ffcba137b79fa3cb0a"},
+        {"{\"key\": \"twilio_auth_token\", \"value\": \"09ae4e44426e0ec497337964e054bf63\", \"enabled\": true}",
+            "09ae4e44426e0ec497337964e054bf63"},
+        {"<string name=\"mistral_api_key\">9dudM2X0yPJXvcFpCN1XMFiCsDuuvUEa</string>", "9dudM2X0yPJXvcFpCN1XMFiCsDuuvUEa"},
+        {"AZURE_DEVOPS=HxOyerkev6WdrwDLFnAEf06beAsIPupukR3a55lezlixueK6ZAvYDYXdkZ5nR1SBcKSnyr72nOkZAZDOceJJ\n",
+            "HxOyerkev6WdrwDLFnAEf06beAsIPupukR3a55lezlixueK6ZAvYDYXdkZ5nR1SBcKSnyr72nOkZAZDOceJJ"}};
+    for (String[] c : found) {
+      assertThat(scan(c[0])).as(c[0]).extracting(f -> c[0].substring(f.start(), f.end())).contains(c[1]);
+    }
+    String[] notFound = {
+        "  - name: DATADOG_API_KEY\n    valueFrom:\n      secretKeyRef: {name: dd, key: api-key}\n",
+        "  - name: API_KEY_HEADER\n    value: X-Api-Key-9\n",
+        "  - name: DATADOG_API_KEY\n\n    value: d271a234f8a37f15fcac60e2d4fd25b3\n", // not the next line
+        "{\"key\": \"api_key\", \"value\": \"{{api_key}}\"}",
+        "<string name=\"api_key_label\">Your API key 9</string>",
+        "HxOyerkev6WdrwDLFnAEf06beAsIPupukR3a55lezlixueK6ZAvYDYXdkZ5nR1SBcKSnyr72nOkZAZDOceJ", // one short
+        "xHxOyerkev6WdrwDLFnAEf06beAsIPupukR3a55lezlixueK6ZAvYDYXdkZ5nR1SBcKSnyr72nOkZAZDOceJJ"}; // glued
+    for (String text : notFound) {
+      assertThat(scan(text)).as(text).isEmpty();
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {
       "password = \"changeme\"", "api_key = \"your_api_key_here\"", "token = \"<placeholder>\"", "password: ${DB_PASSWORD}",
