@@ -412,6 +412,17 @@ public final class Detector {
     if (value == null) {
       value = Value.after(b, is, ie, from, to);
     }
+    if (value == null ? is > from && ie < to && b[ie] == b[is - 1] && (b[ie] == '"' || b[ie] == '\'')
+        : !value.quoted() && Keyword.isExpression(b, value.start(), value.end())) {
+      // getenv("COHERE_API_KEY")).orElse("…"), key = process.env.KEY || '…': the literal the code falls back to
+      Value literal = Value.fallback(b, value == null ? ie : value.end(), to);
+      value = literal != null ? literal : value;
+    }
+    if (value != null && value.quoted() && Keyword.skipScheme(b, value.start(), value.end()) == value.end()) {
+      int joined = concatenated(b, value.end(), to); // "Basic " + "dXNlcjpwYXNz": the credentials are the next string
+      Value credentials = joined > value.end() ? Value.quoted(b, joined - 1, to) : null;
+      value = credentials != null ? credentials : value;
+    }
     if (value == null || value.end() - value.start() < Keyword.MIN_VALUE
         || (!value.quoted() && !value.envStyle() && Keyword.isExpression(b, value.start(), value.end()))) {
       return ie; // tokens = new …, key = os.environ.get(…: no kind accepts it, whatever the name says
@@ -425,6 +436,7 @@ public final class Detector {
     if (kind == null) {
       return lastIdentEnd; // "keyboard", "passenger": not a secret name; another keyword may still match
     }
+
     if (kind.accepts(b, value.start(), value.end(), value.quoted(), value.envStyle())
         && !failedKnownFormat(b, value.start(), value.end())) {
       int[] span = ConnectionStrings.widen(b, value.start(), value.end(), from, to);

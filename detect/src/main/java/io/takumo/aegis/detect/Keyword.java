@@ -288,12 +288,24 @@ enum Keyword {
    * another secret's name ({@code password = "DATABASE_PASSWORD"}) or path ({@code prod/orders/app_secret}).
    */
   static boolean notASecretValue(byte[] b, int from, int to) {
-    return timestamp(b, from, to) || passwordHash(b, from, to) || Bytes.startsWith(b, from, to, MAPBOX_PUBLIC, false)
-        || Bytes.startsWith(b, from, to, POSTHOG_PROJECT, false) || namesASecret(b, from, to) || slashedName(b, from, to);
+    return timestamp(b, from, to) || passwordHash(b, from, to) || startsWithAny(b, from, to, PUBLIC_PREFIXES)
+        || namesASecret(b, from, to) || slashedName(b, from, to);
   }
 
-  private static final byte[] MAPBOX_PUBLIC = Detector.ascii("pk.eyJ");
-  private static final byte[] POSTHOG_PROJECT = Detector.ascii("phc_");
+  private static boolean startsWithAny(byte[] b, int from, int to, byte[][] prefixes) {
+    for (byte[] prefix : prefixes) {
+      if (Bytes.startsWith(b, from, to, prefix, false)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Values public by design or no credential: Mapbox public tokens, PostHog project keys, age public keys (the
+   * secret is {@code AGE-SECRET-KEY-1…}), webhook signatures ({@code sha256=…}: an HMAC of one body, not a key).
+   */
+  private static final byte[][] PUBLIC_PREFIXES = words("pk.eyJ", "phc_", "age1", "sha256=", "sha1=", "sha512=");
   private static final byte[][] HASH_PREFIXES = words("pbkdf2_sha", "pbkdf2:sha", "$argon2", "$2a$", "$2b$", "$2y$",
       "$5$", "$6$", "$y$", "$scrypt$", "scrypt:", "bcrypt$", "argon2$");
 
@@ -314,12 +326,7 @@ enum Keyword {
   /** A password hash in one of the formats of Django, Werkzeug, crypt(3), bcrypt and argon2 (a Kotlin {@code \$} too). */
   private static boolean passwordHash(byte[] b, int from, int to) {
     int start = from < to && b[from] == '\\' ? from + 1 : from;
-    for (byte[] prefix : HASH_PREFIXES) {
-      if (Bytes.startsWith(b, start, to, prefix, true)) {
-        return true;
-      }
-    }
-    return false;
+    return startsWithAny(b, start, to, HASH_PREFIXES);
   }
 
   /**
@@ -423,7 +430,9 @@ enum Keyword {
   }
 
   private static final byte[] SCHEME_SEPARATOR = Detector.ascii("://");
-  private static final byte[][] SCHEMES = words("bearer ", "basic ", "token ", "api-token ", "digest ");
+  // Okta's SSWS, Discord's Bot and Elastic's ApiKey as well as the IANA-registered ones
+  private static final byte[][] SCHEMES = words("bearer ", "basic ", "token ", "api-token ", "digest ", "ssws ", "bot ",
+      "apikey ");
 
   /** Base64 that decodes to printable {@code user:password}. */
   private static boolean basicCredentials(byte[] b, int from, int to) {

@@ -16,6 +16,17 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
   /** The value after the name {@code b[is, ie)}, or null when none is assigned there. */
   static @Nullable Value after(byte[] b, int is, int ie, int from, int to) {
     int p = ie;
+    if (p < to && b[p] == ' ' && nginxDirective(b, is, from)) { // proxy_set_header X-Api-Key "…"; set $token "…";
+      int v = skipBlanks(b, p, to);
+      if (v < to && isQuote(b[v])) {
+        return quoted(b, v, to);
+      }
+      int e = v;
+      while (e < to && e - v < MAX && !terminates(b[e])) {
+        e++;
+      }
+      return e > v ? new Value(v, e, false, true) : null;
+    }
     // The closing quote of a quoted name: "password": …, 'X-Api-Key: …', "facebook access_token":…
     byte keyQuote = p < to && isQuote(b[p]) ? b[p] : 0;
     if (keyQuote != 0) {
@@ -102,6 +113,50 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
       q--;
     }
     return q > from && (b[q - 1] == '{' || b[q - 1] == ',' || b[q - 1] == '(');
+  }
+
+  private static final byte[][] NGINX = {Detector.ascii("proxy_set_header "), Detector.ascii("add_header "),
+      Detector.ascii("grpc_set_header "), Detector.ascii("fastcgi_param "), Detector.ascii("uwsgi_param "),
+      Detector.ascii("set $")};
+
+  /** Whether the name at {@code is} is the first argument of an nginx directive that takes a name and a value. */
+  private static boolean nginxDirective(byte[] b, int is, int from) {
+    if (is == from || (b[is - 1] != ' ' && b[is - 1] != '$')) {
+      return false;
+    }
+    for (byte[] directive : NGINX) {
+      int at = is - directive.length;
+      if (at >= from && Bytes.startsWith(b, at, is, directive, false) && (at == from || !Bytes.is(b[at - 1], Bytes.IDENT))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final byte[][] FALLBACKS = {Detector.ascii("??"), Detector.ascii("||"), Detector.ascii(".orElse("),
+      Detector.ascii(".unwrap_or("), Detector.ascii(".or(")};
+
+  /**
+   * The literal a line falls back to when the environment has no value: {@code process.env.X || '…'},
+   * {@code Environment.GetEnvironmentVariable("X") ?? "…"}, {@code $_ENV['X'] ?? '…'}, {@code
+   * System.getenv("X")).orElse("…")}, {@code env::var("X").unwrap_or("…")}: the default is written in the code,
+   * so it is a literal like any other. Looked for from {@code p} to the end of the line (at most 256 bytes).
+   */
+  static @Nullable Value fallback(byte[] b, int p, int to) {
+    int end = Math.min(to, p + 256);
+    for (int i = p; i < end && b[i] != '\n'; i++) {
+      byte c = b[i];
+      if (c != '?' && c != '|' && c != '.') {
+        continue;
+      }
+      for (byte[] op : FALLBACKS) {
+        if (Bytes.startsWith(b, i, to, op, false)) {
+          int q = skipBlanks(b, i + op.length, to);
+          return q < to && isQuote(b[q]) ? quoted(b, q, to) : null;
+        }
+      }
+    }
+    return null;
   }
 
   private static final byte[] NAME = Detector.ascii("name");
@@ -198,7 +253,8 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     return ve > vs && ve - vs < MAX ? new Value(vs, ve, false, true) : null; // YAML's plain scalar: literal text
   }
 
-  private static @Nullable Value quoted(byte[] b, int p, int to) {
+  /** The string literal whose opening quote is at {@code p}, or null. */
+  static @Nullable Value quoted(byte[] b, int p, int to) {
     byte quote = b[p];
     int close = p + 1;
     while (close < to && close - p < MAX && b[close] != quote && b[close] != '\n') {
@@ -208,7 +264,8 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
   }
 
   private static final byte[][] SCHEMES = {Detector.ascii("bearer"), Detector.ascii("basic"), Detector.ascii("token"),
-      Detector.ascii("api-token"), Detector.ascii("digest")};
+      Detector.ascii("api-token"), Detector.ascii("digest"), Detector.ascii("ssws"), Detector.ascii("bot"),
+      Detector.ascii("apikey")};
   private static final byte[][] TYPES = {Detector.ascii("string"), Detector.ascii("str"), Detector.ascii("[]byte"),
       Detector.ascii("&str"), Detector.ascii("&'static")};
 

@@ -254,6 +254,15 @@ class DetectorTest {
       machine files.partner.net login app password oLP8ex{J)_Lq[)@d                        | oLP8ex{J)_Lq[)@d
       password = Otter.Maple7533#                                                          | Otter.Maple7533#
       export AZURE_STORAGE_ACCOUNT_KEY=fAAfDUvCRGMNrVKIGr5+LSVSc4tA0CKrOQ46vz4yi7gY7ePruucRkb5WjNminPvC1P3n0CaDVOh7biIQSA/37w== | fAAfDUvCRGMNrVKIGr5+LSVSc4tA0CKrOQ46vz4yi7gY7ePruucRkb5WjNminPvC1P3n0CaDVOh7biIQSA/37w==
+      const clientSecret = process.env.CLIENT_SECRET ?? 'aWbbZtac6-nBSlMvryeAjzyXB8dLCiKZQ5ZpgyG80dRYyhnmQacdA'; | aWbbZtac6-nBSlMvryeAjzyXB8dLCiKZQ5ZpgyG80dRYyhnmQacdA
+      String k = Optional.ofNullable(System.getenv("COHERE_API_KEY")).orElse("bn9Zr3Akli0TfjzBVIIPvzsRiZiQU3pVh8ibJVY5"); | bn9Zr3Akli0TfjzBVIIPvzsRiZiQU3pVh8ibJVY5
+      let t = env::var("HEROKU_AUTH_TOKEN").unwrap_or("30ce7b7b-7694-4210-8a74-7a9b6c4783b7".into());      | 30ce7b7b-7694-4210-8a74-7a9b6c4783b7
+      $sessionSecret = $_ENV['SESSION_SECRET'] ?? 'Ymi2IpWRfufSaXLzTBH1JTO7cPKfEAp8CXfGx';              | Ymi2IpWRfufSaXLzTBH1JTO7cPKfEAp8CXfGx
+      headers = {"Authorization": "Basic " + "cmVwb3J0aW5nOlJvPShvdjUrOF1eRVs6e0FqMA=="}                  | cmVwb3J0aW5nOlJvPShvdjUrOF1eRVs6e0FqMA==
+      req.Header.Set("Authorization", "SSWS "+"0061IhCUTlo-BXSFYJ05KNJGSZMeCME9QyzFgK-fB2")               | 0061IhCUTlo-BXSFYJ05KNJGSZMeCME9QyzFgK-fB2
+      axios.defaults.headers.common["Authorization"] = 'Bot MTA3NzYzNjE0OTUxMTcxMTI2.i7uw-S.PmgTTWry9h4GbUEA2l8bp2kvw'; | MTA3NzYzNjE0OTUxMTcxMTI2.i7uw-S.PmgTTWry9h4GbUEA2l8bp2kvw
+      proxy_set_header X-Api-Key "NUeBJLNZc5HAqODBkfFZZIegwlAW9aYcNPTupsoVzMw4UcGAkVbWh";                 | NUeBJLNZc5HAqODBkfFZZIegwlAW9aYcNPTupsoVzMw4UcGAkVbWh
+      set $twitch_client_secret "bix0di91nlkbf0qhv6s9p75z508ze5";                                         | bix0di91nlkbf0qhv6s9p75z508ze5
       """)
   void heldOutMissesAreFound(String text, String secret) {
     assertThat(scan(text)).as(text).extracting(f -> text.substring(f.start(), f.end())).contains(secret);
@@ -311,7 +320,11 @@ class DetectorTest {
       "see https://api.telegram.org/bot<token>/getMe",
       "curl http://localhost:3000/users/@me", "https://registry.npmjs.org:443/@types/node", "http://host:8080?x=a@b",
       "const publicAPIKey = \"3f9a2b1c8d7e6f50a4b3c2d1e0f9a8b7\";", "HTTPServerName = \"edge-7f3k9q2m\"",
-      "const STORAGE_KEY = \"app-state-v2\";"})
+      "const STORAGE_KEY = \"app-state-v2\";", "const clientSecret = process.env.CLIENT_SECRET || '';",
+      "token = req.headers.token || \"anonymous\"", "proxy_set_header X-Api-Key $http_x_api_key;",
+      "headers = {\"Authorization\": \"Basic \" + credentials}", "proxy_set_header Host $host;",
+      "proxy_set_header X-Auth-Token \"age1y6s89620nqxmwfuu2009sfa6m5aasct78qz22sqdgzj24x5am2fs49d07a\";",
+      "proxy_set_header Authorization \"sha256=b0c24f95632ca3cf68efad900900050126b32d98079f0f56e022817ca9944690\";"})
   void ignoresPlaceholdersReferencesAndNonSecrets(String text) {
     assertThat(scan(text)).as(text).isEmpty();
   }
