@@ -436,7 +436,6 @@ public final class Detector {
     if (kind == null) {
       return lastIdentEnd; // "keyboard", "passenger": not a secret name; another keyword may still match
     }
-
     if (kind.accepts(b, value.start(), value.end(), value.quoted(), value.envStyle())
         && !failedKnownFormat(b, value.start(), value.end())) {
       int[] span = ConnectionStrings.widen(b, value.start(), value.end(), from, to);

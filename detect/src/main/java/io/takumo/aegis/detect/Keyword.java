@@ -277,7 +277,7 @@ enum Keyword {
     }
   }
 
-  /** Names of secrets that are not secret words themselves: {@code DATABASE_PASSWORD}, {@code new_password}. */
+  /** The words of a secret's name, which make a value of words another secret's name ({@link #namesASecret}). */
   private static final WordSet SECRET_WORDS = new WordSet("password", "passwd", "pwd", "pass", "passphrase", "secret",
       "secrets", "token", "tokens", "key", "keys", "apikey", "credential", "credentials", "creds");
 
