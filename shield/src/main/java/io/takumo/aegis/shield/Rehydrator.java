@@ -40,6 +40,8 @@ public final class Rehydrator implements Rehydrating {
   private int innerState;
   private boolean innerInString;
   private boolean innerEscape;
+  /** Open brackets of the inner JSON; 0 once its value is complete, when only blanks may follow. */
+  private int innerDepth;
   /** Hex digits still to come of a {@code \\u} escape in the string, and the code point so far. */
   private int hexLeft;
   private int hexValue;
@@ -184,6 +186,7 @@ public final class Rehydrator implements Rehydrating {
       case INNER_START -> {
         if (c == '{' || c == '[') {
           innerState = INNER_JSON;
+          innerDepth = 1;
         } else if (!(c == ' ' || c == '\n' || c == '\t' || c == '\r')) {
           innerState = INNER_NONE;
         }
@@ -197,8 +200,16 @@ public final class Rehydrator implements Rehydrating {
           } else if (c == '"') {
             innerInString = false;
           }
+        } else if (innerDepth == 0) {
+          if (!(c == ' ' || c == '\n' || c == '\t' || c == '\r')) {
+            innerState = INNER_NONE; // [] and then more: text that began like JSON ([]]]" key=…)
+          }
         } else if (c == '"') {
           innerInString = true;
+        } else if (c == '{' || c == '[') {
+          innerDepth++;
+        } else if (c == '}' || c == ']') {
+          innerDepth--;
         } else if (!isJsonOutsideStrings(c)) {
           innerState = INNER_NONE; // text that began with a bracket, as the tokenizer found it
         }

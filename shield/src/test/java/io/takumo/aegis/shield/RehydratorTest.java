@@ -61,6 +61,9 @@ class RehydratorTest {
           {"{\"t\": \"[note, \\\"" + token + "\\\"]\"}", "{\"t\": \"[note, \\\"" + once + "\\\"]\"}"},
           // a form feed between values: not JSON either (the tokenizer's walk refuses it too)
           {"{\"t\": \"[2,\\f\\\"" + token + "\\\"]\"}", "{\"t\": \"[2,\\f\\\"" + once + "\\\"]\"}"},
+          // a complete value and then more: [] ends the JSON, the quote after it is text (a fuzz finding)
+          {"{\"t\": \"[]]\\\" key=" + token + "\"}", "{\"t\": \"[]]\\\" key=" + once + "\"}"},
+          {"{\"t\": \"{} \\\"" + token + "\\\"\"}", "{\"t\": \"{} \\\"" + once + "\\\"\"}"},
           // its brackets and quotes written as hex escapes: still JSON inside the string
           {"{\"t\": \"\\u005B2, \\u0022" + token + "\\\"]\"}", "{\"t\": \"\\u005B2, \\u0022" + twice + "\\\"]\"}"},
           // real JSON inside a string: escaped twice, as before
