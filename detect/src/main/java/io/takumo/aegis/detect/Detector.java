@@ -146,7 +146,35 @@ public final class Detector {
 
   /** Appends raw (unresolved) findings of {@code b[from, to)} to {@code out}. */
   void scanInto(byte[] b, int from, int to, List<Finding> out) {
-    scanLevel(b, from, to, out, 0);
+    int first = out.size();
+    List<int[]> glued = scanBuiltIn(b, from, to, out);
+    scanCustom(b, from, to, out);
+    scanEscaped(b, from, to, out, 0);
+    if (glued != null) {
+      for (int[] g : glued) {
+        gluedCopy(b, g[0], g[1], out, first);
+      }
+    }
+  }
+
+  /** Glued tokens remembered per scan, at most: a secret's copies in one prompt are few. */
+  private static final int MAX_GLUED = 64;
+
+  /**
+   * A known format's token glued to a word ({@code …RAAKIAZ3MJJWQ5XLOPK7RAA…}) is no finding by itself, but when the
+   * same bytes are a finding elsewhere in the scan it is that secret's copy, and it is found too: tokenized once, it
+   * would otherwise go out beside its own token (a fuzz finding of 2026-12-06). Costs nothing unless a rule met a
+   * whole glued token.
+   */
+  private static void gluedCopy(byte[] b, int start, int end, List<Finding> out, int first) {
+    int len = end - start;
+    for (int k = first, n = out.size(); k < n; k++) {
+      Finding f = out.get(k);
+      if (f.end() - f.start() == len && Arrays.equals(b, f.start(), f.end(), b, start, end)) {
+        out.add(new Finding(start, end, f.category(), f.ruleId(), f.confidence()));
+        return;
+      }
+    }
   }
 
   /**
@@ -163,6 +191,11 @@ public final class Detector {
    */
   private void scanLevel(byte[] b, int from, int to, List<Finding> out, int depth) {
     scanOnce(b, from, to, out);
+    scanEscaped(b, from, to, out, depth);
+  }
+
+  /** The lines of {@code b[from, to)} that hold an escaped quote, scanned one escape level down (scanLevel). */
+  private void scanEscaped(byte[] b, int from, int to, List<Finding> out, int depth) {
     if (depth >= MAX_ESCAPE_DEPTH) {
       return;
     }
@@ -197,6 +230,10 @@ public final class Detector {
   /** The rules over {@code b[from, to)} as it is. */
   private void scanOnce(byte[] b, int from, int to, List<Finding> out) {
     scanBuiltIn(b, from, to, out);
+    scanCustom(b, from, to, out);
+  }
+
+  private void scanCustom(byte[] b, int from, int to, List<Finding> out) {
     for (CustomPattern pattern : custom) {
       BudgetedBytes text = new BudgetedBytes(b, from, to, pattern.name());
       java.util.regex.Matcher m = pattern.pattern().matcher(text);
@@ -258,13 +295,15 @@ public final class Detector {
     }
   }
 
-  private void scanBuiltIn(byte[] b, int from, int to, List<Finding> out) {
+  /** Appends the built-in rules' findings; returns the whole tokens glued to a word it met (start, end), or null. */
+  private @Nullable List<int[]> scanBuiltIn(byte[] b, int from, int to, List<Finding> out) {
+    List<int[]> glued = null;
     long[] bits = pairBits;
     int lastIdentEnd = -1;
     int pemEnd = -1; // where the next "-----END " is (or to, when none): searched once per run of keys
     int last = to - 1;
     if (from >= last) {
-      return;
+      return null;
     }
     // The hot loop: one 16-bit load, an OR that folds ASCII case (it also merges a few symbol
     // pairs such as '@' and '`': a rare extra candidate the exact check below throws out), and
@@ -292,6 +331,9 @@ public final class Detector {
             end = rule.match(b, at, from, to);
             if (end > 0) {
               out.add(new Finding(rule.start(b, at, from), end, rule.category, rule.id, rule.confidence));
+            } else if (end < -1 && (glued == null || glued.size() < MAX_GLUED)) {
+              glued = glued == null ? new ArrayList<>() : glued;
+              glued.add(new int[] {rule.start(b, at, from), PrefixRule.gluedEnd(end)});
             }
             break;
           }
@@ -324,6 +366,7 @@ public final class Detector {
         }
       }
     }
+    return glued;
   }
 
   /** Little-endian 16-bit view of a byte array: the byte at i in the low half, i + 1 in the high. */

@@ -69,8 +69,9 @@ final class PrefixRule {
   }
 
   /**
-   * The end of the token whose anchor sits at {@code at}, or -1. The token must not continue a
-   * word on the left nor run on into more token bytes on the right.
+   * The end of the token whose anchor sits at {@code at}, or -1; {@code glued(end)} when a whole token is there but
+   * glued to a word ({@link #gluedEnd} gives its end). The token must not continue a word on the left nor run on into
+   * more token bytes on the right.
    */
   int match(byte[] b, int at, int from, int to) {
     int start = at - leftCount;
@@ -82,9 +83,8 @@ final class PrefixRule {
         return -1;
       }
     }
-    if (start > from && Bytes.is(b[start - 1], leftCount > 0 || urlLike ? Bytes.ALNUM : WORD_LEFT)) {
-      return -1; // inside a word, a path or a file name: video_box.ico-7a38…
-    }
+    // inside a word, a path or a file name (video_box.ico-7a38…): no token, unless the same bytes are one elsewhere
+    boolean glued = start > from && Bytes.is(b[start - 1], leftCount > 0 || urlLike ? Bytes.ALNUM : WORD_LEFT);
     int p = at + anchor.length;
     int body = p;
     int lastMask = 0;
@@ -110,13 +110,19 @@ final class PrefixRule {
       }
       lastMask = seg[0];
     }
-    if (p < to && Bytes.is(b[p], lastMask & Bytes.ALNUM)) {
-      return -1; // runs on: not this format
-    }
+    glued |= p < to && Bytes.is(b[p], lastMask & Bytes.ALNUM); // runs on: not this format
     if (placeholderCheck && (Placeholders.inToken(b, body, p) || Placeholders.maskedAfter(b, p, to))) {
       return -1;
     }
-    return check.test(b, start, body, p) ? p : -1;
+    if (!check.test(b, start, body, p)) {
+      return -1;
+    }
+    return glued ? -2 - p : p;
+  }
+
+  /** The end of the glued token a {@link #match} result below -1 stands for. */
+  static int gluedEnd(int match) {
+    return -2 - match;
   }
 
   private static final byte[] HTTPS = "https://".getBytes(StandardCharsets.US_ASCII);

@@ -268,6 +268,20 @@ class DetectorTest {
     assertThat(scan(text)).as(text).extracting(f -> text.substring(f.start(), f.end())).contains(secret);
   }
 
+  /**
+   * A known format's token glued to a word is found when the same bytes are a finding elsewhere in the scan (its
+   * copy); alone, glued, it is no finding (a fuzz finding: the copy went out beside its own token).
+   */
+  @Test
+  void aGluedCopyOfAFoundTokenIsFoundButAGluedTokenAloneIsNot() {
+    String key = "AKIAZ3MJJWQ5XLOPK7RA";
+    String text = "aws_access_key_id = " + key + "\nlog: xx" + key + "AA and " + key + "_suffix " + key + key + "\n";
+    assertThat(scan(text)).extracting(f -> text.substring(f.start(), f.end())).containsExactly(key, key, key, key, key);
+    assertThat(scan("log: xx" + key + "AA")).isEmpty();
+    assertThat(scan("log: xx" + key + "AA and AKIAZ3MJJWQ5XLOPK7RB")).extracting(f -> f.ruleId())
+        .containsExactly("aws-access-key-id"); // another key is not a copy
+  }
+
   /** Values named by a sibling: env lists, key/value JSON pairs, Android string resources; and their look-alikes. */
   @Test
   void aValueNamedBySiblingIsFoundAndItsLookAlikesAreNot() {
