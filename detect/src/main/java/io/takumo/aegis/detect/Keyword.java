@@ -307,7 +307,7 @@ enum Keyword {
    */
   private static final byte[][] PUBLIC_PREFIXES = words("pk.eyJ", "phc_", "age1", "sha256=", "sha1=", "sha512=");
   private static final byte[][] HASH_PREFIXES = words("pbkdf2_sha", "pbkdf2:sha", "$argon2", "$2a$", "$2b$", "$2y$",
-      "$5$", "$6$", "$y$", "$scrypt$", "scrypt:", "bcrypt$", "argon2$");
+      "$5$", "$6$", "$y$", "$scrypt$", "scrypt:", "bcrypt$", "argon2$", "SCRAM-SHA-256$");
 
   /** {@code 2024-02-04}, {@code 2024-02-04T05:19:25Z}: starts with an ISO date. */
   private static boolean timestamp(byte[] b, int from, int to) {
@@ -326,7 +326,22 @@ enum Keyword {
   /** A password hash in one of the formats of Django, Werkzeug, crypt(3), bcrypt and argon2 (a Kotlin {@code \$} too). */
   private static boolean passwordHash(byte[] b, int from, int to) {
     int start = from < to && b[from] == '\\' ? from + 1 : from;
-    return startsWithAny(b, start, to, HASH_PREFIXES);
+    return startsWithAny(b, start, to, HASH_PREFIXES) || postgresMd5(b, from, to);
+  }
+
+  private static final byte[] MD5 = Detector.ascii("md5");
+
+  /** PostgreSQL's stored form of a password, {@code md5} and 32 hex digits ({@code CREATE ROLE … PASSWORD 'md5…'}). */
+  private static boolean postgresMd5(byte[] b, int from, int to) {
+    if (to - from != 35 || !Bytes.startsWith(b, from, to, MD5, false)) {
+      return false;
+    }
+    for (int i = from + 3; i < to; i++) {
+      if (!Bytes.is(b[i], Bytes.LOWER_HEX)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -67,6 +67,9 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
       int op = operator(b, p, to);
       if (op < 0) {
         boolean flag = is > from && b[is] == '-' && ie < to && b[ie] == ' ';
+        if (!flag && b[p] == '\'' && p > ie && ie - is == PASSWORD.length && Bytes.startsWith(b, is, ie, PASSWORD, true)) {
+          return quoted(b, p, to); // SQL: CREATE USER app WITH PASSWORD '…', ALTER ROLE app LOGIN PASSWORD '…'
+        }
         netrc = !flag && netrc(b, is, ie, from, to);
         if (!flag && !netrc) {
           return null;

@@ -263,6 +263,8 @@ class DetectorTest {
       axios.defaults.headers.common["Authorization"] = 'Bot MTA3NzYzNjE0OTUxMTcxMTI2.i7uw-S.PmgTTWry9h4GbUEA2l8bp2kvw'; | MTA3NzYzNjE0OTUxMTcxMTI2.i7uw-S.PmgTTWry9h4GbUEA2l8bp2kvw
       proxy_set_header X-Api-Key "NUeBJLNZc5HAqODBkfFZZIegwlAW9aYcNPTupsoVzMw4UcGAkVbWh";                 | NUeBJLNZc5HAqODBkfFZZIegwlAW9aYcNPTupsoVzMw4UcGAkVbWh
       set $twitch_client_secret "bix0di91nlkbf0qhv6s9p75z508ze5";                                         | bix0di91nlkbf0qhv6s9p75z508ze5
+      `CREATE USER app WITH PASSWORD 'Xk9mQ2vLp7wZr4';`                                                 | Xk9mQ2vLp7wZr4
+      `ALTER ROLE reporting WITH LOGIN password 'q7iO6WCo.67*.r-z';`                                   | q7iO6WCo.67*.r-z
       """)
   void heldOutMissesAreFound(String text, String secret) {
     assertThat(scan(text)).as(text).extracting(f -> text.substring(f.start(), f.end())).contains(secret);
@@ -337,6 +339,8 @@ class DetectorTest {
       "const STORAGE_KEY = \"app-state-v2\";", "const clientSecret = process.env.CLIENT_SECRET || '';",
       "token = req.headers.token || \"anonymous\"", "proxy_set_header X-Api-Key $http_x_api_key;",
       "headers = {\"Authorization\": \"Basic \" + credentials}", "proxy_set_header Host $host;",
+      "CREATE USER app WITH PASSWORD 'changeme';", "CREATE ROLE app LOGIN PASSWORD 'md5a3556571e93b0d20722ba62be61e8c2d';",
+      "ALTER ROLE app PASSWORD 'SCRAM-SHA-256$4096:c2FsdHNhbHQ=$c3RvcmVka2V5c3RvcmVka2V5:c2VydmVya2V5';", "SELECT password FROM users WHERE id = 'abc123def';",
       "proxy_set_header X-Auth-Token \"age1y6s89620nqxmwfuu2009sfa6m5aasct78qz22sqdgzj24x5am2fs49d07a\";",
       "proxy_set_header Authorization \"sha256=b0c24f95632ca3cf68efad900900050126b32d98079f0f56e022817ca9944690\";"})
   void ignoresPlaceholdersReferencesAndNonSecrets(String text) {
