@@ -7,7 +7,11 @@ import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
-/** Every log event (the access log included) while it is open, as the appenders get them. */
+/**
+ * Every log event (the access log included) while it is open, as the appenders get them. Read under the appender's
+ * own lock: {@code AppenderBase.doAppend} holds it while it adds to the list (the list's lock excluded nothing, and
+ * an event-loop thread logging during a read failed a test once with ConcurrentModificationException).
+ */
 final class LogCapture implements AutoCloseable {
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
   private final Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
@@ -21,14 +25,14 @@ final class LogCapture implements AutoCloseable {
 
   /** The events at {@code level} or above so far. */
   List<ILoggingEvent> atLeast(Level level) {
-    synchronized (appender.list) {
+    synchronized (appender) {
       return appender.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(level)).toList();
     }
   }
 
   /** The access-log lines so far. */
   List<String> accessLines() {
-    synchronized (appender.list) {
+    synchronized (appender) {
       return appender.list.stream().filter(e -> e.getLoggerName().equals("aegis.access"))
           .map(ILoggingEvent::getFormattedMessage).toList();
     }
