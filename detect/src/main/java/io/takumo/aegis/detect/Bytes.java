@@ -108,6 +108,26 @@ final class Bytes {
     return true;
   }
 
+  /** Whether {@code b[at..]} starts with one of {@code words}, optionally ignoring ASCII case. */
+  static boolean startsWithAny(byte[] b, int at, int end, byte[][] words, boolean ignoreCase) {
+    for (byte[] word : words) {
+      if (startsWith(b, at, end, word, ignoreCase)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether every byte of {@code b[from, to)} is of the classes in {@code mask}. */
+  static boolean all(byte[] b, int from, int to, int mask) {
+    for (int i = from; i < to; i++) {
+      if (!is(b[i], mask)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Index of {@code literal} in {@code b[from, end)}, or -1. */
   static int indexOf(byte[] b, int from, int end, byte[] literal) {
     byte first = literal[0];

@@ -461,7 +461,7 @@ public final class Detector {
       Value literal = Value.fallback(b, value == null ? ie : value.end(), to);
       value = literal != null ? literal : value;
     }
-    if (value != null && value.quoted() && Keyword.skipScheme(b, value.start(), value.end()) == value.end()) {
+    if (value != null && value.quoted() && Keyword.onlyScheme(b, value.start(), value.end())) {
       int joined = concatenated(b, value.end(), to); // "Basic " + "dXNlcjpwYXNz": the credentials are the next string
       Value credentials = joined > value.end() ? Value.quoted(b, joined - 1, to) : null;
       value = credentials != null ? credentials : value;
@@ -514,15 +514,8 @@ public final class Detector {
    * which the context rules would not call a secret's name ("vault" names a vault's paths).
    */
   static boolean vaultLegacyToken(byte[] b, int from, int to) {
-    if (to - from != 26 || b[from] != 's' || b[from + 1] != '.') {
-      return false;
-    }
-    for (int i = from + 2; i < to; i++) {
-      if (!Bytes.is(b[i], Bytes.ALNUM)) {
-        return false;
-      }
-    }
-    return Bytes.classesPresent(b, from + 2, to) >= 3;
+    return to - from == 26 && b[from] == 's' && b[from + 1] == '.' && Bytes.all(b, from + 2, to, Bytes.ALNUM)
+        && Bytes.classesPresent(b, from + 2, to) >= 3;
   }
 
   /**

@@ -39,8 +39,18 @@ public record Finding(int start, int end, Category category, String ruleId, doub
     return d != null ? d.clone() : java.util.Arrays.copyOfRange(raw, start, end);
   }
 
-  Finding shift(int offset) {
+  /** This finding {@code offset} bytes further (its decoded value shared). */
+  public Finding shift(int offset) {
     return new Finding(start + offset, end + offset, category, ruleId, confidence, decoded);
+  }
+
+  /** Zeroes the decoded secrets of {@code findings} (those that carry one): they are not needed any more. */
+  public static void zeroDecoded(Iterable<Finding> findings) {
+    for (Finding f : findings) {
+      if (f.decoded != null) {
+        java.util.Arrays.fill(f.decoded, (byte) 0);
+      }
+    }
   }
 
   @Override

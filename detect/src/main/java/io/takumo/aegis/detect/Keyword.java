@@ -288,24 +288,27 @@ enum Keyword {
    * another secret's name ({@code password = "DATABASE_PASSWORD"}) or path ({@code prod/orders/app_secret}).
    */
   static boolean notASecretValue(byte[] b, int from, int to) {
-    return timestamp(b, from, to) || passwordHash(b, from, to) || startsWithAny(b, from, to, PUBLIC_PREFIXES)
+    return timestamp(b, from, to) || passwordHash(b, from, to) || Bytes.startsWithAny(b, from, to, PUBLIC_PREFIXES, false)
+        || agePublicKey(b, from, to)
         || namesASecret(b, from, to) || slashedName(b, from, to);
   }
 
-  private static boolean startsWithAny(byte[] b, int from, int to, byte[][] prefixes) {
-    for (byte[] prefix : prefixes) {
-      if (Bytes.startsWith(b, from, to, prefix, false)) {
-        return true;
-      }
-    }
-    return false;
-  }
+  /**
+   * Values public by design or no credential: Mapbox public tokens, PostHog project keys, webhook signatures
+   * ({@code sha256=…}: an HMAC of one body, not a key). Age public keys ({@code age1…}; the secret is
+   * {@code AGE-SECRET-KEY-1…}) by their whole shape.
+   */
+  private static final byte[][] PUBLIC_PREFIXES = words("pk.eyJ", "phc_", "sha256=", "sha1=", "sha512=");
+  private static final byte[] AGE_PUBLIC = Detector.ascii("age1");
 
   /**
-   * Values public by design or no credential: Mapbox public tokens, PostHog project keys, age public keys (the
-   * secret is {@code AGE-SECRET-KEY-1…}), webhook signatures ({@code sha256=…}: an HMAC of one body, not a key).
+   * An age public key, {@code age1} and 58 bech32 characters: exactly that shape, so a password that merely starts
+   * with "age1" stays a finding.
    */
-  private static final byte[][] PUBLIC_PREFIXES = words("pk.eyJ", "phc_", "age1", "sha256=", "sha1=", "sha512=");
+  private static boolean agePublicKey(byte[] b, int from, int to) {
+    return to - from == 62 && Bytes.startsWith(b, from, to, AGE_PUBLIC, false)
+        && Bytes.all(b, from + 4, to, Bytes.LOWER | Bytes.DIGIT);
+  }
   private static final byte[][] HASH_PREFIXES = words("pbkdf2_sha", "pbkdf2:sha", "$argon2", "$2a$", "$2b$", "$2y$",
       "$5$", "$6$", "$y$", "$scrypt$", "scrypt:", "bcrypt$", "argon2$", "SCRAM-SHA-256$");
 
@@ -326,22 +329,14 @@ enum Keyword {
   /** A password hash in one of the formats of Django, Werkzeug, crypt(3), bcrypt and argon2 (a Kotlin {@code \$} too). */
   private static boolean passwordHash(byte[] b, int from, int to) {
     int start = from < to && b[from] == '\\' ? from + 1 : from;
-    return startsWithAny(b, start, to, HASH_PREFIXES) || postgresMd5(b, from, to);
+    return Bytes.startsWithAny(b, start, to, HASH_PREFIXES, false) || postgresMd5(b, from, to);
   }
 
   private static final byte[] MD5 = Detector.ascii("md5");
 
   /** PostgreSQL's stored form of a password, {@code md5} and 32 hex digits ({@code CREATE ROLE … PASSWORD 'md5…'}). */
   private static boolean postgresMd5(byte[] b, int from, int to) {
-    if (to - from != 35 || !Bytes.startsWith(b, from, to, MD5, false)) {
-      return false;
-    }
-    for (int i = from + 3; i < to; i++) {
-      if (!Bytes.is(b[i], Bytes.LOWER_HEX)) {
-        return false;
-      }
-    }
-    return true;
+    return to - from == 35 && Bytes.startsWith(b, from, to, MD5, false) && Bytes.all(b, from + 3, to, Bytes.LOWER_HEX);
   }
 
   /**
@@ -433,15 +428,8 @@ enum Keyword {
    * path or a hex digest.
    */
   private static boolean awsSecretShape(byte[] b, int from, int to) {
-    if (to - from != 40 || Bytes.classesPresent(b, from, to) < 3) {
-      return false;
-    }
-    for (int i = from; i < to; i++) {
-      if (!Bytes.is(b[i], Bytes.ALNUM | Bytes.PLUS_SLASH)) {
-        return false;
-      }
-    }
-    return Bytes.entropy(b, from, to) >= 4.0;
+    return to - from == 40 && Bytes.classesPresent(b, from, to) >= 3
+        && Bytes.all(b, from, to, Bytes.ALNUM | Bytes.PLUS_SLASH) && Bytes.entropy(b, from, to) >= 4.0;
   }
 
   private static final byte[] SCHEME_SEPARATOR = Detector.ascii("://");
@@ -470,6 +458,13 @@ enum Keyword {
     } catch (IllegalArgumentException e) {
       return false;
     }
+  }
+
+  private static final int LONGEST_SCHEME = java.util.Arrays.stream(SCHEMES).mapToInt(s -> s.length).max().orElse(0);
+
+  /** Whether {@code b[from, to)} is a header scheme and nothing else ({@code "Basic "}), checked by length first. */
+  static boolean onlyScheme(byte[] b, int from, int to) {
+    return to - from <= LONGEST_SCHEME && skipScheme(b, from, to) == to;
   }
 
   static int skipScheme(byte[] b, int from, int to) {
@@ -596,12 +591,7 @@ enum Keyword {
   }
 
   private static boolean isIdentifier(byte[] b, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (!Bytes.is(b[i], Bytes.UPPER | Bytes.LOWER | Bytes.UNDERSCORE | Bytes.DOT)) {
-        return false;
-      }
-    }
-    return true;
+    return Bytes.all(b, from, to, Bytes.UPPER | Bytes.LOWER | Bytes.UNDERSCORE | Bytes.DOT);
   }
 
   private static boolean endsWith(byte[] b, int from, int to, byte[] word) {

@@ -47,14 +47,7 @@ final class Placeholders {
   }
 
   private static boolean startsWithAny(byte[][] words, byte[] b, int at, int to) {
-    if (words != null) {
-      for (byte[] word : words) {
-        if (Bytes.startsWith(b, at, to, word, true)) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return words != null && Bytes.startsWithAny(b, at, to, words, true);
   }
 
   private static byte[][] bytes(String... values) {

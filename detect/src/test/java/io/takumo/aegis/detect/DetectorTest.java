@@ -263,6 +263,7 @@ class DetectorTest {
       axios.defaults.headers.common["Authorization"] = 'Bot MTA3NzYzNjE0OTUxMTcxMTI2.i7uw-S.PmgTTWry9h4GbUEA2l8bp2kvw'; | MTA3NzYzNjE0OTUxMTcxMTI2.i7uw-S.PmgTTWry9h4GbUEA2l8bp2kvw
       proxy_set_header X-Api-Key "NUeBJLNZc5HAqODBkfFZZIegwlAW9aYcNPTupsoVzMw4UcGAkVbWh";                 | NUeBJLNZc5HAqODBkfFZZIegwlAW9aYcNPTupsoVzMw4UcGAkVbWh
       set $twitch_client_secret "bix0di91nlkbf0qhv6s9p75z508ze5";                                         | bix0di91nlkbf0qhv6s9p75z508ze5
+      password = "age1Summer2024!x"                                                                     | age1Summer2024!x
       `CREATE USER app WITH PASSWORD 'Xk9mQ2vLp7wZr4';`                                                 | Xk9mQ2vLp7wZr4
       `ALTER ROLE reporting WITH LOGIN password 'q7iO6WCo.67*.r-z';`                                   | q7iO6WCo.67*.r-z
       """)

@@ -316,18 +316,13 @@ public final class BodyTokenizer implements StreamRewriter {
   private void replaceAll(List<Finding> found, int offset, @Nullable Runnable thenBeforeZeroing) {
     try {
       for (Finding f : found) {
-        replace(offset == 0 ? f : at(f, offset));
+        replace(offset == 0 ? f : f.shift(offset));
       }
       if (thenBeforeZeroing != null) {
         thenBeforeZeroing.run();
       }
     } finally {
-      for (Finding f : found) {
-        byte[] decoded = f.decoded();
-        if (decoded != null) {
-          Arrays.fill(decoded, (byte) 0);
-        }
-      }
+      Finding.zeroDecoded(found);
     }
   }
 
@@ -335,17 +330,9 @@ public final class BodyTokenizer implements StreamRewriter {
   private static List<Finding> moved(List<Finding> found, int offset) {
     List<Finding> out = new ArrayList<>(found.size());
     for (Finding f : found) {
-      out.add(at(f, offset));
+      out.add(f.shift(offset));
     }
     return out;
-  }
-
-  /** {@code f} moved by {@code offset} bytes. */
-  private static Finding at(Finding f, int offset) {
-    byte[] decoded = f.decoded();
-    return decoded == null
-        ? new Finding(f.start() + offset, f.end() + offset, f.category(), f.ruleId(), f.confidence())
-        : new Finding(f.start() + offset, f.end() + offset, f.category(), f.ruleId(), f.confidence(), decoded);
   }
 
   /** Tokenizes one finding ({@code window} offsets); the token goes out with the next pass-on. */

@@ -187,7 +187,7 @@ public final class Rehydrator implements Rehydrating {
         if (c == '{' || c == '[') {
           innerState = INNER_JSON;
           innerDepth = 1;
-        } else if (!(c == ' ' || c == '\n' || c == '\t' || c == '\r')) {
+        } else if (!isSpace(c)) {
           innerState = INNER_NONE;
         }
       }
@@ -201,7 +201,7 @@ public final class Rehydrator implements Rehydrating {
             innerInString = false;
           }
         } else if (innerDepth == 0) {
-          if (!(c == ' ' || c == '\n' || c == '\t' || c == '\r')) {
+          if (!isSpace(c)) {
             innerState = INNER_NONE; // [] and then more: text that began like JSON ([]]]" key=…)
           }
         } else if (c == '"') {
@@ -267,7 +267,7 @@ public final class Rehydrator implements Rehydrating {
     length += len;
   }
 
-  private static boolean isSpace(byte c) {
+  private static boolean isSpace(int c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
   }
 

@@ -101,9 +101,8 @@ public final class SseRehydrator implements Rehydrating {
     int dataEnd = -1;
     int dataLines = 0;
     for (int p = s; p < e; ) {
-      int nl = ByteScan.newline(window, p, e);
-      int lineEnd = nl;
-      int contentEnd = lineEnd > p && window[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+      int nl = ByteScan.newline(window, p, e); // e when the last line has none
+      int contentEnd = nl > p && window[nl - 1] == '\r' ? nl - 1 : nl;
       if (startsWith(window, p, contentEnd, "data:")) {
         dataLines++;
         dataStart = p + 5;

@@ -6,7 +6,6 @@ import io.takumo.aegis.detect.Detector;
 import io.takumo.aegis.detect.Finding;
 import io.takumo.aegis.shield.ScanMemo;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
@@ -47,12 +46,7 @@ public final class SeenStrings {
         .executor(Runnable::run) // maintenance (and zeroing) on the calling thread, no pool
         .<Key, List<Finding>>removalListener((k, v, cause) -> { // after the entry left the map, under no lock
           if (v != null) {
-            for (Finding f : v) {
-              byte[] decoded = f.decoded();
-              if (decoded != null) {
-                Arrays.fill(decoded, (byte) 0);
-              }
-            }
+            Finding.zeroDecoded(v);
           }
         })
         .build();
