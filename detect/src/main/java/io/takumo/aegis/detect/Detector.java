@@ -59,6 +59,9 @@ public final class Detector {
     }
     this.prefixTriggers = all.toArray(new Trigger[0]);
     for (Keyword keyword : Keyword.values()) {
+      if (keyword == Keyword.STORAGE) {
+        continue; // a kind of KEY name, found through KEY's trigger
+      }
       all.add(new Trigger(keyword.literal, true, Kind.CONTEXT, null, keyword));
     }
     all.add(new Trigger(ascii("-----BEGIN "), false, Kind.PEM, null, null));

@@ -96,6 +96,17 @@ public final class JsonScanner {
     return p < to && (b[p] == '{' || b[p] == '[');
   }
 
+  private static final byte[] VALUE = Detector.ascii("value");
+  private static final byte[] KEY = Detector.ascii("key");
+  private static final byte[] NAME = Detector.ascii("name");
+  private static final int MAX_NAME = 64;
+
+  /** Whether the member name {@code b[from, to)} is {@code key} or {@code name}: its value names a sibling. */
+  private static boolean names(byte[] b, int from, int to) {
+    return to - from == KEY.length && Bytes.startsWith(b, from, to, KEY, false)
+        || to - from == NAME.length && Bytes.startsWith(b, from, to, NAME, false);
+  }
+
   /** Walks one JSON document; false when it is malformed (the caller falls back to text). */
   private boolean walk(byte[] b, int from, int to, List<Finding> out) {
     // Nesting: true = object, false = array. Depth is bounded by the input size.
@@ -105,6 +116,11 @@ public final class JsonScanner {
     boolean expectKey = false;
     int keyStart = -1;
     int keyEnd = -1;
+    // {"key": "twilio_auth_token", "value": "…"} (Postman, Insomnia, Terraform variable lists): the "key" or "name"
+    // member's string names the "value" member of the same object
+    int namedDepth = -1;
+    int namedStart = -1;
+    int namedEnd = -1;
     int p = from;
     while (p < to) {
       byte c = b[p];
@@ -121,6 +137,7 @@ public final class JsonScanner {
           }
           stack[depth++] = c == '{';
           expectKey = c == '{';
+          namedDepth = -1;
           p++;
           break;
         case '}': case ']':
@@ -129,6 +146,7 @@ public final class JsonScanner {
           }
           depth--;
           expectKey = false;
+          namedDepth = -1;
           p++;
           break;
         case ':':
@@ -144,8 +162,20 @@ public final class JsonScanner {
             keyStart = p + 1;
             keyEnd = end;
             value(b, p + 1, end, escapes, null, -1, 0, out); // a secret used as a member name is a secret too
+          } else if (depth > 0 && stack[depth - 1] && keyStart >= 0) {
+            if (namedDepth == depth && keyEnd - keyStart == VALUE.length && Bytes.startsWith(b, keyStart, keyEnd, VALUE, false)) {
+              value(b, p + 1, end, escapes, b, namedStart, namedEnd, out);
+            } else {
+              value(b, p + 1, end, escapes, b, keyStart, keyEnd, out);
+            }
+            if (escapes.count == 0 && end - p <= MAX_NAME && names(b, keyStart, keyEnd)) {
+              namedDepth = depth;
+              namedStart = p + 1;
+              namedEnd = end;
+            }
+            keyStart = -1;
           } else {
-            value(b, p + 1, end, escapes, b, depth > 0 && stack[depth - 1] ? keyStart : -1, keyEnd, out);
+            value(b, p + 1, end, escapes, null, -1, 0, out);
             keyStart = -1;
           }
           p = end + 1;

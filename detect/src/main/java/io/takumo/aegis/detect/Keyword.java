@@ -18,7 +18,13 @@ enum Keyword {
   /** Tool logins that are tokens ({@code SONAR_LOGIN}); only long random values count. */
   LOGIN("login", Category.TOKEN, 0.7),
   /** Bundler gem-server credentials: {@code BUNDLE_GEMS__EXAMPLE__COM=user:password}. */
-  BUNDLER("bundle_", Category.SECRET, 0.85);
+  BUNDLER("bundle_", Category.SECRET, 0.85),
+  /**
+   * A key under a name with {@code storage} and no {@code account} ({@code STORAGE_KEY}): usually a browser's local
+   * storage entry, a secret only in an Azure storage account key's exact shape. Never a trigger: the name's
+   * {@code key} is ({@link Detector}); its findings are {@code context-key}.
+   */
+  STORAGE("key", Category.KEY, 0.75, "key");
 
   /** Trigger literal for the prefilter (lower case). */
   final byte[] literal;
@@ -31,6 +37,13 @@ enum Keyword {
     this.category = category;
     this.confidence = confidence;
     this.id = name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  Keyword(String literal, Category category, double confidence, String id) {
+    this.literal = Detector.ascii(literal);
+    this.category = category;
+    this.confidence = confidence;
+    this.id = id;
   }
 
   private static final WordSet PASSWORD_WORDS = new WordSet("password", "passwd", "pwd", "pass", "passphrase", "passcode");
@@ -111,8 +124,13 @@ enum Keyword {
       }
       segStart = (i < to && Bytes.is(b[i], Bytes.UPPER)) ? i : i + 1;
     }
-    if (best == null || notSecret || METADATA.contains(b, lastSegStart, lastSegEnd)
-        || notASecretName(specialSegments, best)) {
+    if (best == null || notSecret || METADATA.contains(b, lastSegStart, lastSegEnd)) {
+      return null;
+    }
+    if ((specialSegments & (SEG_STORAGE | SEG_ACCOUNT)) == SEG_STORAGE) {
+      return best == KEY ? STORAGE : null;
+    }
+    if (notASecretName(specialSegments, best)) {
       return null;
     }
     return best == PWD ? PASSWORD : best;
@@ -157,9 +175,6 @@ enum Keyword {
   }
 
   private static boolean notASecretName(int segments, Keyword kind) {
-    if ((segments & (SEG_STORAGE | SEG_ACCOUNT)) == SEG_STORAGE) {
-      return true;
-    }
     return kind == KEY && ((segments & (SEG_SITE_KEY | SEG_PUSHER | SEG_SEARCH_ONLY)) != 0
         || (segments & (SEG_ALGOLIA | SEG_SEARCH)) == (SEG_ALGOLIA | SEG_SEARCH));
   }
@@ -213,6 +228,9 @@ enum Keyword {
 
   /** Whether {@code b[from, to)} is a value this kind of name really holds as a secret. */
   boolean accepts(byte[] b, int from, int to, boolean quoted, boolean envStyle) {
+    if (this == STORAGE) {
+      return azureStorageKey(b, from, to);
+    }
     if (this == AUTH) {
       from = skipScheme(b, from, to);
       if (Placeholders.containsIgnoreCase(b, from, to, SCHEME_SEPARATOR)) {
@@ -275,6 +293,12 @@ enum Keyword {
             && Bytes.entropy(b, from, to) >= 3.0 && !hostname(b, from, to) && !namesAKey(b, from, to)
             && !dottedName(b, from, to) && !versioned(b, from, to);
     }
+  }
+
+  /** 64 random bytes in base64: 86 characters of its alphabet with upper, lower and digits, and {@code ==}. */
+  private static boolean azureStorageKey(byte[] b, int from, int to) {
+    return to - from == 88 && b[to - 1] == '=' && b[to - 2] == '='
+        && Bytes.all(b, from, to - 2, Bytes.B64) && Bytes.classesPresent(b, from, to - 2) >= 3;
   }
 
   /** The words of a secret's name, which make a value of words another secret's name ({@link #namesASecret}). */

@@ -197,7 +197,10 @@ final class Rules {
     // hvs. + 90 or more (the token's encoded metadata), or + 24 when Vault returns the short form
     r.add(new PrefixRule("vault-service-token", "hvs.", TOKEN, "HashiCorp Vault service token").seg(B64URL, 24, 160)
         .check((b, s, body, e) -> Bytes.classesPresent(b, body, e) >= 3));
-    r.add(new PrefixRule("vault-batch-token", "hvb.", TOKEN, "HashiCorp Vault batch token").seg(B64URL, 138, 300));
+    // hvb. + the batch token's encrypted body: 138 or more from a real Vault, but tools and docs truncate them, and
+    // the anchor is rare enough that 40 random characters (three classes) are a token
+    r.add(new PrefixRule("vault-batch-token", "hvb.", TOKEN, "HashiCorp Vault batch token").seg(B64URL, 40, 300)
+        .check((b, s, body, e) -> Bytes.classesPresent(b, body, e) >= 3));
     r.add(new PrefixRule("doppler-token", "dp.pt.", KEY, "Doppler token").seg(ALNUM, 43, 43));
     // django-admin startproject's SECRET_KEY: 50 characters of get_random_secret_key()'s alphabet after the prefix
     r.add(new PrefixRule("django-secret-key", "django-insecure-", SECRET, "Django SECRET_KEY (startproject)")

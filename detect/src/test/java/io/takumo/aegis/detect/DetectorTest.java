@@ -240,6 +240,9 @@ class DetectorTest {
       req.Header.Add("Authorization", `Bearer redis://:password@localhost:6379/0`) | req.Header.Add("Authorization", `Bearer Xk9mQ2vLp7wZr4tqB3nC`)
       webhook_secret = os.getenv("WEBHOOK_SECRET", "some-api-key")                | webhook_secret = os.getenv("WEBHOOK_SECRET", "Xk9mQ2vLp7wZr4")
       const secret = "fixture-secret"; // set by ops                              | const secret = "fixture-Xk9mQ2vLp7"; // set by ops
+      const STORAGE_KEY = "aegis.session.v2";                                     | STORAGE_KEY=Xk3jR8vLq2ZpW9yTn5bHc7dFg1sMa4eUo6iKt0rNwYzQx2vBp8LmJ3hD5fG7kS9aWcE1uI4oR6tY8nM0qPl3Zw==
+      localStorageKey: 'Xk3jR8vLq2ZpW9yTn5bHc7dFg1sMa4eUo6iKt0rNwYzQx2vBp8LmJ3hD5fG7kS9aWcE1uI4oR6tY8nM0qPl3Z' | localStorageKey: 'Xk3jR8vLq2ZpW9yTn5bHc7dFg1sMa4eUo6iKt0rNwYzQx2vBp8LmJ3hD5fG7kS9aWcE1uI4oR6tY8nM0qPl3Zw=='
+      VAULT_TOKEN=hvb.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa          | VAULT_TOKEN=hvb.AAAAAQJx8Kq3Zc9PbM0x1Ae7YkR2tLw5sV8nJ4hG6fD1uQyXoB
       """)
   void heldOutLookAlikesAreNotSecretsButTheRealThingIs(String lookAlike, String real) {
     assertThat(scan(lookAlike)).as(lookAlike).isEmpty();
@@ -266,6 +269,9 @@ class DetectorTest {
       password = "age1Summer2024!x"                                                                     | age1Summer2024!x
       `CREATE USER app WITH PASSWORD 'Xk9mQ2vLp7wZr4';`                                                 | Xk9mQ2vLp7wZr4
       `ALTER ROLE reporting WITH LOGIN password 'q7iO6WCo.67*.r-z';`                                   | q7iO6WCo.67*.r-z
+      STORAGE_KEY=Xk3jR8vLq2ZpW9yTn5bHc7dFg1sMa4eUo6iKt0rNwYzQx2vBp8LmJ3hD5fG7kS9aWcE1uI4oR6tY8nM0qPl3Zw== | Xk3jR8vLq2ZpW9yTn5bHc7dFg1sMa4eUo6iKt0rNwYzQx2vBp8LmJ3hD5fG7kS9aWcE1uI4oR6tY8nM0qPl3Zw==
+      `"azureStorageKey": "Xk3jR8vLq2ZpW9yTn5bHc7dFg1sMa4eUo6iKt0rNwYzQx2vBp8LmJ3hD5fG7kS9aWcE1uI4oR6tY8nM0qPl3Zw=="` | Xk3jR8vLq2ZpW9yTn5bHc7dFg1sMa4eUo6iKt0rNwYzQx2vBp8LmJ3hD5fG7kS9aWcE1uI4oR6tY8nM0qPl3Zw==
+      VAULT_TOKEN=hvb.AAAAAQJx8Kq3Zc9PbM0x1Ae7YkR2tLw5sV8nJ4hG6fD1uQyXoB                                 | hvb.AAAAAQJx8Kq3Zc9PbM0x1Ae7YkR2tLw5sV8nJ4hG6fD1uQyXoB
       """)
   void heldOutMissesAreFound(String text, String secret) {
     assertThat(scan(text)).as(text).extracting(f -> text.substring(f.start(), f.end())).contains(secret);

@@ -66,6 +66,20 @@ class JsonScannerTest {
     }
   }
 
+  /** Postman's and Terraform's variable lists: a "key" or "name" member names the "value" of its own object only. */
+  @Test
+  void aValueNamedByItsKeyMemberIsJudgedByThatName() {
+    String laravel = "base64:q3Zc9PbM0x1Ae7YkR2tLw5sV8nJ4hG6fD1uQyXoBzTk=";
+    String json = "{\"variable\": [{\"key\": \"appKey\", \"value\": \"" + laravel + "\"},"
+        + " {\"key\": \"baseUrl\", \"value\": \"https://api.example.com/v2\"},"
+        + " {\"name\": \"DB_PASSWORD\", \"type\": \"string\", \"value\": \"Otter.Maple7533#\"},"
+        + " {\"value\": \"Heron.Birch9911#\"}, {\"key\": \"requestId\", \"value\": \"Xk9mQ2vLp7wZr4tqB3nC\"}]}";
+    byte[] raw = json.getBytes(StandardCharsets.UTF_8);
+    assertThat(SCANNER.scan(raw))
+        .extracting(f -> new String(raw, f.start(), f.end() - f.start(), StandardCharsets.UTF_8))
+        .containsExactly(laravel, "Otter.Maple7533#");
+  }
+
   @Test
   void base64MediaIsNotScannedAsText() throws Exception {
     StringBuilder base64 = new StringBuilder();
