@@ -284,6 +284,13 @@ public final class BodyTokenizer implements StreamRewriter {
       return;
     }
     int s = (int) (stringStart - base);
+    int mark = detections.size();
+    scanString(s, endIndex);
+    sweep(s, endIndex, mark);
+  }
+
+  /** Tokenizes what the detector (or the memo) finds in the string {@code window[s, endIndex)}. */
+  private void scanString(int s, int endIndex) {
     if (stringIsKey) {
       keyLength = Math.min(endIndex - s, KEY_LIMIT);
       System.arraycopy(window, s, key, 0, keyLength);
@@ -303,6 +310,37 @@ public final class BodyTokenizer implements StreamRewriter {
     // The same bytes as when they were scanned: the same findings, here. Kept only once tokenized (a refused
     // request, vault full, leaves nothing behind), before replaceAll zeroes them: the memo keeps copies.
     replaceAll(known, s, recalled == null ? () -> m.keep(digest, known) : null);
+  }
+
+  /**
+   * Tokenizes the copies in {@code window[s, e)} of secrets found earlier in the body or in this string (its
+   * detections from {@code mark} on), where no rule found them: {@code password = "…"} in one message, the same
+   * password bare in the next ({@link Vault#findCopies}). Copies in strings before the first finding have gone out
+   * already (the body streams); docs/decisions.md says why that is accepted.
+   */
+  private void sweep(int s, int e, int mark) {
+    if (vault.isEmpty()) {
+      return; // no secret in this body yet: the common case costs one check
+    }
+    int own = detections.size() - mark;
+    long[] taken = new long[own * 2];
+    for (int k = 0; k < own; k++) {
+      Detection d = detections.get(mark + k);
+      taken[2 * k] = d.offset() - base;
+      taken[2 * k + 1] = d.offset() - base + d.length();
+    }
+    List<Finding> copies = new ArrayList<>(0);
+    vault.findCopies(window, s, e, taken, taken.length, copies);
+    if (copies.isEmpty()) {
+      return;
+    }
+    replaceAll(copies, 0);
+    // The copies may sit before this string's own findings: replacements go out in input order.
+    List<Replacement> queued = new ArrayList<>(pending);
+    queued.sort(java.util.Comparator.comparingLong(Replacement::start));
+    pending.clear();
+    pending.addAll(queued);
+    detections.subList(mark, detections.size()).sort(java.util.Comparator.comparingLong(Detection::offset));
   }
 
   private void replaceAll(List<Finding> found, int offset) {

@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.takumo.aegis.detect.Category;
 import java.util.Arrays;
+import io.takumo.aegis.detect.Finding;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +22,7 @@ public final class Vault implements AutoCloseable {
   private final int limit;
   private final @Nullable Recall recall;
   private final Map<Long, Entry> byToken = new HashMap<>();
+  private final KnownSecrets known = new KnownSecrets();
   private boolean closed;
 
   private record Entry(Category category, byte[] secret, byte[] token) {}
@@ -61,6 +64,7 @@ public final class Vault implements AutoCloseable {
           }
           Entry entry = new Entry(category, secret.clone(), Tokens.format(category, hash));
           byToken.put(key, entry);
+          known.add(category, entry.secret);
           if (recall != null) {
             recall.keep(category, hash, secret);
           }
@@ -93,6 +97,17 @@ public final class Vault implements AutoCloseable {
     return entry == null ? null : entry.secret;
   }
 
+  /**
+   * Appends to {@code out} a finding ({@code known-secret}) for each copy in {@code b[from, to)} of a secret this
+   * vault holds that overlaps none of the ranges in {@code taken} ({@code [start, end)} pairs, {@code takenCount}
+   * values): a secret found once is replaced wherever the content repeats it ({@link KnownSecrets}).
+   */
+  public synchronized void findCopies(byte[] b, int from, int to, long[] taken, int takenCount, List<Finding> out) {
+    if (!known.isEmpty()) {
+      known.find(b, from, to, taken, takenCount, out);
+    }
+  }
+
   /** Whether an answer may hold tokens this vault can restore: it has secrets, or its recall has. */
   public synchronized boolean mayRestore() {
     return !byToken.isEmpty() || recall != null && !recall.isEmpty();
@@ -113,6 +128,7 @@ public final class Vault implements AutoCloseable {
   /** Zeroes every secret and empties the vault; later {@link #put} calls fail. Idempotent. */
   @Override
   public synchronized void close() {
+    known.clear();
     for (Entry entry : byToken.values()) {
       Arrays.fill(entry.secret, (byte) 0);
     }
@@ -135,7 +151,9 @@ public final class Vault implements AutoCloseable {
     if (byToken.size() >= limit) {
       throw new VaultFullException(limit);
     }
-    byToken.put(Tokens.keyAt(token, 0), new Entry(category, secret.clone(), token.clone()));
+    Entry entry = new Entry(category, secret.clone(), token.clone());
+    byToken.put(Tokens.keyAt(token, 0), entry);
+    known.add(category, entry.secret);
   }
 
   interface EntryVisitor {

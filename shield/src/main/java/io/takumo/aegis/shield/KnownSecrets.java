@@ -1,0 +1,159 @@
+package io.takumo.aegis.shield;
+
+import io.takumo.aegis.detect.ByteScan;
+import io.takumo.aegis.detect.Category;
+import io.takumo.aegis.detect.Finding;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The secrets a {@link Vault} holds, searched for as plain bytes: a secret the detector found once (by its name, say
+ * {@code password = "…"}) is a secret wherever else the same content repeats it, even where no rule would see it —
+ * bare in a later message, glued to a word, in another JSON string. Only secrets of {@link #MIN_LENGTH} bytes or
+ * more and of the categories that are credentials (not hosts or user names, which are ordinary words elsewhere).
+ * A secret JSON escapes differently is searched for in its escaped form too (the finding then carries the secret).
+ *
+ * <p>Hand-written on the data path: every string of a body after its first secret is searched. Up to
+ * {@link #FEW} needles, each is found by its rarest byte, eight bytes a step ({@link ByteScan#indexOf}); past that,
+ * one pass looks up each position's byte pair in a bit set, so the cost stays linear in the content whatever the
+ * number of secrets. Not thread-safe: the vault's lock guards it. Holds the vault's own arrays (zeroed by the vault).
+ */
+final class KnownSecrets {
+  static final int MIN_LENGTH = 6;
+  static final String RULE_ID = "known-secret";
+  private static final int FEW = 4;
+
+  private record Needle(Category category, byte[] bytes, byte[] secret, int anchor) {}
+
+  private final List<Needle> needles = new ArrayList<>();
+  /** Past {@link #FEW} needles: the needles by their first two bytes ({@code (first << 8) | second}), and those pairs. */
+  private final Map<Integer, List<Needle>> byPair = new HashMap<>();
+  private final long[] pairs = new long[1024];
+
+  /** Remembers {@code secret} (the vault's own array, not copied) when it is worth searching for. */
+  void add(Category category, byte[] secret) {
+    if (secret.length < MIN_LENGTH || category == Category.HOST || category == Category.USER) {
+      return;
+    }
+    add(category, secret, secret);
+    byte[] previous = secret;
+    for (int depth = 1; depth <= 2; depth++) { // a string of the body, and JSON inside one (tool-call arguments)
+      byte[] escaped = JsonEscape.escape(secret, depth);
+      if (Arrays.equals(escaped, previous)) {
+        Arrays.fill(escaped, (byte) 0);
+        break;
+      }
+      add(category, escaped, secret);
+      previous = escaped;
+    }
+  }
+
+  private void add(Category category, byte[] bytes, byte[] secret) {
+    Needle needle = new Needle(category, bytes, secret, rarest(bytes));
+    needles.add(needle);
+    int pair = (bytes[0] & 0xff) << 8 | bytes[1] & 0xff;
+    pairs[pair >>> 6] |= 1L << pair;
+    byPair.computeIfAbsent(pair, p -> new ArrayList<>(1)).add(needle);
+  }
+
+  boolean isEmpty() {
+    return needles.isEmpty();
+  }
+
+  /** Forgets every secret, zeroing the escaped forms it made (the secrets themselves are the vault's to zero). */
+  void clear() {
+    for (Needle n : needles) {
+      if (n.bytes != n.secret) {
+        Arrays.fill(n.bytes, (byte) 0);
+      }
+    }
+    needles.clear();
+    byPair.clear();
+    Arrays.fill(pairs, 0);
+  }
+
+  /**
+   * Appends to {@code out} a finding for each copy of a known secret in {@code b[from, to)} that overlaps no range
+   * of {@code taken} (start, end pairs) and no copy found before it.
+   */
+  void find(byte[] b, int from, int to, long[] taken, int takenCount, List<Finding> out) {
+    int first = out.size();
+    if (needles.size() <= FEW) {
+      for (Needle n : needles) {
+        byte anchor = n.bytes[n.anchor];
+        int last = to - n.bytes.length + n.anchor; // the last index the anchor byte may sit at
+        for (int i = ByteScan.indexOf(b, from + n.anchor, to, anchor); i <= last; i = ByteScan.indexOf(b, i + 1, to, anchor)) {
+          int start = i - n.anchor;
+          if (Arrays.equals(b, start, start + n.bytes.length, n.bytes, 0, n.bytes.length)) {
+            add(n, start, taken, takenCount, out, first);
+          }
+        }
+      }
+    } else {
+      for (int i = from; i + 1 < to; i++) {
+        int pair = (b[i] & 0xff) << 8 | b[i + 1] & 0xff;
+        if ((pairs[pair >>> 6] & 1L << pair) == 0) {
+          continue;
+        }
+        for (Needle n : java.util.Objects.requireNonNull(byPair.get(pair))) {
+          if (i + n.bytes.length <= to && Arrays.equals(b, i, i + n.bytes.length, n.bytes, 0, n.bytes.length)) {
+            add(n, i, taken, takenCount, out, first);
+          }
+        }
+      }
+    }
+  }
+
+  private static void add(Needle n, int start, long[] taken, int takenCount, List<Finding> out, int first) {
+    int end = start + n.bytes.length;
+    for (int k = 0; k < takenCount; k += 2) {
+      if (start < taken[k + 1] && taken[k] < end) {
+        return;
+      }
+    }
+    for (int k = first; k < out.size(); k++) {
+      Finding f = out.get(k);
+      if (start < f.end() && f.start() < end) {
+        return;
+      }
+    }
+    out.add(n.bytes == n.secret ? new Finding(start, end, n.category, RULE_ID, 1.0)
+        : new Finding(start, end, n.category, RULE_ID, 1.0, n.secret.clone()));
+  }
+
+  /**
+   * The index of the byte of {@code bytes} least frequent in source code and prose (a rough static ranking: symbols,
+   * then upper case and digits, then lower case, then spaces and common punctuation), the first of equals.
+   */
+  private static int rarest(byte[] bytes) {
+    int best = 0;
+    int bestRank = Integer.MAX_VALUE;
+    for (int i = 0; i < bytes.length; i++) {
+      int rank = rank(bytes[i]);
+      if (rank < bestRank) {
+        best = i;
+        bestRank = rank;
+      }
+    }
+    return best;
+  }
+
+  private static final String COMMON = " \n\t\"'.,:;=()_-/{}";
+  private static final String LOWER_BY_FREQUENCY = "zqjxkvbpgwyfmculdhrsnioate";
+
+  private static int rank(byte c) {
+    if (c >= 'a' && c <= 'z') {
+      return 40 + LOWER_BY_FREQUENCY.indexOf(c);
+    }
+    if (c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+      return 20;
+    }
+    if (COMMON.indexOf(c) >= 0) {
+      return 80;
+    }
+    return c < 0 ? 30 : 0; // a UTF-8 byte of a non-ASCII character: frequent in prose that has them
+  }
+}
