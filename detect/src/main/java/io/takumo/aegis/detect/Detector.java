@@ -115,6 +115,18 @@ public final class Detector {
     return Rules.PUBLIC_BY_DESIGN.contains(ruleId);
   }
 
+  private static final java.util.Set<String> CONTEXT_RULES = java.util.Set.of("bearer-token", "cli-credentials",
+      "connection-string", "kubernetes-secret", "url-credentials", "vault-service-token");
+
+  /**
+   * Whether the rule finds its secrets only by what surrounds them (a name, a header scheme, a flag, a URL's
+   * userinfo): the same bytes elsewhere are no finding. Format rules, JWTs, PEM blocks, private IPs and custom
+   * patterns find their bytes wherever they are (unless glued to a word).
+   */
+  public static boolean needsContext(String ruleId) {
+    return ruleId.startsWith("context-") || CONTEXT_RULES.contains(ruleId);
+  }
+
   /**
    * What this detector finds, as text (its built-in rules and its custom patterns): two detectors with the
    * same id give the same findings for the same bytes, so findings remembered under it stay valid across

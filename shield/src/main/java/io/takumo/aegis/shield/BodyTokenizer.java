@@ -382,7 +382,7 @@ public final class BodyTokenizer implements StreamRewriter {
   private void replace(long start, long end, Category category, String ruleId, byte[] value) {
     byte[] token;
     try {
-      token = vault.put(category, value);
+      token = vault.put(category, value, Detector.needsContext(ruleId));
     } finally {
       Arrays.fill(value, (byte) 0);
     }

@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The secrets a {@link Vault} holds, searched for as plain bytes: a secret the detector found once (by its name, say
- * {@code password = "…"}) is a secret wherever else the same content repeats it, even where no rule would see it —
- * bare in a later message, glued to a word, in another JSON string. Only secrets of {@link #MIN_LENGTH} bytes or
- * more and of the categories that are credentials (not hosts or user names, which are ordinary words elsewhere).
+ * The secrets a {@link Vault} holds that the detector found only by their context, searched for as plain bytes: a
+ * secret found once by its name ({@code password = "…"}) is a secret wherever else the same content repeats it,
+ * where no rule would see it — bare in a later message, glued to a word, in another JSON string. (A format's token
+ * is found wherever it stands; not searched for, its copies cost nothing.) Only secrets of {@link #MIN_LENGTH}
+ * bytes or more and of the categories that are credentials (not hosts or user names, ordinary words elsewhere).
  * A secret JSON escapes differently is searched for in its escaped form too (the finding then carries the secret).
  *
  * <p>Hand-written on the data path: every string of a body after its first secret is searched. Up to

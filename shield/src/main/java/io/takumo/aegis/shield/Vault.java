@@ -48,7 +48,15 @@ public final class Vault implements AutoCloseable {
    * The token for {@code secret}: the one it already has, or a new one. The vault keeps its own
    * copy of the secret.
    */
-  public synchronized byte[] put(Category category, byte[] secret) {
+  public byte[] put(Category category, byte[] secret) {
+    return put(category, secret, false);
+  }
+
+  /**
+   * As {@link #put(Category, byte[])}; {@code findCopies}: its copies are searched for by {@link #findCopies} (a
+   * secret the detector found only by its context, which it would not find again elsewhere).
+   */
+  public synchronized byte[] put(Category category, byte[] secret, boolean findCopies) {
     if (closed) {
       throw new IllegalStateException("vault closed");
     }
@@ -64,7 +72,9 @@ public final class Vault implements AutoCloseable {
           }
           Entry entry = new Entry(category, secret.clone(), Tokens.format(category, hash));
           byToken.put(key, entry);
-          known.add(category, entry.secret);
+          if (findCopies) {
+            known.add(category, entry.secret);
+          }
           if (recall != null) {
             recall.keep(category, hash, secret);
           }

@@ -198,13 +198,13 @@ class LeakSuiteIT {
     expected.put("escaped-twice", Set.of(200));
 
     // A secret found by its name once, then repeated where no rule sees it: bare in the next message, glued to words,
-    // as a member name; an AWS key glued (a format's token that continues a word is not that format, alone).
+    // as a member name.
     String named = plant("copies", password());
     String key = plant("copies", aws());
     byte[] copies = ContentDecodingTest.encode("gzip", utf8("{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":64,"
         + "\"messages\":[{\"role\":\"user\",\"content\":\"" + esc("DB_PASSWORD=\"" + named + "\"\naws " + key) + "\"},"
         + "{\"role\":\"assistant\",\"content\":\"ok\"},{\"role\":\"user\",\"content\":\"psql -W " + named + " fails; logs say x"
-        + named + "y and id" + key + "z\"}],\"metadata\":{\"" + named + "\":1}}"));
+        + named + "y\"}],\"metadata\":{\"" + named + "\":1}}"));
     statuses.put("copies", send(head("/v1/messages", "Content-Encoding: gzip\r\n", copies.length), copies));
     expected.put("copies", Set.of(200));
 
