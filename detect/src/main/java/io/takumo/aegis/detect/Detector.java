@@ -71,6 +71,12 @@ public final class Detector {
     all.add(new Trigger(ascii(" -u "), false, Kind.CURL_USER, null, null));
     all.add(new Trigger(ascii("--user "), false, Kind.CURL_USER, null, null));
     all.add(new Trigger(ascii("data:"), false, Kind.KUBERNETES, null, null));
+    for (String port : new String[] {":5432:", ":6432:", ":*:"}) { // PostgreSQL's, PgBouncer's, any
+      all.add(new Trigger(ascii(port), false, Kind.PGPASS, null, null));
+    }
+    for (String scheme : HASH_LINE_SCHEMES) {
+      all.add(new Trigger(ascii(":" + scheme), false, Kind.HASH_LINE, null, null));
+    }
     all.add(new Trigger(ascii("10."), false, Kind.PRIVATE_IP, null, null));
     all.add(new Trigger(ascii("172."), false, Kind.PRIVATE_IP, null, null));
     all.add(new Trigger(ascii("192.168."), false, Kind.PRIVATE_IP, null, null));
@@ -115,7 +121,8 @@ public final class Detector {
     return Rules.PUBLIC_BY_DESIGN.contains(ruleId);
   }
 
-  private static final java.util.Set<String> CONTEXT_RULES = java.util.Set.of("bearer-token", "cli-credentials",
+  private static final java.util.Set<String> CONTEXT_RULES = java.util.Set.of("bearer-token", "cli-credentials", "pgpass-password",
+      "password-hash-line",
       "connection-string", "kubernetes-secret", "url-credentials", "vault-service-token");
 
   /**
@@ -375,6 +382,12 @@ public final class Detector {
             break;
           case KUBERNETES:
             KubernetesSecrets.scan(b, at, from, to, out);
+            break;
+          case PGPASS:
+            pgpass(b, at, t.literal.length, from, to, out);
+            break;
+          case HASH_LINE:
+            hashLine(b, at, from, to, out);
             break;
           default:
             throw new IllegalStateException("trigger kind " + t.kind);
@@ -771,6 +784,80 @@ public final class Detector {
     out.add(new Finding(start, end, Category.SECRET, "cli-credentials", 0.85));
   }
 
+  /**
+   * A line of a PostgreSQL password file ({@code ~/.pgpass}, {@code PGPASSFILE}), {@code host:port:database:user:password},
+   * the port PostgreSQL's or PgBouncer's default or {@code *} (the trigger): the password is the rest of the line. A
+   * file's lines as a tool read them ({@code cat -n}, Claude Code's numbered lines) count: the host may follow a tab,
+   * a space or an arrow.
+   */
+  private static void pgpass(byte[] b, int at, int literalLength, int from, int to, List<Finding> out) {
+    int hostStart = at;
+    while (hostStart > from && at - hostStart < 256 && pgpassField(b[hostStart - 1])) {
+      hostStart--;
+    }
+    if (hostStart == at || hostStart > from && (b[hostStart - 1] == ':' || b[hostStart - 1] == '/'
+        || b[hostStart - 1] == '@' || Bytes.is(b[hostStart - 1], Bytes.ALNUM))) {
+      return; // no host, or the colon chain goes on to the left (a URL, a time, an ARN)
+    }
+    int p = at + literalLength;
+    for (int field = 0; field < 2; field++) { // database, user
+      int start = p;
+      while (p < to && p - start < 64 && pgpassField(b[p])) {
+        p++;
+      }
+      if (p == start || p >= to || b[p] != ':') {
+        return;
+      }
+      p++;
+    }
+    int end = p;
+    while (end < to && end - p <= 128 && b[end] != '\n' && b[end] != '\r') {
+      if (b[end] == ':' && b[end - 1] != '\\') {
+        return; // a sixth field: not this file's line
+      }
+      end++;
+    }
+    if (end - p <= 128 && Keyword.PASSWORD.accepts(b, p, end, true, false)) {
+      out.add(new Finding(p, end, Category.SECRET, "pgpass-password", 0.9));
+    }
+  }
+
+  /** Password-hash schemes of {@code .htpasswd} (Apache MD5, bcrypt, SHA-1) and {@code /etc/shadow} (crypt(3)). */
+  private static final String[] HASH_LINE_SCHEMES = {"$apr1$", "$2y$", "$2a$", "$2b$", "{SHA}", "$1$", "$5$", "$6$",
+      "$y$"};
+
+  /**
+   * A password hash on its user's line in a credential file: {@code user:$apr1$…} ({@code .htpasswd}), {@code
+   * root:$6$…:19000:0:…} ({@code /etc/shadow}). Such a file exists to be a list of credentials, and its hashes are
+   * cracked offline (Apache's MD5, bcrypt at cost 5), so the hash is a secret there; a hash as a value in code or
+   * config ({@code password_hash = "$2b$…"}, a fixture's user) stays none ({@link Keyword#notASecretValue}).
+   */
+  private static void hashLine(byte[] b, int at, int from, int to, List<Finding> out) {
+    int userStart = at;
+    while (userStart > from && at - userStart < 64 && pgpassField(b[userStart - 1])) {
+      userStart--;
+    }
+    if (userStart == at || userStart > from && b[userStart - 1] != '\n' && b[userStart - 1] != '\t'
+        && b[userStart - 1] != ' ' && b[userStart - 1] != '\r' && b[userStart - 1] >= 0) {
+      return; // the user starts its line (or follows a tool's line number)
+    }
+    int start = at + 1;
+    int end = start;
+    while (end < to && end - start < 256 && Bytes.is(b[end], Bytes.B64 | Bytes.DOT | Bytes.EQUALS)
+        || end < to && (b[end] == '$' || b[end] == '{' || b[end] == '}')) {
+      end++;
+    }
+    if (end - start >= 20 && (end == to || b[end] == ':' || Bytes.is(b[end], Bytes.SPACE) || b[end] == '\n'
+        || b[end] == '\r')) {
+      out.add(new Finding(start, end, Category.SECRET, "password-hash-line", 0.85));
+    }
+  }
+
+  /** A byte of a host, database or user field of a {@code .pgpass} line. */
+  private static boolean pgpassField(byte c) {
+    return Bytes.is(c, Bytes.ALNUM) || c == '.' || c == '-' || c == '_' || c == '*' || c == '$';
+  }
+
   /** Private IPv4 addresses (10/8, 172.16/12, 192.168/16): internal topology is a secret too. */
   private static void privateIp(byte[] b, int at, int from, int to, List<Finding> out) {
     if (at > from && (Bytes.is(b[at - 1], Bytes.DIGIT | Bytes.DOT))) {
@@ -811,7 +898,7 @@ public final class Detector {
     return s.getBytes(StandardCharsets.US_ASCII);
   }
 
-  private enum Kind { PREFIX, CONTEXT, PEM, JWT, URL, BEARER, CURL_USER, PRIVATE_IP, KUBERNETES }
+  private enum Kind { PREFIX, CONTEXT, PEM, JWT, URL, BEARER, CURL_USER, PRIVATE_IP, KUBERNETES, PGPASS, HASH_LINE }
 
   private static final class Trigger {
     final byte[] literal;

@@ -243,6 +243,12 @@ class DetectorTest {
       const STORAGE_KEY = "aegis.session.v2";                                     | STORAGE_KEY=Xk3jR8vLq2ZpW9yTn5bHc7dFg1sMa4eUo6iKt0rNwYzQx2vBp8LmJ3hD5fG7kS9aWcE1uI4oR6tY8nM0qPl3Zw==
       localStorageKey: 'Xk3jR8vLq2ZpW9yTn5bHc7dFg1sMa4eUo6iKt0rNwYzQx2vBp8LmJ3hD5fG7kS9aWcE1uI4oR6tY8nM0qPl3Z' | localStorageKey: 'Xk3jR8vLq2ZpW9yTn5bHc7dFg1sMa4eUo6iKt0rNwYzQx2vBp8LmJ3hD5fG7kS9aWcE1uI4oR6tY8nM0qPl3Zw=='
       VAULT_TOKEN=hvb.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa          | VAULT_TOKEN=hvb.AAAAAQJx8Kq3Zc9PbM0x1Ae7YkR2tLw5sV8nJ4hG6fD1uQyXoB
+      localhost:5432:orders:app_user:changeme                                     | localhost:5432:orders:app_user:Xk9mQ2vLp7wZr4
+      `arn:aws:rds:us-east-1:5432:db:orders-prod`                                 | localhost:5432:orders:app_user:Xk9mQ2vLp7wZr4
+      `at 12:5432:17:0x7f:Xk9mQ2vLp7wZr4:extra`                                   | localhost:5432:orders:app_user:Xk9mQ2vLp7wZr4
+      `password_hash = "$2y$05$rvXbLD0QVh7JQ8IFZafc13TMR1B237A4wm3vKMEMK5aBM1Jg0/F9X"` | `prometheus:$2y$05$rvXbLD0QVh7JQ8IFZafc13TMR1B237A4wm3vKMEMK5aBM1Jg0/F9X`
+      `user.password = "$2b$12$rvXbLD0QVh7JQ8IFZafc13TMR1B237A4wm3vKMEMK5aBM1Jg0/F9X"`  | `prometheus:$2y$05$rvXbLD0QVh7JQ8IFZafc13TMR1B237A4wm3vKMEMK5aBM1Jg0/F9X`
+      `echo "${HOME:$1$x}"`                                                        | `ops:{SHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g=`
       """)
   void heldOutLookAlikesAreNotSecretsButTheRealThingIs(String lookAlike, String real) {
     assertThat(scan(lookAlike)).as(lookAlike).isEmpty();
@@ -272,9 +278,24 @@ class DetectorTest {
       STORAGE_KEY=Xk3jR8vLq2ZpW9yTn5bHc7dFg1sMa4eUo6iKt0rNwYzQx2vBp8LmJ3hD5fG7kS9aWcE1uI4oR6tY8nM0qPl3Zw== | Xk3jR8vLq2ZpW9yTn5bHc7dFg1sMa4eUo6iKt0rNwYzQx2vBp8LmJ3hD5fG7kS9aWcE1uI4oR6tY8nM0qPl3Zw==
       `"azureStorageKey": "Xk3jR8vLq2ZpW9yTn5bHc7dFg1sMa4eUo6iKt0rNwYzQx2vBp8LmJ3hD5fG7kS9aWcE1uI4oR6tY8nM0qPl3Zw=="` | Xk3jR8vLq2ZpW9yTn5bHc7dFg1sMa4eUo6iKt0rNwYzQx2vBp8LmJ3hD5fG7kS9aWcE1uI4oR6tY8nM0qPl3Zw==
       VAULT_TOKEN=hvb.AAAAAQJx8Kq3Zc9PbM0x1Ae7YkR2tLw5sV8nJ4hG6fD1uQyXoB                                 | hvb.AAAAAQJx8Kq3Zc9PbM0x1Ae7YkR2tLw5sV8nJ4hG6fD1uQyXoB
+      localhost:5432:orders:app_user:Xk9mQ2vLp7wZr4                                                    | Xk9mQ2vLp7wZr4
+      `# hostname:port:database:username:password\n*:6432:*:pgbouncer:q7iO6WCo.67*r-z\n`              | q7iO6WCo.67*r-z
+      `     3\tdb.internal:*:app:svc:Otter.Maple7533#`                                                | Otter.Maple7533#
+      `# htpasswd\nprometheus:$2y$05$rvXbLD0QVh7JQ8IFZafc13TMR1B237A4wm3vKMEMK5aBM1Jg0/F9X\n`         | $2y$05$rvXbLD0QVh7JQ8IFZafc13TMR1B237A4wm3vKMEMK5aBM1Jg0/F9X
+      `rails:$apr1$ap7nHgIO$pPZ.IxNUWdtDyEqXYVU9OI`                                                    | $apr1$ap7nHgIO$pPZ.IxNUWdtDyEqXYVU9OI
+      `root:$6$Qx9v2Lk3$Zr4tqB3nC7vYw1mP0sD8fG2hJ5kL9zXcV3bN6mQ1wE4rT7yU0iO2pA5sD8fG1hJ4kL7zX0cV3bN6mQ9wE2r:19700:0:99999:7:::` | $6$Qx9v2Lk3$Zr4tqB3nC7vYw1mP0sD8fG2hJ5kL9zXcV3bN6mQ1wE4rT7yU0iO2pA5sD8fG1hJ4kL7zX0cV3bN6mQ9wE2r
+      `ops:{SHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g=`                                                         | {SHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g=
       """)
   void heldOutMissesAreFound(String text, String secret) {
     assertThat(scan(text)).as(text).extracting(f -> text.substring(f.start(), f.end())).contains(secret);
+  }
+
+  /** A .pgpass line as Claude Code's Read tool numbers it: the host follows an arrow (three bytes in UTF-8). */
+  @Test
+  void aPgpassLineReadByAToolIsFound() {
+    byte[] text = "     3\u2192db.internal:*:app:svc:Otter.Maple7533#\n".getBytes(StandardCharsets.UTF_8);
+    assertThat(Detector.builtIn().scan(text)).extracting(f -> new String(text, f.start(), f.end() - f.start(),
+        StandardCharsets.UTF_8)).containsExactly("Otter.Maple7533#");
   }
 
   /**
