@@ -68,6 +68,13 @@ public final class Detector {
     all.add(new Trigger(ascii("eyJ"), false, Kind.JWT, null, null));
     all.add(new Trigger(ascii("://"), false, Kind.URL, null, null));
     all.add(new Trigger(ascii("bearer "), true, Kind.BEARER, null, null));
+    all.add(new Trigger(ascii("basic "), true, Kind.BASIC, null, null));
+    all.add(new Trigger(ascii("vault login "), false, Kind.VAULT_LOGIN, null, null));
+    all.add(new Trigger(ascii("jdbc:oracle:thin:"), true, Kind.ORACLE_THIN, null, null));
+    all.add(new Trigger(ascii("mysql"), false, Kind.MYSQL_CLI, null, null));
+    all.add(new Trigger(ascii(" identified by "), true, Kind.IDENTIFIED_BY, null, null));
+    all.add(new Trigger(ascii("PuTTY-User-Key-File-"), false, Kind.PUTTY, null, null));
+    all.add(new Trigger(ascii("LS0tLS1CRUdJTi"), false, Kind.BASE64_PEM, null, null));
     all.add(new Trigger(ascii(" -u "), false, Kind.CURL_USER, null, null));
     all.add(new Trigger(ascii("--user "), false, Kind.CURL_USER, null, null));
     all.add(new Trigger(ascii("data:"), false, Kind.KUBERNETES, null, null));
@@ -374,6 +381,27 @@ public final class Detector {
           case BEARER:
             bearer(b, at, from, to, out);
             break;
+          case BASIC:
+            basic(b, at, from, to, out);
+            break;
+          case VAULT_LOGIN:
+            vaultLogin(b, at + t.literal.length, to, out);
+            break;
+          case ORACLE_THIN:
+            oracleThin(b, at + t.literal.length, to, out);
+            break;
+          case MYSQL_CLI:
+            mysqlPassword(b, at, from, to, out);
+            break;
+          case IDENTIFIED_BY:
+            identifiedBy(b, at + t.literal.length, to, out);
+            break;
+          case PUTTY:
+            putty(b, at, to, out);
+            break;
+          case BASE64_PEM:
+            base64Pem(b, at, from, to, out);
+            break;
           case CURL_USER:
             curlUser(b, at, t.literal.length, to, out);
             break;
@@ -483,6 +511,10 @@ public final class Detector {
     if (value == null) {
       value = Value.after(b, is, ie, from, to);
     }
+    if (value == null || value.end() - value.start() < Keyword.MIN_VALUE) { // nothing, or only "{" on the line
+      Value block = Value.blockDefault(b, is, ie, from, to);
+      value = block != null ? block : value;
+    }
     if (value == null ? is > from && ie < to && b[ie] == b[is - 1] && (b[ie] == '"' || b[ie] == '\'')
         : !value.quoted() && Keyword.isExpression(b, value.start(), value.end())) {
       // getenv("COHERE_API_KEY")).orElse("…"), key = process.env.KEY || '…': the literal the code falls back to
@@ -493,6 +525,9 @@ public final class Detector {
       int joined = concatenated(b, value.end(), to); // "Basic " + "dXNlcjpwYXNz": the credentials are the next string
       Value credentials = joined > value.end() ? Value.quoted(b, joined - 1, to) : null;
       value = credentials != null ? credentials : value;
+    }
+    if (value != null && value.quoted() && Value.namesTheNextAttribute(b, is, ie, value.end(), to)) {
+      return ie; // <add key="https://api.nuget.org/v3/index.json" value="…"/>: the attribute key= holds a name
     }
     if (value == null || value.end() - value.start() < Keyword.MIN_VALUE
         || (!value.quoted() && !value.envStyle() && Keyword.isExpression(b, value.start(), value.end()))) {
@@ -744,6 +779,151 @@ public final class Detector {
   }
 
   /**
+   * {@code Basic} and the base64 of {@code user:password} (HTTP basic authentication), wherever it stands: in a header
+   * a name says nothing about ({@code AuthHeader: "Basic …"}), a log, a curl command. The credentials decode to
+   * printable text with a colon, which is what makes them credentials rather than the word "basic".
+   */
+  private static void basic(byte[] b, int at, int from, int to, List<Finding> out) {
+    if (at > from && Bytes.is(b[at - 1], Bytes.ALNUM)) {
+      return;
+    }
+    int start = concatenated(b, at + 6, to);
+    int end = start;
+    while (end < to && end - start <= 512 && Bytes.is(b[end], Bytes.B64 | Bytes.EQUALS)) {
+      end++;
+    }
+    if (end - start >= 8 && (end == to || !Bytes.is(b[end], Bytes.IDENT)) && Keyword.basicCredentials(b, start, end)
+        && !Placeholders.isPlaceholder(b, start, end)) {
+      out.add(new Finding(start, end, Category.SECRET, "basic-auth", 0.9));
+    }
+  }
+
+  /** {@code vault login s.…}: a legacy Vault token given to the CLI (the {@code hvs.} forms are their own rule). */
+  private static void vaultLogin(byte[] b, int p, int to, List<Finding> out) {
+    int end = p;
+    while (end < to && end - p <= 26 && Bytes.is(b[end], Bytes.ALNUM | Bytes.DOT)) {
+      end++;
+    }
+    if ((end == to || !Bytes.is(b[end], Bytes.IDENT)) && vaultLegacyToken(b, p, end)) {
+      out.add(new Finding(p, end, Category.TOKEN, "vault-service-token", 0.9));
+    }
+  }
+
+  /** Oracle's thin driver URL with credentials, {@code jdbc:oracle:thin:user/password@//host:1521/service}. */
+  private static void oracleThin(byte[] b, int p, int to, List<Finding> out) {
+    int slash = p;
+    while (slash < to && slash - p < 64 && Bytes.is(b[slash], Bytes.IDENT)) {
+      slash++;
+    }
+    if (slash == p || slash >= to || b[slash] != '/' || slash + 1 < to && b[slash + 1] == '/') {
+      return; // no user, or no password (jdbc:oracle:thin:@//host…)
+    }
+    int start = slash + 1;
+    int at = start;
+    while (at < to && at - start <= 128 && b[at] != '@' && !Bytes.is(b[at], Bytes.SPACE) && b[at] != '"'
+        && b[at] != '\'') {
+      at++;
+    }
+    if (at < to && b[at] == '@' && at > start && Keyword.PASSWORD.accepts(b, start, at, true, false)) {
+      out.add(new Finding(start, at, Category.SECRET, "url-credentials", 0.9));
+    }
+  }
+
+  private static final byte[] MYSQL_PASSWORD_FLAG = ascii(" -p");
+
+  /**
+   * The MySQL clients' password glued to its flag, {@code mysql -u root -p'…'} or {@code mysqldump -pS3cret db}, on
+   * the line of a {@code mysql…} command ({@code -p} alone prompts; {@code -p 3306} is another tool's port).
+   */
+  private static void mysqlPassword(byte[] b, int at, int from, int to, List<Finding> out) {
+    if (at > from && Bytes.is(b[at - 1], Bytes.ALNUM)) {
+      return;
+    }
+    int eol = ByteScan.newline(b, at, Math.min(to, at + 512));
+    int flag = Bytes.indexOf(b, at, eol, MYSQL_PASSWORD_FLAG);
+    if (flag < 0 || flag + 3 >= eol || b[flag + 3] == ' ') {
+      return;
+    }
+    int p = flag + 3;
+    Value value = Value.isQuote(b[p]) ? Value.quoted(b, p, eol) : null;
+    int start = value != null ? value.start() : p;
+    int end = value != null ? value.end() : p;
+    while (value == null && end < eol && !Bytes.is(b[end], Bytes.SPACE) && b[end] != ';' && b[end] != '\r') {
+      end++;
+    }
+    if (end > start && Keyword.PASSWORD.accepts(b, start, end, true, false)) {
+      out.add(new Finding(start, end, Category.SECRET, "cli-credentials", 0.85));
+    }
+  }
+
+  /** SQL's {@code CREATE USER x IDENTIFIED BY '…'} and {@code ALTER USER x IDENTIFIED BY …} (Oracle, MySQL). */
+  private static void identifiedBy(byte[] b, int p, int to, List<Finding> out) {
+    Value value = p < to && Value.isQuote(b[p]) ? Value.quoted(b, p, to) : null;
+    int start = value != null ? value.start() : p;
+    int end = value != null ? value.end() : p;
+    while (value == null && end < to && end - p <= 128 && Bytes.is(b[end], Bytes.TOKEN_CHARS)) {
+      end++;
+    }
+    if (end > start && Keyword.PASSWORD.accepts(b, start, end, true, false)) {
+      out.add(new Finding(start, end, Category.SECRET, "context-password", Keyword.PASSWORD.confidence));
+    }
+  }
+
+  private static final byte[] PRIVATE_LINES = ascii("Private-Lines:");
+  private static final byte[] PRIVATE_MAC = ascii("Private-MAC:");
+
+  /**
+   * A PuTTY private key file ({@code .ppk}, versions 2 and 3): from its header to the end of its {@code Private-MAC}
+   * line, when it has {@code Private-Lines}. Its public half is in the same file, but the file is the secret.
+   */
+  private static void putty(byte[] b, int at, int to, List<Finding> out) {
+    int limit = Math.min(to, at + 16384);
+    int lines = Bytes.indexOf(b, at, limit, PRIVATE_LINES);
+    int mac = lines < 0 ? -1 : Bytes.indexOf(b, lines, limit, PRIVATE_MAC);
+    if (mac < 0) {
+      return;
+    }
+    int end = mac + PRIVATE_MAC.length;
+    while (end < limit && b[end] != '\n' && b[end] != '\r' && b[end] != '\\' && b[end] != '"' && b[end] != '`') {
+      end++;
+    }
+    out.add(new Finding(at, end, Category.SECRET, "private-key", 0.95));
+  }
+
+  private static final byte[][] PEM_PRIVATE = {ascii("PRIVATE KEY-----"), ascii("PRIVATE KEY BLOCK-----")};
+
+  /**
+   * A PEM private key in base64 ({@code LS0tLS1CRUdJTi} is {@code -----BEGIN}): kubeconfig's {@code
+   * client-key-data}, a CI variable, a Helm value. The run of base64 is the finding when its first bytes decode to a
+   * private key's header.
+   */
+  private static void base64Pem(byte[] b, int at, int from, int to, List<Finding> out) {
+    if (at > from && Bytes.is(b[at - 1], Bytes.B64)) {
+      return;
+    }
+    int end = at;
+    while (end < to && end - at < 65536 && Bytes.is(b[end], Bytes.B64 | Bytes.EQUALS)) {
+      end++;
+    }
+    int head = Math.min(end - at, 64) & ~3;
+    if (end - at < 200 || head < 64) {
+      return;
+    }
+    byte[] decoded;
+    try {
+      decoded = java.util.Base64.getDecoder().decode(Arrays.copyOfRange(b, at, at + head));
+    } catch (IllegalArgumentException e) {
+      return;
+    }
+    for (byte[] marker : PEM_PRIVATE) {
+      if (Bytes.indexOf(decoded, 0, decoded.length, marker) >= 0) {
+        out.add(new Finding(at, end, Category.SECRET, "private-key", 0.95));
+        return;
+      }
+    }
+  }
+
+  /**
    * Where the token starts after a header scheme that code joins to it: {@code "Bearer " + "tok…"} (Java, JS,
    * Python), {@code 'Bearer ' . 'tok…'} (PHP); {@code p} itself when the token follows the scheme.
    */
@@ -898,7 +1078,8 @@ public final class Detector {
     return s.getBytes(StandardCharsets.US_ASCII);
   }
 
-  private enum Kind { PREFIX, CONTEXT, PEM, JWT, URL, BEARER, CURL_USER, PRIVATE_IP, KUBERNETES, PGPASS, HASH_LINE }
+  private enum Kind { PREFIX, CONTEXT, PEM, JWT, URL, BEARER, CURL_USER, PRIVATE_IP, KUBERNETES, PGPASS, HASH_LINE, BASIC, VAULT_LOGIN,
+    ORACLE_THIN, MYSQL_CLI, IDENTIFIED_BY, PUTTY, BASE64_PEM }
 
   private static final class Trigger {
     final byte[] literal;

@@ -97,6 +97,7 @@ public final class JsonScanner {
   }
 
   private static final byte[] VALUE = Detector.ascii("value");
+  private static final byte[] DEFAULT = Detector.ascii("default");
   private static final byte[] KEY = Detector.ascii("key");
   private static final byte[] NAME = Detector.ascii("name");
   private static final int MAX_NAME = 64;
@@ -121,6 +122,9 @@ public final class JsonScanner {
     int namedDepth = -1;
     int namedStart = -1;
     int namedEnd = -1;
+    // the member name each open object is the value of: {"db_password": {"value": "…", "sensitive": true}} (Terraform
+    // state's outputs and JSON variables), by depth; -1 for an array's element or the top
+    int[] parents = new int[128];
     int p = from;
     while (p < to) {
       byte c = b[p];
@@ -135,6 +139,12 @@ public final class JsonScanner {
           if (depth == stack.length) {
             stack = java.util.Arrays.copyOf(stack, depth * 2);
           }
+          if (2 * depth + 1 >= parents.length) {
+            parents = java.util.Arrays.copyOf(parents, parents.length * 2);
+          }
+          boolean member = depth > 0 && stack[depth - 1] && keyStart >= 0;
+          parents[2 * depth] = member ? keyStart : -1;
+          parents[2 * depth + 1] = member ? keyEnd : -1;
           stack[depth++] = c == '{';
           expectKey = c == '{';
           namedDepth = -1;
@@ -163,8 +173,12 @@ public final class JsonScanner {
             keyEnd = end;
             value(b, p + 1, end, escapes, null, -1, 0, out); // a secret used as a member name is a secret too
           } else if (depth > 0 && stack[depth - 1] && keyStart >= 0) {
-            if (namedDepth == depth && keyEnd - keyStart == VALUE.length && Bytes.startsWith(b, keyStart, keyEnd, VALUE, false)) {
+            boolean valueMember = keyEnd - keyStart == VALUE.length && Bytes.startsWith(b, keyStart, keyEnd, VALUE, false);
+            if (valueMember && namedDepth == depth) {
               value(b, p + 1, end, escapes, b, namedStart, namedEnd, out);
+            } else if ((valueMember || keyEnd - keyStart == DEFAULT.length
+                && Bytes.startsWith(b, keyStart, keyEnd, DEFAULT, false)) && parents[2 * depth - 2] >= 0) {
+              value(b, p + 1, end, escapes, b, parents[2 * depth - 2], parents[2 * depth - 1], out);
             } else {
               value(b, p + 1, end, escapes, b, keyStart, keyEnd, out);
             }

@@ -46,10 +46,12 @@ enum Keyword {
     this.id = id;
   }
 
-  private static final WordSet PASSWORD_WORDS = new WordSet("password", "passwd", "pwd", "pass", "passphrase", "passcode");
+  private static final WordSet PASSWORD_WORDS = new WordSet("password", "passwd", "pwd", "pass", "passphrase", "passcode",
+      "requirepass", "masterauth"); // Redis's
   private static final WordSet KEY_WORDS = new WordSet("key", "apikey", "privatekey", "secretkey", "accesskey", "signingkey",
       "masterkey", "licensekey", "encryptionkey", "authkey", "clientkey", "appkey", "accountkey", "sharedaccesskey",
-      "subscriptionkey", "webhookkey", "servicekey", "adminkey", "restkey", "jwtkey", "hmackey", "sslkey", "tlskey");
+      "subscriptionkey", "webhookkey", "servicekey", "adminkey", "restkey", "jwtkey", "hmackey", "sslkey", "tlskey",
+      "writekey", "ingestkey", "secretkeybase", "sessionkey", "cookiekey");
   /** A last segment that says the value describes a secret rather than being one. */
   private static final WordSet METADATA = new WordSet("id", "ids", "name", "names", "path", "paths", "file", "files", "dir",
       "size", "type", "types", "length", "len", "prefix", "suffix", "alias", "field", "fields", "format", "usage",
@@ -313,7 +315,7 @@ enum Keyword {
    */
   static boolean notASecretValue(byte[] b, int from, int to) {
     return timestamp(b, from, to) || passwordHash(b, from, to) || Bytes.startsWithAny(b, from, to, PUBLIC_PREFIXES, false)
-        || agePublicKey(b, from, to)
+        || agePublicKey(b, from, to) || sealedSecret(b, from, to)
         || namesASecret(b, from, to) || slashedName(b, from, to);
   }
 
@@ -322,8 +324,16 @@ enum Keyword {
    * ({@code sha256=…}: an HMAC of one body, not a key). Age public keys ({@code age1…}; the secret is
    * {@code AGE-SECRET-KEY-1…}) by their whole shape.
    */
-  private static final byte[][] PUBLIC_PREFIXES = words("pk.eyJ", "phc_", "sha256=", "sha1=", "sha512=");
+  private static final byte[][] PUBLIC_PREFIXES = words("pk.eyJ", "phc_", "sha256=", "sha1=", "sha512=", "NRJS-");
   private static final byte[] AGE_PUBLIC = Detector.ascii("age1");
+
+  /**
+   * A Bitnami Sealed Secrets ciphertext (an {@code encryptedData} value: base64 of a blob that starts with 0x02, so
+   * {@code Ag…}, several hundred characters): encrypted for the cluster's key, meant to be committed.
+   */
+  private static boolean sealedSecret(byte[] b, int from, int to) {
+    return to - from >= 300 && b[from] == 'A' && b[from + 1] == 'g' && Bytes.all(b, from, to, Bytes.B64 | Bytes.EQUALS);
+  }
 
   /**
    * An age public key, {@code age1} and 58 bech32 characters: exactly that shape, so a password that merely starts
@@ -462,7 +472,7 @@ enum Keyword {
       "apikey ");
 
   /** Base64 that decodes to printable {@code user:password}. */
-  private static boolean basicCredentials(byte[] b, int from, int to) {
+  static boolean basicCredentials(byte[] b, int from, int to) {
     int len = to - from;
     if (len < 8 || len > 512 || len % 4 != 0) {
       return false;

@@ -21,12 +21,17 @@ final class Placeholders {
       "not-a-real", "lorem", "ipsum", "0123456789", "abcdefghij",
       // secret managers' references: vals (ref+awsssm://…), GCP Secret Manager (sm://…, gcp:secretmanager:…),
       // 1Password (op://vault/item/field)
-      "ref+", "secretmanager", "sm://", "op://", "/secrets/");
+      "ref+", "secretmanager", "sm://", "op://", "/secrets/",
+      // what a test file says its values are for
+      "unit-test", "unit_test", "unittest", "for-tests", "for_tests", "for-testing", "for_testing");
   private static final byte[][] PREFIX = bytes("$", "%", "@", "your", "enter", "put", "insert", "replace", "<", "[",
       "{", "env:", "file:", "enc[", "/", "./", "../", "~/", "c:\\\\", "http://localhost", "https://localhost",
       "arn:", "enc(", "ssm:",
       // Ruby and Octopus interpolation, CloudFormation's intrinsic functions and Ansible's vault tag in YAML
-      "#{", "!getatt", "!ref", "!sub", "!importvalue", "!join", "!select", "!findinmap", "!vault");
+      "#{", "!getatt", "!ref", "!sub", "!importvalue", "!join", "!select", "!findinmap", "!vault",
+      // ciphertexts meant to be committed and references to a key vault: a KMS envelope (kms:v1:…), Vault transit
+      // (vault:v1:…, under "vault:" above), Windows DPAPI (NuGet's encrypted passwords), Azure Key Vault (akv://…)
+      "kms:", "aqaaancmnd8bfderjhoawe/cl+sb", "akv://");
 
   /** {@link #CONTAINS} and {@link #PREFIX} by first byte: one pass over a value, not one per word. */
   private static final byte[][][] CONTAINS_BY_FIRST = byFirstByte(CONTAINS);

@@ -84,7 +84,9 @@ final class PrefixRule {
       }
     }
     // inside a word, a path or a file name (video_box.ico-7a38…): no token, unless the same bytes are one elsewhere
-    boolean glued = start > from && Bytes.is(b[start - 1], leftCount > 0 || urlLike ? Bytes.ALNUM : WORD_LEFT);
+    // (an anchor that starts a path segment, /IncomingWebhook/, follows whatever the path had before it)
+    boolean glued = start > from && anchor[0] != '/'
+        && Bytes.is(b[start - 1], leftCount > 0 || urlLike ? Bytes.ALNUM : WORD_LEFT);
     int p = at + anchor.length;
     int body = p;
     int lastMask = 0;

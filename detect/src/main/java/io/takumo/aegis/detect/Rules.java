@@ -101,6 +101,8 @@ final class Rules {
     r.add(new PrefixRule("npm-token", "npm_", KEY, "npm access token (checksummed)").seg(ALNUM, 36, 36)
         .check((b, s, body, e) -> Checksums.crc32Base62Tail(b, body, e)).confidence(1.0));
     r.add(new PrefixRule("pypi-token", "pypi-AgEIcHlwaS5vcmc", KEY, "PyPI upload token").seg(B64URL, 50, 400));
+    // TestPyPI's: the macaroon's location is test.pypi.org
+    r.add(new PrefixRule("pypi-token", "pypi-AgENdGVzdC5weXBpLm9yZw", KEY, "TestPyPI upload token").seg(B64URL, 50, 400));
     r.add(new PrefixRule("rubygems-token", "rubygems_", KEY, "RubyGems API key").seg(LOWER_HEX, 48, 48));
     r.add(new PrefixRule("clojars-token", "CLOJARS_", KEY, "Clojars deploy token").seg(ALNUM, 60, 60));
     // sgp_<40 hex> (legacy) or sgp_<16 hex instance id>_<40 hex>; the bare form has no checksum, so
@@ -216,14 +218,18 @@ final class Rules {
       r.add(new PrefixRule("planetscale-token", anchor, KEY, "PlanetScale token").seg(B64URL | DOT, 32, 64));
     }
     r.add(new PrefixRule("linear-api-key", "lin_api_", KEY, "Linear API key").seg(ALNUM, 40, 40));
+    r.add(new PrefixRule("contentful-management-token", "CFPAT-", TOKEN, "Contentful personal access token")
+        .seg(B64URL, 43, 43));
+    r.add(new PrefixRule("crates-io-token", "cio", TOKEN, "crates.io API token").seg(ALNUM, 32, 32)
+        .check((b, s, body, e) -> Bytes.classesPresent(b, body, e) >= 3));
     r.add(new PrefixRule("notion-token", "ntn_", KEY, "Notion integration token").seg(ALNUM, 40, 60));
     r.add(new PrefixRule("notion-token", "secret_", KEY, "Notion integration secret").seg(ALNUM, 43, 43));
     r.add(new PrefixRule("1password-service-account-token", "ops_eyJ", TOKEN, "1Password service account token")
-        .seg(B64 | EQUALS, 100, 4000));
+        .seg(B64 | B64URL | EQUALS, 100, 4000));
     r.add(new PrefixRule("heroku-api-key-v2", "HRKU-AA", KEY, "Heroku API key").seg(B64URL, 58, 58));
     r.add(new PrefixRule("flyio-token", "fo1_", TOKEN, "Fly.io token").seg(B64URL, 43, 43));
     for (String anchor : new String[] {"fm1r_", "fm1a_", "fm2_"}) {
-      r.add(new PrefixRule("flyio-token", anchor, TOKEN, "Fly.io macaroon").seg(B64 | EQUALS | UNDERSCORE, 100, 4000));
+      r.add(new PrefixRule("flyio-token", anchor, TOKEN, "Fly.io macaroon").seg(B64 | B64URL | EQUALS, 100, 4000));
     }
     for (String anchor : new String[] {"EAAM", "EAAC", "EAAG", "EAAI"}) {
       r.add(new PrefixRule("facebook-page-access-token", anchor, TOKEN, "Facebook access token").seg(ALNUM, 90, 400));
@@ -280,7 +286,7 @@ final class Rules {
     r.add(new PrefixRule("jfrog-reference-token", "cmVmdGtu", KEY, "JFrog reference token").seg(ALNUM, 56, 56));
     r.add(new PrefixRule("nuget-api-key", "oy2", KEY, "NuGet API key").seg(LOWER | DIGIT, 43, 43));
     r.add(new PrefixRule("prefect-api-key", "pnu_", KEY, "Prefect API key").seg(ALNUM, 36, 36));
-    r.add(new PrefixRule("readme-api-key", "rdme_", KEY, "ReadMe API key").seg(LOWER | DIGIT, 70, 70));
+    r.add(new PrefixRule("readme-api-key", "rdme_", KEY, "ReadMe API key").seg(ALNUM, 70, 70));
     r.add(new PrefixRule("typeform-token", "tfp_", KEY, "Typeform personal access token")
         .seg(B64URL | DOT | EQUALS, 59, 59));
     r.add(new PrefixRule("figma-token", "figd_", KEY, "Figma personal access token").seg(B64URL, 38, 44));
@@ -307,13 +313,15 @@ final class Rules {
     }
     // An app-only bearer token: 22 A's, then its URL-encoded base64 (%2B, %2F, %3D give it away)
     r.add(new PrefixRule("twitter-bearer-token", "AAAAAAAAAAAAAAAAAAAAA", TOKEN, "X (Twitter) bearer token")
-        .seg(ALNUM | PERCENT, 80, 140).check(Rules::urlEncodedBase64));
+        .seg(ALNUM | PERCENT, 60, 140).check(Rules::urlEncodedBase64));
     for (String anchor : new String[] {"dp.ct.", "dp.sa.", "dp.scim.", "dp.audit."}) {
       r.add(new PrefixRule("doppler-token", anchor, KEY, "Doppler token").seg(ALNUM, 40, 44));
     }
+    r.add(new PrefixRule("doppler-token", "dp.st.", KEY, "Doppler service token").seg(ALNUM, 40, 44));
     r.add(new PrefixRule("doppler-token", "dp.st.", KEY, "Doppler service token")
         .seg(LOWER | DIGIT | DASH | UNDERSCORE, 2, 35).sep('.', ALNUM, 40, 44));
-    r.add(new PrefixRule("grafana-api-key", "eyJrIjoi", KEY, "Grafana API key (legacy)").seg(B64 | EQUALS, 70, 400));
+    // base64 of {"k":"<32>","n":"<name>","id":<n>}: 48 characters after the anchor with a one-letter name
+    r.add(new PrefixRule("grafana-api-key", "eyJrIjoi", KEY, "Grafana API key (legacy)").seg(B64 | EQUALS, 48, 400));
     r.add(new PrefixRule("microsoft-teams-webhook", "/IncomingWebhook/", TOKEN, "Microsoft Teams incoming webhook")
         .seg(LOWER_HEX, 32, 32).sep('/', LOWER_HEX | DASH, 36, 36));
     return r;

@@ -63,6 +63,8 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     boolean netrc = false;
     if (keyQuote != 0 && Bytes.startsWith(b, p, to, VALUE_ATTR, true)) {
       p += VALUE_ATTR.length; // <add key="ClearTextPassword" value="…"/>
+    } else if (keyQuote != 0 && Bytes.startsWith(b, p, to, KOTLIN_TO, false)) {
+      p += KOTLIN_TO.length; // mapOf("api_key" to "…")
     } else {
       int op = operator(b, p, to);
       if (op < 0) {
@@ -118,9 +120,92 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     return q > from && (b[q - 1] == '{' || b[q - 1] == ',' || b[q - 1] == '(');
   }
 
+  private static final byte[] KOTLIN_TO = Detector.ascii("to ");
+  private static final byte[] KEY_NAME = Detector.ascii("key");
+  private static final byte[] VALUE_MEMBER = Detector.ascii("value");
+
+  /**
+   * Whether the name {@code b[is, ie)} is the attribute {@code key} of a {@code <add key="…" value="…"/>} element
+   * (.NET and NuGet configs): its quoted value, ending at {@code valueEnd}, is the next attribute's name.
+   */
+  static boolean namesTheNextAttribute(byte[] b, int is, int ie, int valueEnd, int to) {
+    if (ie - is != KEY_NAME.length || !Bytes.startsWith(b, is, ie, KEY_NAME, true)) {
+      return false;
+    }
+    int p = skipBlanks(b, valueEnd + 1, to);
+    return Bytes.startsWith(b, p, to, VALUE_ATTR, true);
+  }
+
+  /**
+   * The {@code default} of a block the name opens: Terraform's {@code variable "db_password" {} … default = "…" }},
+   * CloudFormation's {@code DBPassword:} parameter with {@code Default: …} (NoEcho or not); and the {@code value} of
+   * an object it opens (Terraform state's {@code "db_password": {} "value": "…"}, as text: a numbered file view). Looked for in the block's
+   * next 12 lines (1 KiB), which are indented deeper than the name's line; the block ends at the first that is not.
+   */
+  static @Nullable Value blockDefault(byte[] b, int is, int ie, int from, int to) {
+    int p = ie < to && isQuote(b[ie]) ? ie + 1 : ie;
+    boolean hcl = false;
+    p = skipBlanks(b, p, to);
+    if (p < to && b[p] == ':') { // YAML's block, or JSON's object ("db_password": {)
+      int q = skipBlanks(b, p + 1, to);
+      if (q < to && b[q] == '{') {
+        p = q;
+      }
+    }
+    if (p < to && b[p] == '{') {
+      hcl = true;
+    } else if (p >= to || b[p] != ':') {
+      return null;
+    }
+    int eol = skipBlanks(b, p + 1, to);
+    if (eol < to && b[eol] == '\r') {
+      eol++;
+    }
+    if (eol >= to || b[eol] != '\n') {
+      return null; // something follows on the name's line: a value, not a block
+    }
+    int lineStart = is;
+    while (lineStart > from && b[lineStart - 1] != '\n') {
+      lineStart--;
+    }
+    int nameIndent = skipBlanks(b, lineStart, is) - lineStart;
+    int limit = Math.min(to, eol + 1024);
+    int line = eol + 1;
+    for (int n = 0; n < 12 && line < limit; n++) {
+      int text = skipBlanks(b, line, limit);
+      int next = ByteScan.newline(b, line, limit);
+      if (text < next && b[text] != '\r') {
+        if (text - line <= nameIndent) {
+          return null; // the block ended
+        }
+        int member = isQuote(b[text]) ? text + 1 : text;
+        int word = Bytes.startsWith(b, member, next, DEFAULT, true) ? DEFAULT.length
+            : hcl && Bytes.startsWith(b, member, next, VALUE_MEMBER, false) ? VALUE_MEMBER.length : -1;
+        if (word > 0 && member + word < next && !Bytes.is(b[member + word], Bytes.IDENT)) {
+          int op = skipBlanks(b, member + word + (member > text ? 1 : 0), next);
+          if (op < next && (b[op] == '=' || b[op] == ':')) {
+            int v = skipBlanks(b, op + 1, next);
+            if (v < next && isQuote(b[v])) {
+              return quoted(b, v, next);
+            }
+            int e = next;
+            while (e > v && Bytes.is(b[e - 1], Bytes.SPACE)) {
+              e--;
+            }
+            return e > v && !hcl ? new Value(v, e, false, true) : null; // HCL's bare words are references
+          }
+        }
+      }
+      line = next + 1;
+    }
+    return null;
+  }
   private static final byte[][] NGINX = {Detector.ascii("proxy_set_header "), Detector.ascii("add_header "),
       Detector.ascii("grpc_set_header "), Detector.ascii("fastcgi_param "), Detector.ascii("uwsgi_param "),
-      Detector.ascii("set $")};
+      Detector.ascii("set $"),
+      // Apache httpd: RequestHeader set api-key "…", SetEnv DB_PASSWORD …
+      Detector.ascii("RequestHeader set "), Detector.ascii("RequestHeader append "),
+      Detector.ascii("RequestHeader add "), Detector.ascii("Header set "), Detector.ascii("SetEnv ")};
 
   /** Whether the name at {@code is} is the first argument of an nginx directive that takes a name and a value. */
   private static boolean nginxDirective(byte[] b, int is, int from) {
@@ -359,6 +444,9 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     if ((c == '?' || c == '|' || c == '+') && next == '=') {
       return p + 2;
     }
+    if ((c == '?' || c == '|') && next == c && p + 2 < to && b[p + 2] == '=') { // Ruby ||=, JS and C# ??=
+      return p + 3;
+    }
     int typeEnd = identifierEnd(b, p, to); // var token string = "…"
     if (typeEnd > p && isType(b, p, typeEnd)) {
       int eq = skipBlanks(b, typeEnd, to);
@@ -409,7 +497,7 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     return p;
   }
 
-  private static boolean isQuote(byte c) {
+  static boolean isQuote(byte c) {
     return c == '"' || c == '\'' || c == '`';
   }
 

@@ -290,6 +290,78 @@ class DetectorTest {
     assertThat(scan(text)).as(text).extracting(f -> text.substring(f.start(), f.end())).contains(secret);
   }
 
+  /**
+   * A third blind corpus's misses (2026-12-06, fifth session), each class in one of its shapes: tool and CLI syntaxes
+   * (Apache's RequestHeader, Kotlin's {@code to}, Ruby's {@code ||=}, mysql's glued {@code -p}, SQL's IDENTIFIED BY,
+   * Redis's requirepass, {@code vault login}), blocks with a default (CloudFormation, Terraform), credentials that
+   * decode as such (Basic, base64 PEM), and formats (TestPyPI, Doppler service, Contentful, crates.io, Teams).
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      RequestHeader set api-key "21ab9c24f335dd791ac0d8d21faf3fab"                          | 21ab9c24f335dd791ac0d8d21faf3fab
+      `"azureOpenaiApiKey" to "e9519621597c9528ba144cad27ecfe32",`                          | e9519621597c9528ba144cad27ecfe32
+      `ENV["SECRET_KEY"] ||= "7ufg77o!0v&&uf&#ry+0#8wpqyaqrl+j)ek0z3n20q)(tetz5l"`          | 7ufg77o!0v&&uf&#ry+0#8wpqyaqrl+j)ek0z3n20q)(tetz5l
+      HONEYCOMB_WRITEKEY="d08be07097e5387c691fe9015d02f22f"                                 | d08be07097e5387c691fe9015d02f22f
+      `AuthHeader: "Basic ZGVwbG95Ojl0bXM4SXp2RDVYMVZkYU11WlE4YXVMcnFT",`                   | ZGVwbG95Ojl0bXM4SXp2RDVYMVZkYU11WlE4YXVMcnFT
+      `mysql -u root -p've9^z^m5I-1XpWuXHWfVK' -h mysql-eu.svc.cluster.local`              | ve9^z^m5I-1XpWuXHWfVK
+      mysqldump -uroot -pS3cretPw99 orders                                                  | S3cretPw99
+      `ALTER USER postgres IDENTIFIED BY 'CuKbG7u6PCXwmAmVu2tOLxcnj';`                      | CuKbG7u6PCXwmAmVu2tOLxcnj
+      command: redis-server --requirepass hBp5_.0ff1xi7SBIWS63H                              | hBp5_.0ff1xi7SBIWS63H
+      vault login s.ECwC1jVm70QudwpMBuREZ1dt                                                | s.ECwC1jVm70QudwpMBuREZ1dt
+      url=jdbc:oracle:thin:svc_catalog/xrTUm7ea_G_I-Way*L8NONGmNF@//db-prod:1521/ORCLPDB1   | xrTUm7ea_G_I-Way*L8NONGmNF
+      `Parameters:\n  DBPassword:\n    Type: String\n    NoEcho: true\n    Default: "riOt^VsnwF38td2"\n` | riOt^VsnwF38td2
+      `variable "db_password" {\n  type    = string\n  default = "Onyx!Echo4886"\n}\n`    | Onyx!Echo4886
+      `  "outputs": {\n    "db_password": {\n      "value": "nQs6uXOUqkRoks1mEds8PQu",\n      "type": "string"\n` | nQs6uXOUqkRoks1mEds8PQu
+      password = pypi-AgENdGVzdC5weXBpLm9yZwIkspGzA29QHhlM02Qwr04gKhWtZQ9t_5xovucIRnbTCLmhq4LP3w7oL_YR0Gl_bpzL0H | pypi-AgENdGVzdC5weXBpLm9yZwIkspGzA29QHhlM02Qwr04gKhWtZQ9t_5xovucIRnbTCLmhq4LP3w7oL_YR0Gl_bpzL0H
+      `"doppler_token": "dp.st.jKlsm07No1o7QaIkUZ76rooFLVHzwOjogslhV0zIlLz",`               | dp.st.jKlsm07No1o7QaIkUZ76rooFLVHzwOjogslhV0zIlLz
+      `VALUES ('contentful', 'CFPAT-47MS1-DbnTemxwXW9y916xvvqgV5feNAsjV7PHIFQDc');`           | CFPAT-47MS1-DbnTemxwXW9y916xvvqgV5feNAsjV7PHIFQDc
+      `"CARGO_REGISTRY_TOKEN": "cioRCdvuYcuZSrLGXvP4DmOzECLg8S6kQK0",`                      | cioRCdvuYcuZSrLGXvP4DmOzECLg8S6kQK0
+      `"GRAFANA_API_KEY": "eyJrIjoiNXJuVUtqbUc3NUJXWGVEb2tmMjBmVmQ5Mjl4NHVOWkQiLCJuIjoiY2kiLCJpZCI6MzJ9",` | eyJrIjoiNXJuVUtqbUc3NUJXWGVEb2tmMjBmVmQ5Mjl4NHVOWkQiLCJuIjoiY2kiLCJpZCI6MzJ9
+      https://delta.webhook.office.com/webhookb2/fbf81e40-ff3c-4c26-ac72-a419b0b4f6e7@335d6b54-8056-49c6-9772-14754811769e/IncomingWebhook/00d0ae8a986f190f287541fb381f7b4f/36829340-1920-43bf-8642-04415039ef0b | /IncomingWebhook/00d0ae8a986f190f287541fb381f7b4f/36829340-1920-43bf-8642-04415039ef0b
+      """)
+  void thirdCorpusMissesAreFound(String text, String secret) {
+    assertThat(scan(text)).as(text).extracting(f -> text.substring(f.start(), f.end())).contains(secret);
+  }
+
+  /** Their look-alikes, in the same syntax: a prompt for the password, a reference, a ciphertext, a public key. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "mkdir -p /tmp/x && mysql -p -h db.internal orders",
+      "mysql -u root -p$MYSQL_PASSWORD -h db",
+      "the basic usage is simple: Basic auth needs a user",
+      "the log line says Basic dXNlcm5hbWU= and nothing else",
+      "url=jdbc:oracle:thin:@//db-prod:1521/ORCLPDB1",
+      "Parameters:\n  DBPassword:\n    Type: String\n    NoEcho: true\n  Other:\n    Default: \"riOt^VsnwF38td2\"\n",
+      "variable \"db_password\" {\n  default = var.shared_password\n}\n",
+      "STRIPE_SECRET_KEY: kms:v1:UTsXZHUzNa+Zq2TFjCP3Hmc3i2ATIhfi6K+/8rLmb2wvomgT58HzzAyhxI04OeTee0AQTWrBEIDBtQjQ==",
+      "MasterUserPassword: \"akv://kv-auth/masteruserpassword\"",
+      "NEW_RELIC_BROWSER_KEY=NRJS-11ce774a7b9bfa9bcec",
+      "let SUPABASE_SECRET_KEY = 's3cret-for-unit-tests';",
+      "<add key=\"https://api.nuget.org/v3/index.json\" value=\"AQAAANCMnd8BFdERjHoAwE/Cl+sBAAAACpmJ5Yx8rFDijLjxgryson9\" />"})
+  void thirdCorpusLookAlikesAreNot(String text) {
+    assertThat(scan(text)).as(text).isEmpty();
+  }
+
+  /** Private keys in the other forms files carry them: PuTTY's .ppk, and a PEM block in base64 (kubeconfig). */
+  @Test
+  void puttyKeysAndBase64PemPrivateKeysAreFound() {
+    String ppk = "PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: deploy@ci\nPublic-Lines: 2\n"
+        + "AAAAC3NzaC1lZDI1NTE5AAAAIHq0nUqSYSK3NvbCQwvhnrA0Dmn7r9KBPzuaC81l\nQ3Yz\nPrivate-Lines: 1\n"
+        + "AAAAIIuCvxHqAq9ff7bnCzS1T2GX7ma4HA/T8ma0ffqLmVs1\nPrivate-MAC: 5b1d3a5f1cd7c37f9fb4c7b3d9a2d6bb0e3e8f3f1c0d4a6b\n";
+    String text = "const ppk = `" + ppk + "`;";
+    assertThat(scan(text)).extracting(f -> text.substring(f.start(), f.end())).containsExactly(ppk.strip());
+    assertThat(scan(ppk.substring(0, ppk.indexOf("Private-Lines")))).isEmpty(); // the public half alone
+
+    String pem = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA0Z3VS5JJcds3xfn/ygWyF8PbnGy0AHB7MhgHcTz6sE2I2yPB\n"
+        + "aIHSS39WFrSKt1Y7LDQJSSgqrZ1sK5dw7qbdH3LgkDHYcUZ8m7Rwx4Jm4sxTMXo\n-----END RSA PRIVATE KEY-----\n";
+    String data = java.util.Base64.getEncoder().encodeToString(pem.getBytes(StandardCharsets.US_ASCII));
+    String kubeconfig = "users:\n- name: ci\n  user:\n    client-key-data: " + data + "\n";
+    assertThat(scan(kubeconfig)).extracting(f -> kubeconfig.substring(f.start(), f.end())).containsExactly(data);
+    String cert = java.util.Base64.getEncoder().encodeToString(pem.replace("RSA PRIVATE KEY", "CERTIFICATE")
+        .getBytes(StandardCharsets.US_ASCII));
+    assertThat(scan("    client-certificate-data: " + cert + "\n")).isEmpty();
+  }
+
   /** A .pgpass line as Claude Code's Read tool numbers it: the host follows an arrow (three bytes in UTF-8). */
   @Test
   void aPgpassLineReadByAToolIsFound() {

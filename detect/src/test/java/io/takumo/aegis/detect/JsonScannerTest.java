@@ -80,6 +80,17 @@ class JsonScannerTest {
         .containsExactly(laravel, "Otter.Maple7533#");
   }
 
+  /** Terraform state's outputs and JSON variables: the object's own member name names its "value" or "default". */
+  @Test
+  void anObjectsValueIsJudgedByTheNameItIsUnder() {
+    String json = "{\"outputs\": {\"db_password\": {\"value\": \"nQs6uXOUqkRoks1mEds8PQu\", \"type\": \"string\"},"
+        + " \"endpoint\": {\"value\": \"Xk9mQ2vLp7wZr4tqB3nC\"}}, \"variable\": {\"api_token\": {\"default\":"
+        + " \"Kx9mQ2vLp7wZr4tqB3nD\"}}, \"items\": [{\"value\": \"Heron.Birch9911#\"}]}";
+    byte[] raw = json.getBytes(StandardCharsets.UTF_8);
+    assertThat(SCANNER.scan(raw)).extracting(f -> new String(raw, f.start(), f.end() - f.start(), StandardCharsets.UTF_8))
+        .containsExactly("nQs6uXOUqkRoks1mEds8PQu", "Kx9mQ2vLp7wZr4tqB3nD");
+  }
+
   @Test
   void base64MediaIsNotScannedAsText() throws Exception {
     StringBuilder base64 = new StringBuilder();

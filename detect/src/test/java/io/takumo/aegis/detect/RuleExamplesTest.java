@@ -126,9 +126,12 @@ class RuleExamplesTest {
       assertThat(f.category()).isEqualTo(rule.category);
     });
 
-    String glued = "config = \"" + setting + "x" + token + "\"\n"; // continues a word: not this format
-    assertThat(DETECTOR.scan(glued.getBytes(StandardCharsets.US_ASCII)))
-        .noneSatisfy(f -> assertThat(f.ruleId()).isEqualTo(rule.id));
+    // continues a word: not this format (an anchor that starts a path segment, /IncomingWebhook/, follows anything)
+    String glued = "config = \"" + setting + "x" + token + "\"\n";
+    if (rule.anchor[0] != '/') {
+      assertThat(DETECTOR.scan(glued.getBytes(StandardCharsets.US_ASCII)))
+          .noneSatisfy(f -> assertThat(f.ruleId()).isEqualTo(rule.id));
+    }
     String shortened = "config = \"" + setting + token.substring(0, token.length() - 1) + "\"\n";
     if (rule.segments.get(rule.segments.size() - 1)[1] == rule.segments.get(rule.segments.size() - 1)[2]) {
       // Fixed-length formats: one byte short is not the format.

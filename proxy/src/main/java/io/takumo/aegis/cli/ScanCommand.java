@@ -402,6 +402,12 @@ final class ScanCommand implements Callable<Integer> {
    */
   private static final ThreadLocal<byte[]> BUFFERS = ThreadLocal.withInitial(() -> new byte[64 << 10]);
 
+  /** Files that are JSON documents by their name: JSON, Terraform state and its backup, Jupyter notebooks. */
+  static boolean isJson(String name) {
+    return name.endsWith(".json") || name.endsWith(".tfstate") || name.endsWith(".tfstate.backup")
+        || name.endsWith(".ipynb");
+  }
+
   private static List<Result> scanFile(ScanSource file, Detector detector, JsonScanner json, Progress progress) {
     List<Result> results = new ArrayList<>();
     try (InputStream in = file.open()) {
@@ -417,7 +423,7 @@ final class ScanCommand implements Callable<Integer> {
       if (filled == 0 || isBinary(buffer, filled)) {
         return results;
       }
-      boolean asJson = file.name().endsWith(".json") && filled < full;
+      boolean asJson = isJson(file.name()) && filled < full;
       long base = 0;
       LineCounter lines = new LineCounter();
       while (true) {

@@ -34,6 +34,15 @@ class ScanCommandTest {
   }
 
   @Test
+  void terraformStateAndNotebooksAreReadAsJson() {
+    assertThat(ScanCommand.isJson("envs/prod/terraform.tfstate")).isTrue();
+    assertThat(ScanCommand.isJson("terraform.tfstate.backup")).isTrue();
+    assertThat(ScanCommand.isJson("analysis.ipynb")).isTrue();
+    assertThat(ScanCommand.isJson("package.json")).isTrue();
+    assertThat(ScanCommand.isJson("main.tf")).isFalse();
+  }
+
+  @Test
   void aHunkHeaderGivesItsFirstNewLine() {
     assertThat(GitHistory.hunkStart("@@ -12,3 +14,5 @@ def main():")).isEqualTo(14);
     assertThat(GitHistory.hunkStart("@@ -0,0 +1 @@")).isEqualTo(1);
