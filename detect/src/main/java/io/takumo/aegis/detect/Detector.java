@@ -495,7 +495,7 @@ public final class Detector {
     while (is > from && at - is < MAX_IDENT && Bytes.is(b[is - 1], Bytes.IDENT)) {
       is--;
     }
-    if (is - 2 >= from && b[is - 1] == ':' && Bytes.is(b[is - 2], Bytes.IDENT)) {
+    if (is - 2 >= from && b[is - 1] == ':' && Bytes.is(b[is - 2], Bytes.IDENT) && !lineNumbered(b, is - 1, from)) {
       // a segment of a colon chain, not a name: arn:aws:secretsmanager:…, {{resolve:secretsmanager:…}}
       return ie;
     }
@@ -548,11 +548,24 @@ public final class Detector {
       if (span != null) {
         out.add(new Finding(span[0], span[1], Category.CONN, "connection-string", 0.9));
       } else {
-        int start = kind == Keyword.AUTH ? Keyword.skipScheme(b, value.start(), value.end()) : value.start();
+        int start = kind.secretStart(b, value.start(), value.end());
         out.add(new Finding(start, value.end(), kind.category, "context-" + kind.id, kind.confidence));
       }
     }
     return ie;
+  }
+
+  /**
+   * Whether the colon at {@code colon} ends a line number after a file's name, as {@code grep -n} and an agent's
+   * search tools print a match ({@code terraform/secrets.tfvars:3:wandb_api_key = …}): one to six digits between
+   * two colons.
+   */
+  private static boolean lineNumbered(byte[] b, int colon, int from) {
+    int d = colon;
+    while (d > from && colon - d <= 6 && Bytes.is(b[d - 1], Bytes.DIGIT)) {
+      d--;
+    }
+    return d < colon && colon - d <= 6 && d > from && b[d - 1] == ':';
   }
 
   /** Judges a value given its name, for JSON members: {@code "db_password": "…"}. */
@@ -566,7 +579,7 @@ public final class Detector {
     }
     Keyword kind = Keyword.classify(nameBytes, nameFrom, nameTo);
     if (kind != null && kind.accepts(b, from, to, true, false) && !failedKnownFormat(b, from, to)) {
-      out.add(new Finding(from, to, kind.category, "context-" + kind.id, kind.confidence));
+      out.add(new Finding(kind.secretStart(b, from, to), to, kind.category, "context-" + kind.id, kind.confidence));
     }
   }
 

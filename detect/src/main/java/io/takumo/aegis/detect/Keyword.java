@@ -24,7 +24,9 @@ enum Keyword {
    * storage entry, a secret only in an Azure storage account key's exact shape. Never a trigger: the name's
    * {@code key} is ({@link Detector}); its findings are {@code context-key}.
    */
-  STORAGE("key", Category.KEY, 0.75, "key");
+  STORAGE("key", Category.KEY, 0.75, "key"),
+  /** A cookie's value ({@code Cookie: session=…}): a session is a credential; only long random values count. */
+  COOKIE("cookie", Category.TOKEN, 0.7);
 
   /** Trigger literal for the prefilter (lower case). */
   final byte[] literal;
@@ -71,7 +73,7 @@ enum Keyword {
   private static final WordSet NOT_SECRET = new WordSet("public", "pub", "publishable", "bucket", "sort", "partition",
       "primary", "foreign", "lookup", "object", "row", "shortcut", "hot", "schema", "entity", "table", "unique",
       "composite", "idempotency", "dedup", "route", "node", "tree", "registry", "translation", "i18n",
-      "react", "item", "vault", "cache", "s3", "redis", "map", "dict", "hash", "sort", "next", "prev",
+      "react", "item", "vault", "cache", "redis", "map", "dict", "hash", "sort", "next", "prev",
       "previous", "first", "last", "max", "min", "num", "csrf", "xsrf", "page", "cursor", "continuation", "sync",
       "authenticity", "jsonwebtoken", "hashed", "pagination", "paging");
   private static final byte[] DOUBLE_UNDERSCORE = Detector.ascii("__");
@@ -102,6 +104,7 @@ enum Keyword {
     int lastSegStart = from;
     int lastSegEnd = from;
     int specialSegments = 0; // SPECIAL_SEGMENTS seen, as SEG_ bits
+    boolean s3 = false; // S3_KEY names an object's key; S3_SECRET_ACCESS_KEY is a secret
     for (int i = from; i <= to; i++) {
       boolean boundary = i == to || b[i] == '_' || b[i] == '-' || b[i] == '.'
           || (i > from && Bytes.is(b[i], Bytes.UPPER) && Bytes.is(b[i - 1], Bytes.LOWER | Bytes.DIGIT))
@@ -113,6 +116,7 @@ enum Keyword {
       }
       if (i > segStart) {
         notSecret |= NOT_SECRET.contains(b, segStart, i);
+        s3 |= i - segStart == 2 && (b[segStart] | 0x20) == 's' && b[segStart + 1] == '3';
         int special = SPECIAL_SEGMENTS.indexOf(b, segStart, i);
         if (special >= 0) {
           specialSegments |= specialSegment(special, b, lastSegStart, lastSegEnd);
@@ -126,7 +130,8 @@ enum Keyword {
       }
       segStart = (i < to && Bytes.is(b[i], Bytes.UPPER)) ? i : i + 1;
     }
-    if (best == null || notSecret || METADATA.contains(b, lastSegStart, lastSegEnd)) {
+    if (best == null || notSecret || METADATA.contains(b, lastSegStart, lastSegEnd)
+        || s3 && !contains(b, from, to, W_SECRET)) {
       return null;
     }
     if ((specialSegments & (SEG_STORAGE | SEG_ACCOUNT)) == SEG_STORAGE) {
@@ -196,6 +201,7 @@ enum Keyword {
   private static final byte[] W_CREDENTIAL = Detector.ascii("credential");
   private static final WordSet W_CREDS = new WordSet("creds", "cred");
   private static final WordSet W_LOGIN = new WordSet("login");
+  private static final WordSet W_COOKIE = new WordSet("cookie", "set-cookie");
   private static final byte[] W_KEY = Detector.ascii("key");
 
   private static @Nullable Keyword segment(byte[] b, int from, int to) {
@@ -212,6 +218,9 @@ enum Keyword {
     }
     if (contains(b, from, to, W_SECRET) && !contains(b, from, to, W_SECRETAR)) {
       return SECRET;
+    }
+    if (W_COOKIE.contains(b, from, to)) {
+      return COOKIE;
     }
     if (AUTH_WORDS.contains(b, from, to)) {
       return AUTH;
@@ -232,6 +241,12 @@ enum Keyword {
   boolean accepts(byte[] b, int from, int to, boolean quoted, boolean envStyle) {
     if (this == STORAGE) {
       return azureStorageKey(b, from, to);
+    }
+    if (this == COOKIE) {
+      int start = cookieValue(b, from, to);
+      return to - start >= 16 && to - start <= 4096 && Bytes.all(b, start, to, Bytes.TOKEN_CHARS | Bytes.PERCENT)
+          && Bytes.classesPresent(b, start, to) >= 2 && Bytes.entropy(b, start, to) >= 3.0
+          && !Placeholders.isPlaceholder(b, start, to);
     }
     if (this == AUTH) {
       from = skipScheme(b, from, to);
@@ -315,7 +330,7 @@ enum Keyword {
    */
   static boolean notASecretValue(byte[] b, int from, int to) {
     return timestamp(b, from, to) || passwordHash(b, from, to) || Bytes.startsWithAny(b, from, to, PUBLIC_PREFIXES, false)
-        || agePublicKey(b, from, to) || sealedSecret(b, from, to)
+        || agePublicKey(b, from, to) || sealedSecret(b, from, to) || translatedName(b, from, to)
         || namesASecret(b, from, to) || slashedName(b, from, to);
   }
 
@@ -324,8 +339,32 @@ enum Keyword {
    * ({@code sha256=…}: an HMAC of one body, not a key). Age public keys ({@code age1…}; the secret is
    * {@code AGE-SECRET-KEY-1…}) by their whole shape.
    */
-  private static final byte[][] PUBLIC_PREFIXES = words("pk.eyJ", "phc_", "sha256=", "sha1=", "sha512=", "NRJS-");
+  private static final byte[][] PUBLIC_PREFIXES = words("pk.eyJ", "phc_", "sha256=", "sha1=", "sha512=", "NRJS-",
+      // digests and fingerprints (sha256:…, an SSH key's SHA256:…), public keys in OpenSSH's one-line form
+      "sha256:", "SHA256:", "sha512:", "sha1:", "ssh-ed25519 ", "ssh-rsa ", "ecdsa-sha2-");
   private static final byte[] AGE_PUBLIC = Detector.ascii("age1");
+
+  /** The word "password", "secret" or "key" in another language: a UI string's translation, not a value. */
+  private static final WordSet TRANSLATIONS = new WordSet("passwort", "kennwort", "wachtwoord", "contrasena", "senha",
+      "parola", "haslo", "salasana", "passord", "losenord", "adgangskode", "jelszo", "sifre", "geheimnis", "secreto",
+      "segreto", "sekret", "geheim", "clave", "chave", "chiave", "klucz", "schluessel", "schlussel", "jeton", "wachtwort");
+
+  /**
+   * A translated label ({@code "password": "パスワード"}, {@code "secret": "Geheimnis"}, i18n files): letters only, in
+   * a script other than ASCII or one of the words for a secret in another language.
+   */
+  private static boolean translatedName(byte[] b, int from, int to) {
+    boolean wide = false;
+    for (int i = from; i < to; i++) {
+      byte c = b[i];
+      if (c < 0) {
+        wide = true;
+      } else if (!Bytes.is(c, Bytes.UPPER | Bytes.LOWER) && c != ' ') {
+        return false;
+      }
+    }
+    return wide || TRANSLATIONS.contains(b, from, to);
+  }
 
   /**
    * A Bitnami Sealed Secrets ciphertext (an {@code encryptedData} value: base64 of a blob that starts with 0x02, so
@@ -469,7 +508,7 @@ enum Keyword {
   private static final byte[] SCHEME_SEPARATOR = Detector.ascii("://");
   // Okta's SSWS, Discord's Bot and Elastic's ApiKey as well as the IANA-registered ones
   private static final byte[][] SCHEMES = words("bearer ", "basic ", "token ", "api-token ", "digest ", "ssws ", "bot ",
-      "apikey ");
+      "apikey ", "splunk ");
 
   /** Base64 that decodes to printable {@code user:password}. */
   static boolean basicCredentials(byte[] b, int from, int to) {
@@ -499,6 +538,20 @@ enum Keyword {
   /** Whether {@code b[from, to)} is a header scheme and nothing else ({@code "Basic "}), checked by length first. */
   static boolean onlyScheme(byte[] b, int from, int to) {
     return to - from <= LONGEST_SCHEME && skipScheme(b, from, to) == to;
+  }
+
+  /** Where a cookie's value starts: after its {@code name=}, when it has one. */
+  static int cookieValue(byte[] b, int from, int to) {
+    int i = from;
+    while (i < to && i - from < 64 && Bytes.is(b[i], Bytes.IDENT)) {
+      i++;
+    }
+    return i > from && i < to && b[i] == '=' ? i + 1 : from;
+  }
+
+  /** Where the secret of a value this kind of name holds starts: after a header's scheme or a cookie's name. */
+  int secretStart(byte[] b, int from, int to) {
+    return this == AUTH ? skipScheme(b, from, to) : this == COOKIE ? cookieValue(b, from, to) : from;
   }
 
   static int skipScheme(byte[] b, int from, int to) {
@@ -582,7 +635,8 @@ enum Keyword {
         partStart = true;
         continue;
       }
-      if (partStart ? !Bytes.is(c, Bytes.LOWER) : !Bytes.is(c, Bytes.LOWER | Bytes.DIGIT | Bytes.UNDERSCORE | Bytes.DASH)) {
+      if (partStart ? !Bytes.is(c, Bytes.LOWER)
+          : !Bytes.is(c, Bytes.LOWER | Bytes.DIGIT | Bytes.UNDERSCORE | Bytes.DASH | Bytes.DOT)) { // a file's name too
         return false;
       }
       partStart = false;

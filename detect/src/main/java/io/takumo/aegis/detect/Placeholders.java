@@ -16,7 +16,8 @@ final class Placeholders {
   private static final byte[][] CONTAINS = bytes("xxxx", "****", "####", "...", "${", "{{", "}}", "process.env",
       "os.environ", "getenv", "env[", "env.", "secrets.", "example.com", "example.org", "placeholder", "changeme", "change_me",
       "your_", "your-", "yourkey", "yourtoken", "yoursecret", "yourpassword", "dummy", "sample", "redacted",
-      "replace_me", "replace-me", "replaceme", "insert_", "insert-", "__takumo_v1_", "<", ">", "%s", "{0}",
+      "replace_me", "replace-me", "replaceme", "insert_", "insert-", "__takumo_v1_", "%s", "{0}",
+      "(hidden)", "(redacted)", "(masked)", "(sensitive", // Terraform's "(sensitive value)"
       "config.", "settings.", "vault:", "secretsmanager", "keyvault", "$(", "..", "fake", "notreal", "not_real",
       "not-a-real", "lorem", "ipsum", "0123456789", "abcdefghij",
       // secret managers' references: vals (ref+awsssm://…), GCP Secret Manager (sm://…, gcp:secretmanager:…),
@@ -31,7 +32,9 @@ final class Placeholders {
       "#{", "!getatt", "!ref", "!sub", "!importvalue", "!join", "!select", "!findinmap", "!vault",
       // ciphertexts meant to be committed and references to a key vault: a KMS envelope (kms:v1:…), Vault transit
       // (vault:v1:…, under "vault:" above), Windows DPAPI (NuGet's encrypted passwords), Azure Key Vault (akv://…)
-      "kms:", "aqaaancmnd8bfderjhoawe/cl+sb", "akv://");
+      "kms:", "aqaaancmnd8bfderjhoawe/cl+sb", "akv://",
+      // Concourse's ((credential)), GCP Secret Manager's gcp:/// and gcpsm://, an XML-escaped <placeholder>
+      "((", "gcp://", "gcpsm://", "&lt;");
 
   /** {@link #CONTAINS} and {@link #PREFIX} by first byte: one pass over a value, not one per word. */
   private static final byte[][][] CONTAINS_BY_FIRST = byFirstByte(CONTAINS);
@@ -103,7 +106,26 @@ final class Placeholders {
         return true;
       }
     }
-    return lowDiversity(b, from, to) || periodic(b, from, to) || fixtureWords(b, from, to);
+    return angleBracketed(b, from, to) || lowDiversity(b, from, to) || periodic(b, from, to)
+        || fixtureWords(b, from, to);
+  }
+
+  /**
+   * {@code <your-api-key>} inside a value ({@code sk-<key>}, {@code Bearer <token>}): a {@code <} with a {@code >}
+   * after it. A lone {@code <} or {@code >} is a character of a password like any other.
+   */
+  private static boolean angleBracketed(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (b[i] == '<') {
+        for (int j = i + 2; j < to; j++) {
+          if (b[j] == '>') {
+            return true;
+          }
+        }
+        return false;
+      }
+    }
+    return false;
   }
 
   /** Words test fixtures are made of; a value of only these (and digits) names a secret, it is none. */

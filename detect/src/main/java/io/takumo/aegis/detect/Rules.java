@@ -87,6 +87,9 @@ final class Rules {
     }
     // App installation (ghs_) and user-to-server (ghu_) tokens also come without a valid tail and longer than 36
     // (GitHub lengthened installation tokens): random-looking ones count, at a lower confidence.
+    // Refresh tokens of GitHub Apps' user tokens: ghr_ and 76 characters
+    r.add(new PrefixRule("github-refresh-token", "ghr_", KEY, "GitHub refresh token").seg(ALNUM, 76, 76)
+        .check((b, s, body, e) -> Bytes.classesPresent(b, body, e) >= 3));
     for (String anchor : new String[] {"ghu_", "ghs_"}) {
       r.add(new PrefixRule("github-app-token", anchor, KEY, "GitHub App token").seg(ALNUM, 36, 255)
           .check((b, s, body, e) -> Bytes.entropy(b, body, e) >= 3.5 && Bytes.classesPresent(b, body, e) >= 3)
@@ -234,6 +237,16 @@ final class Rules {
     for (String anchor : new String[] {"EAAM", "EAAC", "EAAG", "EAAI"}) {
       r.add(new PrefixRule("facebook-page-access-token", anchor, TOKEN, "Facebook access token").seg(ALNUM, 90, 400));
     }
+    // other apps' tokens: EAA and the app's own letter, then alphanumerics only (a base64 blob has + or / by then)
+    r.add(new PrefixRule("facebook-page-access-token", "EAA", TOKEN, "Facebook access token").seg(ALNUM, 100, 400)
+        .check((b, s, body, e) -> Bytes.classesPresent(b, body, e) >= 3));
+    r.add(new PrefixRule("zapier-webhook-url", "hooks.zapier.com/hooks/catch/", TOKEN, "Zapier webhook URL")
+        .seg(DIGIT, 5, 12).sep('/', LOWER | DIGIT, 6, 8));
+    // Mattermost incoming webhooks: /hooks/ and the hook's 26-character id (lower case and digits)
+    r.add(new PrefixRule("mattermost-webhook-url", "/hooks/", TOKEN, "Mattermost incoming webhook").seg(LOWER | DIGIT, 26, 26)
+        .check((b, s, body, e) -> Bytes.classesPresent(b, body, e) >= 2));
+    r.add(new PrefixRule("adafruit-io-key", "aio_", KEY, "Adafruit IO key").seg(ALNUM, 28, 28)
+        .check((b, s, body, e) -> Bytes.classesPresent(b, body, e) >= 2));
     r.add(new PrefixRule("1password-secret-key", "A3-", SECRET, "1Password account secret key")
         .seg(UPPER_DIGIT | DASH, 33, 40).check(Rules::onePasswordSecretKey));
     r.add(new PrefixRule("dynatrace-token", "dt0c01.", KEY, "Dynatrace API token").seg(ALNUM, 24, 24)

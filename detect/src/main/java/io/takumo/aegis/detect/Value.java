@@ -74,7 +74,7 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
         }
         netrc = !flag && netrc(b, is, ie, from, to);
         if (!flag && !netrc) {
-          return null;
+          return prose(b, is, p, from, to);
         }
       } else {
         p = op;
@@ -85,7 +85,9 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
       return null;
     }
     if (isQuote(b[p])) {
-      return quoted(b, p, to);
+      Value quoted = quoted(b, p, to);
+      Value changed = quoted == null ? null : planned(b, quoted.end() + 1, to);
+      return changed != null ? changed : quoted;
     }
     // In a query string (?token=…&user=…) '&' ends a value; elsewhere it is part of it.
     boolean query = is > from && (b[is - 1] == '?' || b[is - 1] == '&');
@@ -121,6 +123,71 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
   }
 
   private static final byte[] KOTLIN_TO = Detector.ascii("to ");
+  /** What joins a name to its value in prose and in commands: "my X is …", "set X to …", "X -> …", gh's --body. */
+  private static final byte[] TABLE_CELL = Detector.ascii("| ");
+  private static final byte[][] PROSE = {Detector.ascii("is "), Detector.ascii("to "), Detector.ascii("-> "),
+      Detector.ascii("--body "), Detector.ascii("--value "), TABLE_CELL};
+
+  /** Whether the name at {@code is} starts a Markdown table's cell ({@code | NAME |}, {@code | `NAME` |}). */
+  private static boolean startsCell(byte[] b, int is, int from) {
+    int q = is > from && b[is - 1] == '`' ? is - 1 : is;
+    q = q > from && b[q - 1] == ' ' ? q - 1 : q;
+    return q > from && b[q - 1] == '|';
+  }
+  private static final byte[] ARROW = Detector.ascii(" -> ");
+
+  /**
+   * The value a name is given in a sentence or a command rather than in code: {@code My TWILIO_API_SECRET is …},
+   * {@code Set `DATADOG_APP_KEY` to `…`}, {@code rotated. NEXTAUTH_SECRET -> …}, {@code gh secret set OKTA_TOKEN
+   * --body '…'}, a Markdown table's {@code | DD_API_KEY | `…` |}: what people type into a chat with an agent. A bare
+   * value ends at a blank (and loses the punctuation that ends a sentence); it is literal text, judged by its shape.
+   */
+  private static @Nullable Value prose(byte[] b, int is, int p, int from, int to) {
+    byte[] connector = null;
+    for (byte[] word : PROSE) {
+      if (Bytes.startsWith(b, p, to, word, true)) {
+        connector = word;
+        break;
+      }
+    }
+    if (connector == null || connector == TABLE_CELL && !startsCell(b, is, from)) {
+      return null; // a table's value follows a cell that is the name, not a description that mentions one
+    }
+    int v = skipBlanks(b, p + connector.length, to);
+    if (v >= to) {
+      return null;
+    }
+    if (isQuote(b[v])) {
+      Value quoted = quoted(b, v, to);
+      return quoted != null && hasDigit(b, quoted.start(), quoted.end()) ? quoted : null;
+    }
+    int e = v;
+    while (e < to && e - v < MAX && !Bytes.is(b[e], Bytes.SPACE) && b[e] != '\n' && b[e] != '\r' && b[e] != '"'
+        && b[e] != '\\') {
+      e++;
+    }
+    while (e > v && (b[e - 1] == ',' || b[e - 1] == '.' || b[e - 1] == ';' || b[e - 1] == ')' || b[e - 1] == '!'
+        || b[e - 1] == '?')) {
+      e--;
+    }
+    // prose is full of words after "is" and "to" ("the key is required}"): a value there holds a digit
+    return e > v && e - v < MAX && hasDigit(b, v, e) ? new Value(v, e, false, true) : null;
+  }
+
+  private static boolean hasDigit(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (Bytes.is(b[i], Bytes.DIGIT)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A plan's change after a quoted old value, {@code "X" = "old" -> "new"} (Terraform): the new value, or null. */
+  private static @Nullable Value planned(byte[] b, int p, int to) {
+    return Bytes.startsWith(b, p, to, ARROW, false) && p + ARROW.length < to && isQuote(b[p + ARROW.length])
+        ? quoted(b, p + ARROW.length, to) : null;
+  }
   private static final byte[] KEY_NAME = Detector.ascii("key");
   private static final byte[] VALUE_MEMBER = Detector.ascii("value");
 
@@ -351,19 +418,12 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     return close < to && b[close] == quote && close > p + 1 ? new Value(p + 1, close, true, false) : null;
   }
 
-  private static final byte[][] SCHEMES = {Detector.ascii("bearer"), Detector.ascii("basic"), Detector.ascii("token"),
-      Detector.ascii("api-token"), Detector.ascii("digest"), Detector.ascii("ssws"), Detector.ascii("bot"),
-      Detector.ascii("apikey")};
   private static final byte[][] TYPES = {Detector.ascii("string"), Detector.ascii("str"), Detector.ascii("[]byte"),
       Detector.ascii("&str"), Detector.ascii("&'static")};
 
+  /** Whether {@code b[from, to)} is a header scheme (the blank after it at {@code to}): Keyword's list. */
   private static boolean isScheme(byte[] b, int from, int to) {
-    for (byte[] scheme : SCHEMES) {
-      if (scheme.length == to - from && Bytes.startsWith(b, from, to, scheme, true)) {
-        return true;
-      }
-    }
-    return false;
+    return Keyword.onlyScheme(b, from, to + 1);
   }
 
   private static final byte[] PASSWORD = Detector.ascii("password");

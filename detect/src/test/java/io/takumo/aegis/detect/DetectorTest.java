@@ -342,6 +342,66 @@ class DetectorTest {
     assertThat(scan(text)).as(text).isEmpty();
   }
 
+  /**
+   * A fourth blind corpus, of agent traffic (2026-12-06, fifth session): secrets as people give them to an agent in a
+   * sentence or a command, a plan's new value, a table's cell, a search tool's numbered match, a cookie, a scheme,
+   * names with S3, and formats (GitHub refresh tokens, Zapier and Mattermost webhooks, Facebook tokens, Adafruit).
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+      My TWILIO_API_SECRET is 4aQU25m4fwF9rNOk10o63ngWpZr2t35l, use that for the test run.  | 4aQU25m4fwF9rNOk10o63ngWpZr2t35l
+      Set TWILIO_API_SECRET to bn6BNp66XpEo8wgDgO8VxGuka9s4nKDi in the k8s secret.          | bn6BNp66XpEo8wgDgO8VxGuka9s4nKDi
+      rotated. NEXTAUTH_SECRET -> BjlEQ1NvG2d6rrX0Yu7uzgtIesXHDCm4rWwyyBC9m5E=              | BjlEQ1NvG2d6rrX0Yu7uzgtIesXHDCm4rWwyyBC9m5E=
+      gh secret set OKTA_API_TOKEN --body '00UxgD-UVCzLcvHhFnTHLzrdCxlzD4vFJsbRAcPybx'      | 00UxgD-UVCzLcvHhFnTHLzrdCxlzD4vFJsbRAcPybx
+      ~| DD_APP_KEY | `a43b818e25c6072cdad5c501cec4ecfc758f0ee6` | prod |~                  | a43b818e25c6072cdad5c501cec4ecfc758f0ee6
+      ~  ~ "SNOWFLAKE_PASSWORD" = "old-value-rotated" -> "Dy=d5uj2BV^9~f~U-~q~M=D"~       | Dy=d5uj2BV^9~f~U-~q~M=D
+      ~terraform/secrets.tfvars:3:wandb_api_key = "ede05560089cf0fe708468f721a7bb0e2fdac659"~ | ede05560089cf0fe708468f721a7bb0e2fdac659
+      Cookie: session=lQdD7yTyyjyPv91o0VCzUquN4bsTqFeh                                     | lQdD7yTyyjyPv91o0VCzUquN4bsTqFeh
+      Authorization: Splunk 79a1240b-490a-449e-a192-aa2c2a31eca5                           | 79a1240b-490a-449e-a192-aa2c2a31eca5
+      S3_SECRET_ACCESS_KEY=802ek9PXtYOSWs02blOpRZMI1YPT8VuTSvt06DPY                        | 802ek9PXtYOSWs02blOpRZMI1YPT8VuTSvt06DPY
+      ~"SMTP_PASSWORD": "e]4tswR%T&Y:M>i5"~                                                | e]4tswR%T&Y:M>i5
+      GITHUB_REFRESH_TOKEN = 'ghr_MmqBnOqRi1O3ct7V165AYBIXy24zroi0QIJNQPIDFGncDag3lhU1kNU33duFj5ZK0hcXYX5LVCdH' | ghr_MmqBnOqRi1O3ct7V165AYBIXy24zroi0QIJNQPIDFGncDag3lhU1kNU33duFj5ZK0hcXYX5LVCdH
+      url = 'https://chat.hwferx.io/hooks/dk061i2y4en2m6kcw4ugvybwgq'                      | /hooks/dk061i2y4en2m6kcw4ugvybwgq
+      value: https://hooks.zapier.com/hooks/catch/92219405/bpx5q3e/                        | https://hooks.zapier.com/hooks/catch/92219405/bpx5q3e
+      META_PAGE_TOKEN=EAAsWF323e25awAdUXzaHtD7cu0cgqEYYftYs7X0fyABF0ht2EJMXf4OM4eTZlxtabklpjrskMnOxyHyRepfG6McRmPPiIQf8neUhvqe7f6aofmaRkRUp4 | EAAsWF323e25awAdUXzaHtD7cu0cgqEYYftYs7X0fyABF0ht2EJMXf4OM4eTZlxtabklpjrskMnOxyHyRepfG6McRmPPiIQf8neUhvqe7f6aofmaRkRUp4
+      ~Set `AIO_KEY` to `aio_OsQwCZmqgONwDzbUBuQcQExJSEcG` in your shell.~                  | aio_OsQwCZmqgONwDzbUBuQcQExJSEcG
+      """)
+  void agentTrafficMissesAreFound(String text, String secret) {
+    assertThat(scan(text)).as(text).extracting(f -> text.substring(f.start(), f.end())).contains(secret);
+  }
+
+  /** Their look-alikes: prose about secrets, cookies that are preferences, references, labels, paths, masks. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "The token is expired and the password is required.",
+      "Send the API key to the server, then the secret to the vault.",
+      "if api_key is None: return",
+      "the session token -> refreshed every 5 minutes",
+      "| DD_APP_KEY | `${DD_APP_KEY}` | prod |",
+      "document.cookie = \"theme=dark\";",
+      "Set-Cookie: lang=en-US; Path=/",
+      "S3_KEY=uploads/2024/report-7x9.csv",
+      "\"secret\": \"Geheimnis\",",
+      "\"password\": \"Passwort\",",
+      "  api_key: \"sk-<your key here>\"",
+      "  postgres_password = \"((postgres-password))\"",
+      "  AZURE_CLIENT_SECRET: \"(hidden)\"",
+      "db_password = \"(sensitive value)\"",
+      "I already exported SMTP_PASSWORD=secrets/smtp_password.txt but it still fails.",
+      "//npm.pkg.github.com/:_authToken=SHA256:TLiRYpy+fuqk5Xk+sxE5SE0g6ABy3SrvL9PKa1dOwJo",
+      "<password>&lt;x_bearer_token&gt;</password>",
+      "SESSION_SECRET=gcp:///session-secret"})
+  void agentTrafficLookAlikesAreNot(String text) {
+    assertThat(scan(text)).as(text).isEmpty();
+  }
+
+  /** A translated label in another script (UTF-8 bytes: the offsets are bytes). */
+  @Test
+  void aTranslatedPasswordLabelIsNoSecret() {
+    assertThat(Detector.builtIn().scan("\"password\": \"\u30d1\u30b9\u30ef\u30fc\u30c9\"".getBytes(StandardCharsets.UTF_8)))
+        .isEmpty();
+  }
+
   /** Private keys in the other forms files carry them: PuTTY's .ppk, and a PEM block in base64 (kubeconfig). */
   @Test
   void puttyKeysAndBase64PemPrivateKeysAreFound() {
