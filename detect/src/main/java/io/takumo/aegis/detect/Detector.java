@@ -107,9 +107,13 @@ public final class Detector {
         for (Trigger t : triggers[i]) {
           int next = t.offset + 2;
           if (next >= t.literal.length) {
-            for (int c = 0; c < 256; c++) { // the pair ends the literal: anything may follow
-              int h = tripleKey(i, c);
-              tripleBits[h >>> 6] |= 1L << h;
+            // The pair ends the literal: what may follow is a format's first byte (AC + hex: a lower-case hex
+            // digit, which keeps "cache" and "local" out), or anything for the other kinds.
+            for (int c = 0; c < 256; c++) {
+              if (t.rule == null || t.rule.mayFollowAnchor((byte) c)) {
+                int h = tripleKey(i, (c | 0x20) & 0xff);
+                tripleBits[h >>> 6] |= 1L << h;
+              }
             }
           } else {
             int h = tripleKey(i, (t.literal[next] | 0x20) & 0xff);
@@ -369,60 +373,73 @@ public final class Detector {
           case CONTEXT:
             lastIdentEnd = context(b, at, from, to, requireNonNull(t.keyword), lastIdentEnd, out);
             break;
-          case PEM:
-            pemEnd = pem(b, at, to, pemEnd, out);
-            break;
-          case JWT:
-            jwt(b, at, from, to, out);
-            break;
-          case URL:
-            urlCredentials(b, at, from, to, out);
-            break;
-          case BEARER:
-            bearer(b, at, from, to, out);
-            break;
-          case BASIC:
-            basic(b, at, from, to, out);
-            break;
-          case VAULT_LOGIN:
-            vaultLogin(b, at + t.literal.length, to, out);
-            break;
-          case ORACLE_THIN:
-            oracleThin(b, at + t.literal.length, to, out);
-            break;
-          case MYSQL_CLI:
-            mysqlPassword(b, at, from, to, out);
-            break;
-          case IDENTIFIED_BY:
-            identifiedBy(b, at + t.literal.length, to, out);
-            break;
-          case PUTTY:
-            putty(b, at, to, out);
-            break;
-          case BASE64_PEM:
-            base64Pem(b, at, from, to, out);
-            break;
-          case CURL_USER:
-            curlUser(b, at, t.literal.length, to, out);
-            break;
-          case PRIVATE_IP:
-            privateIp(b, at, from, to, out);
-            break;
-          case KUBERNETES:
-            KubernetesSecrets.scan(b, at, from, to, out);
-            break;
-          case PGPASS:
-            pgpass(b, at, t.literal.length, from, to, out);
-            break;
-          case HASH_LINE:
-            hashLine(b, at, from, to, out);
-            break;
           default:
-            throw new IllegalStateException("trigger kind " + t.kind);
+            pemEnd = structure(t, b, at, from, to, pemEnd, out);
+            break;
         }
       }
     }
     return glued;
+  }
+
+  /**
+   * The triggers of structures (PEM blocks, JWTs, URLs, schemes, credential files' lines…): rare next to format
+   * anchors and names, so kept out of the hot loop's method, which stays small enough to compile well. Returns
+   * where the next {@code -----END } is, for PEM runs.
+   */
+  private int structure(Trigger t, byte[] b, int at, int from, int to, int pemEnd, List<Finding> out) {
+    switch (t.kind) {
+      case PEM:
+        return pem(b, at, to, pemEnd, out);
+      case JWT:
+        jwt(b, at, from, to, out);
+        break;
+      case URL:
+        urlCredentials(b, at, from, to, out);
+        break;
+      case BEARER:
+        bearer(b, at, from, to, out);
+        break;
+      case BASIC:
+        basic(b, at, from, to, out);
+        break;
+      case VAULT_LOGIN:
+        vaultLogin(b, at + t.literal.length, to, out);
+        break;
+      case ORACLE_THIN:
+        oracleThin(b, at + t.literal.length, to, out);
+        break;
+      case MYSQL_CLI:
+        mysqlPassword(b, at, from, to, out);
+        break;
+      case IDENTIFIED_BY:
+        identifiedBy(b, at + t.literal.length, to, out);
+        break;
+      case PUTTY:
+        putty(b, at, to, out);
+        break;
+      case BASE64_PEM:
+        base64Pem(b, at, from, to, out);
+        break;
+      case CURL_USER:
+        curlUser(b, at, t.literal.length, to, out);
+        break;
+      case PRIVATE_IP:
+        privateIp(b, at, from, to, out);
+        break;
+      case KUBERNETES:
+        KubernetesSecrets.scan(b, at, from, to, out);
+        break;
+      case PGPASS:
+        pgpass(b, at, t.literal.length, from, to, out);
+        break;
+      case HASH_LINE:
+        hashLine(b, at, from, to, out);
+        break;
+      default:
+        throw new IllegalStateException("trigger kind " + t.kind);
+    }
+    return pemEnd;
   }
 
   /** Little-endian 16-bit view of a byte array: the byte at i in the low half, i + 1 in the high. */

@@ -47,6 +47,12 @@ final class PrefixRule {
     return this;
   }
 
+  /** Whether {@code c} may be the byte right after the anchor: the first segment's separator or one of its class. */
+  boolean mayFollowAnchor(byte c) {
+    int[] first = segments.get(0);
+    return first[3] >= 0 ? c == first[3] : first[1] == 0 || Bytes.is(c, first[0]);
+  }
+
   PrefixRule check(Check check) {
     this.check = check;
     return this;
