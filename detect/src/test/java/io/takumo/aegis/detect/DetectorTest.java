@@ -395,6 +395,38 @@ class DetectorTest {
     assertThat(scan(text)).as(text).isEmpty();
   }
 
+  /**
+   * The matchers added for the blind corpora read around their triggers (back to a line's start, forward through a
+   * block): every window of each example, cut at both ends, scans without an exception and finds only inside it.
+   */
+  @Test
+  void theNewMatchersStayInsideTheirWindowWhateverTheCuts() {
+    String[] examples = {
+        "db.internal:5432:orders:app:Xk9mQ2vLp7wZr4\n", "  3\u2192ops:$apr1$ap7nHgIO$pPZ.IxNUWdtDyEqXYVU9OI:x\n",
+        "h: \"Basic ZGVwbG95Ojl0bXM4SXp2RDVYMVZkYU11WlE4YXVMcnFT\"", "vault login s.ECwC1jVm70QudwpMBuREZ1dt",
+        "jdbc:oracle:thin:svc/xrTUm7ea_G_I-Way*L8N@//db:1521/X", "mysql -u root -p've9^z^m5I-1XpWuXHWfVK' -h h",
+        "ALTER USER x IDENTIFIED BY 'CuKbG7u6PCXwmAmVu2tOLxcnj';",
+        "PuTTY-User-Key-File-3: ssh-ed25519\nPrivate-Lines: 1\nAAAAIIuCvxHq\nPrivate-MAC: 5b1d3a5f\n",
+        "k: LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQpNSUlFb3dJQkFBS0NBUUVBMFozVlM1SkpjZHMzeGZuL3lnV3lGOFBibkd5MEFIQjdNaGdIY1R6NnNFMkkyeVBCCmFJSFNTMzlXRnJTS3QxWTdMRFFKU1NncXJaMXNLNWR3N3FiZEgzTGdrREhZY1VaOG03Und4NEptNHN4VE1YbwotLS0tLUVORCBSU0EgUFJJVkFURSBLRVktLS0tLQo=",
+        "My TWILIO_API_SECRET is 4aQU25m4fwF9rNOk10o63ngWpZr2t35l.", "| DD_APP_KEY | `a43b818e25c6072cdad5c501cec4ecfc758f0ee6` |",
+        "Cookie: session=lQdD7yTyyjyPv91o0VCzUquN4bsTqFeh", "  DBPassword:\n    Type: String\n    Default: \"riOt^VsnwF38td2\"\n",
+        "variable \"db_password\" {\n  default = \"Onyx!Echo4886\"\n}", "  \"db_password\": {\n    \"value\": \"nQs6uXOUqkRoks1m\"\n",
+        "f.tfvars:3:wandb_api_key = \"ede05560089cf0fe708468f721a7bb0e2fdac659\"",
+        "  ~ \"PASSWORD\" = \"old\" -> \"Dy=d5uj2BV^9~f~U\""};
+    Detector detector = Detector.builtIn();
+    for (String example : examples) {
+      byte[] b = example.getBytes(StandardCharsets.UTF_8);
+      for (int from = 0; from <= b.length; from++) {
+        for (int to = from; to <= b.length; to++) {
+          int f0 = from;
+          int t0 = to;
+          assertThat(detector.scan(b, from, to)).as("%s [%d, %d)", example, from, to)
+              .allSatisfy(f -> assertThat(f.start() >= f0 && f.end() <= t0 && f.start() < f.end()).isTrue());
+        }
+      }
+    }
+  }
+
   /** A translated label in another script (UTF-8 bytes: the offsets are bytes). */
   @Test
   void aTranslatedPasswordLabelIsNoSecret() {
