@@ -15,7 +15,7 @@ import java.util.Map;
  * where no rule would see it — bare in a later message, glued to a word, in another JSON string. (A format's token
  * is found wherever it stands; not searched for, its copies cost nothing.) Only secrets of {@link #MIN_LENGTH}
  * bytes or more and of the categories that are credentials (not hosts or user names, ordinary words elsewhere).
- * A secret JSON escapes differently is searched for in its escaped form too (the finding then carries the secret).
+ * A secret JSON escapes differently is searched for in its escaped forms only (the finding then carries the secret).
  *
  * <p>Hand-written on the data path: every string of a body after its first secret is searched. Up to
  * {@link #FEW} needles, each is found by its rarest byte, eight bytes a step ({@link ByteScan#indexOf}); past that,
@@ -39,7 +39,6 @@ final class KnownSecrets {
     if (secret.length < MIN_LENGTH || category == Category.HOST || category == Category.USER) {
       return;
     }
-    add(category, secret, secret);
     byte[] previous = secret;
     for (int depth = 1; depth <= 2; depth++) { // a string of the body, and JSON inside one (tool-call arguments)
       byte[] escaped = JsonEscape.escape(secret, depth);
@@ -49,6 +48,11 @@ final class KnownSecrets {
       }
       add(category, escaped, secret);
       previous = escaped;
+    }
+    if (previous == secret) {
+      // as it is only when JSON writes it as it is: a secret with a backslash is never raw in a JSON string, and its
+      // bytes there would be another escape (a\nb is a newline, not the secret a\nb)
+      add(category, secret, secret);
     }
   }
 
