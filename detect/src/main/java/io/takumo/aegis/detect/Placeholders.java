@@ -67,7 +67,7 @@ final class Placeholders {
   }
 
   private static final byte[][] IN_TOKENS = bytes("xxxx", "your_", "_here", "####", "placeholder", "dummy", "redacted",
-      "0123456789", "abcdefghij");
+      "0123456789", "abcdefghij", "testtest", "0000000000"); // xoxb-0000000000-0000000000-testtesttesttest
 
   /**
    * Placeholder words inside a known-format token ({@code sha256~XXXX_PUT_YOUR_TOKEN_HERE}).

@@ -390,7 +390,8 @@ class DetectorTest {
       "I already exported SMTP_PASSWORD=secrets/smtp_password.txt but it still fails.",
       "//npm.pkg.github.com/:_authToken=SHA256:TLiRYpy+fuqk5Xk+sxE5SE0g6ABy3SrvL9PKa1dOwJo",
       "<password>&lt;x_bearer_token&gt;</password>",
-      "SESSION_SECRET=gcp:///session-secret"})
+      "SESSION_SECRET=gcp:///session-secret",
+      "let flyAccessToken = \"xoxb-0000000000-0000000000-testtesttesttest\";"})
   void agentTrafficLookAlikesAreNot(String text) {
     assertThat(scan(text)).as(text).isEmpty();
   }
