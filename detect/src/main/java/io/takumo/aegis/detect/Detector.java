@@ -70,6 +70,7 @@ public final class Detector {
     all.add(new Trigger(ascii("bearer "), true, Kind.BEARER, null, null));
     all.add(new Trigger(ascii("basic "), true, Kind.BASIC, null, null));
     all.add(new Trigger(ascii("vault login "), false, Kind.VAULT_LOGIN, null, null));
+    all.add(new Trigger(ascii("_pat"), true, Kind.PAT, null, null));
     all.add(new Trigger(ascii("jdbc:oracle:thin:"), true, Kind.ORACLE_THIN, null, null));
     all.add(new Trigger(ascii("mysql"), false, Kind.MYSQL_CLI, null, null));
     all.add(new Trigger(ascii(" identified by "), true, Kind.IDENTIFIED_BY, null, null));
@@ -435,6 +436,9 @@ public final class Detector {
         break;
       case HASH_LINE:
         hashLine(b, at, from, to, out);
+        break;
+      case PAT:
+        personalAccessToken(b, at, from, to, out);
         break;
       default:
         throw new IllegalStateException("trigger kind " + t.kind);
@@ -828,6 +832,29 @@ public final class Detector {
     }
   }
 
+  /**
+   * A name that ends in {@code _PAT} (a personal access token: {@code ASANA_PAT}, {@code AZURE_DEVOPS_PAT}, {@code
+   * GH_PAT}) holds a token; {@code pat} is no keyword of its own (it would wake the context rule at every {@code
+   * path}), so only this ending counts, judged as a token's value is.
+   */
+  private static void personalAccessToken(byte[] b, int at, int from, int to, List<Finding> out) {
+    int ie = at + 4;
+    if (ie < to && Bytes.is(b[ie], Bytes.IDENT)) {
+      return; // _path, _pattern, _patch
+    }
+    int is = at;
+    while (is > from && at - is < MAX_IDENT && Bytes.is(b[is - 1], Bytes.IDENT)) {
+      is--;
+    }
+    if (is == at) {
+      return;
+    }
+    Value value = Value.after(b, is, ie, from, to);
+    if (value != null && Keyword.TOKEN.accepts(b, value.start(), value.end(), value.quoted(), value.envStyle())) {
+      out.add(new Finding(value.start(), value.end(), Category.TOKEN, "context-token", Keyword.TOKEN.confidence));
+    }
+  }
+
   /** {@code vault login s.…}: a legacy Vault token given to the CLI (the {@code hvs.} forms are their own rule). */
   private static void vaultLogin(byte[] b, int p, int to, List<Finding> out) {
     int end = p;
@@ -1109,7 +1136,7 @@ public final class Detector {
   }
 
   private enum Kind { PREFIX, CONTEXT, PEM, JWT, URL, BEARER, CURL_USER, PRIVATE_IP, KUBERNETES, PGPASS, HASH_LINE, BASIC, VAULT_LOGIN,
-    ORACLE_THIN, MYSQL_CLI, IDENTIFIED_BY, PUTTY, BASE64_PEM }
+    ORACLE_THIN, MYSQL_CLI, IDENTIFIED_BY, PUTTY, BASE64_PEM, PAT }
 
   private static final class Trigger {
     final byte[] literal;

@@ -365,6 +365,8 @@ class DetectorTest {
       value: https://hooks.zapier.com/hooks/catch/92219405/bpx5q3e/                        | https://hooks.zapier.com/hooks/catch/92219405/bpx5q3e
       META_PAGE_TOKEN=EAAsWF323e25awAdUXzaHtD7cu0cgqEYYftYs7X0fyABF0ht2EJMXf4OM4eTZlxtabklpjrskMnOxyHyRepfG6McRmPPiIQf8neUhvqe7f6aofmaRkRUp4 | EAAsWF323e25awAdUXzaHtD7cu0cgqEYYftYs7X0fyABF0ht2EJMXf4OM4eTZlxtabklpjrskMnOxyHyRepfG6McRmPPiIQf8neUhvqe7f6aofmaRkRUp4
       ~Set `AIO_KEY` to `aio_OsQwCZmqgONwDzbUBuQcQExJSEcG` in your shell.~                  | aio_OsQwCZmqgONwDzbUBuQcQExJSEcG
+      ASANA_PAT = 2/9744965160024109:796ded9188e18105be08c669a8a420ea                      | 2/9744965160024109:796ded9188e18105be08c669a8a420ea
+      ~let ADO_PAT = 'mz5ik4wzyrjveeyo4b7cbboj5ddhkepidaduskfwsfaq5qptgveq';~               | mz5ik4wzyrjveeyo4b7cbboj5ddhkepidaduskfwsfaq5qptgveq
       """)
   void agentTrafficMissesAreFound(String text, String secret) {
     assertThat(scan(text)).as(text).extracting(f -> text.substring(f.start(), f.end())).contains(secret);
@@ -391,7 +393,8 @@ class DetectorTest {
       "//npm.pkg.github.com/:_authToken=SHA256:TLiRYpy+fuqk5Xk+sxE5SE0g6ABy3SrvL9PKa1dOwJo",
       "<password>&lt;x_bearer_token&gt;</password>",
       "SESSION_SECRET=gcp:///session-secret",
-      "let flyAccessToken = \"xoxb-0000000000-0000000000-testtesttesttest\";"})
+      "let flyAccessToken = \"xoxb-0000000000-0000000000-testtesttesttest\";",
+      "file_path = \"/tmp/x9/report.csv\"", "GH_PAT=${{ secrets.GH_PAT }}", "url_pat = r'^a[0-9]+b$'"})
   void agentTrafficLookAlikesAreNot(String text) {
     assertThat(scan(text)).as(text).isEmpty();
   }
