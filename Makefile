@@ -24,6 +24,7 @@ FUZZ_TARGETS := detect:DetectorFuzzTest\#anyBytesGiveWellFormedFindings \
   detect:DetectorFuzzTest\#aKeyNestedInEscapedJsonIsFoundAtEveryDepth \
   shield:ShieldFuzzTest\#anyBodyAtAnyCutsRoundTrips shield:ShieldFuzzTest\#aPlantedKeyNeverSurvivesAnyCut \
   shield:ShieldFuzzTest\#sseDeltasGetTheirSecretsBackWhateverTheCuts \
+  shield:ShieldFuzzTest\#aNamedSecretsCopiesNeverSurviveAnyCut \
   proxy:ProxyFuzzTest\#theDecoderTakesAnyBytes proxy:ProxyFuzzTest\#theClientPipelineNeverForwardsAPlantedSecret \
   proxy:WebSocketFuzzTest\#responsesDeltasGetTheirSecretsBackWhateverTheSplits
 fuzz:

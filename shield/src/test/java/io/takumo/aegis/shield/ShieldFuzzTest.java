@@ -9,6 +9,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.takumo.aegis.detect.Category;
 
@@ -165,6 +166,32 @@ class ShieldFuzzTest {
       if (shape < 3 && !beginsLikeJsonButIsNot(text)) {
         assertThat(unescaped(Shield.rehydrate(out, vault).content())).isEqualTo(unescaped(raw));
       }
+    }
+  }
+
+  /**
+   * A password found by its name in one message is replaced wherever a later message (or the same one) repeats it,
+   * glued to any bytes, wherever the body is cut; rehydration gives the body back.
+   */
+  @FuzzTest
+  void aNamedSecretsCopiesNeverSurviveAnyCut(FuzzedDataProvider data) throws Exception {
+    String password = "Otter.Maple7533#";
+    StringBuilder later = new StringBuilder();
+    int copies = data.consumeInt(1, 4);
+    for (int i = 0; i < copies; i++) {
+      later.append(data.consumeString(120)).append(password);
+    }
+    later.append(data.consumeString(120));
+    ObjectNode body = JSON.createObjectNode().put("model", "claude-sonnet-4-5");
+    ArrayNode messages = body.putArray("messages");
+    messages.addObject().put("role", "user").put("content", data.consumeString(120) + "\ndb_password = \""
+        + password + "\"\n" + (data.consumeBoolean() ? later : ""));
+    messages.addObject().put("role", "user").put("content", later.toString());
+    byte[] raw = JSON.writeValueAsBytes(body);
+    try (Vault vault = Samples.vault()) {
+      byte[] out = BodyTokenizerTest.tokenize(raw, cuts(data, raw.length), vault);
+      assertThat(str(out)).doesNotContain(password);
+      assertThat(unescaped(Shield.rehydrate(out, vault).content())).isEqualTo(unescaped(raw));
     }
   }
 
