@@ -69,13 +69,19 @@ enum Keyword {
       "changed", "rotated", "at", "setting", "settings", "hasher", "hashing", "fingerprint", "thumbprint", "checksum",
       "sha", "sha1", "sha256", "sha512", "md5", "days", "hours", "minutes", "seconds", "ms", "interval", "action",
       "actions", "cipher", "algorithm", "alg");
-  /** Segments that make a name about something other than a secret: public keys, data-structure keys. */
-  private static final WordSet NOT_SECRET = new WordSet("public", "pub", "publishable", "bucket", "sort", "partition",
-      "primary", "foreign", "lookup", "object", "row", "shortcut", "hot", "schema", "entity", "table", "unique",
-      "composite", "idempotency", "dedup", "route", "node", "tree", "registry", "translation", "i18n",
-      "react", "item", "vault", "cache", "redis", "map", "dict", "hash", "sort", "next", "prev",
+  /** Segments that make a name about something other than a secret: public keys, caches, pagination. */
+  private static final WordSet NOT_SECRET = new WordSet("public", "pub", "publishable", "bucket", "idempotency",
+      "dedup", "vault", "cache", "redis", "hash", "next", "prev",
       "previous", "first", "last", "max", "min", "num", "csrf", "xsrf", "page", "cursor", "continuation", "sync",
       "authenticity", "jsonwebtoken", "hashed", "pagination", "paging");
+  /**
+   * Segments that make a KEY name a data structure's key ({@code SORT_KEY}, {@code ITEM_KEY}, {@code
+   * REGISTRY_KEY}) but leave a token, a secret or a password what it is: {@code CARGO_REGISTRY_TOKEN}, Rollbar's
+   * {@code POST_SERVER_ITEM_ACCESS_TOKEN}, k3s's {@code NODE_TOKEN}.
+   */
+  private static final WordSet DATA_KEY = new WordSet("sort", "partition", "primary", "foreign", "lookup", "object",
+      "row", "shortcut", "hot", "schema", "entity", "table", "unique", "composite", "route", "node", "tree",
+      "registry", "translation", "i18n", "react", "item", "map", "dict");
   private static final byte[] DOUBLE_UNDERSCORE = Detector.ascii("__");
   private static final byte[] COLON = Detector.ascii(":");
   private static final WordSet AUTH_WORDS = new WordSet("auth", "authorization", "authtoken", "authkey", "basicauth",
@@ -105,6 +111,7 @@ enum Keyword {
     int lastSegEnd = from;
     int specialSegments = 0; // SPECIAL_SEGMENTS seen, as SEG_ bits
     boolean s3 = false; // S3_KEY names an object's key; S3_SECRET_ACCESS_KEY is a secret
+    boolean dataKey = false;
     for (int i = from; i <= to; i++) {
       boolean boundary = i == to || b[i] == '_' || b[i] == '-' || b[i] == '.'
           || (i > from && Bytes.is(b[i], Bytes.UPPER) && Bytes.is(b[i - 1], Bytes.LOWER | Bytes.DIGIT))
@@ -116,6 +123,7 @@ enum Keyword {
       }
       if (i > segStart) {
         notSecret |= NOT_SECRET.contains(b, segStart, i);
+        dataKey |= DATA_KEY.contains(b, segStart, i);
         s3 |= i - segStart == 2 && (b[segStart] | 0x20) == 's' && b[segStart + 1] == '3';
         int special = SPECIAL_SEGMENTS.indexOf(b, segStart, i);
         if (special >= 0) {
@@ -131,7 +139,7 @@ enum Keyword {
       segStart = (i < to && Bytes.is(b[i], Bytes.UPPER)) ? i : i + 1;
     }
     if (best == null || notSecret || METADATA.contains(b, lastSegStart, lastSegEnd)
-        || s3 && !contains(b, from, to, W_SECRET)) {
+        || s3 && !contains(b, from, to, W_SECRET) || dataKey && best == KEY) {
       return null;
     }
     if ((specialSegments & (SEG_STORAGE | SEG_ACCOUNT)) == SEG_STORAGE) {

@@ -367,6 +367,8 @@ class DetectorTest {
       ~Set `AIO_KEY` to `aio_OsQwCZmqgONwDzbUBuQcQExJSEcG` in your shell.~                  | aio_OsQwCZmqgONwDzbUBuQcQExJSEcG
       ASANA_PAT = 2/9744965160024109:796ded9188e18105be08c669a8a420ea                      | 2/9744965160024109:796ded9188e18105be08c669a8a420ea
       ~let ADO_PAT = 'mz5ik4wzyrjveeyo4b7cbboj5ddhkepidaduskfwsfaq5qptgveq';~               | mz5ik4wzyrjveeyo4b7cbboj5ddhkepidaduskfwsfaq5qptgveq
+      ~export POST_SERVER_ITEM_ACCESS_TOKEN='2832dcfcb7689cb6e90522e551f017e1'~              | 2832dcfcb7689cb6e90522e551f017e1
+      ~"CARGO_REGISTRY_TOKEN": "Rk3vQ9mLp2ZwT7yXn5bHc8dFg1sJ"~                              | Rk3vQ9mLp2ZwT7yXn5bHc8dFg1sJ
       """)
   void agentTrafficMissesAreFound(String text, String secret) {
     assertThat(scan(text)).as(text).extracting(f -> text.substring(f.start(), f.end())).contains(secret);
@@ -394,7 +396,8 @@ class DetectorTest {
       "<password>&lt;x_bearer_token&gt;</password>",
       "SESSION_SECRET=gcp:///session-secret",
       "let flyAccessToken = \"xoxb-0000000000-0000000000-testtesttesttest\";",
-      "file_path = \"/tmp/x9/report.csv\"", "GH_PAT=${{ secrets.GH_PAT }}", "url_pat = r'^a[0-9]+b$'"})
+      "file_path = \"/tmp/x9/report.csv\"", "GH_PAT=${{ secrets.GH_PAT }}", "url_pat = r'^a[0-9]+b$'",
+      "ITEM_KEY = \"order#2024-x9Qz7\"", "const REGISTRY_KEY = \"plugins.v2.Kx9mQ2vLp7\";"})
   void agentTrafficLookAlikesAreNot(String text) {
     assertThat(scan(text)).as(text).isEmpty();
   }
