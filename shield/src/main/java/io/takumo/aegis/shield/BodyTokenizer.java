@@ -319,8 +319,8 @@ public final class BodyTokenizer implements StreamRewriter {
    * already (the body streams); docs/decisions.md says why that is accepted.
    */
   private void sweep(int s, int e, int mark) {
-    if (vault.isEmpty()) {
-      return; // no secret in this body yet: the common case costs one check
+    if (!vault.seeksCopies()) {
+      return; // no secret found by its context yet: the common case costs one check
     }
     int own = detections.size() - mark;
     long[] taken = new long[own * 2];

@@ -3,8 +3,8 @@ package io.takumo.aegis.shield;
 import static java.util.Objects.requireNonNull;
 
 import io.takumo.aegis.detect.Category;
-import java.util.Arrays;
 import io.takumo.aegis.detect.Finding;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,11 +107,17 @@ public final class Vault implements AutoCloseable {
     return entry == null ? null : entry.secret;
   }
 
+  /** Whether {@link #findCopies} has anything to look for: a secret found by its context. */
+  public synchronized boolean seeksCopies() {
+    return !known.isEmpty();
+  }
+
   /**
    * Appends to {@code out} a finding ({@code known-secret}) for each copy in {@code b[from, to)} of a secret this
    * vault holds that overlaps none of the ranges in {@code taken} ({@code [start, end)} pairs, {@code takenCount}
    * values): a secret found once is replaced wherever the content repeats it ({@link KnownSecrets}).
    */
+
   public synchronized void findCopies(byte[] b, int from, int to, long[] taken, int takenCount, List<Finding> out) {
     if (!known.isEmpty()) {
       known.find(b, from, to, taken, takenCount, out);
