@@ -123,8 +123,11 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
   }
 
   private static final byte[] KOTLIN_TO = Detector.ascii("to ");
-  /** What joins a name to its value in prose and in commands: "my X is …", "set X to …", "X -> …", gh's --body. */
   private static final byte[] TABLE_CELL = Detector.ascii("| ");
+  private static final byte[] ARROW = Detector.ascii(" -> ");
+  private static final byte[] KEY_NAME = Detector.ascii("key");
+  private static final byte[] VALUE_MEMBER = Detector.ascii("value");
+  /** What joins a name to its value in prose and in commands: "my X is …", "set X to …", "X -> …", gh's --body. */
   private static final byte[][] PROSE = {Detector.ascii("is "), Detector.ascii("to "), Detector.ascii("-> "),
       Detector.ascii("--body "), Detector.ascii("--value "), TABLE_CELL};
 
@@ -134,7 +137,6 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     q = q > from && b[q - 1] == ' ' ? q - 1 : q;
     return q > from && b[q - 1] == '|';
   }
-  private static final byte[] ARROW = Detector.ascii(" -> ");
 
   /**
    * The value a name is given in a sentence or a command rather than in code: {@code My TWILIO_API_SECRET is …},
@@ -188,8 +190,6 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     return Bytes.startsWith(b, p, to, ARROW, false) && p + ARROW.length < to && isQuote(b[p + ARROW.length])
         ? quoted(b, p + ARROW.length, to) : null;
   }
-  private static final byte[] KEY_NAME = Detector.ascii("key");
-  private static final byte[] VALUE_MEMBER = Detector.ascii("value");
 
   /**
    * Whether the name {@code b[is, ie)} is the attribute {@code key} of a {@code <add key="…" value="…"/>} element
@@ -206,8 +206,9 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
   /**
    * The {@code default} of a block the name opens: Terraform's {@code variable "db_password" {} … default = "…" }},
    * CloudFormation's {@code DBPassword:} parameter with {@code Default: …} (NoEcho or not); and the {@code value} of
-   * an object it opens (Terraform state's {@code "db_password": {} "value": "…"}, as text: a numbered file view). Looked for in the block's
-   * next 12 lines (1 KiB), which are indented deeper than the name's line; the block ends at the first that is not.
+   * an object it opens (Terraform state's {@code "db_password": {} "value": "…"}, as text: a numbered file view).
+   * Looked for in the block's next 12 lines (1 KiB), which are indented deeper than the name's line; the block ends
+   * at the first that is not.
    */
   static @Nullable Value blockDefault(byte[] b, int is, int ie, int from, int to) {
     int p = ie < to && isQuote(b[ie]) ? ie + 1 : ie;
@@ -267,6 +268,7 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     }
     return null;
   }
+
   private static final byte[][] NGINX = {Detector.ascii("proxy_set_header "), Detector.ascii("add_header "),
       Detector.ascii("grpc_set_header "), Detector.ascii("fastcgi_param "), Detector.ascii("uwsgi_param "),
       Detector.ascii("set $"),
