@@ -133,9 +133,9 @@ public final class Detector {
     return Rules.PUBLIC_BY_DESIGN.contains(ruleId);
   }
 
-  private static final java.util.Set<String> CONTEXT_RULES = java.util.Set.of("bearer-token", "cli-credentials", "pgpass-password",
-      "password-hash-line",
-      "connection-string", "kubernetes-secret", "url-credentials", "vault-service-token");
+  private static final java.util.Set<String> CONTEXT_RULES = java.util.Set.of("bearer-token", "cli-credentials",
+      "connection-string", "kubernetes-secret", "url-credentials", "vault-service-token", "pgpass-password",
+      "password-hash-line");
 
   /**
    * Whether the rule finds its secrets only by what surrounds them (a name, a header scheme, a flag, a URL's
