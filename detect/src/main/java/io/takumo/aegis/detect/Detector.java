@@ -72,6 +72,7 @@ public final class Detector {
     all.add(new Trigger(ascii("vault login "), false, Kind.VAULT_LOGIN, null, null));
     all.add(new Trigger(ascii("_pat"), true, Kind.PAT, null, null));
     all.add(new Trigger(ascii("jdbc:oracle:thin:"), true, Kind.ORACLE_THIN, null, null));
+    all.add(new Trigger(ascii("@//"), false, Kind.EZCONNECT, null, null));
     all.add(new Trigger(ascii("mysql"), false, Kind.MYSQL_CLI, null, null));
     all.add(new Trigger(ascii(" identified by "), true, Kind.IDENTIFIED_BY, null, null));
     all.add(new Trigger(ascii("PuTTY-User-Key-File-"), false, Kind.PUTTY, null, null));
@@ -439,6 +440,9 @@ public final class Detector {
         break;
       case PAT:
         personalAccessToken(b, at, from, to, out);
+        break;
+      case EZCONNECT:
+        easyConnect(b, at, from, out);
         break;
       default:
         throw new IllegalStateException("trigger kind " + t.kind);
@@ -886,6 +890,31 @@ public final class Detector {
     }
   }
 
+  /**
+   * Oracle's Easy Connect with credentials, {@code user/password@//host:1521/service} (sqlplus, cx_Oracle, an
+   * {@code ORACLE_CONN} variable): the password between the user's slash and {@code @//}.
+   */
+  private static void easyConnect(byte[] b, int at, int from, List<Finding> out) {
+    int start = at;
+    while (start > from && at - start <= 128 && b[start - 1] != '/' && !Bytes.is(b[start - 1], Bytes.SPACE)
+        && b[start - 1] != '"' && b[start - 1] != '\'' && b[start - 1] != '=') {
+      start--;
+    }
+    if (start == at || start <= from || b[start - 1] != '/') {
+      return;
+    }
+    int user = start - 1;
+    while (user > from && start - user <= 64 && Bytes.is(b[user - 1], Bytes.IDENT)) {
+      user--;
+    }
+    if (user == start - 1 || user > from && Bytes.is(b[user - 1], Bytes.ALNUM | Bytes.DOT) || b[user] == '-') {
+      return; // no user, or a path (…/a/b@//) rather than user/password
+    }
+    if (Keyword.PASSWORD.accepts(b, start, at, true, false)) {
+      out.add(new Finding(start, at, Category.SECRET, "url-credentials", 0.9));
+    }
+  }
+
   private static final byte[] MYSQL_PASSWORD_FLAG = ascii(" -p");
 
   /**
@@ -1136,7 +1165,7 @@ public final class Detector {
   }
 
   private enum Kind { PREFIX, CONTEXT, PEM, JWT, URL, BEARER, CURL_USER, PRIVATE_IP, KUBERNETES, PGPASS, HASH_LINE, BASIC, VAULT_LOGIN,
-    ORACLE_THIN, MYSQL_CLI, IDENTIFIED_BY, PUTTY, BASE64_PEM, PAT }
+    ORACLE_THIN, MYSQL_CLI, IDENTIFIED_BY, PUTTY, BASE64_PEM, PAT, EZCONNECT }
 
   private static final class Trigger {
     final byte[] literal;

@@ -34,7 +34,8 @@ final class Placeholders {
       // (vault:v1:…, under "vault:" above), Windows DPAPI (NuGet's encrypted passwords), Azure Key Vault (akv://…)
       "kms:", "aqaaancmnd8bfderjhoawe/cl+sb", "akv://",
       // Concourse's ((credential)), GCP Secret Manager's gcp:/// and gcpsm://, an XML-escaped <placeholder>
-      "((", "gcp://", "gcpsm://", "&lt;");
+      "((", "gcp://", "gcpsm://", "&lt;",
+      "ej[1:"); // EJSON's encrypted values
 
   /** {@link #CONTAINS} and {@link #PREFIX} by first byte: one pass over a value, not one per word. */
   private static final byte[][][] CONTAINS_BY_FIRST = byFirstByte(CONTAINS);

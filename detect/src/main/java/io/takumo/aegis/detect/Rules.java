@@ -245,6 +245,10 @@ final class Rules {
     // Mattermost incoming webhooks: /hooks/ and the hook's 26-character id (lower case and digits)
     r.add(new PrefixRule("mattermost-webhook-url", "/hooks/", TOKEN, "Mattermost incoming webhook").seg(LOWER | DIGIT, 26, 26)
         .check((b, s, body, e) -> Bytes.classesPresent(b, body, e) >= 2));
+    r.add(new PrefixRule("octopus-deploy-api-key", "API-", KEY, "Octopus Deploy API key").seg(UPPER_DIGIT, 25, 32)
+        .check((b, s, body, e) -> Bytes.classesPresent(b, body, e) >= 2));
+    r.add(new PrefixRule("deepseek-api-key", "sk-", KEY, "DeepSeek API key").seg(LOWER_HEX, 32, 32)
+        .check((b, s, body, e) -> Bytes.classesPresent(b, body, e) >= 2));
     r.add(new PrefixRule("adafruit-io-key", "aio_", KEY, "Adafruit IO key").seg(ALNUM, 28, 28)
         .check((b, s, body, e) -> Bytes.classesPresent(b, body, e) >= 2));
     r.add(new PrefixRule("1password-secret-key", "A3-", SECRET, "1Password account secret key")

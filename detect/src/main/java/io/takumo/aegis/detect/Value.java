@@ -128,7 +128,8 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
   private static final byte[] KEY_NAME = Detector.ascii("key");
   private static final byte[] VALUE_MEMBER = Detector.ascii("value");
   /** What joins a name to its value in prose and in commands: "my X is …", "set X to …", "X -> …", gh's --body. */
-  private static final byte[][] PROSE = {Detector.ascii("is "), Detector.ascii("to "), Detector.ascii("-> "),
+  private static final byte[][] PROSE = {Detector.ascii("is now "), Detector.ascii("should be "),
+      Detector.ascii("is "), Detector.ascii("to "), Detector.ascii("-> "),
       Detector.ascii("--body "), Detector.ascii("--value "), TABLE_CELL};
 
   /** Whether the name at {@code is} starts a Markdown table's cell ({@code | NAME |}, {@code | `NAME` |}). */

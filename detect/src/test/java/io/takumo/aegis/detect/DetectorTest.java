@@ -434,6 +434,26 @@ class DetectorTest {
     }
   }
 
+  /** A fifth blind corpus's misses (same session, measured blind first): Easy Connect, "should be", formats. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+      ORACLE_CONN=scott_app/br8Ku2DoZIe5nN@//oracle-db.larkspur.internal:1521/ORCLPDB1    | br8Ku2DoZIe5nN
+      # DB_PASSWORD should be 5YHfqLmJAv3ho6beyZ8ZUxS0 (prod)                              | 5YHfqLmJAv3ho6beyZ8ZUxS0
+      ~environment=OCTOPUS_API_KEY="API-R091ORTB2B81KANTZBF618A2B3O"~                     | API-R091ORTB2B81KANTZBF618A2B3O
+      hardcoding sk-9250f8f15d9cd29aa89521280dd990ba until the vault migration lands      | sk-9250f8f15d9cd29aa89521280dd990ba
+      """)
+  void fifthCorpusMissesAreFound(String text, String secret) {
+    assertThat(scan(text)).as(text).extracting(f -> text.substring(f.start(), f.end())).contains(secret);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"see https://docs.example.dev/guides/setup@//mirror", "the password should be changed",
+      "  credentials: \"EJ[1:mcoahsSnx1sFSmAEgLPzvM047h9usxVE3BT7Z4wDQ4s=:03JAV0rR10XjAlE06cM5qmw]\"",
+      "See API-GATEWAY-CONFIGURATION-GUIDE for details"})
+  void fifthCorpusLookAlikesAreNot(String text) {
+    assertThat(scan(text)).as(text).isEmpty();
+  }
+
   /** A translated label in another script (UTF-8 bytes: the offsets are bytes). */
   @Test
   void aTranslatedPasswordLabelIsNoSecret() {

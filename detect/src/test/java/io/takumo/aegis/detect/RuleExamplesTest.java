@@ -85,7 +85,7 @@ class RuleExamplesTest {
         if (seg[3] >= 0) {
           token.append((char) seg[3]);
         }
-        String letters = alphabet(seg[0] & (Bytes.ALNUM | Bytes.DASH | Bytes.UNDERSCORE));
+        String letters = alphabet(seg[0] & (Bytes.ALNUM | Bytes.HEX | Bytes.DASH | Bytes.UNDERSCORE));
         if (letters.isEmpty()) {
           letters = alphabet(seg[0]);
         }
