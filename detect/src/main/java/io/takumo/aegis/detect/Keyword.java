@@ -66,14 +66,16 @@ enum Keyword {
       "flow", "realm", "redirect", "callback", "timeout", "audience", "issuer", "scope", "scopes", "role", "roles",
       "group", "chars", "alphabet", "charset", "pressed", "press", "down", "up", "meshing", "signatures", "usage",
       // what happened to a secret, when, and how it is derived or checked: PASSWORD_CHANGED_AT, key_rotation_days
-      "changed", "rotated", "at", "setting", "settings", "hasher", "hashing", "fingerprint", "thumbprint", "checksum",
+      "changed", "rotated", "at", "setting", "settings", "hasher", "hashing", "fingerprint", "fpr", "thumbprint", "checksum",
       "sha", "sha1", "sha256", "sha512", "md5", "days", "hours", "minutes", "seconds", "ms", "interval", "action",
       "actions", "cipher", "algorithm", "alg");
   /** Segments that make a name about something other than a secret: public keys, caches, pagination. */
   private static final WordSet NOT_SECRET = new WordSet("public", "pub", "publishable", "bucket", "idempotency",
       "dedup", "vault", "cache", "redis", "hash", "next", "prev",
       "previous", "first", "last", "max", "min", "num", "csrf", "xsrf", "page", "cursor", "continuation", "sync",
-      "authenticity", "jsonwebtoken", "hashed", "pagination", "paging");
+      "authenticity", "jsonwebtoken", "hashed", "pagination", "paging",
+      // authorized_keys hold public keys; Drone's from_secret names the secret it reads
+      "authorized", "from");
   /**
    * Segments that make a KEY name a data structure's key ({@code SORT_KEY}, {@code ITEM_KEY}, {@code
    * REGISTRY_KEY}) but leave a token, a secret or a password what it is: {@code CARGO_REGISTRY_TOKEN}, Rollbar's
@@ -339,6 +341,7 @@ enum Keyword {
   static boolean notASecretValue(byte[] b, int from, int to) {
     return timestamp(b, from, to) || passwordHash(b, from, to) || Bytes.startsWithAny(b, from, to, PUBLIC_PREFIXES, false)
         || agePublicKey(b, from, to) || sealedSecret(b, from, to) || translatedName(b, from, to)
+        || publicId(b, from, to) || base64Text(b, from, to)
         || namesASecret(b, from, to) || slashedName(b, from, to);
   }
 
@@ -372,6 +375,58 @@ enum Keyword {
       }
     }
     return wide || TRANSLATIONS.contains(b, from, to);
+  }
+
+  /** Stripe's object ids (a customer, a charge, a subscription…), not its keys: prefix and 14–32 alphanumerics. */
+  private static final byte[][] STRIPE_IDS = words("cus_", "sub_", "ch_", "pi_", "pm_", "evt_", "price_", "prod_",
+      "txn_", "acct_", "in_", "seti_", "cs_live_", "cs_test_");
+
+  /**
+   * An identifier public by its nature: a Stripe object's id, a Google Analytics measurement id ({@code G-} and ten
+   * upper-case letters and digits).
+   */
+  private static boolean publicId(byte[] b, int from, int to) {
+    int len = to - from;
+    if (len == 12 && b[from] == 'G' && b[from + 1] == '-' && Bytes.all(b, from + 2, to, Bytes.UPPER | Bytes.DIGIT)) {
+      return true;
+    }
+    for (byte[] prefix : STRIPE_IDS) {
+      int body = len - prefix.length;
+      if (body >= 14 && body <= 32 && Bytes.startsWith(b, from, to, prefix, false)
+          && Bytes.all(b, from + prefix.length, to, Bytes.ALNUM)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Base64 of ordinary text ({@code ZGVmYXVsdCBmZWF0dXJlIGZsYWdz…}, "default feature flags"): it decodes to printable
+   * words with blanks between them, where a key decodes to random bytes and basic credentials to {@code user:pass}.
+   */
+  private static boolean base64Text(byte[] b, int from, int to) {
+    int len = to - from;
+    if (len < 16 || len > 1024 || !Bytes.all(b, from, to, Bytes.B64 | Bytes.EQUALS)) {
+      return false;
+    }
+    int unpadded = to;
+    while (unpadded > from && b[unpadded - 1] == '=') {
+      unpadded--;
+    }
+    byte[] decoded;
+    try { // padding is optional to Java's decoder
+      decoded = java.util.Base64.getDecoder().decode(java.util.Arrays.copyOfRange(b, from, unpadded));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    int blanks = 0;
+    for (byte c : decoded) {
+      if (c < 0x20 || c > 0x7e) {
+        return false;
+      }
+      blanks += c == ' ' ? 1 : 0;
+    }
+    return blanks >= 2;
   }
 
   /**

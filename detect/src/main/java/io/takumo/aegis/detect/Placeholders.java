@@ -25,7 +25,7 @@ final class Placeholders {
       "ref+", "secretmanager", "sm://", "op://", "/secrets/",
       // what a test file says its values are for
       "unit-test", "unit_test", "unittest", "for-tests", "for_tests", "for-testing", "for_testing");
-  private static final byte[][] PREFIX = bytes("$", "%", "@", "your", "enter", "put", "insert", "replace", "<", "[",
+  private static final byte[][] PREFIX = bytes("$", "\\$", "%", "@", "your", "enter", "put", "insert", "replace", "<", "[",
       "{", "env:", "file:", "enc[", "/", "./", "../", "~/", "c:\\\\", "http://localhost", "https://localhost",
       "arn:", "enc(", "ssm:",
       // Ruby and Octopus interpolation, CloudFormation's intrinsic functions and Ansible's vault tag in YAML

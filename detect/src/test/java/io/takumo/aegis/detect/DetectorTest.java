@@ -449,7 +449,12 @@ class DetectorTest {
   @ParameterizedTest
   @ValueSource(strings = {"see https://docs.example.dev/guides/setup@//mirror", "the password should be changed",
       "  credentials: \"EJ[1:mcoahsSnx1sFSmAEgLPzvM047h9usxVE3BT7Z4wDQ4s=:03JAV0rR10XjAlE06cM5qmw]\"",
-      "See API-GATEWAY-CONFIGURATION-GUIDE for details"})
+      "See API-GATEWAY-CONFIGURATION-GUIDE for details",
+      "'secret' => 'sub_ZIklMJ8jjSSnHkPXtM9vGxOV',", "secret_string = \"G-FYC9FNPMHL\"",
+      "GPG_KEY_FPR: 'EAD4D1E4E7FF3583BCFE4FEC8D74A0FC0F535335'",
+      "AUTHORIZED_KEY = 'jIU+xx3DbXspmjRXXR+h3CQJ0jCqJ1GZNMDYPc4oq84='", "        from_secret: api_key_sha256",
+      "PUSHER_APP_SECRET=\"\\$PUSHER_APP_SECRET\"",
+      "'secret' => 'ZGVmYXVsdCBmZWF0dXJlIGZsYWdzIHYzICM4MjM=',"})
   void fifthCorpusLookAlikesAreNot(String text) {
     assertThat(scan(text)).as(text).isEmpty();
   }
