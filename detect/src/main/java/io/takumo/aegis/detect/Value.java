@@ -146,6 +146,10 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
    * value ends at a blank (and loses the punctuation that ends a sentence); it is literal text, judged by its shape.
    */
   private static @Nullable Value prose(byte[] b, int is, int p, int from, int to) {
+    int first = b[p] | 0x20;
+    if (first != 'i' && first != 's' && first != 't' && b[p] != '-' && b[p] != '|') {
+      return null; // no connector starts here: most names with no value end up here
+    }
     byte[] connector = null;
     for (byte[] word : PROSE) {
       if (Bytes.startsWith(b, p, to, word, true)) {
@@ -276,13 +280,28 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
       // Apache httpd: RequestHeader set api-key "…", SetEnv DB_PASSWORD …
       Detector.ascii("RequestHeader set "), Detector.ascii("RequestHeader append "),
       Detector.ascii("RequestHeader add "), Detector.ascii("Header set "), Detector.ascii("SetEnv ")};
+  /** {@link #NGINX} by the byte before their trailing blank ({@code $} for {@code set $}): one short list per name. */
+  private static final byte[][][] NGINX_BY_LAST = new byte[256][][];
+
+  static {
+    java.util.Map<Integer, java.util.List<byte[]>> byLast = new java.util.HashMap<>();
+    for (byte[] directive : NGINX) {
+      byte end = directive[directive.length - 1];
+      int key = end == '$' ? '$' : directive[directive.length - 2] & 0xff;
+      byLast.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(directive);
+    }
+    for (int i = 0; i < 256; i++) {
+      NGINX_BY_LAST[i] = byLast.getOrDefault(i, java.util.List.of()).toArray(new byte[0][]);
+    }
+  }
 
   /** Whether the name at {@code is} is the first argument of an nginx directive that takes a name and a value. */
   private static boolean nginxDirective(byte[] b, int is, int from) {
     if (is == from || (b[is - 1] != ' ' && b[is - 1] != '$')) {
       return false;
     }
-    for (byte[] directive : NGINX) {
+    byte last = is - 2 >= from ? b[is - 2] : 0; // the directive's last letter, or the blank before "$"
+    for (byte[] directive : NGINX_BY_LAST[b[is - 1] == '$' ? '$' : last & 0xff]) {
       int at = is - directive.length;
       if (at >= from && Bytes.startsWith(b, at, is, directive, false) && (at == from || !Bytes.is(b[at - 1], Bytes.IDENT))) {
         return true;
