@@ -70,7 +70,9 @@ public final class Detector {
     all.add(new Trigger(ascii("bearer "), true, Kind.BEARER, null, null));
     all.add(new Trigger(ascii("basic "), true, Kind.BASIC, null, null));
     all.add(new Trigger(ascii("vault login "), false, Kind.VAULT_LOGIN, null, null));
-    all.add(new Trigger(ascii("_pat"), true, Kind.PAT, null, null));
+    // names that end in _PAT (ASANA_PAT, AZURE_DEVOPS_PAT) hold tokens: "pat" alone would wake the context rule at
+    // every "path", "_pat" stops at the identifier's end (_path) and leaves the name to Keyword.classify
+    all.add(new Trigger(ascii("_pat"), true, Kind.CONTEXT, null, Keyword.TOKEN));
     all.add(new Trigger(ascii("jdbc:oracle:thin:"), true, Kind.ORACLE_THIN, null, null));
     all.add(new Trigger(ascii("@//"), false, Kind.EZCONNECT, null, null));
     all.add(new Trigger(ascii("mysql"), false, Kind.MYSQL_CLI, null, null));
@@ -182,8 +184,7 @@ public final class Detector {
   /** Appends raw (unresolved) findings of {@code b[from, to)} to {@code out}. */
   void scanInto(byte[] b, int from, int to, List<Finding> out) {
     int first = out.size();
-    List<int[]> glued = scanBuiltIn(b, from, to, out);
-    scanCustom(b, from, to, out);
+    List<int[]> glued = scanOnce(b, from, to, out);
     scanEscaped(b, from, to, out, 0);
     if (glued != null) {
       for (int[] g : glued) {
@@ -262,10 +263,11 @@ public final class Detector {
     return to;
   }
 
-  /** The rules over {@code b[from, to)} as it is. */
-  private void scanOnce(byte[] b, int from, int to, List<Finding> out) {
-    scanBuiltIn(b, from, to, out);
+  /** The rules over {@code b[from, to)} as it is; returns the whole tokens glued to a word it met, or null. */
+  private @Nullable List<int[]> scanOnce(byte[] b, int from, int to, List<Finding> out) {
+    List<int[]> glued = scanBuiltIn(b, from, to, out);
     scanCustom(b, from, to, out);
+    return glued;
   }
 
   private void scanCustom(byte[] b, int from, int to, List<Finding> out) {
@@ -373,7 +375,7 @@ public final class Detector {
             break;
           }
           case CONTEXT:
-            lastIdentEnd = context(b, at, from, to, requireNonNull(t.keyword), lastIdentEnd, out);
+            lastIdentEnd = context(b, at, t.literal.length, from, to, requireNonNull(t.keyword), lastIdentEnd, out);
             break;
           default:
             pemEnd = structure(t, b, at, from, to, pemEnd, out);
@@ -437,9 +439,6 @@ public final class Detector {
         break;
       case HASH_LINE:
         hashLine(b, at, from, to, out);
-        break;
-      case PAT:
-        personalAccessToken(b, at, from, to, out);
         break;
       case EZCONNECT:
         easyConnect(b, at, from, out);
@@ -505,8 +504,9 @@ public final class Detector {
   // --- context: values assigned to secret-sounding names -----------------------------------
 
   /** Returns the end of the identifier it looked at, so one identifier is judged once. */
-  private int context(byte[] b, int at, int from, int to, Keyword keyword, int lastIdentEnd, List<Finding> out) {
-    int ie = at + keyword.literal.length;
+  private int context(byte[] b, int at, int literalLength, int from, int to, Keyword keyword, int lastIdentEnd,
+      List<Finding> out) {
+    int ie = at + literalLength;
     while (ie < to && ie - at < MAX_IDENT && Bytes.is(b[ie], Bytes.IDENT)) {
       ie++;
     }
@@ -836,29 +836,6 @@ public final class Detector {
     }
   }
 
-  /**
-   * A name that ends in {@code _PAT} (a personal access token: {@code ASANA_PAT}, {@code AZURE_DEVOPS_PAT}, {@code
-   * GH_PAT}) holds a token; {@code pat} is no keyword of its own (it would wake the context rule at every {@code
-   * path}), so only this ending counts, judged as a token's value is.
-   */
-  private static void personalAccessToken(byte[] b, int at, int from, int to, List<Finding> out) {
-    int ie = at + 4;
-    if (ie < to && Bytes.is(b[ie], Bytes.IDENT)) {
-      return; // _path, _pattern, _patch
-    }
-    int is = at;
-    while (is > from && at - is < MAX_IDENT && Bytes.is(b[is - 1], Bytes.IDENT)) {
-      is--;
-    }
-    if (is == at) {
-      return;
-    }
-    Value value = Value.after(b, is, ie, from, to);
-    if (value != null && Keyword.TOKEN.accepts(b, value.start(), value.end(), value.quoted(), value.envStyle())) {
-      out.add(new Finding(value.start(), value.end(), Category.TOKEN, "context-token", Keyword.TOKEN.confidence));
-    }
-  }
-
   /** {@code vault login s.…}: a legacy Vault token given to the CLI (the {@code hvs.} forms are their own rule). */
   private static void vaultLogin(byte[] b, int p, int to, List<Finding> out) {
     int end = p;
@@ -930,28 +907,17 @@ public final class Detector {
     if (flag < 0 || flag + 3 >= eol || b[flag + 3] == ' ') {
       return;
     }
-    int p = flag + 3;
-    Value value = Value.isQuote(b[p]) ? Value.quoted(b, p, eol) : null;
-    int start = value != null ? value.start() : p;
-    int end = value != null ? value.end() : p;
-    while (value == null && end < eol && !Bytes.is(b[end], Bytes.SPACE) && b[end] != ';' && b[end] != '\r') {
-      end++;
-    }
-    if (end > start && Keyword.PASSWORD.accepts(b, start, end, true, false)) {
-      out.add(new Finding(start, end, Category.SECRET, "cli-credentials", 0.85));
+    Value value = Value.quotedOrWord(b, flag + 3, eol);
+    if (value != null && Keyword.PASSWORD.accepts(b, value.start(), value.end(), true, false)) {
+      out.add(new Finding(value.start(), value.end(), Category.SECRET, "cli-credentials", 0.85));
     }
   }
 
   /** SQL's {@code CREATE USER x IDENTIFIED BY '…'} and {@code ALTER USER x IDENTIFIED BY …} (Oracle, MySQL). */
   private static void identifiedBy(byte[] b, int p, int to, List<Finding> out) {
-    Value value = p < to && Value.isQuote(b[p]) ? Value.quoted(b, p, to) : null;
-    int start = value != null ? value.start() : p;
-    int end = value != null ? value.end() : p;
-    while (value == null && end < to && end - p <= 128 && Bytes.is(b[end], Bytes.TOKEN_CHARS)) {
-      end++;
-    }
-    if (end > start && Keyword.PASSWORD.accepts(b, start, end, true, false)) {
-      out.add(new Finding(start, end, Category.SECRET, "context-password", Keyword.PASSWORD.confidence));
+    Value value = Value.quotedOrWord(b, p, to);
+    if (value != null && Keyword.PASSWORD.accepts(b, value.start(), value.end(), true, false)) {
+      out.add(new Finding(value.start(), value.end(), Category.SECRET, "context-password", Keyword.PASSWORD.confidence));
     }
   }
 
@@ -1164,8 +1130,10 @@ public final class Detector {
     return s.getBytes(StandardCharsets.US_ASCII);
   }
 
-  private enum Kind { PREFIX, CONTEXT, PEM, JWT, URL, BEARER, CURL_USER, PRIVATE_IP, KUBERNETES, PGPASS, HASH_LINE, BASIC, VAULT_LOGIN,
-    ORACLE_THIN, MYSQL_CLI, IDENTIFIED_BY, PUTTY, BASE64_PEM, PAT, EZCONNECT }
+  private enum Kind {
+    PREFIX, CONTEXT, PEM, JWT, URL, BEARER, CURL_USER, PRIVATE_IP, KUBERNETES, PGPASS, HASH_LINE, BASIC, VAULT_LOGIN,
+    ORACLE_THIN, MYSQL_CLI, IDENTIFIED_BY, PUTTY, BASE64_PEM, EZCONNECT
+  }
 
   private static final class Trigger {
     final byte[] literal;

@@ -202,6 +202,8 @@ enum Keyword {
   private static final byte[] W_TOKEN = Detector.ascii("token");
   private static final byte[] W_TOKENIZ = Detector.ascii("tokeniz");
   private static final WordSet W_TOKENS = new WordSet("tokens");
+  /** A personal access token's usual name ({@code ASANA_PAT}; Detector's {@code _pat} trigger finds it). */
+  private static final WordSet W_PAT = new WordSet("pat");
   private static final byte[] W_APIKEY = Detector.ascii("apikey");
   private static final byte[] W_SECRETKEY = Detector.ascii("secretkey");
   private static final byte[] W_ACCESSKEY = Detector.ascii("accesskey");
@@ -219,7 +221,8 @@ enum Keyword {
         || endsWith(b, from, to, W_PWD)) {
       return PASSWORD;
     }
-    if (contains(b, from, to, W_TOKEN) && !contains(b, from, to, W_TOKENIZ) && !W_TOKENS.contains(b, from, to)) {
+    if (contains(b, from, to, W_TOKEN) && !contains(b, from, to, W_TOKENIZ) && !W_TOKENS.contains(b, from, to)
+        || W_PAT.contains(b, from, to)) {
       return TOKEN;
     }
     if (KEY_WORDS.contains(b, from, to) || endsWith(b, from, to, W_APIKEY) || endsWith(b, from, to, W_SECRETKEY)

@@ -63,7 +63,7 @@ final class Rules {
     r.add(new PrefixRule("gcp-oauth-access-token", "ya29.", TOKEN, "Google OAuth access token").seg(B64URL | DOT, 30, 2048));
     // LTAI + 12 (older ids) to 20 characters (LTAI4…, LTAI5t…)
     r.add(new PrefixRule("alibaba-access-key-id", "LTAI", KEY, "Alibaba Cloud access key id").seg(ALNUM, 12, 20)
-        .check((b, s, body, e) -> Bytes.classesPresent(b, body, e) >= 2));
+        .check(classes(2)));
     // An Azure shared access signature: its sig= parameter (URL-encoded base64 of an HMAC-SHA256) in a query that
     // carries the SAS version (sv=) too; the signature alone is the secret.
     r.add(new PrefixRule("azure-sas-signature", "sig=", TOKEN, "Azure shared access signature")
@@ -89,7 +89,7 @@ final class Rules {
     // (GitHub lengthened installation tokens): random-looking ones count, at a lower confidence.
     // Refresh tokens of GitHub Apps' user tokens: ghr_ and 76 characters
     r.add(new PrefixRule("github-refresh-token", "ghr_", KEY, "GitHub refresh token").seg(ALNUM, 76, 76)
-        .check((b, s, body, e) -> Bytes.classesPresent(b, body, e) >= 3));
+        .check(classes(3)));
     for (String anchor : new String[] {"ghu_", "ghs_"}) {
       r.add(new PrefixRule("github-app-token", anchor, KEY, "GitHub App token").seg(ALNUM, 36, 255)
           .check((b, s, body, e) -> Bytes.entropy(b, body, e) >= 3.5 && Bytes.classesPresent(b, body, e) >= 3)
@@ -179,7 +179,7 @@ final class Rules {
     r.add(new PrefixRule("openai-service-key", "sk-svcacct-", KEY, "OpenAI service account key").seg(B64URL, 40, 250));
     r.add(new PrefixRule("openai-admin-key", "sk-admin-", KEY, "OpenAI admin key").seg(B64URL, 40, 250));
     r.add(new PrefixRule("openai-legacy-key", "sk-", KEY, "OpenAI key (legacy, 48 characters)").seg(ALNUM, 48, 48)
-        .check((b, s, body, e) -> Bytes.classesPresent(b, body, e) >= 3));
+        .check(classes(3)));
     r.add(new PrefixRule("openai-key", "sk-", KEY, "OpenAI key (T3BlbkFJ marker)").seg(B64URL, 40, 200)
         .check((b, s, body, e) -> Bytes.indexOf(b, body, e, T3BLBKFJ) >= 0).confidence(1.0));
     r.add(new PrefixRule("huggingface-token", "hf_", KEY, "Hugging Face access token").seg(ALPHA, 34, 34));
@@ -201,11 +201,11 @@ final class Rules {
         .seg(ALNUM, 32, 32).sep('_', HEX, 8, 8));
     // hvs. + 90 or more (the token's encoded metadata), or + 24 when Vault returns the short form
     r.add(new PrefixRule("vault-service-token", "hvs.", TOKEN, "HashiCorp Vault service token").seg(B64URL, 24, 160)
-        .check((b, s, body, e) -> Bytes.classesPresent(b, body, e) >= 3));
+        .check(classes(3)));
     // hvb. + the batch token's encrypted body: 138 or more from a real Vault, but tools and docs truncate them, and
     // the anchor is rare enough that 40 random characters (three classes) are a token
     r.add(new PrefixRule("vault-batch-token", "hvb.", TOKEN, "HashiCorp Vault batch token").seg(B64URL, 40, 300)
-        .check((b, s, body, e) -> Bytes.classesPresent(b, body, e) >= 3));
+        .check(classes(3)));
     r.add(new PrefixRule("doppler-token", "dp.pt.", KEY, "Doppler token").seg(ALNUM, 43, 43));
     // django-admin startproject's SECRET_KEY: 50 characters of get_random_secret_key()'s alphabet after the prefix
     r.add(new PrefixRule("django-secret-key", "django-insecure-", SECRET, "Django SECRET_KEY (startproject)")
@@ -224,7 +224,7 @@ final class Rules {
     r.add(new PrefixRule("contentful-management-token", "CFPAT-", TOKEN, "Contentful personal access token")
         .seg(B64URL, 43, 43));
     r.add(new PrefixRule("crates-io-token", "cio", TOKEN, "crates.io API token").seg(ALNUM, 32, 32)
-        .check((b, s, body, e) -> Bytes.classesPresent(b, body, e) >= 3));
+        .check(classes(3)));
     r.add(new PrefixRule("notion-token", "ntn_", KEY, "Notion integration token").seg(ALNUM, 40, 60));
     r.add(new PrefixRule("notion-token", "secret_", KEY, "Notion integration secret").seg(ALNUM, 43, 43));
     r.add(new PrefixRule("1password-service-account-token", "ops_eyJ", TOKEN, "1Password service account token")
@@ -239,18 +239,18 @@ final class Rules {
     }
     // other apps' tokens: EAA and the app's own letter, then alphanumerics only (a base64 blob has + or / by then)
     r.add(new PrefixRule("facebook-page-access-token", "EAA", TOKEN, "Facebook access token").seg(ALNUM, 100, 400)
-        .check((b, s, body, e) -> Bytes.classesPresent(b, body, e) >= 3));
+        .check(classes(3)));
     r.add(new PrefixRule("zapier-webhook-url", "hooks.zapier.com/hooks/catch/", TOKEN, "Zapier webhook URL")
         .seg(DIGIT, 5, 12).sep('/', LOWER | DIGIT, 6, 8));
     // Mattermost incoming webhooks: /hooks/ and the hook's 26-character id (lower case and digits)
     r.add(new PrefixRule("mattermost-webhook-url", "/hooks/", TOKEN, "Mattermost incoming webhook").seg(LOWER | DIGIT, 26, 26)
-        .check((b, s, body, e) -> Bytes.classesPresent(b, body, e) >= 2));
+        .check(classes(2)));
     r.add(new PrefixRule("octopus-deploy-api-key", "API-", KEY, "Octopus Deploy API key").seg(UPPER_DIGIT, 25, 32)
-        .check((b, s, body, e) -> Bytes.classesPresent(b, body, e) >= 2));
+        .check(classes(2)));
     r.add(new PrefixRule("deepseek-api-key", "sk-", KEY, "DeepSeek API key").seg(LOWER_HEX, 32, 32)
-        .check((b, s, body, e) -> Bytes.classesPresent(b, body, e) >= 2));
+        .check(classes(2)));
     r.add(new PrefixRule("adafruit-io-key", "aio_", KEY, "Adafruit IO key").seg(ALNUM, 28, 28)
-        .check((b, s, body, e) -> Bytes.classesPresent(b, body, e) >= 2));
+        .check(classes(2)));
     r.add(new PrefixRule("1password-secret-key", "A3-", SECRET, "1Password account secret key")
         .seg(UPPER_DIGIT | DASH, 33, 40).check(Rules::onePasswordSecretKey));
     r.add(new PrefixRule("dynatrace-token", "dt0c01.", KEY, "Dynatrace API token").seg(ALNUM, 24, 24)
@@ -276,14 +276,14 @@ final class Rules {
     }
     r.add(new PrefixRule("pinecone-api-key", "pcsk_", KEY, "Pinecone API key").seg(ALNUM, 4, 8).sep('_', ALNUM, 50, 80));
     r.add(new PrefixRule("tencent-secret-id", "AKID", KEY, "Tencent Cloud SecretId").seg(ALNUM, 32, 32)
-        .check((b, s, body, e) -> Bytes.classesPresent(b, body, e) >= 3));
+        .check(classes(3)));
     r.add(new PrefixRule("yandex-api-key", "AQVN", KEY, "Yandex Cloud API key").seg(B64URL, 35, 38));
     r.add(new PrefixRule("supabase-access-token", "sbp_", KEY, "Supabase management access token").seg(LOWER_HEX, 40, 40));
     r.add(new PrefixRule("supabase-secret-key", "sb_secret_", KEY, "Supabase secret API key").seg(B64URL, 20, 64));
     r.add(new PrefixRule("neon-api-key", "napi_", KEY, "Neon API key").seg(LOWER | DIGIT, 64, 64));
     r.add(new PrefixRule("netlify-token", "nfp_", KEY, "Netlify personal access token").seg(ALNUM, 36, 40));
     r.add(new PrefixRule("render-api-key", "rnd_", KEY, "Render API key").seg(ALNUM, 32, 32)
-        .check((b, s, body, e) -> Bytes.classesPresent(b, body, e) >= 3));
+        .check(classes(3)));
     r.add(new PrefixRule("tailscale-key", "tskey-", KEY, "Tailscale key").seg(LOWER, 3, 8).sep('-', ALNUM, 8, 24)
         .sep('-', ALNUM, 24, 64));
     // The legacy FCM server key: AAAA + 7, then :APA91b + 134
@@ -361,6 +361,11 @@ final class Rules {
       "%2F".getBytes(StandardCharsets.US_ASCII), "%3D".getBytes(StandardCharsets.US_ASCII)};
 
   /** URL-encoded base64: one of its escapes is there. */
+  /** A body with at least {@code n} of upper case, lower case and digits: random, not a word or a number. */
+  private static PrefixRule.Check classes(int n) {
+    return (b, s, body, e) -> Bytes.classesPresent(b, body, e) >= n;
+  }
+
   private static boolean urlEncodedBase64(byte[] b, int start, int body, int end) {
     for (byte[] escape : URL_ENCODED_B64) {
       if (Bytes.indexOf(b, body, end, escape) >= 0) {

@@ -125,8 +125,6 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
   private static final byte[] KOTLIN_TO = Detector.ascii("to ");
   private static final byte[] TABLE_CELL = Detector.ascii("| ");
   private static final byte[] ARROW = Detector.ascii(" -> ");
-  private static final byte[] KEY_NAME = Detector.ascii("key");
-  private static final byte[] VALUE_MEMBER = Detector.ascii("value");
   /** What joins a name to its value in prose and in commands: "my X is …", "set X to …", "X -> …", gh's --body. */
   private static final byte[][] PROSE = {Detector.ascii("is now "), Detector.ascii("should be "),
       Detector.ascii("is "), Detector.ascii("to "), Detector.ascii("-> "),
@@ -181,6 +179,25 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     return e > v && e - v < MAX && hasDigit(b, v, e) ? new Value(v, e, false, true) : null;
   }
 
+  /**
+   * A command's or a statement's argument at {@code p}: a quoted string, or a word that ends at a blank, a {@code ;}
+   * or a quote ({@code -pS3cret db}, {@code IDENTIFIED BY S3cret;}); null when there is none.
+   */
+  static @Nullable Value quotedOrWord(byte[] b, int p, int to) {
+    if (p >= to) {
+      return null;
+    }
+    if (isQuote(b[p])) {
+      return quoted(b, p, to);
+    }
+    int e = p;
+    while (e < to && e - p < MAX && !Bytes.is(b[e], Bytes.SPACE) && b[e] != ';' && b[e] != '\r' && b[e] != '\n'
+        && !isQuote(b[e])) {
+      e++;
+    }
+    return e > p && e - p < MAX ? new Value(p, e, false, true) : null;
+  }
+
   private static boolean hasDigit(byte[] b, int from, int to) {
     for (int i = from; i < to; i++) {
       if (Bytes.is(b[i], Bytes.DIGIT)) {
@@ -201,7 +218,7 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
    * (.NET and NuGet configs): its quoted value, ending at {@code valueEnd}, is the next attribute's name.
    */
   static boolean namesTheNextAttribute(byte[] b, int is, int ie, int valueEnd, int to) {
-    if (ie - is != KEY_NAME.length || !Bytes.startsWith(b, is, ie, KEY_NAME, true)) {
+    if (ie - is != KEY.length || !Bytes.startsWith(b, is, ie, KEY, true)) {
       return false;
     }
     int p = skipBlanks(b, valueEnd + 1, to);
@@ -253,7 +270,7 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
         }
         int member = isQuote(b[text]) ? text + 1 : text;
         int word = Bytes.startsWith(b, member, next, DEFAULT, true) ? DEFAULT.length
-            : hcl && Bytes.startsWith(b, member, next, VALUE_MEMBER, false) ? VALUE_MEMBER.length : -1;
+            : hcl && Bytes.startsWith(b, member, next, VALUE, false) ? VALUE.length : -1;
         if (word > 0 && member + word < next && !Bytes.is(b[member + word], Bytes.IDENT)) {
           int op = skipBlanks(b, member + word + (member > text ? 1 : 0), next);
           if (op < next && (b[op] == '=' || b[op] == ':')) {
@@ -579,7 +596,7 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     return p;
   }
 
-  static boolean isQuote(byte c) {
+  private static boolean isQuote(byte c) {
     return c == '"' || c == '\'' || c == '`';
   }
 

@@ -330,7 +330,7 @@ public final class BodyTokenizer implements StreamRewriter {
       taken[2 * k + 1] = d.offset() - base + d.length();
     }
     List<Finding> copies = new ArrayList<>(0);
-    vault.findCopies(window, s, e, taken, taken.length, copies);
+    vault.findCopies(window, s, e, taken, copies);
     if (copies.isEmpty()) {
       return;
     }
@@ -382,7 +382,7 @@ public final class BodyTokenizer implements StreamRewriter {
   private void replace(long start, long end, Category category, String ruleId, byte[] value) {
     byte[] token;
     try {
-      token = vault.put(category, value, Detector.needsContext(ruleId));
+      token = vault.put(category, value, ruleId);
     } finally {
       Arrays.fill(value, (byte) 0);
     }

@@ -84,7 +84,7 @@ final class KnownSecrets {
    * Appends to {@code out} a finding for each copy of a known secret in {@code b[from, to)} that overlaps no range
    * of {@code taken} (start, end pairs) and no copy found before it.
    */
-  void find(byte[] b, int from, int to, long[] taken, int takenCount, List<Finding> out) {
+  void find(byte[] b, int from, int to, long[] taken, List<Finding> out) {
     int first = out.size();
     if (needles.size() <= FEW) {
       for (Needle n : needles) {
@@ -93,7 +93,7 @@ final class KnownSecrets {
         for (int i = ByteScan.indexOf(b, from + n.anchor, to, anchor); i <= last; i = ByteScan.indexOf(b, i + 1, to, anchor)) {
           int start = i - n.anchor;
           if (Arrays.equals(b, start, start + n.bytes.length, n.bytes, 0, n.bytes.length)) {
-            add(n, start, taken, takenCount, out, first);
+            add(n, start, taken, out, first);
           }
         }
       }
@@ -105,16 +105,16 @@ final class KnownSecrets {
         }
         for (Needle n : java.util.Objects.requireNonNull(byPair.get(pair))) {
           if (i + n.bytes.length <= to && Arrays.equals(b, i, i + n.bytes.length, n.bytes, 0, n.bytes.length)) {
-            add(n, i, taken, takenCount, out, first);
+            add(n, i, taken, out, first);
           }
         }
       }
     }
   }
 
-  private static void add(Needle n, int start, long[] taken, int takenCount, List<Finding> out, int first) {
+  private static void add(Needle n, int start, long[] taken, List<Finding> out, int first) {
     int end = start + n.bytes.length;
-    for (int k = 0; k < takenCount; k += 2) {
+    for (int k = 0; k < taken.length; k += 2) {
       if (start < taken[k + 1] && taken[k] < end) {
         return;
       }

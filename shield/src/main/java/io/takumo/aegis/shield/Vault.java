@@ -3,6 +3,7 @@ package io.takumo.aegis.shield;
 import static java.util.Objects.requireNonNull;
 
 import io.takumo.aegis.detect.Category;
+import io.takumo.aegis.detect.Detector;
 import io.takumo.aegis.detect.Finding;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -49,14 +50,15 @@ public final class Vault implements AutoCloseable {
    * copy of the secret.
    */
   public byte[] put(Category category, byte[] secret) {
-    return put(category, secret, false);
+    return put(category, secret, null);
   }
 
   /**
-   * As {@link #put(Category, byte[])}; {@code findCopies}: its copies are searched for by {@link #findCopies} (a
-   * secret the detector found only by its context, which it would not find again elsewhere).
+   * As {@link #put(Category, byte[])}, for a secret the rule {@code ruleId} found: when that rule finds its secrets
+   * only by their context ({@link Detector#needsContext}), the secret's copies are searched for by {@link #findCopies}
+   * (the detector would not find them again elsewhere).
    */
-  public synchronized byte[] put(Category category, byte[] secret, boolean findCopies) {
+  public synchronized byte[] put(Category category, byte[] secret, @Nullable String ruleId) {
     if (closed) {
       throw new IllegalStateException("vault closed");
     }
@@ -72,7 +74,7 @@ public final class Vault implements AutoCloseable {
           }
           Entry entry = new Entry(category, secret.clone(), Tokens.format(category, hash));
           byToken.put(key, entry);
-          if (findCopies) {
+          if (ruleId != null && Detector.needsContext(ruleId)) {
             known.add(category, entry.secret);
           }
           if (recall != null) {
@@ -114,13 +116,12 @@ public final class Vault implements AutoCloseable {
 
   /**
    * Appends to {@code out} a finding ({@code known-secret}) for each copy in {@code b[from, to)} of a secret this
-   * vault holds that overlaps none of the ranges in {@code taken} ({@code [start, end)} pairs, {@code takenCount}
-   * values): a secret found once is replaced wherever the content repeats it ({@link KnownSecrets}).
+   * vault holds that overlaps none of the ranges in {@code taken} ({@code [start, end)} pairs): a secret found once
+   * is replaced wherever the content repeats it ({@link KnownSecrets}).
    */
-
-  public synchronized void findCopies(byte[] b, int from, int to, long[] taken, int takenCount, List<Finding> out) {
+  public synchronized void findCopies(byte[] b, int from, int to, long[] taken, List<Finding> out) {
     if (!known.isEmpty()) {
-      known.find(b, from, to, taken, takenCount, out);
+      known.find(b, from, to, taken, out);
     }
   }
 

@@ -321,6 +321,21 @@ class BodyTokenizerTest {
     }
   }
 
+  /**
+   * What decides that copies are sought is the rule that found the secret, wherever it was found: a password found
+   * by its name before the body (a header, with TAKUMO_SCAN_HEADERS=on) is replaced in the body; a format's token
+   * put in the vault is not searched for (the detector finds it wherever it stands).
+   */
+  @Test
+  void copiesAreSoughtForWhatAContextRuleFoundBeforeTheBody() {
+    try (Vault vault = Samples.vault()) {
+      String token = str(vault.put(io.takumo.aegis.detect.Category.SECRET, utf8("Otter.Maple7533#"), "context-password"));
+      vault.put(io.takumo.aegis.detect.Category.KEY, utf8("Kx9mQ2vLp7wZr4tqB3nC"), "stripe-key");
+      String out = str(tokenize(utf8("{\"content\": \"login Otter.Maple7533# or Kx9mQ2vLp7wZr4tqB3nC\"}"), new int[0], vault));
+      assertThat(out).isEqualTo("{\"content\": \"login " + token + " or Kx9mQ2vLp7wZr4tqB3nC\"}");
+    }
+  }
+
   @Test
   void aFullVaultRefusesTheBody() {
     try (Vault vault = new Vault(Samples.MINTER, 2)) {

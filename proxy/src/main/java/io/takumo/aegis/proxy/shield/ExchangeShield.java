@@ -251,7 +251,7 @@ public final class ExchangeShield implements AutoCloseable {
       byte[] secret = f.value(bytes);
       byte[] token;
       try {
-        token = vault.put(f.category(), secret);
+        token = vault.put(f.category(), secret, f.ruleId()); // a header's password is sought in the body too
       } catch (VaultFullException e) {
         throw new ExchangeRefusal(ErrorCode.PAYLOAD_TOO_LARGE, "The request holds more than " + e.limit()
             + " secrets, the most one request may carry (TAKUMO_MAX_VAULT_ENTRIES); it was not forwarded.");
