@@ -344,7 +344,7 @@ enum Keyword {
   static boolean notASecretValue(byte[] b, int from, int to) {
     return timestamp(b, from, to) || passwordHash(b, from, to) || Bytes.startsWithAny(b, from, to, PUBLIC_PREFIXES, false)
         || agePublicKey(b, from, to) || sealedSecret(b, from, to) || translatedName(b, from, to)
-        || publicId(b, from, to) || base64Text(b, from, to)
+        || publicId(b, from, to)
         || namesASecret(b, from, to) || slashedName(b, from, to);
   }
 
@@ -364,20 +364,25 @@ enum Keyword {
       "segreto", "sekret", "geheim", "clave", "chave", "chiave", "klucz", "schluessel", "schlussel", "jeton", "wachtwort");
 
   /**
-   * A translated label ({@code "password": "パスワード"}, {@code "secret": "Geheimnis"}, i18n files): letters only, in
-   * a script other than ASCII or one of the words for a secret in another language.
+   * A translated label ({@code "password": "パスワード"}, {@code "secret": "Geheimnis"}, i18n files): letters of
+   * another script only, or one of the words for a secret in another language. A password of Latin letters with an
+   * accent among them ({@code Fußballverein}) is a password: only a value with no ASCII letter at all counts as a
+   * script's word.
    */
   private static boolean translatedName(byte[] b, int from, int to) {
     boolean wide = false;
+    boolean ascii = false;
     for (int i = from; i < to; i++) {
       byte c = b[i];
       if (c < 0) {
         wide = true;
-      } else if (!Bytes.is(c, Bytes.UPPER | Bytes.LOWER) && c != ' ') {
+      } else if (Bytes.is(c, Bytes.UPPER | Bytes.LOWER)) {
+        ascii = true;
+      } else if (c != ' ') {
         return false;
       }
     }
-    return wide || TRANSLATIONS.contains(b, from, to);
+    return wide ? !ascii : TRANSLATIONS.contains(b, from, to);
   }
 
   /** Stripe's object ids (a customer, a charge, a subscription…), not its keys: prefix and 14–32 alphanumerics. */
@@ -401,35 +406,6 @@ enum Keyword {
       }
     }
     return false;
-  }
-
-  /**
-   * Base64 of ordinary text ({@code ZGVmYXVsdCBmZWF0dXJlIGZsYWdz…}, "default feature flags"): it decodes to printable
-   * words with blanks between them, where a key decodes to random bytes and basic credentials to {@code user:pass}.
-   */
-  private static boolean base64Text(byte[] b, int from, int to) {
-    int len = to - from;
-    if (len < 16 || len > 1024 || !Bytes.all(b, from, to, Bytes.B64 | Bytes.EQUALS)) {
-      return false;
-    }
-    int unpadded = to;
-    while (unpadded > from && b[unpadded - 1] == '=') {
-      unpadded--;
-    }
-    byte[] decoded;
-    try { // padding is optional to Java's decoder
-      decoded = java.util.Base64.getDecoder().decode(java.util.Arrays.copyOfRange(b, from, unpadded));
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-    int blanks = 0;
-    for (byte c : decoded) {
-      if (c < 0x20 || c > 0x7e) {
-        return false;
-      }
-      blanks += c == ' ' ? 1 : 0;
-    }
-    return blanks >= 2;
   }
 
   /**
