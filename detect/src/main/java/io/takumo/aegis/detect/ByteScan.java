@@ -72,6 +72,11 @@ public final class ByteScan {
     return to;
   }
 
+  /** The eight bytes at {@code b[at, at + 8)} as a little-endian long ({@code b[at]} in the low byte). */
+  static long load(byte[] b, int at) {
+    return (long) LONGS.get(b, at);
+  }
+
   /** The high bit of each byte of {@code v} that is zero set (and possibly of bytes above one). */
   private static long zeroBytes(long v) {
     return (v - ONES) & ~v & HIGHS;

@@ -48,14 +48,14 @@ enum Keyword {
     this.id = id;
   }
 
-  private static final WordSet PASSWORD_WORDS = new WordSet("password", "passwd", "pwd", "pass", "passphrase", "passcode",
-      "requirepass", "masterauth"); // Redis's
-  private static final WordSet KEY_WORDS = new WordSet("key", "apikey", "privatekey", "secretkey", "accesskey", "signingkey",
+  private static final String[] PASSWORD_WORDS = {"password", "passwd", "pwd", "pass", "passphrase", "passcode",
+      "requirepass", "masterauth"}; // Redis's
+  private static final String[] KEY_WORDS = {"key", "apikey", "privatekey", "secretkey", "accesskey", "signingkey",
       "masterkey", "licensekey", "encryptionkey", "authkey", "clientkey", "appkey", "accountkey", "sharedaccesskey",
       "subscriptionkey", "webhookkey", "servicekey", "adminkey", "restkey", "jwtkey", "hmackey", "sslkey", "tlskey",
-      "writekey", "ingestkey", "secretkeybase", "sessionkey", "cookiekey");
+      "writekey", "ingestkey", "secretkeybase", "sessionkey", "cookiekey"};
   /** A last segment that says the value describes a secret rather than being one. */
-  private static final WordSet METADATA = new WordSet("id", "ids", "name", "names", "path", "paths", "file", "files", "dir",
+  private static final String[] METADATA = {"id", "ids", "name", "names", "path", "paths", "file", "files", "dir",
       "size", "type", "types", "length", "len", "prefix", "suffix", "alias", "field", "fields", "format", "usage",
       "version", "url", "uri", "endpoint", "expiry", "expires", "expiration", "ttl", "count", "index", "label",
       "header", "param", "policy", "hint", "rotation", "created", "updated", "hash", "hashed", "digest", "env",
@@ -68,26 +68,26 @@ enum Keyword {
       // what happened to a secret, when, and how it is derived or checked: PASSWORD_CHANGED_AT, key_rotation_days
       "changed", "rotated", "at", "setting", "settings", "hasher", "hashing", "fingerprint", "fpr", "thumbprint", "checksum",
       "sha", "sha1", "sha256", "sha512", "md5", "days", "hours", "minutes", "seconds", "ms", "interval", "action",
-      "actions", "cipher", "algorithm", "alg");
+      "actions", "cipher", "algorithm", "alg"};
   /** Segments that make a name about something other than a secret: public keys, caches, pagination. */
-  private static final WordSet NOT_SECRET = new WordSet("public", "pub", "publishable", "bucket", "idempotency",
+  private static final String[] NOT_SECRET = {"public", "pub", "publishable", "bucket", "idempotency",
       "dedup", "vault", "cache", "redis", "hash", "next", "prev",
       "previous", "first", "last", "max", "min", "num", "csrf", "xsrf", "page", "cursor", "continuation", "sync",
       "authenticity", "jsonwebtoken", "hashed", "pagination", "paging",
       // authorized_keys hold public keys; Drone's from_secret names the secret it reads
-      "authorized", "from");
+      "authorized", "from"};
   /**
    * Segments that make a KEY name a data structure's key ({@code SORT_KEY}, {@code ITEM_KEY}, {@code
    * REGISTRY_KEY}) but leave a token, a secret or a password what it is: {@code CARGO_REGISTRY_TOKEN}, Rollbar's
    * {@code POST_SERVER_ITEM_ACCESS_TOKEN}, k3s's {@code NODE_TOKEN}.
    */
-  private static final WordSet DATA_KEY = new WordSet("sort", "partition", "primary", "foreign", "lookup", "object",
+  private static final String[] DATA_KEY = {"sort", "partition", "primary", "foreign", "lookup", "object",
       "row", "shortcut", "hot", "schema", "entity", "table", "unique", "composite", "route", "node", "tree",
-      "registry", "translation", "i18n", "react", "item", "map", "dict");
+      "registry", "translation", "i18n", "react", "item", "map", "dict"};
   private static final byte[] DOUBLE_UNDERSCORE = Detector.ascii("__");
   private static final byte[] COLON = Detector.ascii(":");
-  private static final WordSet AUTH_WORDS = new WordSet("auth", "authorization", "authtoken", "authkey", "basicauth",
-      "_auth");
+  private static final String[] AUTH_WORDS = {"auth", "authorization", "authtoken", "authkey", "basicauth",
+      "_auth"};
 
   private static byte[][] words(String... values) {
     byte[][] out = new byte[values.length][];
@@ -114,6 +114,7 @@ enum Keyword {
     int specialSegments = 0; // SPECIAL_SEGMENTS seen, as SEG_ bits
     boolean s3 = false; // S3_KEY names an object's key; S3_SECRET_ACCESS_KEY is a secret
     boolean dataKey = false;
+    int lastWords = 0; // the last segment's LEXICON bits
     for (int i = from; i <= to; i++) {
       boolean boundary = i == to || b[i] == '_' || b[i] == '-' || b[i] == '.'
           || (i > from && Bytes.is(b[i], Bytes.UPPER) && Bytes.is(b[i - 1], Bytes.LOWER | Bytes.DIGIT))
@@ -124,23 +125,25 @@ enum Keyword {
         continue;
       }
       if (i > segStart) {
-        notSecret |= NOT_SECRET.contains(b, segStart, i);
-        dataKey |= DATA_KEY.contains(b, segStart, i);
+        int words = Math.max(0, LEXICON.indexOf(b, segStart, i));
+        notSecret |= (words & L_NOT_SECRET) != 0;
+        dataKey |= (words & L_DATA_KEY) != 0;
         s3 |= i - segStart == 2 && (b[segStart] | 0x20) == 's' && b[segStart + 1] == '3';
-        int special = SPECIAL_SEGMENTS.indexOf(b, segStart, i);
+        int special = (words >>> L_SPECIAL_SHIFT) - 1;
         if (special >= 0) {
           specialSegments |= specialSegment(special, b, lastSegStart, lastSegEnd);
         }
-        Keyword k = segment(b, segStart, i);
+        Keyword k = segment(b, segStart, i, words);
         if (k != null && (best == null || k.ordinal() < best.ordinal())) {
           best = k;
         }
         lastSegStart = segStart;
         lastSegEnd = i;
+        lastWords = words;
       }
       segStart = (i < to && Bytes.is(b[i], Bytes.UPPER)) ? i : i + 1;
     }
-    if (best == null || notSecret || METADATA.contains(b, lastSegStart, lastSegEnd)
+    if (best == null || notSecret || (lastWords & L_METADATA) != 0
         || s3 && !contains(b, from, to, W_SECRET) || dataKey && best == KEY) {
       return null;
     }
@@ -159,8 +162,8 @@ enum Keyword {
    * admin key stays a secret) are public by design; {@code STORAGE_KEY} names a browser's local storage entry, but
    * {@code AZURE_STORAGE_ACCOUNT_KEY} is a secret. One hash probe per segment: classify runs on every named value.
    */
-  private static final WordSet SPECIAL_SEGMENTS = new WordSet("key", "pusher", "algolia", "search", "only", "storage",
-      "account");
+  private static final String[] SPECIAL_SEGMENTS = {"key", "pusher", "algolia", "search", "only", "storage",
+      "account"};
   private static final int SEG_SITE_KEY = 1;
   private static final int SEG_PUSHER = 1 << 1;
   private static final int SEG_ALGOLIA = 1 << 2;
@@ -201,9 +204,9 @@ enum Keyword {
   private static final byte[] W_PWD = Detector.ascii("pwd");
   private static final byte[] W_TOKEN = Detector.ascii("token");
   private static final byte[] W_TOKENIZ = Detector.ascii("tokeniz");
-  private static final WordSet W_TOKENS = new WordSet("tokens");
+  private static final String[] W_TOKENS = {"tokens"};
   /** A personal access token's usual name ({@code ASANA_PAT}; Detector's {@code _pat} trigger finds it). */
-  private static final WordSet W_PAT = new WordSet("pat");
+  private static final String[] W_PAT = {"pat"};
   private static final byte[] W_APIKEY = Detector.ascii("apikey");
   private static final byte[] W_SECRETKEY = Detector.ascii("secretkey");
   private static final byte[] W_ACCESSKEY = Detector.ascii("accesskey");
@@ -211,37 +214,67 @@ enum Keyword {
   private static final byte[] W_SECRET = Detector.ascii("secret");
   private static final byte[] W_SECRETAR = Detector.ascii("secretar");
   private static final byte[] W_CREDENTIAL = Detector.ascii("credential");
-  private static final WordSet W_CREDS = new WordSet("creds", "cred");
-  private static final WordSet W_LOGIN = new WordSet("login");
-  private static final WordSet W_COOKIE = new WordSet("cookie", "set-cookie");
+  private static final String[] W_CREDS = {"creds", "cred"};
+  private static final String[] W_LOGIN = {"login"};
+  private static final String[] W_COOKIE = {"cookie", "set-cookie"};
+  private static final int L_PASSWORD = 1;
+  private static final int L_KEY = 1 << 1;
+  private static final int L_METADATA = 1 << 2;
+  private static final int L_NOT_SECRET = 1 << 3;
+  private static final int L_DATA_KEY = 1 << 4;
+  private static final int L_AUTH = 1 << 5;
+  private static final int L_TOKENS = 1 << 6;
+  private static final int L_PAT = 1 << 7;
+  private static final int L_CREDS = 1 << 8;
+  private static final int L_LOGIN = 1 << 9;
+  private static final int L_COOKIE = 1 << 10;
+  /** Above it, one plus the word's position in SPECIAL_SEGMENTS. */
+  private static final int L_SPECIAL_SHIFT = 16;
+  /**
+   * Every word set a name's segment is looked up in, under one bit each: one hash probe per segment instead of a
+   * dozen (issue 19: on code-heavy prompts classify runs on a named value every few lines).
+   */
+  private static final WordSet LEXICON = lexicon();
+
+  private static WordSet lexicon() {
+    java.util.List<Object> groups = new java.util.ArrayList<>(java.util.List.of(L_PASSWORD, PASSWORD_WORDS, L_KEY,
+        KEY_WORDS, L_METADATA, METADATA, L_NOT_SECRET, NOT_SECRET, L_DATA_KEY, DATA_KEY, L_AUTH, AUTH_WORDS, L_TOKENS,
+        W_TOKENS, L_PAT, W_PAT, L_CREDS, W_CREDS, L_LOGIN, W_LOGIN, L_COOKIE, W_COOKIE));
+    for (int k = 0; k < SPECIAL_SEGMENTS.length; k++) {
+      groups.add((k + 1) << L_SPECIAL_SHIFT);
+      groups.add(new String[] {SPECIAL_SEGMENTS[k]});
+    }
+    return WordSet.grouped(groups.toArray());
+  }
   private static final byte[] W_KEY = Detector.ascii("key");
 
-  private static @Nullable Keyword segment(byte[] b, int from, int to) {
-    if (PASSWORD_WORDS.contains(b, from, to) || endsWith(b, from, to, W_PASSWORD) || endsWith(b, from, to, W_PASSWD)
+  /** The kind of secret the segment {@code b[from, to)} names, given its {@link #LEXICON} bits. */
+  private static @Nullable Keyword segment(byte[] b, int from, int to, int words) {
+    if ((words & L_PASSWORD) != 0 || endsWith(b, from, to, W_PASSWORD) || endsWith(b, from, to, W_PASSWD)
         || endsWith(b, from, to, W_PWD)) {
       return PASSWORD;
     }
-    if (contains(b, from, to, W_TOKEN) && !contains(b, from, to, W_TOKENIZ) && !W_TOKENS.contains(b, from, to)
-        || W_PAT.contains(b, from, to)) {
+    if (contains(b, from, to, W_TOKEN) && !contains(b, from, to, W_TOKENIZ) && (words & L_TOKENS) == 0
+        || (words & L_PAT) != 0) {
       return TOKEN;
     }
-    if (KEY_WORDS.contains(b, from, to) || endsWith(b, from, to, W_APIKEY) || endsWith(b, from, to, W_SECRETKEY)
+    if ((words & L_KEY) != 0 || endsWith(b, from, to, W_APIKEY) || endsWith(b, from, to, W_SECRETKEY)
         || endsWith(b, from, to, W_ACCESSKEY) || endsWith(b, from, to, W_PRIVATEKEY)) {
       return KEY;
     }
     if (contains(b, from, to, W_SECRET) && !contains(b, from, to, W_SECRETAR)) {
       return SECRET;
     }
-    if (W_COOKIE.contains(b, from, to)) {
+    if ((words & L_COOKIE) != 0) {
       return COOKIE;
     }
-    if (AUTH_WORDS.contains(b, from, to)) {
+    if ((words & L_AUTH) != 0) {
       return AUTH;
     }
-    if (contains(b, from, to, W_CREDENTIAL) || W_CREDS.contains(b, from, to)) {
+    if (contains(b, from, to, W_CREDENTIAL) || (words & L_CREDS) != 0) {
       return CREDENTIAL;
     }
-    if (W_LOGIN.contains(b, from, to)) {
+    if ((words & L_LOGIN) != 0) {
       return LOGIN;
     }
     return null;

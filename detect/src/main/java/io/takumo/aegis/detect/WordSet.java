@@ -11,15 +11,41 @@ import java.util.Locale;
  */
 final class WordSet {
   private final byte[][] slots; // lower-case words, open addressing
-  private final int[] indexes; // each slot's word's position in the constructor's arguments
+  private final int[] values; // each slot's word's value: its position among the constructor's arguments, or its bits
   private final int mask;
   private final int minLength;
   private final int maxLength;
 
   WordSet(String... words) {
+    this(words, positions(words.length));
+  }
+
+  /**
+   * Words under bits, several sets in one table so that a caller probes it once for all of them (Keyword.classify
+   * looks each segment of a name up in a dozen sets): {@code groups} alternates an {@code Integer} bit and a {@code
+   * String[]} of words; {@link #indexOf} gives the OR of the bits of the groups a word is in.
+   */
+  static WordSet grouped(Object... groups) {
+    java.util.Map<String, Integer> bits = new java.util.LinkedHashMap<>();
+    for (int g = 0; g < groups.length; g += 2) {
+      int bit = (Integer) groups[g];
+      for (String w : (String[]) groups[g + 1]) {
+        bits.merge(w.toLowerCase(Locale.ROOT), bit, (x, y) -> x | y);
+      }
+    }
+    return new WordSet(bits.keySet().toArray(new String[0]), bits.values().stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  private static int[] positions(int n) {
+    int[] out = new int[n];
+    Arrays.setAll(out, k -> k);
+    return out;
+  }
+
+  private WordSet(String[] words, int[] wordValues) {
     int size = Integer.highestOneBit(Math.max(8, words.length * 4) - 1) << 1;
     this.slots = new byte[size][];
-    this.indexes = new int[size];
+    this.values = new int[size];
     this.mask = size - 1;
     int min = Integer.MAX_VALUE;
     int max = 0;
@@ -30,7 +56,7 @@ final class WordSet {
         i = (i + 1) & mask;
       }
       if (slots[i] == null) {
-        indexes[i] = k;
+        values[i] = wordValues[k];
       }
       slots[i] = w;
       min = Math.min(min, w.length);
@@ -45,7 +71,10 @@ final class WordSet {
     return indexOf(b, from, to) >= 0;
   }
 
-  /** Which of the words (its position among the constructor's arguments) {@code b[from, to)} is, or -1. */
+  /**
+   * Which of the words {@code b[from, to)} is (its position among the constructor's arguments, or for {@link
+   * #grouped} its bits), or -1.
+   */
   int indexOf(byte[] b, int from, int to) {
     int len = to - from;
     if (len < minLength || len > maxLength) {
@@ -53,7 +82,7 @@ final class WordSet {
     }
     for (int i = hash(b, from, to) & mask; slots[i] != null; i = (i + 1) & mask) {
       if (slots[i].length == len && Bytes.startsWith(b, from, to, slots[i], true)) {
-        return indexes[i];
+        return values[i];
       }
     }
     return -1;
