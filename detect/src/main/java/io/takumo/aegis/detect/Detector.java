@@ -513,7 +513,8 @@ public final class Detector {
     if (ie == lastIdentEnd) {
       return lastIdentEnd;
     }
-    if (ie >= to || (ie - at < MAX_IDENT && !Bytes.is(b[ie], Bytes.AFTER_NAME) && b[ie] != '\n' && b[ie] != '\r')) {
+    if (ie >= to || (ie - at < MAX_IDENT && !Bytes.is(b[ie], Bytes.AFTER_NAME) && b[ie] != '\n' && b[ie] != '\r'
+        && !(b[ie] == '(' && ie + 1 < to && (b[ie + 1] == '"' || b[ie + 1] == '\'')))) {
       return ie; // getToken(, keys.size(), secret) : no value can follow (Value.after would say null)
     }
     int is = at;
@@ -566,6 +567,15 @@ public final class Detector {
     Keyword kind = Keyword.classify(b, is, ie);
     if (kind == null) {
       return lastIdentEnd; // "keyboard", "passenger": not a secret name; another keyword may still match
+    }
+    if (is - 2 > from && b[is - 1] == ' ') { // "cache key: …", "KMS key: …": a name in two words, the first ordinary
+      int ws = is - 1;
+      while (ws > from && is - ws < MAX_IDENT && Bytes.is(b[ws - 1], Bytes.ALNUM)) {
+        ws--;
+      }
+      if (Keyword.qualifiesAway(b, ws, is - 1, kind)) {
+        return ie;
+      }
     }
     if (kind.accepts(b, value.start(), value.end(), value.quoted(), value.envStyle())
         && !failedKnownFormat(b, value.start(), value.end())) {
@@ -713,9 +723,9 @@ public final class Detector {
     }
     try {
       byte[] header = Base64.getUrlDecoder().decode(Arrays.copyOfRange(b, at, segEnds[0]));
-      if (Bytes.indexOf(header, 0, header.length, ALG) < 0
-          || (p - segEnds[1] < 17 && Bytes.indexOf(header, 0, header.length, NONE) < 0)) {
-        return; // unsigned only with alg "none"
+      if (Bytes.indexOf(header, 0, header.length, ALG) < 0 || p - segEnds[1] < 17
+          || Bytes.indexOf(header, 0, header.length, NONE) >= 0) {
+        return; // unsigned (alg "none"): anyone can write one, so it proves nothing and holds no secret
       }
     } catch (IllegalArgumentException e) {
       return;

@@ -83,7 +83,7 @@ enum Keyword {
    */
   private static final String[] DATA_KEY = {"sort", "partition", "primary", "foreign", "lookup", "object",
       "row", "shortcut", "hot", "schema", "entity", "table", "unique", "composite", "route", "node", "tree",
-      "registry", "translation", "i18n", "react", "item", "map", "dict"};
+      "registry", "translation", "i18n", "react", "item", "map", "dict", "kms"};
   private static final byte[] DOUBLE_UNDERSCORE = Detector.ascii("__");
   private static final byte[] COLON = Detector.ascii(":");
   private static final String[] AUTH_WORDS = {"auth", "authorization", "authtoken", "authkey", "basicauth",
@@ -248,6 +248,20 @@ enum Keyword {
   }
   private static final byte[] W_KEY = Detector.ascii("key");
 
+  /** Whether the word {@code b[from, to)} after a name makes it about a secret rather than one ("key id"). */
+  static boolean describesASecret(byte[] b, int from, int to) {
+    return (Math.max(0, LEXICON.indexOf(b, from, to)) & (L_METADATA | L_NOT_SECRET)) != 0;
+  }
+
+  /**
+   * Whether the word {@code b[from, to)} written before a name of this kind ({@code cache key}, {@code KMS key}) makes
+   * it ordinary, as the same word would as a segment of one name.
+   */
+  static boolean qualifiesAway(byte[] b, int from, int to, Keyword kind) {
+    int words = LEXICON.indexOf(b, from, to);
+    return words > 0 && ((words & L_NOT_SECRET) != 0 || kind == KEY && (words & L_DATA_KEY) != 0);
+  }
+
   /** The kind of secret the segment {@code b[from, to)} names, given its {@link #LEXICON} bits. */
   private static @Nullable Keyword segment(byte[] b, int from, int to, int words) {
     if ((words & L_PASSWORD) != 0 || endsWith(b, from, to, W_PASSWORD) || endsWith(b, from, to, W_PASSWD)
@@ -376,7 +390,7 @@ enum Keyword {
    */
   static boolean notASecretValue(byte[] b, int from, int to) {
     return timestamp(b, from, to) || passwordHash(b, from, to) || Bytes.startsWithAny(b, from, to, PUBLIC_PREFIXES, false)
-        || agePublicKey(b, from, to) || sealedSecret(b, from, to) || translatedName(b, from, to)
+        || agePublicKey(b, from, to) || sealedSecret(b, from, to) || kmsCiphertext(b, from, to) || translatedName(b, from, to)
         || publicId(b, from, to)
         || namesASecret(b, from, to) || slashedName(b, from, to);
   }
@@ -447,6 +461,17 @@ enum Keyword {
    */
   private static boolean sealedSecret(byte[] b, int from, int to) {
     return to - from >= 300 && b[from] == 'A' && b[from + 1] == 'g' && Bytes.all(b, from, to, Bytes.B64 | Bytes.EQUALS);
+  }
+
+  private static final byte[][] KMS_BLOBS = words("AQICAH", "AQIBAH", "AQECAH", "AQEBAH", "AQEDAH");
+
+  /**
+   * An AWS KMS ciphertext blob in base64 ({@code AQICAHh…}: version and key-type bytes, then the wrapped data key and
+   * the ciphertext, well over a hundred characters): only the KMS key can decrypt it, and it is committed on purpose.
+   */
+  private static boolean kmsCiphertext(byte[] b, int from, int to) {
+    return to - from >= 100 && Bytes.startsWithAny(b, from, to, KMS_BLOBS, false)
+        && Bytes.all(b, from, to, Bytes.B64 | Bytes.EQUALS);
   }
 
   /**

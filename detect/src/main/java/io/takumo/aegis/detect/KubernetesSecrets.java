@@ -94,11 +94,12 @@ final class KubernetesSecrets {
 
   /**
    * A base64 data value whose text is no secret: shorter than 4 bytes ({@code YmFyCg==} is
-   * "bar\n", SPEC §4 "very short values") or a placeholder ({@code dHJ1ZQ==} is "true").
+   * "bar\n", SPEC §4 "very short values") or a placeholder ({@code dHJ1ZQ==} is "true", {@code c2steHh4…} is
+   * "sk-xxx…").
    */
   private static boolean notASecret(byte[] b, int from, int to) {
-    if (to - from > 64) {
-      return false;
+    if (to - from > 256) {
+      return false; // a certificate or a key: no placeholder that long
     }
     byte[] decoded;
     try {

@@ -29,6 +29,7 @@ import java.util.List;
 /** The built-in known formats (SPEC §4.1). Each has an id, a category and a description. */
 final class Rules {
   private static final String STRIPE_PUBLISHABLE = "stripe-publishable-key";
+  private static final String STATSIG_CLIENT = "statsig-client-key";
   /** A JWT Supabase issued for the {@code anon} role (found by the JWT matcher). */
   static final String SUPABASE_ANON = "supabase-anon-key";
   /**
@@ -36,7 +37,8 @@ final class Rules {
    * checkout page): the gateway still tokenizes them, audited silently unless a policy asks more, and
    * {@code scan} reports them only when a project turns them on (issue 18, decisions.md).
    */
-  static final java.util.Set<String> PUBLIC_BY_DESIGN = java.util.Set.of(STRIPE_PUBLISHABLE, SUPABASE_ANON);
+  static final java.util.Set<String> PUBLIC_BY_DESIGN = java.util.Set.of(STRIPE_PUBLISHABLE, SUPABASE_ANON,
+      STATSIG_CLIENT);
   private static final int ALPHA = UPPER | LOWER;
   private static final int UPPER_DIGIT = UPPER | DIGIT;
 
@@ -237,6 +239,35 @@ final class Rules {
     for (String anchor : new String[] {"EAAM", "EAAC", "EAAG", "EAAI"}) {
       r.add(new PrefixRule("facebook-page-access-token", anchor, TOKEN, "Facebook access token").seg(ALNUM, 90, 400));
     }
+    // The sixth held-out corpus's formats (issue 18)
+    r.add(new PrefixRule("dropbox-token", "sl.u.", TOKEN, "Dropbox short-lived access token").seg(B64URL, 100, 1400)
+        .check(classes(3)));
+    r.add(new PrefixRule("onesignal-api-key", "os_v2_app_", KEY, "OneSignal REST API key").seg(LOWER | DIGIT, 56, 200));
+    r.add(new PrefixRule("honeycomb-ingest-key", "hcaik_", KEY, "Honeycomb ingest key").seg(LOWER | DIGIT, 58, 58));
+    r.add(new PrefixRule("jina-api-key", "jina_", KEY, "Jina AI API key").seg(ALNUM, 60, 60).check(classes(3)));
+    r.add(new PrefixRule("posthog-personal-api-key", "phx_", KEY, "PostHog personal API key").seg(ALNUM, 40, 50)
+        .check(classes(3)));
+    r.add(new PrefixRule("browserbase-api-key", "bb_live_", KEY, "Browserbase API key").seg(B64URL, 27, 27));
+    r.add(new PrefixRule("fireworks-api-key", "fw_", KEY, "Fireworks AI API key").seg(ALNUM, 24, 24).check(classes(3)));
+    r.add(new PrefixRule("gocardless-token", "live_", TOKEN, "GoCardless live access token").seg(B64URL | EQUALS, 40, 40)
+        .check(classes(3)));
+    r.add(new PrefixRule("statsig-server-secret", "secret-", KEY, "Statsig server secret key").seg(ALNUM, 43, 43)
+        .check(classes(3)));
+    r.add(new PrefixRule(STATSIG_CLIENT, "client-", KEY, "Statsig client SDK key (public by design)").seg(ALNUM, 43, 43)
+        .check(classes(3)));
+    r.add(new PrefixRule("firecrawl-api-key", "fc-", KEY, "Firecrawl API key").seg(LOWER_HEX, 32, 32));
+    r.add(new PrefixRule("mailersend-token", "mlsn.", TOKEN, "MailerSend API token").seg(LOWER | DIGIT, 64, 64));
+    r.add(new PrefixRule("laravel-app-key", "base64:", SECRET, "Laravel APP_KEY").seg(B64, 43, 43).sep('=', B64, 0, 0)
+        .check(classes(3)));
+    // LaunchDarkly SDK keys and WakaTime keys: the prefix and a UUID
+    for (String[] rule : new String[][] {{"launchdarkly-sdk-key", "sdk-", "LaunchDarkly SDK key"},
+        {"wakatime-api-key", "waka_", "WakaTime API key"}}) {
+      r.add(new PrefixRule(rule[0], rule[1], KEY, rule[2]).seg(LOWER_HEX, 8, 8)
+          .sep('-', LOWER_HEX, 4, 4).sep('-', LOWER_HEX, 4, 4).sep('-', LOWER_HEX, 4, 4).sep('-', LOWER_HEX, 12, 12));
+    }
+    // a New Relic license key ends with its marker: 36 hex digits, then NRAL
+    r.add(new PrefixRule("newrelic-license-key", "NRAL", KEY, "New Relic license key").left(LOWER_HEX, 36)
+        .seg(ALNUM, 0, 0));
     // other apps' tokens: EAA and the app's own letter, then alphanumerics only (a base64 blob has + or / by then)
     r.add(new PrefixRule("facebook-page-access-token", "EAA", TOKEN, "Facebook access token").seg(ALNUM, 100, 400)
         .check(classes(3)));

@@ -16,6 +16,9 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
   /** The value after the name {@code b[is, ie)}, or null when none is assigned there. */
   static @Nullable Value after(byte[] b, int is, int ie, int from, int to) {
     int p = ie;
+    if (p < to && b[p] == '(') {
+      return argument(b, is, ie, from, to);
+    }
     if (p < to && b[p] == ' ' && nginxDirective(b, is, from)) { // proxy_set_header X-Api-Key "…"; set $token "…";
       int v = skipBlanks(b, p, to);
       if (v < to && isQuote(b[v])) {
@@ -109,6 +112,36 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     return new Value(p, end, false, netrc || tight && keyQuote == 0 && !objectMember(b, is, from));
   }
 
+  /** What a method does with the secret its name mentions when it is not given one: getToken("refresh"). */
+  private static final WordSet VERBS = new WordSet("get", "has", "is", "read", "load", "fetch", "find", "remove",
+      "delete", "del", "verify", "validate", "check", "parse", "decode", "encode", "hash", "revoke", "lookup", "resolve",
+      "require", "rotate", "generate", "gen", "create", "new", "refresh", "invalidate", "clear", "contains", "mask",
+      "redact", "encrypt", "decrypt", "sign", "print", "log", "to", "from", "exchange", "introspect", "issue", "mint");
+
+  /**
+   * The one string a builder's or a client's method named like a secret is called with: {@code .ddApiKey("…")},
+   * {@code .bearer_auth("…")}, {@code .setPassword("…")}; not a getter's or a check's argument ({@code
+   * .getToken("refresh")}, {@code .verifyPassword("…")}), which names or tests a secret rather than sets it.
+   */
+  static @Nullable Value argument(byte[] b, int is, int ie, int from, int to) {
+    int method = ie; // names take dots (spring.datasource.password): the method is what follows the last one
+    while (method > is && b[method - 1] != '.') {
+      method--;
+    }
+    if (method == is && (is <= from || b[is - 1] != '.') || ie + 1 >= to || !isQuote(b[ie + 1])) {
+      return null; // not a method call (a function's: hash_password("…")), or not given a string
+    }
+    int verbEnd = method;
+    while (verbEnd < ie && Bytes.is(b[verbEnd], Bytes.LOWER)) {
+      verbEnd++;
+    }
+    if (VERBS.contains(b, method, verbEnd) || Keyword.classify(b, method, ie) == null) {
+      return null; // secret_arn.get("cache_hit"): the secret's name is the receiver's, not the method's
+    }
+    Value quoted = quoted(b, ie + 1, to);
+    return quoted != null && quoted.end() + 1 < to && b[quoted.end() + 1] == ')' ? quoted : null;
+  }
+
   /**
    * {@code { passwordChanged: resetUrl, … }}, {@code f(a, token: value)}: a name after an opening brace or a comma
    * on its line is a member of an object literal or a named argument, whose unquoted value is code (a variable),
@@ -144,9 +177,14 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
    * value ends at a blank (and loses the punctuation that ends a sentence); it is literal text, judged by its shape.
    */
   private static @Nullable Value prose(byte[] b, int is, int p, int from, int to) {
+    Value alone = aloneOnItsLine(b, is, p, from, to);
+    if (alone != null) {
+      return alone;
+    }
     int first = b[p] | 0x20;
     if (first != 'i' && first != 's' && first != 't' && b[p] != '-' && b[p] != '|') {
-      return null; // no connector starts here: most names with no value end up here
+      // no connector starts here: most names with no value end up here
+      return Bytes.is(b[p], Bytes.LOWER) ? sentence(b, is, p, to) : null;
     }
     byte[] connector = null;
     for (byte[] word : PROSE) {
@@ -156,15 +194,79 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
       }
     }
     if (connector == null || connector == TABLE_CELL && !startsCell(b, is, from)) {
-      return null; // a table's value follows a cell that is the name, not a description that mentions one
+      // a table's value follows a cell that is the name, not a description that mentions one
+      return connector == null && Bytes.is(b[p], Bytes.LOWER) ? sentence(b, is, p, to) : null;
     }
-    int v = skipBlanks(b, p + connector.length, to);
+    return proseValue(b, p + connector.length, to, 1);
+  }
+
+  /** At most this many words between a secret's name and the {@code is} that gives its value in a sentence. */
+  private static final int SENTENCE_WORDS = 7;
+  private static final byte[] IS = Detector.ascii("is");
+
+  /**
+   * {@code the password for the Grafana admin account is …}, {@code the webhook secret we configured on their side
+   * is …}: a name written as a plain lower-case word, then up to seven words (letters only: a comma, a colon or a
+   * period ends the clause; the first not one that makes the name metadata, "key id"), then {@code is} and the
+   * value, which must hold a digit and be twelve bytes or more.
+   */
+  private static @Nullable Value sentence(byte[] b, int is, int p, int to) {
+    for (int i = is; i < p; i++) {
+      if (!Bytes.is(b[i], Bytes.LOWER | Bytes.SPACE)) {
+        return null; // db_password, TokenCache: code, not a sentence's word
+      }
+    }
+    int w = p;
+    for (int words = 0; words < SENTENCE_WORDS && w < to; words++) {
+      int e = w;
+      while (e < to && e - w < 24 && (Bytes.is(b[e], Bytes.UPPER | Bytes.LOWER) || b[e] == '\'')) {
+        e++;
+      }
+      if (e == w || e >= to || b[e] != ' ') {
+        return null;
+      }
+      if (e - w == 2 && Bytes.startsWith(b, w, e, IS, false)) {
+        return proseValue(b, e + 1, to, 12);
+      }
+      if (words == 0 && Keyword.describesASecret(b, w, e)) {
+        return null; // "the key id is …", "the token count is …"
+      }
+      w = e + 1;
+    }
+    return null;
+  }
+
+  /**
+   * A line of two words, a secret's name and its value ({@code vault_token s.7oQx…}, {@code session_secret
+   * qwg88…}): what a secrets manager's listing or a dump prints. The value must hold a digit.
+   */
+  private static @Nullable Value aloneOnItsLine(byte[] b, int is, int p, int from, int to) {
+    int q = is;
+    while (q > from && (b[q - 1] == ' ' || b[q - 1] == '\t')) {
+      q--;
+    }
+    if (q > from && b[q - 1] != '\n') {
+      return null;
+    }
+    int e = p;
+    while (e < to && e - p < MAX && !Bytes.is(b[e], Bytes.SPACE)) {
+      e++;
+    }
+    int end = skipBlanks(b, e, to);
+    return e - p >= Keyword.MIN_VALUE && e - p < MAX && (end >= to || b[end] == '\n' || b[end] == '\r')
+        && hasDigit(b, p, e) && !isQuote(b[p]) ? new Value(p, e, false, true) : null;
+  }
+
+  /** The value of a sentence at {@code p}: quoted, or a word without the punctuation that ends a sentence. */
+  private static @Nullable Value proseValue(byte[] b, int p, int to, int minLength) {
+    int v = skipBlanks(b, p, to);
     if (v >= to) {
       return null;
     }
     if (isQuote(b[v])) {
       Value quoted = quoted(b, v, to);
-      return quoted != null && hasDigit(b, quoted.start(), quoted.end()) ? quoted : null;
+      return quoted != null && quoted.end() - quoted.start() >= minLength && hasDigit(b, quoted.start(), quoted.end())
+          ? quoted : null;
     }
     int e = v;
     while (e < to && e - v < MAX && !Bytes.is(b[e], Bytes.SPACE) && b[e] != '\n' && b[e] != '\r' && b[e] != '"'
@@ -176,7 +278,7 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
       e--;
     }
     // prose is full of words after "is" and "to" ("the key is required}"): a value there holds a digit
-    return e > v && e - v < MAX && hasDigit(b, v, e) ? new Value(v, e, false, true) : null;
+    return e - v >= minLength && e - v < MAX && hasDigit(b, v, e) ? new Value(v, e, false, true) : null;
   }
 
   /**

@@ -459,6 +459,56 @@ class DetectorTest {
   }
 
   /**
+   * The sixth held-out corpus's misses: a secret named in a sentence a few words before its value, a line of a
+   * secret's name and its value alone (a secrets manager's listing), a builder's or client's method named like a
+   * secret called with one string, and formats (each value made up here).
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+      the password for the Grafana admin account is Zq7-mPLx42!rTy (shared vault is down) | Zq7-mPLx42!rTy
+      FYI the webhook secret we configured on their side is 4kTq9ZpW2mLx8RvB3nYc          | 4kTq9ZpW2mLx8RvB3nYc
+      session_secret Qw7pLx2mZr9Tb4Nc8Vk3Hy6Jd1Fs                                          | Qw7pLx2mZr9Tb4Nc8Vk3Hy6Jd1Fs
+      ~  vault_token s.Qw7pLx2mZr9Tb4Nc8Vk3Hy6J~                                           | s.Qw7pLx2mZr9Tb4Nc8Vk3Hy6J
+      ~    .ddApiKey("7b5f47c6ae3b08eba5942c6d3b45ef1e")~                                  | 7b5f47c6ae3b08eba5942c6d3b45ef1e
+      ~let resp = client.get(url).bearer_auth("QhoI6g8Sp5PXVAthKrBChQwux7yo").send();~      | QhoI6g8Sp5PXVAthKrBChQwux7yo
+      ~config.setPassword("Zq7mPLx42rTyW");~                                               | Zq7mPLx42rTyW
+      DROPBOX_TOKEN=sl.u.AbCdEfGh12_-IjKlMnOp34QrStUvWx56YzAbCdEf78GhIjKlMn90OpQrStUvWx12YzAbCdEf34GhIjKlMn56OpQrStUvWx78YzAbCd | sl.u.AbCdEfGh12_-IjKlMnOp34QrStUvWx56YzAbCdEf78GhIjKlMn90OpQrStUvWx12YzAbCdEf34GhIjKlMn56OpQrStUvWx78YzAbCd
+      I rotated it, the new one is hcaik_01q8zk3m7wpx2rt5nb9vcl4hd6jf0ys1ge8ua3oi7km2xq5wt9rz4bn6p1 | hcaik_01q8zk3m7wpx2rt5nb9vcl4hd6jf0ys1ge8ua3oi7km2xq5wt9rz4bn6p1
+      use waka_7b6e5797-1611-4cde-8622-76702b6dc0fe for staging                           | waka_7b6e5797-1611-4cde-8622-76702b6dc0fe
+      ~client = make_client("fc-4c9df7a186c0eaf1a58ba63a133b05f2")~                         | fc-4c9df7a186c0eaf1a58ba63a133b05f2
+      vercel env add NEW_RELIC_LICENSE_KEY production <<< 54786c0b8cb39195751c09426ef8a5f6c0d4NRAL | 54786c0b8cb39195751c09426ef8a5f6c0d4NRAL
+      APP_KEY=base64:mCaRpJBJznVpIEocmWjelzNr8SWPlUX8PS9hHL1Gl/I=                         | base64:mCaRpJBJznVpIEocmWjelzNr8SWPlUX8PS9hHL1Gl/I=
+      here it is: live_7kXRV4c203xFtxB2rMkVbMLAtf52hzA7BfJ4tY8l                          | live_7kXRV4c203xFtxB2rMkVbMLAtf52hzA7BfJ4tY8l
+      """)
+  void sixthCorpusMissesAreFound(String text, String secret) {
+    assertThat(scan(text)).as(text).extracting(f -> text.substring(f.start(), f.end())).contains(secret);
+  }
+
+  /** Their look-alikes, each in the same syntax as one of the finds above. */
+  @ParameterizedTest
+  @ValueSource(strings = {"the password for the admin account is required", "the key id is proj_WhdGqBWcSSJT7Y3360z7Evl0",
+      "the token count is 4096 for this model version", "2025-11-10T19:59:00Z cache key: 62d96be9fe8e0c75487a695283f04ff9",
+      "quick one: KMS key: T1M0ZZrjeswYwn31hFB6a8fV3fl6UZtnQ1_qLOz9hMe",
+      "session_secret required", "    .getToken(\"7b5f47c6ae3b08eba5942c6d3b45ef1e\")",
+      "    .verifyPassword(\"Zq7mPLx42rTyW\")",
+      "ENCRYPTED_KEY=AQICAHhyRUJGXSVspJQg8lL9eVPEqeyOFXCB+BPq+y9UC6tr+cCnDtVnkQCKNAYYUeZNgXZcsOBvpZ+amqOgLsKG9s0leMUYFb9P7EavR7p9",
+      "expect(redact('eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiJ0ZXN0LXVzZXIiLCJyb2xlIjoiYWRtaW4ifQ.'))",
+      "live_streaming_configuration_handler_nam", "see secret-manager-access-role-for-production-ab"})
+  void sixthCorpusLookAlikesAreNot(String text) {
+    assertThat(scan(text)).as(text).isEmpty();
+  }
+
+  /** A Statsig client SDK key ships in every web page that uses Statsig: public by design, its server secret is not. */
+  @Test
+  void aStatsigClientKeyIsPublicByDesignAndItsServerSecretIsASecret() {
+    assertThat(scan("STATSIG_CLIENT_KEY=client-L2hOSt3MKUzAd1kJDo3NghBUDRNdElzibNXGN3VsHvi"))
+        .extracting(Finding::ruleId).containsExactly("statsig-client-key");
+    assertThat(Detector.publicByDesign("statsig-client-key")).isTrue();
+    assertThat(scan("STATSIG_SERVER_SECRET=secret-UGjsG2hK1HfH4llsmxpa6pAlK2jfG6nMBvnVk1J1pTs"))
+        .extracting(Finding::ruleId).containsExactly("statsig-server-secret");
+  }
+
+  /**
    * Values that look like ordinary text once decoded or read are still secrets where a password goes: base64 of a
    * passphrase (the fifth corpus's "base64 of text" negatives were let go for this: diceware phrases decode to words
    * too), and a password of Latin letters with an accent.
