@@ -1201,7 +1201,8 @@ public final class Detector {
       if (at + 8 > b.length) {
         return Bytes.startsWith(b, at, to, literal, ignoreCase);
       }
-      return ((ByteScan.load(b, at) | fold) & mask) == head && (n <= 8 || Bytes.startsWith(b, at, to, literal, ignoreCase));
+      return ((ByteScan.load(b, at) | fold) & mask) == head
+          && (n <= 8 || Bytes.startsWith(b, at, to, literal, ignoreCase));
     }
 
     private static byte[] lowered(byte[] literal) {

@@ -390,8 +390,8 @@ enum Keyword {
    */
   static boolean notASecretValue(byte[] b, int from, int to) {
     return timestamp(b, from, to) || passwordHash(b, from, to) || Bytes.startsWithAny(b, from, to, PUBLIC_PREFIXES, false)
-        || agePublicKey(b, from, to) || sealedSecret(b, from, to) || kmsCiphertext(b, from, to) || translatedName(b, from, to)
-        || publicId(b, from, to)
+        || agePublicKey(b, from, to) || sealedSecret(b, from, to) || kmsCiphertext(b, from, to)
+        || translatedName(b, from, to) || publicId(b, from, to)
         || namesASecret(b, from, to) || slashedName(b, from, to);
   }
 

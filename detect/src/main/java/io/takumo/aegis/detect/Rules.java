@@ -249,8 +249,8 @@ final class Rules {
         .check(classes(3)));
     r.add(new PrefixRule("browserbase-api-key", "bb_live_", KEY, "Browserbase API key").seg(B64URL, 27, 27));
     r.add(new PrefixRule("fireworks-api-key", "fw_", KEY, "Fireworks AI API key").seg(ALNUM, 24, 24).check(classes(3)));
-    r.add(new PrefixRule("gocardless-token", "live_", TOKEN, "GoCardless live access token").seg(B64URL | EQUALS, 40, 40)
-        .check(classes(3)));
+    r.add(new PrefixRule("gocardless-token", "live_", TOKEN, "GoCardless live access token")
+        .seg(B64URL | EQUALS, 40, 40).check(classes(3)));
     r.add(new PrefixRule("statsig-server-secret", "secret-", KEY, "Statsig server secret key").seg(ALNUM, 43, 43)
         .check(classes(3)));
     r.add(new PrefixRule(STATSIG_CLIENT, "client-", KEY, "Statsig client SDK key (public by design)").seg(ALNUM, 43, 43)

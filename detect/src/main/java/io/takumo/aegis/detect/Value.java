@@ -114,9 +114,10 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
 
   /** What a method does with the secret its name mentions when it is not given one: getToken("refresh"). */
   private static final WordSet VERBS = new WordSet("get", "has", "is", "read", "load", "fetch", "find", "remove",
-      "delete", "del", "verify", "validate", "check", "parse", "decode", "encode", "hash", "revoke", "lookup", "resolve",
-      "require", "rotate", "generate", "gen", "create", "new", "refresh", "invalidate", "clear", "contains", "mask",
-      "redact", "encrypt", "decrypt", "sign", "print", "log", "to", "from", "exchange", "introspect", "issue", "mint");
+      "delete", "del", "verify", "validate", "check", "parse", "decode", "encode", "hash", "revoke", "lookup",
+      "resolve", "require", "rotate", "generate", "gen", "create", "new", "refresh", "invalidate", "clear", "contains",
+      "mask", "redact", "encrypt", "decrypt", "sign", "print", "log", "to", "from", "exchange", "introspect", "issue",
+      "mint");
 
   /**
    * The one string a builder's or a client's method named like a secret is called with: {@code .ddApiKey("…")},

@@ -33,7 +33,8 @@ final class WordSet {
         bits.merge(w.toLowerCase(Locale.ROOT), bit, (x, y) -> x | y);
       }
     }
-    return new WordSet(bits.keySet().toArray(new String[0]), bits.values().stream().mapToInt(Integer::intValue).toArray());
+    return new WordSet(bits.keySet().toArray(new String[0]),
+        bits.values().stream().mapToInt(Integer::intValue).toArray());
   }
 
   private static int[] positions(int n) {
