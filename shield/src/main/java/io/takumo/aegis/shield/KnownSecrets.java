@@ -27,7 +27,8 @@ final class KnownSecrets {
   static final String RULE_ID = "known-secret";
   private static final int FEW = 4;
 
-  private record Needle(Category category, byte[] bytes, byte[] secret, int anchor) {}
+  /** {@code depth}: how many times {@code bytes} is the secret JSON-escaped (0: as it is, JSON writes it so). */
+  private record Needle(Category category, byte[] bytes, byte[] secret, int anchor, int depth) {}
 
   private final List<Needle> needles = new ArrayList<>();
   /** Past {@link #FEW} needles: the needles by their first two bytes ({@code (first << 8) | second}), and those pairs. */
@@ -46,18 +47,18 @@ final class KnownSecrets {
         Arrays.fill(escaped, (byte) 0);
         break;
       }
-      add(category, escaped, secret);
+      add(category, escaped, secret, depth);
       previous = escaped;
     }
     if (previous == secret) {
       // as it is only when JSON writes it as it is: a secret with a backslash is never raw in a JSON string, and its
       // bytes there would be another escape (a\nb is a newline, not the secret a\nb)
-      add(category, secret, secret);
+      add(category, secret, secret, 0);
     }
   }
 
-  private void add(Category category, byte[] bytes, byte[] secret) {
-    Needle needle = new Needle(category, bytes, secret, rarest(bytes));
+  private void add(Category category, byte[] bytes, byte[] secret, int depth) {
+    Needle needle = new Needle(category, bytes, secret, rarest(bytes), depth);
     needles.add(needle);
     int pair = (bytes[0] & 0xff) << 8 | bytes[1] & 0xff;
     pairs[pair >>> 6] |= 1L << pair;
@@ -86,8 +87,16 @@ final class KnownSecrets {
    */
   void find(byte[] b, int from, int to, long[] taken, List<Finding> out) {
     int first = out.size();
+    // In a string whose content is JSON (tool-call arguments, a logged body), a secret stands inside the inner JSON's
+    // strings, escaped twice: its once-escaped bytes there are another text (f7context-\\\\ is two backslashes
+    // inside, not the four of a secret found at the inner level), and a token put on them would bring the wrong bytes
+    // back (a fuzz finding).
+    boolean json = startsLikeJson(b, from, to);
     if (needles.size() <= FEW) {
       for (Needle n : needles) {
+        if (json && n.depth == 1) {
+          continue;
+        }
         byte anchor = n.bytes[n.anchor];
         int last = to - n.bytes.length + n.anchor; // the last index the anchor byte may sit at
         for (int i = ByteScan.indexOf(b, from + n.anchor, to, anchor); i <= last; i = ByteScan.indexOf(b, i + 1, to, anchor)) {
@@ -104,12 +113,21 @@ final class KnownSecrets {
           continue;
         }
         for (Needle n : java.util.Objects.requireNonNull(byPair.get(pair))) {
-          if (i + n.bytes.length <= to && Arrays.equals(b, i, i + n.bytes.length, n.bytes, 0, n.bytes.length)) {
+          if (!(json && n.depth == 1) && i + n.bytes.length <= to && Arrays.equals(b, i, i + n.bytes.length, n.bytes, 0, n.bytes.length)) {
             add(n, i, taken, out, first);
           }
         }
       }
     }
+  }
+
+  /** Whether {@code b[from, to)} begins, after blanks, as a JSON object or array does. */
+  private static boolean startsLikeJson(byte[] b, int from, int to) {
+    int p = from;
+    while (p < to && (b[p] == ' ' || b[p] == '\t' || b[p] == '\n' || b[p] == '\r')) {
+      p++;
+    }
+    return p < to && (b[p] == '{' || b[p] == '[');
   }
 
   private static void add(Needle n, int start, long[] taken, List<Finding> out, int first) {

@@ -281,6 +281,29 @@ class BodyTokenizerTest {
    * see it: bare in a later message, glued to words, JSON-escaped, in a member name; with one secret (searched by its
    * rarest byte) and with many (searched by byte pairs); whatever the cuts. Tokens are the original's.
    */
+  /**
+   * In JSON inside a string, the bytes a secret found at the inner level has, seen one level up, are another text:
+   * {@code f7context-\\\\} (four backslashes at the inner level) once escaped is what two backslashes look like
+   * inside the inner string. They are not a copy; a token there would rehydrate to the wrong bytes (a fuzz finding).
+   * Its true copy, escaped twice, still is.
+   */
+  @Test
+  void aSecretsBytesAtAnotherEscapeLevelAreNotItsCopy() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    String twoBackslashes = "f7context-" + "\\".repeat(2);
+    // the second value is four backslashes and an escaped quote to the detector at the inner level: the secret
+    String msg = "token=\"" + twoBackslashes + " was logged; token=\"f7context-" + "\\".repeat(5) + "\"";
+    String inner = json.writeValueAsString(json.createObjectNode().put("msg", msg));
+    byte[] body = utf8(json.writeValueAsString(json.createObjectNode().put("log", inner)));
+    try (Vault vault = Samples.vault()) {
+      byte[] out = tokenize(body, new int[0], vault);
+      String tokenized = json.readTree(json.readTree(out).get("log").asText()).get("msg").asText();
+      assertThat(tokenized).startsWith("token=\"" + twoBackslashes + " was logged; token=\"__TAKUMO_v1_TOKEN_");
+      assertThat(Shield.rehydrate(out, vault).content()).isEqualTo(body);
+    }
+  }
+
+
   @Test
   void aSecretFoundOnceIsReplacedWhereverTheBodyRepeatsItAfterwards() throws Exception {
     for (int count : new int[] {1, 7}) {
