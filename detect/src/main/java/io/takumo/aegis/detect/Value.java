@@ -182,6 +182,10 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     if (alone != null) {
       return alone;
     }
+    Value here = hereString(b, p, to);
+    if (here != null) {
+      return here;
+    }
     int first = b[p] | 0x20;
     if (first != 'i' && first != 's' && first != 't' && b[p] != '-' && b[p] != '|') {
       // no connector starts here: most names with no value end up here
@@ -199,6 +203,30 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
       return connector == null && Bytes.is(b[p], Bytes.LOWER) ? sentence(b, is, p, to) : null;
     }
     return proseValue(b, p + connector.length, to, 1);
+  }
+
+  private static final byte[] HERE_STRING = Detector.ascii("<<<");
+
+  /**
+   * A shell here-string after the name and at most two words: {@code vercel env add STRIPE_SECRET_KEY production
+   * <<< "…"}, the way an agent feeds a secret to a CLI that prompts for it.
+   */
+  private static @Nullable Value hereString(byte[] b, int p, int to) {
+    int w = p;
+    for (int words = 0; words <= 2 && w < to; words++) {
+      if (Bytes.startsWith(b, w, to, HERE_STRING, false)) {
+        return quotedOrWord(b, skipBlanks(b, w + HERE_STRING.length, to), to);
+      }
+      int e = w;
+      while (e < to && e - w < 24 && Bytes.is(b[e], Bytes.LOWER | Bytes.DIGIT | Bytes.DASH)) {
+        e++;
+      }
+      if (e == w || e >= to || b[e] != ' ') {
+        return null;
+      }
+      w = skipBlanks(b, e, to);
+    }
+    return null;
   }
 
   /** At most this many words between a secret's name and the {@code is} that gives its value in a sentence. */
