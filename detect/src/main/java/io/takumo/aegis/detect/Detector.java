@@ -725,7 +725,7 @@ public final class Detector {
       byte[] header = Base64.getUrlDecoder().decode(Arrays.copyOfRange(b, at, segEnds[0]));
       if (Bytes.indexOf(header, 0, header.length, ALG) < 0 || p - segEnds[1] < 17
           || Bytes.indexOf(header, 0, header.length, NONE) >= 0) {
-        return; // unsigned (alg "none"): anyone can write one, so it proves nothing and holds no secret
+        return; // no alg, no real signature, or alg "none": anyone can write one, so it proves nothing
       }
     } catch (IllegalArgumentException e) {
       return;

@@ -91,7 +91,8 @@ public final class JsonScanner {
         ? from + 3 : from;
   }
 
-  static boolean looksLikeJson(byte[] b, int from, int to) {
+  /** Whether {@code b[from, to)} begins, after blanks, as a JSON object or array does. */
+  public static boolean looksLikeJson(byte[] b, int from, int to) {
     int p = skipWs(b, from, to);
     return p < to && (b[p] == '{' || b[p] == '[');
   }

@@ -3,6 +3,7 @@ package io.takumo.aegis.shield;
 import io.takumo.aegis.detect.ByteScan;
 import io.takumo.aegis.detect.Category;
 import io.takumo.aegis.detect.Finding;
+import io.takumo.aegis.detect.JsonScanner;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,7 +29,17 @@ final class KnownSecrets {
   private static final int FEW = 4;
 
   /** {@code depth}: how many times {@code bytes} is the secret JSON-escaped (0: as it is, JSON writes it so). */
-  private record Needle(Category category, byte[] bytes, byte[] secret, int anchor, int depth) {}
+  private record Needle(Category category, byte[] bytes, byte[] secret, int anchor, int depth) {
+    /**
+     * Whether this form of the secret is one in a string whose content is JSON or not: in JSON inside a string (tool-call
+     * arguments, a logged body) a secret stands in the inner JSON's strings, escaped twice; its once-escaped bytes
+     * there are another text ({@code f7context-} and eight backslashes is two backslashes inside, not the four of a
+     * secret found at the inner level), and a token on them would bring the wrong bytes back (a fuzz finding).
+     */
+    boolean soughtIn(boolean json) {
+      return !json || depth != 1;
+    }
+  }
 
   private final List<Needle> needles = new ArrayList<>();
   /** Past {@link #FEW} needles: the needles by their first two bytes ({@code (first << 8) | second}), and those pairs. */
@@ -87,14 +98,10 @@ final class KnownSecrets {
    */
   void find(byte[] b, int from, int to, long[] taken, List<Finding> out) {
     int first = out.size();
-    // In a string whose content is JSON (tool-call arguments, a logged body), a secret stands inside the inner JSON's
-    // strings, escaped twice: its once-escaped bytes there are another text (f7context-\\\\ is two backslashes
-    // inside, not the four of a secret found at the inner level), and a token put on them would bring the wrong bytes
-    // back (a fuzz finding).
-    boolean json = startsLikeJson(b, from, to);
+    boolean json = JsonScanner.looksLikeJson(b, from, to); // as the rehydrator decides a string's level
     if (needles.size() <= FEW) {
       for (Needle n : needles) {
-        if (json && n.depth == 1) {
+        if (!n.soughtIn(json)) {
           continue;
         }
         byte anchor = n.bytes[n.anchor];
@@ -113,21 +120,13 @@ final class KnownSecrets {
           continue;
         }
         for (Needle n : java.util.Objects.requireNonNull(byPair.get(pair))) {
-          if (!(json && n.depth == 1) && i + n.bytes.length <= to && Arrays.equals(b, i, i + n.bytes.length, n.bytes, 0, n.bytes.length)) {
+          if (n.soughtIn(json) && i + n.bytes.length <= to
+              && Arrays.equals(b, i, i + n.bytes.length, n.bytes, 0, n.bytes.length)) {
             add(n, i, taken, out, first);
           }
         }
       }
     }
-  }
-
-  /** Whether {@code b[from, to)} begins, after blanks, as a JSON object or array does. */
-  private static boolean startsLikeJson(byte[] b, int from, int to) {
-    int p = from;
-    while (p < to && (b[p] == ' ' || b[p] == '\t' || b[p] == '\n' || b[p] == '\r')) {
-      p++;
-    }
-    return p < to && (b[p] == '{' || b[p] == '[');
   }
 
   private static void add(Needle n, int start, long[] taken, List<Finding> out, int first) {
