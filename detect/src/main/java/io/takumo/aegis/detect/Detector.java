@@ -537,6 +537,10 @@ public final class Detector {
     if (value == null) {
       value = Value.after(b, is, ie, from, to);
     }
+    if (value != null && !value.quoted()) { // String::from("…"), new String("…"): the literal the code converts
+      Value literal = Value.converted(b, value.start(), to);
+      value = literal != null ? literal : value;
+    }
     if (value == null || value.end() - value.start() < Keyword.MIN_VALUE) { // nothing, or only "{" on the line
       Value block = Value.blockDefault(b, is, ie, from, to);
       value = block != null ? block : value;

@@ -77,6 +77,12 @@ final class Rules {
         .seg(HEX, 24, 24).sep('-', HEX, 146, 146));
     // Azure DevOps personal access tokens since 2024: 84 characters, the signature AZDO at 76 (the older 52-character
     // base32 ones have no structure and are found by name only)
+    // Azure Functions keys: the code= parameter of a function's URL (the key authorizes calls to it), and the
+    // identifiable keys Azure issues since 2023 anywhere: 56 characters, the signature AzFu at 44, [AQgw]== last
+    r.add(new PrefixRule("azure-function-key", "code=", KEY, "Azure Functions key (code= on an azurewebsites.net URL)")
+        .seg(B64URL | PLUS_SLASH | EQUALS | PERCENT, 40, 100).check(Rules::azureFunctionUrl).confidence(0.95));
+    r.add(new PrefixRule("azure-function-key", "AzFu", KEY, "Azure Functions key (identifiable format)")
+        .left(B64URL, 44).seg(B64URL, 6, 6).sep('=', EQUALS, 1, 1).check(Rules::azureFunctionKey));
     r.add(new PrefixRule("azure-devops-pat", "AZDO", TOKEN, "Azure DevOps personal access token").left(ALNUM, 76)
         .seg(ALNUM, 4, 4));
     r.add(new PrefixRule("azure-ad-client-secret", "Q~", KEY, "Azure AD client secret")
@@ -386,6 +392,29 @@ final class Rules {
     int sv = Bytes.indexOf(b, from, start, SAS_VERSION);
     return sv >= 0 && (sv == 0 || b[sv - 1] == '?' || b[sv - 1] == '&' || b[sv - 1] == '"' || b[sv - 1] == '\'')
         && Bytes.entropy(b, body, end) >= 3.5;
+  }
+
+  private static final byte[] AZURE_FUNCTIONS_HOST = ".azurewebsites.net/".getBytes(StandardCharsets.US_ASCII);
+
+  /**
+   * A function key in its URL: {@code code=} opens a query parameter of a URL on a Functions host, within the 512
+   * bytes before it on its line, and the key is random (an OAuth redirect's {@code ?code=} elsewhere is not one).
+   */
+  private static boolean azureFunctionUrl(byte[] b, int start, int body, int end) {
+    if (start == 0 || b[start - 1] != '?' && b[start - 1] != '&') {
+      return false;
+    }
+    int from = start;
+    while (from > 0 && start - from < 512 && b[from - 1] != '\n' && b[from - 1] != ' ' && b[from - 1] != '"') {
+      from--;
+    }
+    return Bytes.indexOf(b, from, start, AZURE_FUNCTIONS_HOST) >= 0 && Bytes.entropy(b, body, end) >= 3.5;
+  }
+
+  /** An identifiable Functions key's last body byte before {@code ==} is one of A, Q, g, w (its checksum's bits). */
+  private static boolean azureFunctionKey(byte[] b, int start, int body, int end) {
+    byte last = b[end - 3];
+    return (last == 'A' || last == 'Q' || last == 'g' || last == 'w') && Bytes.classesPresent(b, start, end) >= 3;
   }
 
   private static final byte[][] URL_ENCODED_B64 = {"%2B".getBytes(StandardCharsets.US_ASCII),

@@ -187,6 +187,12 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
       return here;
     }
     int first = b[p] | 0x20;
+    if (first == 'f' || first == 'i') {
+      Value sourced = sourced(b, p, to);
+      if (sourced != null) {
+        return sourced;
+      }
+    }
     if (first != 'i' && first != 's' && first != 't' && b[p] != '-' && b[p] != '|') {
       // no connector starts here: most names with no value end up here
       return Bytes.is(b[p], Bytes.LOWER) ? sentence(b, is, p, to) : null;
@@ -203,6 +209,26 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
       return connector == null && Bytes.is(b[p], Bytes.LOWER) ? sentence(b, is, p, to) : null;
     }
     return proseValue(b, p + connector.length, to, 1);
+  }
+
+  private static final byte[][] SOURCES = {Detector.ascii("from "), Detector.ascii("in ")};
+
+  /**
+   * A value given with where it was read: {@code Using DEPLOY_TOKEN from .env.ci: …}, {@code DB_PASSWORD in vault:
+   * …}; the place is one word (a file, a store) ending in a colon.
+   */
+  private static @Nullable Value sourced(byte[] b, int p, int to) {
+    for (byte[] word : SOURCES) {
+      if (Bytes.startsWith(b, p, to, word, true)) {
+        int w = p + word.length;
+        int e = w;
+        while (e < to && e - w < 64 && !Bytes.is(b[e], Bytes.SPACE) && b[e] != ':') {
+          e++;
+        }
+        return e > w && e + 1 < to && b[e] == ':' && b[e + 1] == ' ' ? proseValue(b, e + 1, to, Keyword.MIN_VALUE) : null;
+      }
+    }
+    return null;
   }
 
   private static final byte[] HERE_STRING = Detector.ascii("<<<");
@@ -479,6 +505,41 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
           int q = skipBlanks(b, i + op.length, to);
           return q < to && isQuote(b[q]) ? quoted(b, q, to) : null;
         }
+      }
+    }
+    return null;
+  }
+
+  /** What turns a string literal into a string or a secret's type without changing it: String::from("…"). */
+  private static final byte[] NEW = Detector.ascii("new ");
+  private static final WordSet CONVERSIONS = new WordSet("from", "new", "valueOf", "String", "str", "Some", "Ok",
+      "SecretStr", "SecretString", "SecretBytes", "Secret", "Zeroizing", "of", "SecureString", "NSString");
+
+  /**
+   * The literal an expression only converts, from {@code p}: {@code String::from("…")}, {@code
+   * SecretString::new("…".into())}, {@code Some(String::from("…"))}, {@code new String("…")}, {@code
+   * String.valueOf("…")}, {@code Optional.of("…")}. Null for any other call, whose argument is a name or a path
+   * ({@code os.getenv("KEY")}), and for anything else.
+   */
+  static @Nullable Value converted(byte[] b, int p, int to) {
+    int q = Bytes.startsWith(b, p, to, NEW, false) ? p + NEW.length : p;
+    for (int calls = 0; calls < 3; calls++) {
+      int s = q;
+      while (q < to && q - s < 64 && (Bytes.is(b[q], Bytes.ALNUM | Bytes.UNDERSCORE | Bytes.DOT) || b[q] == ':')) {
+        q++;
+      }
+      int last = q;
+      while (last > s && Bytes.is(b[last - 1], Bytes.ALNUM | Bytes.UNDERSCORE)) {
+        last--;
+      }
+      if (last == q || q + 1 >= to || b[q] != '(' || !CONVERSIONS.contains(b, last, q)) {
+        return null;
+      }
+      q++;
+      if (isQuote(b[q])) {
+        Value literal = quoted(b, q, to);
+        int after = literal == null ? to : literal.end() + 1;
+        return after < to && (b[after] == ')' || b[after] == '.') ? literal : null;
       }
     }
     return null;

@@ -481,6 +481,12 @@ class DetectorTest {
       here it is: live_7kXRV4c203xFtxB2rMkVbMLAtf52hzA7BfJ4tY8l                          | live_7kXRV4c203xFtxB2rMkVbMLAtf52hzA7BfJ4tY8l
       vercel env add RAZORPAY_KEY_SECRET production <<< "Zq7mPLx42rTyWb9Kc3Nd"          | Zq7mPLx42rTyWb9Kc3Nd
       vercel env add STRIPE_WEBHOOK_SECRET <<< Zq7mPLx42rTyWb9Kc3Nd                       | Zq7mPLx42rTyWb9Kc3Nd
+      ~curl -X POST "https://func-orders.azurewebsites.net/api/Ship?code=q3X9vLm2Rt8Kp0Wz5Yb7Nc4Hd6Fj1Gs3Aa8Ue2Io5Py7Tr0Ew9Qk==&clientId=default"~ | code=q3X9vLm2Rt8Kp0Wz5Yb7Nc4Hd6Fj1Gs3Aa8Ue2Io5Py7Tr0Ew9Qk==
+      see Xk3v9LmQ2Rt8Kp0Wz5Yb7Nc4Hd6Fj1Gs3Aa8Ue2Io5PyAzFuYb7NcQ== there                  | Xk3v9LmQ2Rt8Kp0Wz5Yb7Nc4Hd6Fj1Gs3Aa8Ue2Io5PyAzFuYb7NcQ==
+      ~let api_token = String::from("3f2a9c1e-7b4d-4e8a-9f0b-2c6d8e1a5b7c");~             | 3f2a9c1e-7b4d-4e8a-9f0b-2c6d8e1a5b7c
+      ~    api_key: SecretString::new("Zq7mPLx42rTyWb9Kc3Nd".into()),~                      | Zq7mPLx42rTyWb9Kc3Nd
+      ~String secret = new String("Zq7mPLx42rTyWb9Kc3Nd");~                                | Zq7mPLx42rTyWb9Kc3Nd
+      Using DEPLOY_TOKEN from .env.ci: 9f8e7d6c5b4a39281706f5e4d3c2b1a0                  | 9f8e7d6c5b4a39281706f5e4d3c2b1a0
       """)
   void sixthCorpusMissesAreFound(String text, String secret) {
     assertThat(scan(text)).as(text).extracting(f -> text.substring(f.start(), f.end())).contains(secret);
@@ -496,7 +502,10 @@ class DetectorTest {
       "ENCRYPTED_KEY=AQICAHhyRUJGXSVspJQg8lL9eVPEqeyOFXCB+BPq+y9UC6tr+cCnDtVnkQCKNAYYUeZNgXZcsOBvpZ+amqOgLsKG9s0leMUYFb9P7EavR7p9",
       "expect(redact('eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiJ0ZXN0LXVzZXIiLCJyb2xlIjoiYWRtaW4ifQ.'))",
       "live_streaming_configuration_handler_nam", "see secret-manager-access-role-for-production-ab",
-      "vercel env add RAZORPAY_KEY_SECRET production <<< \"$RAZORPAY_KEY_SECRET\""})
+      "vercel env add RAZORPAY_KEY_SECRET production <<< \"$RAZORPAY_KEY_SECRET\"",
+      "https://app.example.com/callback?code=4/0AX4XfWhQz7Lm2Rt8Kp0Wz5Yb7Nc4Hd6Fj1Gs3Aa8&scope=email",
+      "see Xk3v9LmQ2Rt8Kp0Wz5Yb7Nc4Hd6Fj1Gs3Aa8Ue2Io5PyAzFuYb7NcZ== there",
+      "let api_key = os.getenv(\"OPENAI_API_KEY_PROD_42\");", "Using DEPLOY_TOKEN from .env.ci: (not set)"})
   void sixthCorpusLookAlikesAreNot(String text) {
     assertThat(scan(text)).as(text).isEmpty();
   }

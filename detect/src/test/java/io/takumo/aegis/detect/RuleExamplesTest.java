@@ -23,7 +23,8 @@ class RuleExamplesTest {
       "1password-secret-key", "A3-ASWWYB-798JRYLJVD4-23DC2-86TVM-H43EB",
       "azure-ad-client-secret", "bP88Q~rcBcYjzzOhg1Hnn76Wm3jGgakZiZ.8vMgR");
   /** Formats found only in their setting: what comes before the token (a SAS signature's query). */
-  private static final Map<String, String> SETTING = Map.of("azure-sas-signature", "https://a.blob.core.windows.net/c?sv=2022-11-02&sp=r&");
+  private static final Map<String, String> SETTING = Map.of("azure-sas-signature", "https://a.blob.core.windows.net/c?sv=2022-11-02&sp=r&",
+      "azure-function-key", "https://fn-orders.azurewebsites.net/api/Ship?");
 
   static Stream<PrefixRule> rules() {
     return Rules.builtIn().stream();
@@ -61,6 +62,11 @@ class RuleExamplesTest {
       case "twitter-bearer-token": // URL-encoded base64 carries an escape
         return anchor + "A" + randomOf(alphabet(Bytes.ALNUM), 50, random) + "%2B" + randomOf(alphabet(Bytes.ALNUM), 40, random)
             + "%3D";
+      case "azure-function-key": // the URL's key: its check looks at the query and host before it
+        if (anchor.equals("code=")) {
+          return anchor + randomOf(alphabet(Bytes.ALNUM), 54, random) + "==";
+        }
+        break;
       case "slack-token":
       case "slack-config-token":
         return anchor + "263594206564-2343594206574-FGqddMF8t08v8N7Oq4i57vs1";
