@@ -77,6 +77,11 @@ public final class Detector {
     all.add(new Trigger(ascii("@//"), false, Kind.EZCONNECT, null, null));
     all.add(new Trigger(ascii("mysql"), false, Kind.MYSQL_CLI, null, null));
     all.add(new Trigger(ascii(" identified by "), true, Kind.IDENTIFIED_BY, null, null));
+    all.add(new Trigger(ascii("convertto-securestring "), true, Kind.SECURE_STRING, null, null));
+    for (String command : new String[] {"docker login ", "podman login ", "nerdctl login ", "buildah login ",
+        "skopeo login ", "helm registry login ", "sshpass "}) {
+      all.add(new Trigger(ascii(command), false, Kind.LOGIN_CLI, null, null));
+    }
     all.add(new Trigger(ascii("PuTTY-User-Key-File-"), false, Kind.PUTTY, null, null));
     all.add(new Trigger(ascii("LS0tLS1CRUdJTi"), false, Kind.BASE64_PEM, null, null));
     all.add(new Trigger(ascii(" -u "), false, Kind.CURL_USER, null, null));
@@ -419,6 +424,12 @@ public final class Detector {
       case IDENTIFIED_BY:
         identifiedBy(b, at + t.literal.length, to, out);
         break;
+      case SECURE_STRING:
+        secureString(b, at + t.literal.length, to, out);
+        break;
+      case LOGIN_CLI:
+        loginPassword(b, at + t.literal.length, to, out);
+        break;
       case PUTTY:
         putty(b, at, to, out);
         break;
@@ -503,6 +514,21 @@ public final class Detector {
 
   // --- context: values assigned to secret-sounding names -----------------------------------
 
+  /** Whether a name with two dots or more (a translation's key) holds words: a locale file's string. */
+  private static boolean i18nString(byte[] b, int is, int ie, Value value) {
+    int dots = 0;
+    for (int i = is; i < ie; i++) {
+      dots += b[i] == '.' ? 1 : 0;
+    }
+    return dots >= 2 && Bytes.indexOf(b, value.start(), value.end(), SPACE) >= 0;
+  }
+
+  private static final byte[] SPACE = ascii(" ");
+  private static final byte[] AUTH = ascii("auth");
+
+  /** PowerShell's environment drive: {@code $env:OPENAI_API_KEY = "…"} names a variable, not a colon chain's segment. */
+  private static final byte[] ENV_DRIVE = ascii("$env:");
+
   /** Returns the end of the identifier it looked at, so one identifier is judged once. */
   private int context(byte[] b, int at, int literalLength, int from, int to, Keyword keyword, int lastIdentEnd,
       List<Finding> out) {
@@ -513,15 +539,19 @@ public final class Detector {
     if (ie == lastIdentEnd) {
       return lastIdentEnd;
     }
-    if (ie >= to || (ie - at < MAX_IDENT && !Bytes.is(b[ie], Bytes.AFTER_NAME) && b[ie] != '\n' && b[ie] != '\r'
-        && !(b[ie] == '(' && ie + 1 < to && (b[ie + 1] == '"' || b[ie + 1] == '\'')))) {
+    // "… is the Datadog application key, expires …": a clause that gave the value before the name ends at a comma
+    boolean clauseEnds = ie >= to || b[ie] == ',';
+    if (!clauseEnds && ie - at < MAX_IDENT && !Bytes.is(b[ie], Bytes.AFTER_NAME) && b[ie] != '\n' && b[ie] != '\r'
+        && !(b[ie] == '(' && ie + 1 < to && (b[ie + 1] == '"' || b[ie + 1] == '\''))) {
       return ie; // getToken(, keys.size(), secret) : no value can follow (Value.after would say null)
     }
     int is = at;
-    while (is > from && at - is < MAX_IDENT && Bytes.is(b[is - 1], Bytes.IDENT)) {
+    while (is > from && at - is < MAX_IDENT && Bytes.is(b[is - 1], Bytes.IDENT)
+        && !(is - 2 >= from && b[is - 2] == '\\' && b[is - 1] == 'n')) { // "…\npwd Amber…": JSON-escaped lines
       is--;
     }
-    if (is - 2 >= from && b[is - 1] == ':' && Bytes.is(b[is - 2], Bytes.IDENT) && !lineNumbered(b, is - 1, from)) {
+    if (is - 2 >= from && b[is - 1] == ':' && Bytes.is(b[is - 2], Bytes.IDENT) && !lineNumbered(b, is - 1, from)
+        && !(is - ENV_DRIVE.length >= from && Bytes.startsWith(b, is - ENV_DRIVE.length, is, ENV_DRIVE, true))) {
       // a segment of a colon chain, not a name: arn:aws:secretsmanager:…, {{resolve:secretsmanager:…}}
       return ie;
     }
@@ -533,13 +563,16 @@ public final class Detector {
     }
     // Most mentions of "token" or "key" in code assign nothing (getToken(), keys.size()): look for
     // a value first, classify the name only when there is one.
-    Value value = Value.sibling(b, is, ie, from, to);
-    if (value == null) {
+    Value value = clauseEnds ? null : Value.sibling(b, is, ie, from, to);
+    if (value == null && !clauseEnds) {
       value = Value.after(b, is, ie, from, to);
     }
     if (value != null && !value.quoted()) { // String::from("…"), new String("…"): the literal the code converts
       Value literal = Value.converted(b, value.start(), to);
       value = literal != null ? literal : value;
+    }
+    if (value == null) { // The Twilio auth token (…) stopped working, … is the Datadog application key
+      value = Value.aside(b, is, ie, from, to);
     }
     if (value == null || value.end() - value.start() < Keyword.MIN_VALUE) { // nothing, or only "{" on the line
       Value block = Value.blockDefault(b, is, ie, from, to);
@@ -569,6 +602,10 @@ public final class Detector {
       return ie;
     }
     Keyword kind = Keyword.classify(b, is, ie);
+    if (kind == null && Placeholders.containsIgnoreCase(b, is, ie, AUTH)
+        && Keyword.basicCredentials(b, value.start(), value.end())) {
+      kind = Keyword.AUTH; // AUTH_HEADER=<base64 of user:password>: the header's value, whatever else the name says
+    }
     if (kind == null) {
       return lastIdentEnd; // "keyboard", "passenger": not a secret name; another keyword may still match
     }
@@ -580,6 +617,9 @@ public final class Detector {
       if (Keyword.qualifiesAway(b, ws, is - 1, kind)) {
         return ie;
       }
+    }
+    if (kind == Keyword.PASSWORD && i18nString(b, is, ie, value)) {
+      return ie; // auth.errors.wrong_password: "Token expired": a user interface's string, not a password
     }
     if (kind.accepts(b, value.start(), value.end(), value.quoted(), value.envStyle())
         && !failedKnownFormat(b, value.start(), value.end())) {
@@ -645,7 +685,9 @@ public final class Detector {
     for (Trigger t : prefixTriggers) {
       // Two-letter anchors (Twilio's AC, SK) start too many ordinary passwords to mean the format.
       PrefixRule rule = t.rule;
-      if (t.kind == Kind.PREFIX && rule != null && rule.leftCount == 0 && t.literal.length >= 4
+      // A short anchor ending in a dot (SendGrid's SG.) is as telling as a longer one.
+      if (t.kind == Kind.PREFIX && rule != null && rule.leftCount == 0
+          && (t.literal.length >= 4 || t.literal.length == 3 && t.literal[2] == '.')
           && Bytes.startsWith(b, from, to, t.literal, false)) {
         if (rule.match(b, from, from, to) > 0) {
           return false;
@@ -661,6 +703,7 @@ public final class Detector {
   private static final byte[] DASHES = ascii("-----");
   private static final byte[] END = ascii("-----END ");
   private static final byte[] PRIVATE_KEY = ascii("PRIVATE KEY");
+  private static final byte[] STATIC_KEY = ascii("OpenVPN Static key");
 
   /**
    * PEM private keys (RSA, EC, DSA, OPENSSH, PKCS#8, encrypted) and PGP private key blocks.
@@ -669,7 +712,8 @@ public final class Detector {
   private static int pem(byte[] b, int at, int to, int knownEnd, List<Finding> out) {
     int labelStart = at + 11;
     int labelEnd = Bytes.indexOf(b, labelStart, Math.min(to, labelStart + 64), DASHES);
-    if (labelEnd < 0 || Bytes.indexOf(b, labelStart, labelEnd, PRIVATE_KEY) < 0) {
+    if (labelEnd < 0 || Bytes.indexOf(b, labelStart, labelEnd, PRIVATE_KEY) < 0
+        && Bytes.indexOf(b, labelStart, labelEnd, STATIC_KEY) < 0) { // OpenVPN's tls-auth key: shared, secret
       return knownEnd;
     }
     int bodyStart = labelEnd + 5;
@@ -756,7 +800,7 @@ public final class Detector {
   }
 
   /** {@code scheme://user:password@host/…}: the whole URL is one CONN (SPEC §4 overlaps). */
-  private static void urlCredentials(byte[] b, int at, int from, int to, List<Finding> out) {
+  private void urlCredentials(byte[] b, int at, int from, int to, List<Finding> out) {
     int start = at;
     while (start > from && at - start < 32 && (Bytes.is(b[start - 1], Bytes.ALNUM) || b[start - 1] == '+'
         || b[start - 1] == '.' || b[start - 1] == '-')) {
@@ -791,7 +835,8 @@ public final class Detector {
       return;
     }
     int passStart = colon + 1;
-    if (Placeholders.isPlaceholder(b, passStart, atSign) || atSign - passStart < 3) {
+    if (Placeholders.isPlaceholder(b, passStart, atSign) || atSign - passStart < 3
+        || failedKnownFormat(b, passStart, atSign)) { // https://ci:ghp_<bad checksum>@…: a made-up token, not a password
       return;
     }
     int end = atSign + 1;
@@ -924,6 +969,49 @@ public final class Detector {
     Value value = Value.quotedOrWord(b, flag + 3, eol);
     if (value != null && Keyword.PASSWORD.accepts(b, value.start(), value.end(), true, false)) {
       out.add(new Finding(value.start(), value.end(), Category.SECRET, "cli-credentials", 0.85));
+    }
+  }
+
+  private static final byte[] PASSWORD_FLAG = ascii(" -p");
+
+  /**
+   * The password a registry login or {@code sshpass} is given on its command line: {@code docker login -u ci -p …
+   * registry}, {@code sshpass -p '…' ssh host}, {@code sshpass -p… ssh host}; {@code p} is after the command's name.
+   */
+  private void loginPassword(byte[] b, int p, int to, List<Finding> out) {
+    int eol = ByteScan.newline(b, p, Math.min(to, p + 512));
+    int flag = p >= 1 && b[p - 1] == ' ' ? Bytes.indexOf(b, p - 1, eol, PASSWORD_FLAG) : -1;
+    if (flag < 0 || flag + 3 >= eol) {
+      return;
+    }
+    int v = flag + 3;
+    while (v < eol && b[v] == ' ') {
+      v++;
+    }
+    Value value = Value.quotedOrWord(b, v, eol);
+    if (value != null && b[value.start()] != '$' && !failedKnownFormat(b, value.start(), value.end())
+        && (Keyword.PASSWORD.accepts(b, value.start(), value.end(), true, false)
+        || Keyword.TOKEN.accepts(b, value.start(), value.end(), true, false))) { // a password, or a token (Dropbox's sl.…)
+      out.add(new Finding(value.start(), value.end(), Category.SECRET, "cli-credentials", 0.85));
+    }
+  }
+
+  private static final byte[] AS_PLAIN_TEXT = ascii("-asplaintext");
+
+  /**
+   * PowerShell's {@code ConvertTo-SecureString '…' -AsPlainText -Force}: the string is a secret by what the line does
+   * with it, whatever it is called; {@code p} is after the cmdlet's name.
+   */
+  private void secureString(byte[] b, int p, int to, List<Finding> out) {
+    if (p >= to || b[p] != '"' && b[p] != '\'') {
+      return;
+    }
+    Value value = Value.quoted(b, p, to);
+    int eol = ByteScan.newline(b, p, Math.min(to, p + 1024));
+    if (value != null && value.end() < eol && Placeholders.containsIgnoreCase(b, value.end(), eol, AS_PLAIN_TEXT)
+        && !failedKnownFormat(b, value.start(), value.end())
+        && Keyword.PASSWORD.accepts(b, value.start(), value.end(), true, false)) {
+      out.add(new Finding(value.start(), value.end(), Category.SECRET, "cli-credentials", 0.9));
     }
   }
 
@@ -1146,7 +1234,7 @@ public final class Detector {
 
   private enum Kind {
     PREFIX, CONTEXT, PEM, JWT, URL, BEARER, CURL_USER, PRIVATE_IP, KUBERNETES, PGPASS, HASH_LINE, BASIC, VAULT_LOGIN,
-    ORACLE_THIN, MYSQL_CLI, IDENTIFIED_BY, PUTTY, BASE64_PEM, EZCONNECT
+    ORACLE_THIN, MYSQL_CLI, IDENTIFIED_BY, PUTTY, BASE64_PEM, EZCONNECT, LOGIN_CLI, SECURE_STRING
   }
 
   private static final class Trigger {

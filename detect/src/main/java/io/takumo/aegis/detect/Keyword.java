@@ -68,10 +68,12 @@ enum Keyword {
       // what happened to a secret, when, and how it is derived or checked: PASSWORD_CHANGED_AT, key_rotation_days
       "changed", "rotated", "at", "setting", "settings", "hasher", "hashing", "fingerprint", "fpr", "thumbprint", "checksum",
       "sha", "sha1", "sha256", "sha512", "md5", "days", "hours", "minutes", "seconds", "ms", "interval", "action",
-      "actions", "cipher", "algorithm", "alg"};
+      "actions", "cipher", "algorithm", "alg",
+      // a user interface's strings about a secret (locales: auth.errors.wrong_password, profile.change_password)
+      "wrong", "forgot", "expired", "error", "errors", "change", "help", "title", "tooltip", "caption", "prompt"};
   /** Segments that make a name about something other than a secret: public keys, caches, pagination. */
   private static final String[] NOT_SECRET = {"public", "pub", "publishable", "bucket", "idempotency",
-      "dedup", "vault", "cache", "redis", "hash", "next", "prev",
+      "dedup", "vault", "cache", "hash", "next", "prev",
       "previous", "first", "last", "max", "min", "num", "csrf", "xsrf", "page", "cursor", "continuation", "sync",
       "authenticity", "jsonwebtoken", "hashed", "pagination", "paging",
       // authorized_keys hold public keys; Drone's from_secret names the secret it reads
@@ -83,7 +85,7 @@ enum Keyword {
    */
   private static final String[] DATA_KEY = {"sort", "partition", "primary", "foreign", "lookup", "object",
       "row", "shortcut", "hot", "schema", "entity", "table", "unique", "composite", "route", "node", "tree",
-      "registry", "translation", "i18n", "react", "item", "map", "dict", "kms"};
+      "registry", "translation", "i18n", "react", "item", "map", "dict", "kms", "redis"};
   private static final byte[] DOUBLE_UNDERSCORE = Detector.ascii("__");
   private static final byte[] COLON = Detector.ascii(":");
   private static final String[] AUTH_WORDS = {"auth", "authorization", "authtoken", "authkey", "basicauth",
@@ -366,10 +368,32 @@ enum Keyword {
             && !Placeholders.isPlaceholder(b, from, to) && Bytes.entropy(b, from, to) >= 2.5;
       default:
         // API keys and tokens are random: digits and letters both, and no words or hostnames.
-        return len >= 12 && spaces == 0 && digits > 0 && digits < len && !Placeholders.isPlaceholder(b, from, to)
+        return len >= 12 && spaces == 0 && (digits > 0 || randomLetters(b, from, to)) && digits < len
+            && !Placeholders.isPlaceholder(b, from, to)
             && Bytes.entropy(b, from, to) >= 3.0 && !hostname(b, from, to) && !namesAKey(b, from, to)
             && !dottedName(b, from, to) && !versioned(b, from, to);
     }
+  }
+
+  /**
+   * Twenty letters or more of both cases at random, no digit (Logz.io's shipping tokens, some Vercel tokens): a quarter
+   * of each case at least and three upper-case pairs ({@code sEenQYqAZk…}), which a camelCase name does not have
+   * ({@code AbstractSingletonProxyFactoryBean}).
+   */
+  private static boolean randomLetters(byte[] b, int from, int to) {
+    int len = to - from;
+    if (len < 20 || !Bytes.all(b, from, to, Bytes.UPPER | Bytes.LOWER)) {
+      return false;
+    }
+    int upper = 0;
+    int upperPairs = 0;
+    for (int i = from; i < to; i++) {
+      if (Bytes.is(b[i], Bytes.UPPER)) {
+        upper++;
+        upperPairs += i > from && Bytes.is(b[i - 1], Bytes.UPPER) ? 1 : 0;
+      }
+    }
+    return upper * 4 >= len && (len - upper) * 4 >= len && upperPairs >= 3 && Bytes.entropy(b, from, to) >= 3.8;
   }
 
   /** 64 random bytes in base64: 86 characters of its alphabet with upper, lower and digits, and {@code ==}. */

@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * Kubernetes {@code Secret} manifests (SPEC §4.3): every value under {@code data:} or
  * {@code stringData:} of a document whose {@code kind} is {@code Secret} is a secret, whatever
- * its key is called. Values may be plain or block scalars ({@code |}, {@code >}).
+ * its key is called, except what the entry's name or its decoded text says is public or
+ * bookkeeping: a public key, a hash, a version, an image (docs/decisions.md).
+ * Values may be plain or block scalars ({@code |}, {@code >}).
  */
 final class KubernetesSecrets {
   private static final byte[] KIND = Detector.ascii("kind:");
@@ -48,6 +50,10 @@ final class KubernetesSecrets {
       if (colon >= to || b[colon] != ':') {
         return;
       }
+      if (publicEntry(b, keyStart, colon)) {
+        p = nextLine(b, colon, to); // a block scalar's lines under it are indented deeper: skipped as "no colon" or
+        continue;                   // dedent-checked by the lines that follow
+      }
       int v = colon + 1;
       while (v < to && (b[v] == ' ' || b[v] == '\t')) {
         v++;
@@ -85,7 +91,7 @@ final class KubernetesSecrets {
         span[1]--;
       }
       if (span[1] - span[0] >= 4 && !Placeholders.isPlaceholder(b, span[0], span[1])
-          && !(encoded && notASecret(b, span[0], span[1]))) {
+          && !(encoded ? notASecret(b, span[0], span[1]) : publicText(b, span[0], span[1]))) {
         out.add(new Finding(span[0], span[1], Category.SECRET, "kubernetes-secret", 0.9));
       }
       p = nextLine(b, lineEnd, to);
@@ -98,17 +104,60 @@ final class KubernetesSecrets {
    * "sk-xxx…").
    */
   private static boolean notASecret(byte[] b, int from, int to) {
-    if (to - from > 256) {
-      return false; // a certificate or a key: no placeholder that long
-    }
+    boolean whole = to - from <= 256; // longer: a certificate, a key, an image; its head says which
     byte[] decoded;
     try {
-      decoded = Base64.getDecoder().decode(Arrays.copyOfRange(b, from, to));
+      decoded = Base64.getDecoder().decode(Arrays.copyOfRange(b, from, whole ? to : from + 64));
     } catch (IllegalArgumentException notBase64) {
       return false;
     }
     int[] text = trim(decoded, 0, decoded.length);
-    return text[1] - text[0] < 4 || Placeholders.isPlaceholder(decoded, text[0], text[1]);
+    return whole && (text[1] - text[0] < 4 || Placeholders.isPlaceholder(decoded, text[0], text[1]))
+        || publicText(decoded, text[0], text[1]);
+  }
+
+  /** Segments of an entry's name that make it public or bookkeeping: LANGFUSE_PUBLIC_KEY, TOKEN_HASH, etag, tls.crt. */
+  private static final WordSet PUBLIC_NAMES = new WordSet("public", "pub", "publishable", "site", "hash", "hashed",
+      "digest", "checksum", "fingerprint", "etag", "nonce", "trace", "version", "label", "toggle", "flag", "flags",
+      "avatar", "logo", "icon", "image", "crt", "cert", "certificate", "kms", "i18n");
+
+  /** Whether a segment of the entry's name {@code b[from, to)} (split at non-letters and camelCase) is public. */
+  private static boolean publicEntry(byte[] b, int from, int to) {
+    int s = from;
+    for (int i = from; i <= to; i++) {
+      boolean boundary = i == to || !Bytes.is(b[i], Bytes.UPPER | Bytes.LOWER)
+          || i > from && Bytes.is(b[i], Bytes.UPPER) && Bytes.is(b[i - 1], Bytes.LOWER);
+      if (boundary) {
+        if (i > s && PUBLIC_NAMES.contains(b, s, i)) {
+          return true;
+        }
+        s = i == to || Bytes.is(b[i], Bytes.UPPER) ? i : i + 1;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The heads of public text. Not a certificate's: a PEM bundle that begins with one may hold its private key after it
+   * (a certificate under a certificate's name, tls.crt, is public by {@link #PUBLIC_NAMES}).
+   */
+  private static final byte[][] PUBLIC_TEXT = {Detector.ascii("-----BEGIN PUBLIC KEY"),
+      Detector.ascii("-----BEGIN RSA PUBLIC KEY"), Detector.ascii("ssh-rsa "), Detector.ascii("ssh-ed25519 "),
+      Detector.ascii("ecdsa-sha2-"), Detector.ascii("data:")};
+
+  /** Text that is public or bookkeeping: a public key, a data: URI, a version number. */
+  private static boolean publicText(byte[] b, int from, int to) {
+    if (Bytes.startsWithAny(b, from, to, PUBLIC_TEXT, false)) {
+      return true;
+    }
+    int p = from < to && (b[from] == 'v' || b[from] == 'V') ? from + 1 : from; // 7.22.46, v0.0.0-2021…-37b91f
+    int dots = 0;
+    int q = p;
+    while (q < to && (Bytes.is(b[q], Bytes.DIGIT) || b[q] == '.')) {
+      dots += b[q] == '.' ? 1 : 0;
+      q++;
+    }
+    return q > p && Bytes.is(b[p], Bytes.DIGIT) && dots >= 2 && (q == to || b[q] == '-' || b[q] == '+');
   }
 
   /** A {@code kind: Secret} line (quotes allowed) near the data block. */

@@ -12,12 +12,18 @@ final class Placeholders {
       "token", "apikey", "api_key", "null", "none", "nil", "true", "false", "undefined", "todo", "tbd", "redacted",
       "example", "test", "testing", "dummy", "sample", "placeholder", "default", "empty", "string", "value", "required",
       "optional", "hidden", "masked", "unknown", "n/a", "na", "admin", "root", "guest", "user", "username", "pass",
-      "your-password", "mypassword", "my-password", "secret123", "password123", "foobar", "foo", "bar");
+      "your-password", "mypassword", "my-password", "secret123", "password123", "foobar", "foo", "bar",
+      // the passwords every list of common passwords starts with, and test suites use: guessed first, no secret
+      "abc123", "p@ssw0rd", "passw0rd", "p@ssword", "qwerty", "hunter2", "s3cr3t", "letmein", "iloveyou", "admin123",
+      "welcome1", "trustno1", "password1", "123456", "12345678", "123456789",
+      // Telegram's documented bot token shape, as tutorials write it
+      "123456789:abcdef");
   private static final byte[][] CONTAINS = bytes("xxxx", "****", "####", "...", "${", "{{", "}}", "process.env",
       "os.environ", "getenv", "env[", "env.", "secrets.", "example.com", "example.org", "placeholder", "changeme", "change_me",
       "your_", "your-", "yourkey", "yourtoken", "yoursecret", "yourpassword", "dummy", "sample", "redacted",
-      "replace_me", "replace-me", "replaceme", "insert_", "insert-", "__takumo_v1_", "%s", "{0}",
+      "replace_me", "replace-me", "replaceme", "insert_", "insert-", "set-me", "set_me", "via-env", "via_env", "__takumo_v1_", "%s", "{0}",
       "(hidden)", "(redacted)", "(masked)", "(sensitive", // Terraform's "(sensitive value)"
+      "\u2026", "\u2022\u2022", // what a CI log or a UI shows of a masked value: sk_live_…k3Ht, ••••••••2dIz
       "config.", "settings.", "vault:", "secretsmanager", "keyvault", "$(", "..", "fake", "notreal", "not_real",
       "not-a-real", "lorem", "ipsum", "0123456789", "abcdefghij",
       // secret managers' references: vals (ref+awsssm://…), GCP Secret Manager (sm://…, gcp:secretmanager:…),
@@ -62,7 +68,7 @@ final class Placeholders {
   private static byte[][] bytes(String... values) {
     byte[][] out = new byte[values.length][];
     for (int i = 0; i < values.length; i++) {
-      out[i] = values[i].getBytes(StandardCharsets.US_ASCII);
+      out[i] = values[i].getBytes(StandardCharsets.UTF_8);
     }
     return out;
   }

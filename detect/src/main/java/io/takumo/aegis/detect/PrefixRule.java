@@ -92,7 +92,8 @@ final class PrefixRule {
     // inside a word, a path or a file name (video_box.ico-7a38…): no token, unless the same bytes are one elsewhere
     // (an anchor that starts a path segment, /IncomingWebhook/, follows whatever the path had before it)
     boolean glued = start > from && anchor[0] != '/'
-        && Bytes.is(b[start - 1], leftCount > 0 || urlLike ? Bytes.ALNUM : WORD_LEFT);
+        && Bytes.is(b[start - 1], leftCount > 0 || urlLike ? Bytes.ALNUM : WORD_LEFT)
+        && !(start - 3 >= from && b[start - 1] == '/' && b[start - 2] == '/' && b[start - 3] == ':'); // https://glpat-…@
     int p = at + anchor.length;
     int body = p;
     int lastMask = 0;

@@ -105,9 +105,13 @@ final class Rules {
     }
     r.add(new PrefixRule("github-fine-grained-pat", "github_pat_", KEY, "GitHub fine-grained PAT")
         .seg(ALNUM, 22, 22).sep('_', ALNUM, 59, 59));
-    for (String anchor : new String[] {"glpat-", "glrt-", "gldt-", "glsoat-", "glcbt-", "glft-", "glimt-", "glagent-"}) {
+    for (String anchor : new String[] {"glpat-", "glrt-", "gldt-", "glsoat-", "glcbt-", "glft-", "glimt-", "glagent-",
+        "glffct-"}) {
       r.add(new PrefixRule("gitlab-token", anchor, KEY, "GitLab token").seg(B64URL | DOT, 20, 80));
     }
+    // JFrog identity and reference tokens: base64 of "reftkn:01:…"
+    r.add(new PrefixRule("jfrog-reference-token", "cmVmdGtuOjAxOj", TOKEN, "JFrog reference token").seg(B64, 40, 120));
+    r.add(new PrefixRule("gitlab-oauth-app-secret", "gloas-", KEY, "GitLab OAuth application secret").seg(LOWER_HEX, 64, 64));
     r.add(new PrefixRule("gitlab-pipeline-trigger", "glptt-", KEY, "GitLab pipeline trigger token").seg(HEX, 40, 40));
     r.add(new PrefixRule("npm-token", "npm_", KEY, "npm access token (checksummed)").seg(ALNUM, 36, 36)
         .check((b, s, body, e) -> Checksums.crc32Base62Tail(b, body, e)).confidence(1.0));
@@ -146,8 +150,10 @@ final class Rules {
     }
     r.add(new PrefixRule("mailgun-api-key", "key-", KEY, "Mailgun private API key").seg(LOWER_HEX, 32, 32));
     r.add(new PrefixRule("mailchimp-api-key", "-us", KEY, "Mailchimp API key").left(LOWER_HEX, 32).seg(DIGIT, 1, 2));
-    r.add(new PrefixRule("telegram-bot-token", ":AA", TOKEN, "Telegram bot token").left(DIGIT, 8)
-        .seg(B64URL, 33, 33));
+    for (int id = 8; id <= 10; id++) { // bot ids of eight to ten digits
+      r.add(new PrefixRule("telegram-bot-token", ":AA", TOKEN, "Telegram bot token").left(DIGIT, id)
+          .seg(B64URL, 33, 33));
+    }
     // In the Bot API's URLs the token follows /bot whatever its secret part starts with: <8-10 digits>:<35>
     r.add(new PrefixRule("telegram-bot-token", "api.telegram.org/bot", TOKEN, "Telegram bot token in a Bot API URL")
         .seg(DIGIT, 8, 10).sep(':', B64URL, 35, 35));
@@ -174,6 +180,7 @@ final class Rules {
     for (String anchor : new String[] {"tk_live_", "tk_test_"}) {
       r.add(new PrefixRule("takumo-api-key", anchor, KEY, "Takumo Aegis API key").seg(LOWER_HEX, 64, 64));
     }
+    r.add(new PrefixRule("takumo-join-key", "jk_", KEY, "Takumo Aegis coordinator join key").seg(LOWER_HEX, 64, 64));
     // AI providers
     r.add(new PrefixRule("anthropic-api-key", "sk-ant-api03-", KEY, "Anthropic API key").seg(B64URL, 95, 95)
         .check(Rules::endsWithAA));
@@ -229,6 +236,23 @@ final class Rules {
       r.add(new PrefixRule("planetscale-token", anchor, KEY, "PlanetScale token").seg(B64URL | DOT, 32, 64));
     }
     r.add(new PrefixRule("linear-api-key", "lin_api_", KEY, "Linear API key").seg(ALNUM, 40, 40));
+    r.add(new PrefixRule("linear-oauth-token", "lin_oauth_", TOKEN, "Linear OAuth access token").seg(LOWER_HEX, 64, 64));
+    for (String anchor : new String[] {"tvly-dev-", "tvly-prod-", "tvly-"}) {
+      r.add(new PrefixRule("tavily-api-key", anchor, KEY, "Tavily API key").seg(ALNUM, 32, 32).check(classes(3)));
+    }
+    r.add(new PrefixRule("cerebras-api-key", "csk-", KEY, "Cerebras API key").seg(LOWER | DIGIT, 48, 48)
+        .check(classes(2)));
+    r.add(new PrefixRule("amazon-mws-auth-token", "amzn.mws.", TOKEN, "Amazon MWS auth token")
+        .seg(LOWER_HEX, 8, 8).sep('-', LOWER_HEX, 4, 4).sep('-', LOWER_HEX, 4, 4).sep('-', LOWER_HEX, 4, 4)
+        .sep('-', LOWER_HEX, 12, 12));
+    for (String anchor : new String[] {"ck_", "cs_"}) { // WooCommerce REST API consumer key and secret
+      r.add(new PrefixRule("woocommerce-key", anchor, KEY, "WooCommerce consumer key or secret").seg(LOWER_HEX, 40, 40)
+          .check(classes(2)));
+    }
+    for (String anchor : new String[] {"live_", "test_"}) {
+      r.add(new PrefixRule("mollie-api-key", anchor, KEY, "Mollie API key").seg(ALNUM, 30, 30)
+          .check(Rules::notCamelCaseWords));
+    }
     r.add(new PrefixRule("contentful-management-token", "CFPAT-", TOKEN, "Contentful personal access token")
         .seg(B64URL, 43, 43));
     r.add(new PrefixRule("crates-io-token", "cio", TOKEN, "crates.io API token").seg(ALNUM, 32, 32)
@@ -249,7 +273,8 @@ final class Rules {
     r.add(new PrefixRule("dropbox-token", "sl.u.", TOKEN, "Dropbox short-lived access token").seg(B64URL, 100, 1400)
         .check(classes(3)));
     r.add(new PrefixRule("onesignal-api-key", "os_v2_app_", KEY, "OneSignal REST API key").seg(LOWER | DIGIT, 56, 200));
-    r.add(new PrefixRule("honeycomb-ingest-key", "hcaik_", KEY, "Honeycomb ingest key").seg(LOWER | DIGIT, 58, 58));
+    // 58 characters in Honeycomb's examples (a 26-character key id and a 32-character secret); a little more allowed
+    r.add(new PrefixRule("honeycomb-ingest-key", "hcaik_", KEY, "Honeycomb ingest key").seg(LOWER | DIGIT, 58, 62));
     r.add(new PrefixRule("jina-api-key", "jina_", KEY, "Jina AI API key").seg(ALNUM, 60, 60).check(classes(3)));
     r.add(new PrefixRule("posthog-personal-api-key", "phx_", KEY, "PostHog personal API key").seg(ALNUM, 40, 50)
         .check(classes(3)));
@@ -448,6 +473,28 @@ final class Rules {
     return (dashes == 4 || dashes == 5) && b[end - 6] == '-';
   }
 
+  /**
+   * Random alphanumerics, not a test's name written in camelCase ({@code test_ShouldReturn404WhenUserMissing}): all
+   * three classes, and a high entropy or few vowels (words are two-fifths vowels, random letters one-fifth).
+   */
+  private static boolean notCamelCaseWords(byte[] b, int start, int body, int end) {
+    int letters = 0;
+    int vowels = 0;
+    for (int i = body; i < end; i++) {
+      if (Bytes.is(b[i], UPPER | LOWER)) {
+        letters++;
+        switch (b[i] | 0x20) {
+          case 'a': case 'e': case 'i': case 'o': case 'u':
+            vowels++;
+            break;
+          default:
+            break;
+        }
+      }
+    }
+    return Bytes.classesPresent(b, body, end) == 3 && (Bytes.entropy(b, body, end) >= 4.2 || vowels * 4 < letters);
+  }
+
   /** Slack tokens: digits and dashes in the body, not a word like {@code xoxb-Slack_BOT_TOKEN}. */
   private static boolean slack(byte[] b, int start, int body, int end) {
     int dashes = 0;
@@ -459,7 +506,13 @@ final class Rules {
         digits++;
       }
     }
-    return dashes >= 1 && digits >= 6 && end - body >= 20;
+    // a token of two parts ends in a random one of 16 bytes or more (legacy xoxb-<id>-<19…24>, xoxe-1-<base64>):
+    // xoxb-57614325986-HwDXai75a3 is a truncated or made-up one; longer shapes (xoxs-<d>-<d>-<d>-<10 hex>) pass
+    int last = end;
+    while (last > body && b[last - 1] != '-') {
+      last--;
+    }
+    return dashes >= 1 && digits >= 6 && end - body >= 20 && (dashes >= 2 || end - last >= 16);
   }
 
   /** Short-lived Bedrock keys are base64 of a presigned URL on bedrock.amazonaws.com. */

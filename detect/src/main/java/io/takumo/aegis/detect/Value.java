@@ -161,7 +161,7 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
   private static final byte[] ARROW = Detector.ascii(" -> ");
   /** What joins a name to its value in prose and in commands: "my X is …", "set X to …", "X -> …", gh's --body. */
   private static final byte[][] PROSE = {Detector.ascii("is now "), Detector.ascii("should be "),
-      Detector.ascii("is "), Detector.ascii("to "), Detector.ascii("-> "),
+      Detector.ascii("is "), Detector.ascii("to "), Detector.ascii("-> "), Detector.ascii("lautet "), Detector.ascii("ist "),
       Detector.ascii("--body "), Detector.ascii("--value "), TABLE_CELL};
 
   /** Whether the name at {@code is} starts a Markdown table's cell ({@code | NAME |}, {@code | `NAME` |}). */
@@ -193,7 +193,7 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
         return sourced;
       }
     }
-    if (first != 'i' && first != 's' && first != 't' && b[p] != '-' && b[p] != '|') {
+    if (first != 'i' && first != 's' && first != 't' && first != 'l' && b[p] != '-' && b[p] != '|') {
       // no connector starts here: most names with no value end up here
       return Bytes.is(b[p], Bytes.LOWER) ? sentence(b, is, p, to) : null;
     }
@@ -210,6 +210,69 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     }
     return proseValue(b, p + connector.length, to, 1);
   }
+
+  private static final WordSet ARTICLES = new WordSet("the", "our", "my", "your", "a", "an", "new");
+
+  /**
+   * A value a sentence gives beside the name rather than after an operator: {@code The Twilio auth token (…) stopped
+   * working}, {@code … is the Cloudflare global API key, expires end of month}, {@code … is the password}: in
+   * parentheses right after the name, or before {@code is the} (or {@code our}, {@code my}…) and up to five words
+   * that end with the name, which ends the clause or is followed by a word that does not make it metadata ("key id").
+   * The value holds a digit. Null when neither.
+   */
+  static @Nullable Value aside(byte[] b, int is, int ie, int from, int to) {
+    if (ie + 1 < to && b[ie] == ' ' && b[ie + 1] == '(') {
+      int v = ie + 2;
+      int e = v;
+      while (e < to && e - v < MAX && b[e] != ')' && !Bytes.is(b[e], Bytes.SPACE)) {
+        e++;
+      }
+      return e < to && b[e] == ')' && e - v >= Keyword.MIN_VALUE && hasDigit(b, v, e) ? new Value(v, e, false, true) : null;
+    }
+    if (is - 8 < from || b[is - 1] != ' ') {
+      return null;
+    }
+    if (ie + 1 < to && b[ie] == ' ') {
+      int e = ie + 1;
+      while (e < to && e - ie < 24 && Bytes.is(b[e], Bytes.LOWER)) {
+        e++;
+      }
+      if (e > ie + 1 && Keyword.describesASecret(b, ie + 1, e)) {
+        return null; // "… is the key id"
+      }
+    }
+    int w = is - 1; // a blank, the word before it ends there
+    int after = -1; // where the word after the one looked at starts
+    for (int words = 0; words < 7; words++) {
+      int ws = w;
+      while (ws > from && w - ws < 24 && Bytes.is(b[ws - 1], Bytes.UPPER | Bytes.LOWER)) {
+        ws--;
+      }
+      if (ws == w || ws - 2 <= from || b[ws - 1] != ' ') {
+        return null;
+      }
+      if (w - ws == 2 && b[ws] == 'i' && b[ws + 1] == 's') {
+        if (after < 0 || !ARTICLES.contains(b, after, Bytes.indexOf(b, after, is, SPACE_BYTE))) {
+          return null;
+        }
+        int ve = ws - 1;
+        int vs = ve;
+        while (vs > from && ve - vs < MAX && !Bytes.is(b[vs - 1], Bytes.SPACE)) {
+          vs--;
+        }
+        if (ve - vs >= 2 && isQuote(b[vs]) && b[ve - 1] == b[vs]) {
+          vs++;
+          ve--;
+        }
+        return ve - vs >= Keyword.MIN_VALUE && hasDigit(b, vs, ve) ? new Value(vs, ve, false, true) : null;
+      }
+      after = ws;
+      w = ws - 1;
+    }
+    return null;
+  }
+
+  private static final byte[] SPACE_BYTE = {' '};
 
   private static final byte[][] SOURCES = {Detector.ascii("from "), Detector.ascii("in ")};
 
@@ -300,16 +363,22 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     while (q > from && (b[q - 1] == ' ' || b[q - 1] == '\t')) {
       q--;
     }
-    if (q > from && b[q - 1] != '\n') {
+    if (q > from && b[q - 1] != '\n' && !escapedNewline(b, q - 2, from, to)) { // a line of JSON-escaped text too
       return null;
     }
     int e = p;
-    while (e < to && e - p < MAX && !Bytes.is(b[e], Bytes.SPACE)) {
+    while (e < to && e - p < MAX && !Bytes.is(b[e], Bytes.SPACE) && !escapedNewline(b, e, from, to)) {
       e++;
     }
     int end = skipBlanks(b, e, to);
-    return e - p >= Keyword.MIN_VALUE && e - p < MAX && (end >= to || b[end] == '\n' || b[end] == '\r')
+    return e - p >= Keyword.MIN_VALUE && e - p < MAX
+        && (end >= to || b[end] == '\n' || b[end] == '\r' || escapedNewline(b, end, from, to))
         && hasDigit(b, p, e) && !isQuote(b[p]) ? new Value(p, e, false, true) : null;
+  }
+
+  /** Whether {@code b[at, at + 2)} is the escape {@code \n}. */
+  private static boolean escapedNewline(byte[] b, int at, int from, int to) {
+    return at >= from && at + 1 < to && b[at] == '\\' && b[at + 1] == 'n';
   }
 
   /** The value of a sentence at {@code p}: quoted, or a word without the punctuation that ends a sentence. */
@@ -485,7 +554,7 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
   }
 
   private static final byte[][] FALLBACKS = {Detector.ascii("??"), Detector.ascii("||"), Detector.ascii(".orElse("),
-      Detector.ascii(".unwrap_or("), Detector.ascii(".or(")};
+      Detector.ascii(".unwrap_or("), Detector.ascii(".unwrap_or_else(|_| "), Detector.ascii(".or(")};
 
   /**
    * The literal a line falls back to when the environment has no value: {@code process.env.X || '…'},
