@@ -37,7 +37,8 @@ public final class Detector {
    */
   private final long[] tripleBits = new long[1024];
   private final List<PrefixRule> rules;
-  private final Trigger[] prefixTriggers;
+  /** The format rules' triggers by their literal's first byte: what a value that starts like a format is checked by. */
+  private final Trigger[][] prefixTriggers = new Trigger[256][];
   private final List<CustomPattern> custom;
 
   /** What this detector finds, as text: equal for two detectors with the same rules and custom patterns. */
@@ -57,7 +58,13 @@ public final class Detector {
     for (PrefixRule rule : rules) {
       all.add(new Trigger(rule.anchor, false, Kind.PREFIX, rule, null));
     }
-    this.prefixTriggers = all.toArray(new Trigger[0]);
+    for (Trigger t : all) {
+      int first = t.literal[0] & 0xff;
+      Trigger[] same = prefixTriggers[first] == null ? new Trigger[0] : prefixTriggers[first];
+      same = Arrays.copyOf(same, same.length + 1);
+      same[same.length - 1] = t;
+      prefixTriggers[first] = same;
+    }
     for (Keyword keyword : Keyword.values()) {
       if (keyword == Keyword.STORAGE) {
         continue; // a kind of KEY name, found through KEY's trigger
@@ -547,7 +554,7 @@ public final class Detector {
     }
     int is = at;
     while (is > from && at - is < MAX_IDENT && Bytes.is(b[is - 1], Bytes.IDENT)
-        && !(is - 2 >= from && b[is - 2] == '\\' && b[is - 1] == 'n')) { // "…\npwd Amber…": JSON-escaped lines
+        && !(b[is - 1] == 'n' && is - 2 >= from && b[is - 2] == '\\')) { // "…\npwd Amber…": JSON-escaped lines
       is--;
     }
     if (is - 2 >= from && b[is - 1] == ':' && Bytes.is(b[is - 2], Bytes.IDENT) && !lineNumbered(b, is - 1, from)
@@ -567,12 +574,21 @@ public final class Detector {
     if (value == null && !clauseEnds) {
       value = Value.after(b, is, ie, from, to);
     }
-    if (value != null && !value.quoted()) { // String::from("…"), new String("…"): the literal the code converts
+    if (value != null && !value.quoted() && (value.end() < to && b[value.end() - 1] == '(' && b[value.end()] == '"'
+        || value.end() - value.start() == 3 && b[value.start()] == 'n')) {
+      // String::from("…"), new String("…"): the literal the code converts (the value stops at the literal's quote)
       Value literal = Value.converted(b, value.start(), to);
       value = literal != null ? literal : value;
     }
     if (value == null) { // The Twilio auth token (…) stopped working, … is the Datadog application key
-      value = Value.aside(b, is, ie, from, to);
+      // (Value.aside's first tests here: most names with no value are neither; a call costs on code)
+      boolean parenthesized = ie + 1 < to && b[ie] == ' ' && b[ie + 1] == '(';
+      boolean endsClause = is - 8 >= from && b[is - 1] == ' '
+          && (clauseEnds || b[ie] == '\n' || b[ie] == '\r' || b[ie - 1] == '.');
+      value = parenthesized || endsClause ? Value.aside(b, is, ie, from, to) : null;
+      if (value == null && clauseEnds) {
+        return ie; // f(key, value): nothing else follows a name at a comma
+      }
     }
     if (value == null || value.end() - value.start() < Keyword.MIN_VALUE) { // nothing, or only "{" on the line
       Value block = Value.blockDefault(b, is, ie, from, to);
@@ -682,7 +698,11 @@ public final class Detector {
       return false;
     }
     boolean anchored = false;
-    for (Trigger t : prefixTriggers) {
+    Trigger[] candidates = prefixTriggers[b[from] & 0xff];
+    if (candidates == null) {
+      return false;
+    }
+    for (Trigger t : candidates) {
       // Two-letter anchors (Twilio's AC, SK) start too many ordinary passwords to mean the format.
       PrefixRule rule = t.rule;
       // A short anchor ending in a dot (SendGrid's SG.) is as telling as a longer one.

@@ -161,7 +161,7 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
   private static final byte[] ARROW = Detector.ascii(" -> ");
   /** What joins a name to its value in prose and in commands: "my X is …", "set X to …", "X -> …", gh's --body. */
   private static final byte[][] PROSE = {Detector.ascii("is now "), Detector.ascii("should be "),
-      Detector.ascii("is "), Detector.ascii("to "), Detector.ascii("-> "), Detector.ascii("lautet "), Detector.ascii("ist "),
+      Detector.ascii("is "), Detector.ascii("to "), Detector.ascii("-> "), Detector.ascii("ist "),
       Detector.ascii("--body "), Detector.ascii("--value "), TABLE_CELL};
 
   /** Whether the name at {@code is} starts a Markdown table's cell ({@code | NAME |}, {@code | `NAME` |}). */
@@ -193,7 +193,10 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
         return sourced;
       }
     }
-    if (first != 'i' && first != 's' && first != 't' && first != 'l' && b[p] != '-' && b[p] != '|') {
+    if (first == 'l' && Bytes.startsWith(b, p, to, LAUTET, false)) { // German: "Der neue Tavily key lautet …"
+      return proseValue(b, p + LAUTET.length, to, 1);
+    }
+    if (first != 'i' && first != 's' && first != 't' && b[p] != '-' && b[p] != '|') {
       // no connector starts here: most names with no value end up here
       return Bytes.is(b[p], Bytes.LOWER) ? sentence(b, is, p, to) : null;
     }
@@ -217,7 +220,7 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
    * A value a sentence gives beside the name rather than after an operator: {@code The Twilio auth token (…) stopped
    * working}, {@code … is the Cloudflare global API key, expires end of month}, {@code … is the password}: in
    * parentheses right after the name, or before {@code is the} (or {@code our}, {@code my}…) and up to five words
-   * that end with the name, which ends the clause or is followed by a word that does not make it metadata ("key id").
+   * that end with the name, which ends the clause (a comma, a period, the line's end: not "… is the key id").
    * The value holds a digit. Null when neither.
    */
   static @Nullable Value aside(byte[] b, int is, int ie, int from, int to) {
@@ -229,21 +232,13 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
       }
       return e < to && b[e] == ')' && e - v >= Keyword.MIN_VALUE && hasDigit(b, v, e) ? new Value(v, e, false, true) : null;
     }
-    if (is - 8 < from || b[is - 1] != ' ') {
-      return null;
-    }
-    if (ie + 1 < to && b[ie] == ' ') {
-      int e = ie + 1;
-      while (e < to && e - ie < 24 && Bytes.is(b[e], Bytes.LOWER)) {
-        e++;
-      }
-      if (e > ie + 1 && Keyword.describesASecret(b, ie + 1, e)) {
-        return null; // "… is the key id"
-      }
+    if (is - 8 < from || b[is - 1] != ' '
+        || !(ie >= to || b[ie] == ',' || b[ie] == '\n' || b[ie] == '\r' || b[ie - 1] == '.')) {
+      return null; // the name must end the clause: "… is the Mistral key, expires …", "… is the password."
     }
     int w = is - 1; // a blank, the word before it ends there
     int after = -1; // where the word after the one looked at starts
-    for (int words = 0; words < 7; words++) {
+    for (int words = 0; words < 6; words++) { // the article and up to five words
       int ws = w;
       while (ws > from && w - ws < 24 && Bytes.is(b[ws - 1], Bytes.UPPER | Bytes.LOWER)) {
         ws--;
@@ -274,6 +269,7 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
 
   private static final byte[] SPACE_BYTE = {' '};
 
+  private static final byte[] LAUTET = Detector.ascii("lautet ");
   private static final byte[][] SOURCES = {Detector.ascii("from "), Detector.ascii("in ")};
 
   /**
