@@ -94,6 +94,7 @@ public final class Detector {
     all.add(new Trigger(ascii(" -u "), false, Kind.CURL_USER, null, null));
     all.add(new Trigger(ascii("--user "), false, Kind.CURL_USER, null, null));
     all.add(new Trigger(ascii("data:"), false, Kind.KUBERNETES, null, null));
+    all.add(new Trigger(ascii("Data:"), false, Kind.KUBERNETES, null, null)); // stringData: (KubernetesSecrets.scan)
     for (String port : new String[] {":5432:", ":6432:", ":*:"}) { // PostgreSQL's, PgBouncer's, any
       all.add(new Trigger(ascii(port), false, Kind.PGPASS, null, null));
     }

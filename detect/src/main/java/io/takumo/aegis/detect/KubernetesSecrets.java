@@ -50,10 +50,7 @@ final class KubernetesSecrets {
       if (colon >= to || b[colon] != ':') {
         return;
       }
-      if (publicEntry(b, keyStart, colon)) {
-        p = nextLine(b, colon, to); // a block scalar's lines under it are indented deeper: skipped as "no colon" or
-        continue;                   // dedent-checked by the lines that follow
-      }
+      boolean publicEntry = publicEntry(b, keyStart, colon);
       int v = colon + 1;
       while (v < to && (b[v] == ' ' || b[v] == '\t')) {
         v++;
@@ -79,7 +76,7 @@ final class KubernetesSecrets {
           blockEnd = q;
         }
         int[] span = trim(b, blockStart, blockEnd);
-        if (span[1] - span[0] >= 8) {
+        if (span[1] - span[0] >= 8 && !publicEntry && !publicText(b, span[0], span[1])) {
           out.add(new Finding(span[0], span[1], Category.SECRET, "kubernetes-secret", 0.9));
         }
         p = blockEnd;
@@ -90,7 +87,7 @@ final class KubernetesSecrets {
         span[0]++;
         span[1]--;
       }
-      if (span[1] - span[0] >= 4 && !Placeholders.isPlaceholder(b, span[0], span[1])
+      if (span[1] - span[0] >= 4 && !publicEntry && !Placeholders.isPlaceholder(b, span[0], span[1])
           && !(encoded ? notASecret(b, span[0], span[1]) : publicText(b, span[0], span[1]))) {
         out.add(new Finding(span[0], span[1], Category.SECRET, "kubernetes-secret", 0.9));
       }
@@ -119,10 +116,20 @@ final class KubernetesSecrets {
   /** Segments of an entry's name that make it public or bookkeeping: LANGFUSE_PUBLIC_KEY, TOKEN_HASH, etag, tls.crt. */
   private static final WordSet PUBLIC_NAMES = new WordSet("public", "pub", "publishable", "site", "hash", "hashed",
       "digest", "checksum", "fingerprint", "etag", "nonce", "trace", "version", "label", "toggle", "flag", "flags",
-      "avatar", "logo", "icon", "image", "crt", "cert", "certificate", "kms", "i18n");
+      "avatar", "logo", "icon", "image", "crt", "cert", "certificate", "kms", "i18n", "prefix", "name", "host",
+      "hostname");
+  /** An id is bookkeeping (REQUEST_ID, AWS_ACCOUNT_ID) unless the name is a secret's too (AWS_ACCESS_KEY_ID). */
+  private static final WordSet ID = new WordSet("id");
+  private static final WordSet SECRET_WORDS = new WordSet("key", "secret", "token", "password", "pass", "pwd",
+      "passwd", "credential", "credentials", "auth");
 
-  /** Whether a segment of the entry's name {@code b[from, to)} (split at non-letters and camelCase) is public. */
+  /**
+   * Whether a segment of the entry's name {@code b[from, to)} (split at non-letters and camelCase) is public or
+   * bookkeeping, or it is an id's name that names no secret.
+   */
   private static boolean publicEntry(byte[] b, int from, int to) {
+    boolean id = false;
+    boolean secret = false;
     int s = from;
     for (int i = from; i <= to; i++) {
       boolean boundary = i == to || !Bytes.is(b[i], Bytes.UPPER | Bytes.LOWER)
@@ -131,10 +138,12 @@ final class KubernetesSecrets {
         if (i > s && PUBLIC_NAMES.contains(b, s, i)) {
           return true;
         }
+        id |= i > s && ID.contains(b, s, i);
+        secret |= i > s && SECRET_WORDS.contains(b, s, i);
         s = i == to || Bytes.is(b[i], Bytes.UPPER) ? i : i + 1;
       }
     }
-    return false;
+    return id && !secret;
   }
 
   /**

@@ -580,12 +580,19 @@ class DetectorTest {
         + "  LANGFUSE_PUBLIC_KEY: cGstbGYtNWU2MDEwN2UtZDgxZi00MzMyLThlOTYtYTEwMTIyMWM0OTYw\n"
         + "  TOKEN_HASH: ZTIyODZjZWRkMzg5NWM2ZjZjY2Y1OWE0Nzc3NzNjNjY1ZDZjOTk1NTA5N2MyOWRkZTQ2NTdiM2YyZDVmNjk1NA==\n"
         + "  VERSION: Ny4yMi40Ng==\n"
+        + "  AWS_ACCOUNT_ID: MTgzNjcyNTAyNzkw\n"
         + "  AVATAR: ZGF0YTppbWFnZS9wbmc7YmFzZTY0LGlWQk9SdzBLR2dvQUFBQU5TVWhFVWdBQUpBOVY3bTFLS3dldkhsTHlWRDNiTzdpczlMcQ==\n"
         + "  api-key: bTl5V1JoN21IOWpOMDNhVTV5RjZMMW5HRW9Ua2RXaTQ=\n"
         + "  ca.pem: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUR4RENDQXF5Z0F3SUJBZ0lVUTNrVng3TG0yUnQ4S3AwV3o1WWI3TmM0SGQ2"
         + "RmoxR3MzQWE4VWUySW81UHk3VHIwRXc5UWsKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo=\n";
     assertThat(scan(text)).extracting(f -> text.substring(f.start(), f.start() + 12))
         .containsExactly("bTl5V1JoN21I", "LS0tLS1CRUdJ");
+
+    // a public entry's block scalar is passed over whole: the entries after it are still read
+    String block = "apiVersion: v1\nkind: Secret\nstringData:\n  ca.crt: |\n    -----BEGIN CERTIFICATE-----\n"
+        + "    MIIDxDCCAqygAwIBAgIUQ3kVx7Lm2Rt8Kp0Wz5Yb7Nc4Hd6Fj1Gs3Aa8Ue2Io5Py7Tr0Ew9Qk\n    -----END CERTIFICATE-----\n"
+        + "  smtp-relay: Zq7mPLx42rTyWb9Kc3Nd\n";
+    assertThat(scan(block)).extracting(f -> block.substring(f.start(), f.end())).containsExactly("Zq7mPLx42rTyWb9Kc3Nd");
   }
 
   /** OpenVPN's static key (tls-auth, tls-crypt) is shared between both ends and secret like a private key. */
