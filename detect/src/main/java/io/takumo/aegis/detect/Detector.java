@@ -550,7 +550,7 @@ public final class Detector {
     // "… is the Datadog application key, expires …": a clause that gave the value before the name ends at a comma
     boolean clauseEnds = ie >= to || b[ie] == ',';
     if (!clauseEnds && ie - at < MAX_IDENT && !Bytes.is(b[ie], Bytes.AFTER_NAME) && b[ie] != '\n' && b[ie] != '\r'
-        && !(b[ie] == '(' && ie + 1 < to && (b[ie + 1] == '"' || b[ie + 1] == '\''))) {
+        && !(b[ie] == '(' && ie + 1 < to && (b[ie + 1] == '"' || b[ie + 1] == '\'')) && b[ie] >= 0) {
       return ie; // getToken(, keys.size(), secret) : no value can follow (Value.after would say null)
     }
     int is = at;
@@ -571,9 +571,17 @@ public final class Detector {
     }
     // Most mentions of "token" or "key" in code assign nothing (getToken(), keys.size()): look for
     // a value first, classify the name only when there is one.
-    Value value = clauseEnds ? null : Value.sibling(b, is, ie, from, to);
-    if (value == null && !clauseEnds) {
-      value = Value.after(b, is, ie, from, to);
+    Value value;
+    if (!clauseEnds && b[ie] < 0) { // a name inside Japanese or Chinese text: 本番のtokenはこれです：…
+      value = Value.afterWideColon(b, ie, to);
+      if (value == null) {
+        return ie;
+      }
+    } else {
+      value = clauseEnds ? null : Value.sibling(b, is, ie, from, to);
+      if (value == null && !clauseEnds) {
+        value = Value.after(b, is, ie, from, to);
+      }
     }
     if (value != null && !value.quoted() && (value.end() < to && b[value.end() - 1] == '(' && b[value.end()] == '"'
         || value.end() - value.start() == 3 && b[value.start()] == 'n')) {

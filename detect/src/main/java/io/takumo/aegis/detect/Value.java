@@ -270,6 +270,34 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
   private static final byte[] SPACE_BYTE = {' '};
 
   private static final byte[] LAUTET = Detector.ascii("lautet ");
+  /** U+FF1A, the fullwidth colon of Japanese and Chinese text, in UTF-8. */
+  private static final byte[] WIDE_COLON = {(byte) 0xef, (byte) 0xbc, (byte) 0x9a};
+
+  /**
+   * The value after a name written inside Japanese or Chinese text ({@code 本番のtokenはこれです：…}, {@code 新的token：…}):
+   * at most eight wide characters (24 bytes, none ASCII) from the name's end to a colon, fullwidth or not, then the
+   * value, which holds a digit. {@code ie} is the name's end, at a byte above 0x7f.
+   */
+  static @Nullable Value afterWideColon(byte[] b, int ie, int to) {
+    int p = ie;
+    while (p < to && p - ie < 24 && b[p] < 0 && !Bytes.startsWith(b, p, to, WIDE_COLON, false)) {
+      p++;
+    }
+    if (Bytes.startsWith(b, p, to, WIDE_COLON, false)) {
+      p += WIDE_COLON.length;
+    } else if (p < to && b[p] == ':') {
+      p++;
+    } else {
+      return null;
+    }
+    int v = skipBlanks(b, p, to);
+    int e = v;
+    while (e < to && e - v < MAX && b[e] >= 0 && !Bytes.is(b[e], Bytes.SPACE) && b[e] != '"' && b[e] != '\\'
+        && b[e] != '`' && b[e] != '\'') {
+      e++; // the value ends at a blank, a quote or the next wide character (。、，)
+    }
+    return e - v >= Keyword.MIN_VALUE && e - v < MAX && hasDigit(b, v, e) ? new Value(v, e, false, true) : null;
+  }
   private static final byte[][] SOURCES = {Detector.ascii("from "), Detector.ascii("in ")};
 
   /**

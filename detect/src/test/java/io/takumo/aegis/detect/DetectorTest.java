@@ -568,6 +568,21 @@ class DetectorTest {
     assertThat(scan(text)).as(text).isEmpty();
   }
 
+  /** A name inside Japanese or Chinese text, a fullwidth colon, the value (UTF-8: offsets are bytes). */
+  @Test
+  void aValueAfterANameInJapaneseOrChineseTextIsFound() {
+    for (String text : List.of("本番のtokenはこれです：OhvxECC5FTzA_YWELF1D64RTLPPTR2AePTMFhz1noZg よろしくお願いします。",
+        "新的token：OhvxECC5FTzA_YWELF1D64RTLPPTR2AePTMFhz1noZg，谢谢")) {
+      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+      assertThat(Detector.builtIn().scan(bytes)).as(text)
+          .extracting(f -> new String(bytes, f.start(), f.end() - f.start(), StandardCharsets.UTF_8))
+          .containsExactly("OhvxECC5FTzA_YWELF1D64RTLPPTR2AePTMFhz1noZg");
+    }
+    for (String text : List.of("tokenの有効期限は2025年です", "API keyの設定：環境変数を使ってください", "token")) {
+      assertThat(Detector.builtIn().scan(text.getBytes(StandardCharsets.UTF_8))).as(text).isEmpty();
+    }
+  }
+
   /**
    * A Kubernetes Secret's entries are secrets whatever they are called, except what their name or decoded text says
    * is public or bookkeeping; a certificate only under a certificate's name (a PEM bundle may carry its key).
