@@ -528,10 +528,9 @@ public final class Detector {
     for (int i = is; i < ie; i++) {
       dots += b[i] == '.' ? 1 : 0;
     }
-    return dots >= 2 && Bytes.indexOf(b, value.start(), value.end(), SPACE) >= 0;
+    return dots >= 2 && Value.contains(b, value.start(), value.end(), (byte) ' ');
   }
 
-  private static final byte[] SPACE = ascii(" ");
   private static final byte[] AUTH = ascii("auth");
 
   /** PowerShell's environment drive: {@code $env:OPENAI_API_KEY = "…"} names a variable, not a colon chain's segment. */
@@ -980,8 +979,7 @@ public final class Detector {
     }
   }
 
-  private static final byte[] MYSQL_PASSWORD_FLAG = ascii(" -p");
-
+  /** A password's flag on a command line: MySQL's clients, registry logins, sshpass. */
   /**
    * The MySQL clients' password glued to its flag, {@code mysql -u root -p'…'} or {@code mysqldump -pS3cret db}, on
    * the line of a {@code mysql…} command ({@code -p} alone prompts; {@code -p 3306} is another tool's port).
@@ -991,7 +989,7 @@ public final class Detector {
       return;
     }
     int eol = ByteScan.newline(b, at, Math.min(to, at + 512));
-    int flag = Bytes.indexOf(b, at, eol, MYSQL_PASSWORD_FLAG);
+    int flag = Bytes.indexOf(b, at, eol, PASSWORD_FLAG);
     if (flag < 0 || flag + 3 >= eol || b[flag + 3] == ' ') {
       return;
     }
@@ -1005,11 +1003,12 @@ public final class Detector {
 
   /**
    * The password a registry login or {@code sshpass} is given on its command line: {@code docker login -u ci -p …
-   * registry}, {@code sshpass -p '…' ssh host}, {@code sshpass -p… ssh host}; {@code p} is after the command's name.
+   * registry}, {@code sshpass -p '…' ssh host}, {@code sshpass -p… ssh host}; {@code p} is after the command's name,
+   * whose trigger ends in a blank: the flag is sought from that blank.
    */
   private void loginPassword(byte[] b, int p, int to, List<Finding> out) {
     int eol = ByteScan.newline(b, p, Math.min(to, p + 512));
-    int flag = p >= 1 && b[p - 1] == ' ' ? Bytes.indexOf(b, p - 1, eol, PASSWORD_FLAG) : -1;
+    int flag = Bytes.indexOf(b, p - 1, eol, PASSWORD_FLAG);
     if (flag < 0 || flag + 3 >= eol) {
       return;
     }

@@ -406,6 +406,11 @@ enum Keyword {
   private static final WordSet SECRET_WORDS = new WordSet("password", "passwd", "pwd", "pass", "passphrase", "secret",
       "secrets", "token", "tokens", "key", "keys", "apikey", "credential", "credentials", "creds");
 
+  /** Whether {@code b[from, to)} is one of the words a secret's name is made of ({@code key}, {@code token}…). */
+  static boolean isSecretWord(byte[] b, int from, int to) {
+    return SECRET_WORDS.contains(b, from, to);
+  }
+
   /**
    * Values that look assigned to a secret's name but are none, whatever the syntax (issue 18's held-out
    * corpus): a time ({@code TOKEN_EXPIRES_AT = "2024-02-04T05:19:25Z"}), a password hash ({@code pbkdf2_sha256$…},

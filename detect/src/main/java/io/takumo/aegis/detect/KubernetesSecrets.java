@@ -120,8 +120,6 @@ final class KubernetesSecrets {
       "hostname");
   /** An id is bookkeeping (REQUEST_ID, AWS_ACCOUNT_ID) unless the name is a secret's too (AWS_ACCESS_KEY_ID). */
   private static final WordSet ID = new WordSet("id");
-  private static final WordSet SECRET_WORDS = new WordSet("key", "secret", "token", "password", "pass", "pwd",
-      "passwd", "credential", "credentials", "auth");
 
   /**
    * Whether a segment of the entry's name {@code b[from, to)} (split at non-letters and camelCase) is public or
@@ -139,7 +137,7 @@ final class KubernetesSecrets {
           return true;
         }
         id |= i > s && ID.contains(b, s, i);
-        secret |= i > s && SECRET_WORDS.contains(b, s, i);
+        secret |= i > s && Keyword.isSecretWord(b, s, i);
         s = i == to || Bytes.is(b[i], Bytes.UPPER) ? i : i + 1;
       }
     }

@@ -237,7 +237,8 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
       return null; // the name must end the clause: "… is the Mistral key, expires …", "… is the password."
     }
     int w = is - 1; // a blank, the word before it ends there
-    int after = -1; // where the word after the one looked at starts
+    int after = -1; // the word after the one looked at: b[after, afterEnd)
+    int afterEnd = -1;
     for (int words = 0; words < 6; words++) { // the article and up to five words
       int ws = w;
       while (ws > from && w - ws < 24 && Bytes.is(b[ws - 1], Bytes.UPPER | Bytes.LOWER)) {
@@ -247,7 +248,7 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
         return null;
       }
       if (w - ws == 2 && b[ws] == 'i' && b[ws + 1] == 's') {
-        if (after < 0 || !ARTICLES.contains(b, after, Bytes.indexOf(b, after, is, SPACE_BYTE))) {
+        if (after < 0 || !ARTICLES.contains(b, after, afterEnd)) {
           return null;
         }
         int ve = ws - 1;
@@ -262,12 +263,11 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
         return ve - vs >= Keyword.MIN_VALUE && hasDigit(b, vs, ve) ? new Value(vs, ve, false, true) : null;
       }
       after = ws;
+      afterEnd = w;
       w = ws - 1;
     }
     return null;
   }
-
-  private static final byte[] SPACE_BYTE = {' '};
 
   private static final byte[] LAUTET = Detector.ascii("lautet ");
   /** U+FF1A, the fullwidth colon of Japanese and Chinese text, in UTF-8. */
@@ -850,7 +850,7 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     return false;
   }
 
-  private static boolean contains(byte[] b, int from, int to, byte c) {
+  static boolean contains(byte[] b, int from, int to, byte c) {
     for (int i = from; i < to; i++) {
       if (b[i] == c) {
         return true;
