@@ -104,6 +104,9 @@ public final class Detector {
     all.add(new Trigger(ascii("10."), false, Kind.PRIVATE_IP, null, null));
     all.add(new Trigger(ascii("172."), false, Kind.PRIVATE_IP, null, null));
     all.add(new Trigger(ascii("192.168."), false, Kind.PRIVATE_IP, null, null));
+    for (ForeignNames.Name name : ForeignNames.names()) { // Das Passwort lautet …, 密码：…, API 키는 … 입니다, db_senha
+      all.add(new Trigger(name.literal(), true, Kind.FOREIGN, null, name.kind()));
+    }
     List<List<Trigger>> buckets = new ArrayList<>();
     for (int i = 0; i < 65536; i++) {
       buckets.add(null);
@@ -462,6 +465,12 @@ public final class Detector {
       case EZCONNECT:
         easyConnect(b, at, from, out);
         break;
+      case FOREIGN:
+        if (Bytes.all(t.literal, 0, t.literal.length, Bytes.LOWER)) { // db_senha = "…": a name in code, too
+          context(b, at, t.literal.length, from, to, requireNonNull(t.keyword), -1, out);
+        }
+        foreign(b, at + t.literal.length, to, requireNonNull(t.keyword), out);
+        break;
       default:
         throw new IllegalStateException("trigger kind " + t.kind);
     }
@@ -656,6 +665,15 @@ public final class Detector {
       }
     }
     return ie;
+  }
+
+  /** A secret's name in another language in a sentence ({@link ForeignNames}): the value, when its kind accepts it. */
+  private void foreign(byte[] b, int ne, int to, Keyword kind, List<Finding> out) {
+    Value value = ForeignNames.after(b, ne, to);
+    if (value != null && kind.accepts(b, value.start(), value.end(), false, true)
+        && !failedKnownFormat(b, value.start(), value.end())) {
+      out.add(new Finding(value.start(), value.end(), kind.category, "context-" + kind.id, kind.confidence));
+    }
   }
 
   /**
@@ -1262,7 +1280,7 @@ public final class Detector {
 
   private enum Kind {
     PREFIX, CONTEXT, PEM, JWT, URL, BEARER, CURL_USER, PRIVATE_IP, KUBERNETES, PGPASS, HASH_LINE, BASIC, VAULT_LOGIN,
-    ORACLE_THIN, MYSQL_CLI, IDENTIFIED_BY, PUTTY, BASE64_PEM, EZCONNECT, LOGIN_CLI, SECURE_STRING
+    ORACLE_THIN, MYSQL_CLI, IDENTIFIED_BY, PUTTY, BASE64_PEM, EZCONNECT, LOGIN_CLI, SECURE_STRING, FOREIGN
   }
 
   private static final class Trigger {

@@ -226,10 +226,11 @@ enum Keyword {
   private static final int L_DATA_KEY = 1 << 4;
   private static final int L_AUTH = 1 << 5;
   private static final int L_TOKENS = 1 << 6;
-  private static final int L_PAT = 1 << 7;
+  private static final int L_PAT = 1 << 7; // and the words for a token in other languages
   private static final int L_CREDS = 1 << 8;
   private static final int L_LOGIN = 1 << 9;
   private static final int L_COOKIE = 1 << 10;
+  private static final int L_SECRET = 1 << 11; // the words for a secret in other languages
   /** Above it, one plus the word's position in SPECIAL_SEGMENTS. */
   private static final int L_SPECIAL_SHIFT = 16;
   /**
@@ -242,6 +243,9 @@ enum Keyword {
     java.util.List<Object> groups = new java.util.ArrayList<>(java.util.List.of(L_PASSWORD, PASSWORD_WORDS, L_KEY,
         KEY_WORDS, L_METADATA, METADATA, L_NOT_SECRET, NOT_SECRET, L_DATA_KEY, DATA_KEY, L_AUTH, AUTH_WORDS, L_TOKENS,
         W_TOKENS, L_PAT, W_PAT, L_CREDS, W_CREDS, L_LOGIN, W_LOGIN, L_COOKIE, W_COOKIE));
+    // a secret's name in another language as code writes it: db_senha, API_SCHLUESSEL (ForeignNames)
+    groups.addAll(java.util.List.of(L_PASSWORD, ForeignNames.codeNames("PASSWORD"), L_KEY, ForeignNames.codeNames("KEY"),
+        L_PAT, ForeignNames.codeNames("TOKEN"), L_SECRET, ForeignNames.codeNames("SECRET")));
     for (int k = 0; k < SPECIAL_SEGMENTS.length; k++) {
       groups.add((k + 1) << L_SPECIAL_SHIFT);
       groups.add(new String[] {SPECIAL_SEGMENTS[k]});
@@ -278,7 +282,7 @@ enum Keyword {
         || endsWith(b, from, to, W_ACCESSKEY) || endsWith(b, from, to, W_PRIVATEKEY)) {
       return KEY;
     }
-    if (contains(b, from, to, W_SECRET) && !contains(b, from, to, W_SECRETAR)) {
+    if (contains(b, from, to, W_SECRET) && !contains(b, from, to, W_SECRETAR) || (words & L_SECRET) != 0) {
       return SECRET;
     }
     if ((words & L_COOKIE) != 0) {
@@ -435,15 +439,15 @@ enum Keyword {
   private static final byte[] AGE_PUBLIC = Detector.ascii("age1");
 
   /** The word "password", "secret" or "key" in another language: a UI string's translation, not a value. */
-  private static final WordSet TRANSLATIONS = new WordSet("passwort", "kennwort", "wachtwoord", "contrasena", "senha",
-      "parola", "haslo", "salasana", "passord", "losenord", "adgangskode", "jelszo", "sifre", "geheimnis", "secreto",
-      "segreto", "sekret", "geheim", "clave", "chave", "chiave", "klucz", "schluessel", "schlussel", "jeton", "wachtwort");
+  private static final WordSet TRANSLATIONS = new WordSet(java.util.stream.Stream.of(new String[] {"parola", "geheim",
+      "wachtwort"}, ForeignNames.codeNames("PASSWORD"), ForeignNames.codeNames("KEY"), ForeignNames.codeNames("TOKEN"),
+      ForeignNames.codeNames("SECRET")).flatMap(java.util.Arrays::stream).toArray(String[]::new));
 
   /**
    * A translated label ({@code "password": "パスワード"}, {@code "secret": "Geheimnis"}, i18n files): letters of
    * another script only, or one of the words for a secret in another language. A password of Latin letters with an
    * accent among them ({@code Fußballverein}) is a password: only a value with no ASCII letter at all counts as a
-   * script's word.
+   * script's word, or one of ForeignNames' ({@code contraseña}).
    */
   private static boolean translatedName(byte[] b, int from, int to) {
     boolean wide = false;
@@ -458,7 +462,7 @@ enum Keyword {
         return false;
       }
     }
-    return wide ? !ascii : TRANSLATIONS.contains(b, from, to);
+    return wide ? !ascii || ForeignNames.isName(b, from, to) : TRANSLATIONS.contains(b, from, to);
   }
 
   /** Stripe's object ids (a customer, a charge, a subscription…), not its keys: prefix and 14–32 alphanumerics. */

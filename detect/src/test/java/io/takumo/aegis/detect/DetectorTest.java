@@ -584,6 +584,70 @@ class DetectorTest {
   }
 
   /**
+   * A secret's name in another language, in a sentence or after a colon, and the value after it: the connector may be
+   * a word for "is", a particle glued to the name or a colon of either width, up to four words after the name.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Das Passwort für die Staging-DB lautet Xk29vLq8mPz4, bitte nicht teilen.",
+      "Kennwort: Xk29vLq8mPz4",
+      "La contraseña es Xk29vLq8mPz4",
+      "A senha do banco é Xk29vLq8mPz4.",
+      "le mot de passe est «Xk29vLq8mPz4»",
+      "Пароль от базы: Xk29vLq8mPz4",
+      "Новый токен — Xk29vLq8mPz4Ab7Qw",
+      "数据库密码是 Xk29vLq8mPz4",
+      "令牌：Xk29vLq8mPz4Ab7Qw",
+      "パスワードは「Xk29vLq8mPz4」です",
+      "APIキー：Xk29vLq8mPz4Ab7Qw",
+      "비밀번호: Xk29vLq8mPz4",
+      "API 키는 Xk29vLq8mPz4Ab7Qw 입니다",
+      "şifre: Xk29vLq8mPz4",
+      "पासवर्ड: Xk29vLq8mPz4",
+      "Der API-Schlüssel ist Xk29vLq8mPz4Ab7Qw"})
+  void aSecretsNameInAnotherLanguageAndItsValueAreFound(String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    assertThat(Detector.builtIn().scan(bytes)).as(text)
+        .extracting(f -> new String(bytes, f.start(), f.end() - f.start(), StandardCharsets.UTF_8))
+        .singleElement().asString().startsWith("Xk29vLq8mPz4");
+  }
+
+  /** The same names in code and config: the context rule, with the words of other languages as a name's segments. */
+  @ParameterizedTest
+  @ValueSource(strings = {"db_senha = \"Xk29vLq8mPz4\"", "DB_PASSWORT=Xk29vLq8mPz4", "$wachtwoord = 'Xk29vLq8mPz4';",
+      "API_SCHLUESSEL: Xk29vLq8mPz4Ab7Qw", "DB_PASSORD: \"Xk29vLq8mPz4\"", "db.haslo=Xk29vLq8mPz4"})
+  void aSecretsNameInAnotherLanguageInCodeIsFound(String text) {
+    assertThat(scan(text)).as(text).extracting(f -> text.substring(f.start(), f.end())).containsExactly(
+        text.substring(text.indexOf("Xk29"), text.indexOf("Xk29") + (text.contains("Ab7Qw") ? 17 : 12)));
+  }
+
+  /** What the same names say in prose without giving a secret: rules, lengths, ids, links, references, UI strings. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Das Passwort muss mindestens 12 Zeichen lang sein.",
+      "La contraseña es obligatoria",
+      "Пароль должен содержать 8 символов",
+      "密码长度：8-16位",
+      "パスワードは8文字以上で入力してください",
+      "비밀번호는 8자 이상이어야 합니다",
+      "API 키는 설정 페이지에서 발급받을 수 있습니다",
+      "トークン：<YOUR_TOKEN>",
+      "令牌：your-token-here",
+      "Schlüssel-ID: 7f3a9b2c4d5e6f7a",
+      "Der Schlüssel ist im Tresor.",
+      "mot de passe oublié ? Réinitialisez-le: reset-link-2024",
+      "密码：********",
+      "senha: ${DB_SENHA}",
+      "A senha é process.env.SENHA_DB",
+      "Ключ API: YOUR_API_KEY_HERE",
+      "clave_api = os.environ[\"CLAVE_API\"]",
+      "labels = [\"passwort\", \"kennwort\", \"wachtwoord\", \"contraseña\", \"heslo\", \"jelszó\", \"şifre\"]",
+      "\"password\": \"Contraseña\""})
+  void aSecretsNameInAnotherLanguageWithoutASecretIsNoFinding(String text) {
+    assertThat(Detector.builtIn().scan(text.getBytes(StandardCharsets.UTF_8))).as(text).isEmpty();
+  }
+
+  /**
    * A Kubernetes Secret's entries are secrets whatever they are called, except what their name or decoded text says
    * is public or bookkeeping; a certificate only under a certificate's name (a PEM bundle may carry its key).
    */

@@ -1,0 +1,213 @@
+package io.takumo.aegis.detect;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A secret's name in another language, written in prose as people paste secrets into a chat with an agent:
+ * {@code Das Passwort für die Staging-DB lautet …}, {@code La contraseña es …}, {@code Пароль от базы: …},
+ * {@code 数据库密码是 …}, {@code パスワードは「…」です}, {@code API 키는 … 입니다}. The English names and names in code
+ * ({@code db_senha = "…"}) are {@link Keyword}'s; this reads a sentence: the name (any inflection: the word may go
+ * on, {@code пароля}, {@code şifresi}), at most four more words, a connector (a colon, fullwidth or not, {@code =},
+ * a dash, a word for "is", or a particle glued to the name: {@code は}, {@code 는}, {@code 是}), then the value.
+ *
+ * <p>The value is ASCII up to a blank, a quote or the next character of another script, after an opening quote of
+ * any script ({@code 「}, {@code «}, {@code “}); it holds a letter and a digit and has eight characters or more:
+ * prose says "the password is required" and "パスワードは8文字以上" all the time. The name's {@link Keyword} judges
+ * the rest, as for a value in code.
+ */
+final class ForeignNames {
+  /**
+   * One kind per row, then its names: lower case where the script has case (matched ignoring ASCII case). Each wakes
+   * the detector where it occurs; the ASCII ones are names in code too ({@code db_senha}, {@link Keyword}).
+   */
+  private static final String[][] NAMES = {
+      {"PASSWORD", "passwort", "kennwort", "wachtwoord", "contraseña", "senha", "mot de passe", "palavra-passe",
+          "hasło", "haslo", "heslo", "lösenord", "adgangskode", "jelszó", "jelszo", "şifre", "Şifre", "mật khẩu",
+          "kata sandi", "парол", "Парол", "κωδικός", "Κωδικός", "密码", "密碼", "口令", "パスワード", "暗証番号", "비밀번호",
+          "패스워드", "암호", "पासवर्ड", "كلمة المرور", "كلمة السر", "סיסמה", "รหัสผ่าน", "رمز عبور"},
+      {"TOKEN", "токен", "Токен", "令牌", "トークン", "토큰", "टोकन"},
+      {"KEY", "clé", "klucz", "sleutel", "schlüssel", "schluessel", "schlussel", "anahtar", "ключ", "Ключ", "密钥",
+          "密鑰", "秘钥", "私钥", "キー", "鍵", "키", "कुंजी", "مفتاح"},
+      {"SECRET", "geheimnis", "secreto", "sekret", "секрет", "Секрет", "シークレット", "시크릿", "秘密"},
+  };
+
+  /**
+   * Names in code only, with no trigger of their own: each has no byte pair that is rare in code ({@code contrasena}
+   * would wake the detector at every {@code as}, {@code clave} at every {@code java}), so the detector finds them
+   * only where another name wakes it ({@code DB_PASSORD} at its {@code pass}, {@code CLAVE_API_KEY}).
+   */
+  private static final String[][] CODE_ONLY = {
+      {"PASSWORD", "contrasena", "passord", "losenord", "sifre", "salasana"},
+      {"KEY", "clave", "chave", "chiave"},
+      {"SECRET", "segreto"},
+      {"TOKEN", "jeton"},
+  };
+
+  /** A name and the kind of secret it names. */
+  record Name(byte[] literal, Keyword kind) {}
+
+  /** The names that wake the detector. */
+  static List<Name> names() {
+    List<Name> out = new ArrayList<>();
+    for (String[] row : NAMES) {
+      Keyword kind = Keyword.valueOf(row[0]);
+      for (int i = 1; i < row.length; i++) {
+        out.add(new Name(row[i].getBytes(StandardCharsets.UTF_8), kind));
+      }
+    }
+    return out;
+  }
+
+  /** Every name of {@link #NAMES} in UTF-8 (no Keyword here: Keyword's lexicon is built from this class). */
+  private static final byte[][] NAME_BYTES = java.util.Arrays.stream(NAMES)
+      .flatMap(row -> java.util.Arrays.stream(row, 1, row.length)).map(w -> w.getBytes(StandardCharsets.UTF_8))
+      .toArray(byte[][]::new);
+
+  /** Whether {@code b[from, to)} is one of the names, ignoring ASCII case ({@code "contraseña"} as a value). */
+  static boolean isName(byte[] b, int from, int to) {
+    for (byte[] name : NAME_BYTES) {
+      if (name.length == to - from && Bytes.startsWith(b, from, to, name, true)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The names code writes (one word of ASCII letters) of the kind named {@code kind}, for {@link Keyword}'s lexicon. */
+  static String[] codeNames(String kind) {
+    List<String> out = new ArrayList<>();
+    for (String[][] rows : new String[][][] {NAMES, CODE_ONLY}) {
+      for (String[] row : rows) {
+        for (int i = 1; row[0].equals(kind) && i < row.length; i++) {
+          if (row[i].chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+            out.add(row[i]);
+          }
+        }
+      }
+    }
+    return out.toArray(new String[0]);
+  }
+
+  /** Words for "is" between a name and its value, each followed by a blank. */
+  private static final byte[][] IS = words("is", "ist", "lautet", "es", "est", "é", "è", "era", "sind", "jest", "je",
+      "är", "er", "on", "adalah", "là", "это", "—", "–", "-", "->", "→", "هي", "है", "是", "为");
+  /** Particles and words glued to the name that say "is" or mark the topic: は, 는, 은, 是, 为. */
+  private static final byte[][] GLUED = words("は", "는", "은", "是", "为", "為", "就是");
+  /** Opening quotes of other scripts: 「 『 “ « „ ‘ ‹. */
+  private static final byte[][] OPENERS = words("「", "『", "“", "«", "„", "‘", "‹");
+  private static final byte[] WIDE_COLON = words("：")[0];
+  private static final byte[] STOP = words("。")[0];
+  /** How far after the name the connector may be, in bytes and in words. */
+  private static final int REACH = 64;
+  private static final int WORDS = 4;
+  private static final int MIN_LENGTH = 8;
+  private static final int MAX_LENGTH = 512;
+
+  private ForeignNames() {}
+
+  /** The value a sentence gives the name that ends at {@code ne}, or null. */
+  static @Nullable Value after(byte[] b, int ne, int to) {
+    int limit = Math.min(to, ne + REACH);
+    int words = 0;
+    for (int p = ne; p < limit; ) {
+      byte c = b[p];
+      int connector = 0;
+      if (c == ':' || c == '=') {
+        connector = 1;
+      } else if (Bytes.startsWith(b, p, to, WIDE_COLON, false)) {
+        connector = WIDE_COLON.length;
+      } else if (c == ' ' || c == '\t') {
+        int w = skipBlanks(b, p, to);
+        int is = word(b, w, to, IS);
+        if (is > 0 && is < to && (b[is] == ' ' || b[is] == ':')) {
+          connector = is + 1 - p;
+        } else if (++words > WORDS) {
+          return null;
+        } else {
+          p = w;
+          continue;
+        }
+      } else if (c == '\n' || c == '\r' || c == '"' || c == '\'' || c == '`' || c == '\\' || c == '<' || c == '{'
+          || c == '?' || c == '!' || c == '.' && (p + 1 >= to || b[p + 1] == ' ') || Bytes.startsWith(b, p, to, STOP, false)) {
+        return null; // the sentence, or the string it is written in, ends
+      } else {
+        int glued = word(b, p, to, GLUED);
+        connector = glued > 0 ? glued - p : 0;
+      }
+      if (connector > 0 && !describedBefore(b, ne, p)) {
+        Value value = value(b, p + connector, to);
+        if (value != null) {
+          return value;
+        }
+        p += connector;
+      } else {
+        p++;
+      }
+    }
+    return null;
+  }
+
+  /** Whether the word of ASCII letters that ends at {@code p} says what follows describes a secret: Schlüssel-ID. */
+  private static boolean describedBefore(byte[] b, int ne, int p) {
+    int ws = p;
+    while (ws > ne && Bytes.is(b[ws - 1], Bytes.UPPER | Bytes.LOWER)) {
+      ws--;
+    }
+    return ws < p && Keyword.describesASecret(b, ws, p);
+  }
+
+  /** The value at {@code p}, after blanks and an opening quote, or null when there is none of a secret's shape. */
+  private static @Nullable Value value(byte[] b, int p, int to) {
+    int v = skipBlanks(b, p, to);
+    if (v < to && (b[v] == '"' || b[v] == '\'' || b[v] == '`')) {
+      v++;
+    } else {
+      int opener = word(b, v, to, OPENERS);
+      v = opener > 0 ? opener : v;
+    }
+    int e = v;
+    boolean letter = false;
+    boolean digit = false;
+    while (e < to && e - v <= MAX_LENGTH && b[e] > ' ' && b[e] != '"' && b[e] != '\'' && b[e] != '`'
+        && b[e] != '\\') { // b[e] > ' ': ASCII, no blank; a character of another script ends the value (입니다, です, 。)
+      letter |= Bytes.is(b[e], Bytes.UPPER | Bytes.LOWER);
+      digit |= Bytes.is(b[e], Bytes.DIGIT);
+      e++;
+    }
+    while (e > v && (b[e - 1] == ',' || b[e - 1] == '.' || b[e - 1] == ';' || b[e - 1] == ')' || b[e - 1] == '!'
+        || b[e - 1] == '?' || b[e - 1] == ':')) {
+      e--;
+    }
+    return e - v >= MIN_LENGTH && e - v <= MAX_LENGTH && letter && digit ? new Value(v, e, false, true) : null;
+  }
+
+  /** The end of the one of {@code words} that starts at {@code p}, or 0. */
+  private static int word(byte[] b, int p, int to, byte[][] words) {
+    for (byte[] w : words) {
+      if (Bytes.startsWith(b, p, to, w, true)) {
+        return p + w.length;
+      }
+    }
+    return 0;
+  }
+
+  private static int skipBlanks(byte[] b, int p, int to) {
+    while (p < to && (b[p] == ' ' || b[p] == '\t')) {
+      p++;
+    }
+    return p;
+  }
+
+  /** The words in UTF-8, longest first: {@link #word} takes the first that matches ("est" before "es"). */
+  private static byte[][] words(String... words) {
+    byte[][] out = new byte[words.length][];
+    for (int i = 0; i < words.length; i++) {
+      out[i] = words[i].getBytes(StandardCharsets.UTF_8);
+    }
+    java.util.Arrays.sort(out, (x, y) -> y.length - x.length);
+    return out;
+  }
+}
