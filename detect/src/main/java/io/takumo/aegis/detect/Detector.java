@@ -689,6 +689,34 @@ public final class Detector {
     return d < colon && colon - d <= 6 && d > from && b[d - 1] == ':';
   }
 
+  /**
+   * A file that holds one value and nothing else, named like a secret ({@code /run/secrets/db_password}, {@code
+   * secrets/logzio_token}, {@code .vault-token}, {@code api_key.txt}): the value, judged as the value of a name that is
+   * the file's name without its extension. Empty when the name names no secret, or the file holds more than one word.
+   */
+  public List<Finding> scanNamedValue(String fileName, byte[] b, int from, int to) {
+    while (to > from && Bytes.is(b[to - 1], Bytes.SPACE)) {
+      to--;
+    }
+    while (from < to && Bytes.is(b[from], Bytes.SPACE)) {
+      from++;
+    }
+    if (to - from < Keyword.MIN_VALUE || to - from > Value.MAX) {
+      return List.of();
+    }
+    for (int i = from; i < to; i++) {
+      if (Bytes.is(b[i], Bytes.SPACE)) {
+        return List.of(); // more than one word: a document, which scan reads as such
+      }
+    }
+    String base = fileName.substring(fileName.lastIndexOf('/') + 1);
+    int dot = base.lastIndexOf('.');
+    byte[] name = (dot > 0 ? base.substring(0, dot) : base).getBytes(StandardCharsets.UTF_8);
+    List<Finding> out = new ArrayList<>();
+    contextValue(name, 0, name.length, b, from, to, out);
+    return out;
+  }
+
   /** Judges a value given its name, for JSON members: {@code "db_password": "…"}. */
   void contextValue(byte[] nameBytes, int nameFrom, int nameTo, byte[] b, int from, int to, List<Finding> out) {
     if (to - from > MAX_VALUE) {

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  */
 record Value(int start, int end, boolean quoted, boolean envStyle) {
   /** Longest value looked at: credentials are short; PEM blocks have their own rule. */
-  private static final int MAX = 512;
+  static final int MAX = 512;
   private static final byte[] VALUE_ATTR = Detector.ascii("value=");
 
   /** The value after the name {@code b[is, ie)}, or null when none is assigned there. */

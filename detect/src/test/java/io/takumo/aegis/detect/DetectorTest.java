@@ -647,6 +647,31 @@ class DetectorTest {
     assertThat(Detector.builtIn().scan(text.getBytes(StandardCharsets.UTF_8))).as(text).isEmpty();
   }
 
+  /** A file that holds one value, named like a secret: its value, judged as that name's; nothing for other files. */
+  @ParameterizedTest
+  @CsvSource(quoteCharacter = '~', value = {
+      "/run/secrets/db_password, ~Kd82jfLq03PzXw9\n~, context-password",
+      "secrets/logzio_token, aB3dE6gH9jK2mN5pQ8sT1vW4yZ7, context-token",
+      "conf/api_key.txt, ~  Kd82jfLq03PzXw9Ab\r\n~, context-key",
+      "/run/secrets/db_port, 5432, ",
+      "/run/secrets/readme, Kd82jfLq03PzXw9, ",
+      "conf/version.txt, Kd82jfLq03PzXw9, ",
+      "secrets/api_token, ~Kd82jfLq03PzXw9 rotated monthly~, ",
+      "secrets/db_password, changeme, "})
+  void aFileThatHoldsOneValueNamedLikeASecretIsThatSecret(String file, String content, String rule) {
+    String text = content.replace("\\n", "\n").replace("\\r", "\r");
+    byte[] b = text.getBytes(StandardCharsets.US_ASCII);
+    List<Finding> found = Detector.builtIn().scanNamedValue(file, b, 0, b.length);
+    if (rule == null) {
+      assertThat(found).as(file).isEmpty();
+    } else {
+      assertThat(found).as(file).singleElement().satisfies(f -> {
+        assertThat(f.ruleId()).isEqualTo(rule);
+        assertThat(text.substring(f.start(), f.end())).matches("(Kd82|aB3d)\\S+");
+      });
+    }
+  }
+
   /**
    * A Kubernetes Secret's entries are secrets whatever they are called, except what their name or decoded text says
    * is public or bookkeeping; a certificate only under a certificate's name (a PEM bundle may carry its key).

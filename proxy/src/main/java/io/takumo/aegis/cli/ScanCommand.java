@@ -430,6 +430,9 @@ final class ScanCommand implements Callable<Integer> {
         boolean last = filled < full;
         int keepBefore = last ? filled : WINDOW;
         List<Finding> found = asJson ? json.scan(buffer, 0, filled) : detector.scan(buffer, 0, filled);
+        if (found.isEmpty() && base == 0 && last) { // /run/secrets/db_password: a file that is one value, named
+          found = detector.scanNamedValue(file.name(), buffer, 0, filled);
+        }
         for (Finding f : found) {
           if (f.start() >= keepBefore) {
             break; // found again, whole, in the next window

@@ -119,6 +119,24 @@ class CliIT {
     assertThat(log.toString()).doesNotContain("hunter2-Correct").doesNotContain("AKIAIOSFODNN7EXAMPLE");
   }
 
+  /** A file that is one value and is named like a secret (a Docker or Kubernetes secret's mount) is that secret. */
+  @Test
+  void aFileThatHoldsOneValueNamedLikeASecretIsFound() throws Exception {
+    Path root = Files.createDirectories(home.resolve("secrets"));
+    Files.writeString(root.resolve("db_password"), "Kd82jfLq03PzXw9\n");
+    Files.writeString(root.resolve("db_port"), "5432\n");
+    Files.writeString(root.resolve("readme"), "Kd82jfLq03PzXw9\n");
+    Files.writeString(root.resolve("token_notes.md"), "Kd82jfLq03PzXw9 is rotated monthly\n");
+    Process json = start(Map.of(), "scan", "--format", "json", root.toString());
+    var report = JSON.readTree(json.getInputStream());
+    assertThat(json.waitFor()).isEqualTo(1);
+    assertThat(report).hasSize(1);
+    assertThat(report.get(0).path("file").asText()).isEqualTo(root.resolve("db_password").toString());
+    assertThat(report.get(0).path("type").asText()).isEqualTo("context-password");
+    assertThat(report.get(0).path("start").asInt()).isZero();
+    assertThat(report.get(0).path("end").asInt()).isEqualTo(15);
+  }
+
   /**
    * bin/takumo-aegis as users run it: the first scan archives the classes it loaded (class data sharing) without a
    * word on stdout or stderr, later runs map the archive and answer the same, and a jar built after the archive
