@@ -24,7 +24,7 @@ final class ForeignNames {
    * the detector where it occurs; the ASCII ones are names in code too ({@code db_senha}, {@link Keyword}).
    */
   private static final String[][] NAMES = {
-      {"PASSWORD", "passwort", "kennwort", "wachtwoord", "contraseña", "senha", "mot de passe", "palavra-passe",
+      {"PASSWORD", "passwort", "kennwort", "wachtwoord", "contraseña", "senha", "mot de passe", "mdp", "palavra-passe",
           "hasło", "haslo", "heslo", "lösenord", "adgangskode", "jelszó", "jelszo", "şifre", "Şifre", "mật khẩu",
           "kata sandi", "парол", "Парол", "κωδικός", "Κωδικός", "密码", "密碼", "口令", "パスワード", "暗証番号", "비밀번호",
           "패스워드", "암호", "पासवर्ड", "كلمة المرور", "كلمة السر", "סיסמה", "รหัสผ่าน", "رمز عبور"},
@@ -93,7 +93,7 @@ final class ForeignNames {
 
   /** Words for "is" between a name and its value, each followed by a blank. */
   private static final byte[][] IS = words("is", "ist", "lautet", "es", "est", "é", "è", "era", "sind", "jest", "je",
-      "är", "er", "on", "adalah", "là", "это", "—", "–", "-", "->", "→", "هي", "है", "是", "为");
+      "är", "er", "on", "adalah", "là", "c'est", "это", "—", "–", "-", "->", "→", "هي", "है", "是", "为");
   /** Particles and words glued to the name that say "is" or mark the topic: は, 는, 은, 是, 为. */
   private static final byte[][] GLUED = words("は", "는", "은", "是", "为", "為", "就是");
   /** Opening quotes of other scripts: 「 『 “ « „ ‘ ‹. */
@@ -112,6 +112,7 @@ final class ForeignNames {
   static @Nullable Value after(byte[] b, int ne, int to) {
     int limit = Math.min(to, ne + REACH);
     int words = 0;
+    Value direct;
     for (int p = ne; p < limit; ) {
       byte c = b[p];
       int connector = 0;
@@ -124,12 +125,16 @@ final class ForeignNames {
         int is = word(b, w, to, IS);
         if (is > 0 && is < to && (b[is] == ' ' || b[is] == ':')) {
           connector = is + 1 - p;
+        } else if (words == 0 && (direct = value(b, w, to)) != null && strong(b, direct)) {
+          return direct; // the value right after the name: Turkish, Hindi (veritabanı şifresi …, पासवर्ड … है)
         } else if (++words > WORDS) {
           return null;
         } else {
           p = w;
           continue;
         }
+      } else if (c == '\'' && p > ne && p + 1 < to && letter(b[p - 1]) && letter(b[p + 1])) {
+        p++; // an elision, not a quote: mot de passe d'admin, c'est
       } else if (c == '\n' || c == '\r' || c == '"' || c == '\'' || c == '`' || c == '\\' || c == '<' || c == '{'
           || c == '?' || c == '!' || c == '.' && (p + 1 >= to || b[p + 1] == ' ') || Bytes.startsWith(b, p, to, STOP, false)) {
         return null; // the sentence, or the string it is written in, ends
@@ -162,7 +167,9 @@ final class ForeignNames {
   /** The value at {@code p}, after blanks and an opening quote, or null when there is none of a secret's shape. */
   private static @Nullable Value value(byte[] b, int p, int to) {
     int v = skipBlanks(b, p, to);
-    if (v < to && (b[v] == '"' || b[v] == '\'' || b[v] == '`')) {
+    if (v + 1 < to && b[v] == '\\' && (b[v + 1] == '"' || b[v + 1] == '\'')) {
+      v += 2; // a quote escaped once more (the sentence is in a JSON string)
+    } else if (v < to && (b[v] == '"' || b[v] == '\'' || b[v] == '`')) {
       v++;
     } else {
       int opener = word(b, v, to, OPENERS);
@@ -171,17 +178,32 @@ final class ForeignNames {
     int e = v;
     boolean letter = false;
     boolean digit = false;
-    while (e < to && e - v <= MAX_LENGTH && b[e] > ' ' && b[e] != '"' && b[e] != '\'' && b[e] != '`'
-        && b[e] != '\\') { // b[e] > ' ': ASCII, no blank; a character of another script ends the value (입니다, です, 。)
-      letter |= Bytes.is(b[e], Bytes.UPPER | Bytes.LOWER);
-      digit |= Bytes.is(b[e], Bytes.DIGIT);
-      e++;
+    while (e < to && e - v <= MAX_LENGTH) {
+      byte c = b[e];
+      if (c > ' ' && c != '"' && c != '\'' && c != '`' && c != '\\') {
+        letter |= Bytes.is(c, Bytes.UPPER | Bytes.LOWER);
+        digit |= Bytes.is(c, Bytes.DIGIT);
+        e++;
+      } else if ((c & 0xff) >= 0xc3 && (c & 0xff) <= 0xdf && e + 1 < to && (b[e + 1] & 0xc0) == 0x80) {
+        e += 2; // a letter of two bytes (ÇamlıkRocket2015, Пингвин…); three-byte characters (입니다, です, 。) end it
+      } else {
+        break; // a blank, a quote, a control byte, a symbol of U+0080–U+00BF («, ¡), a wide character
+      }
     }
     while (e > v && (b[e - 1] == ',' || b[e - 1] == '.' || b[e - 1] == ';' || b[e - 1] == ')' || b[e - 1] == '!'
         || b[e - 1] == '?' || b[e - 1] == ':')) {
       e--;
     }
     return e - v >= MIN_LENGTH && e - v <= MAX_LENGTH && letter && digit ? new Value(v, e, false, true) : null;
+  }
+
+  /** A value given with no connector must look generated: ten characters or more, three classes of characters. */
+  private static boolean strong(byte[] b, Value v) {
+    return v.end() - v.start() >= 10 && Bytes.classesPresent(b, v.start(), v.end()) >= 3;
+  }
+
+  private static boolean letter(byte c) {
+    return Bytes.is(c, Bytes.UPPER | Bytes.LOWER) || c < 0;
   }
 
   /** The end of the one of {@code words} that starts at {@code p}, or 0. */

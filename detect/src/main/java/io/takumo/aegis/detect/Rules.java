@@ -143,6 +143,13 @@ final class Rules {
       r.add(new PrefixRule("discord-webhook-url", anchor, TOKEN, "Discord webhook URL").seg(DIGIT, 15, 22)
           .sep('/', B64URL, 60, 80));
     }
+    for (String anchor : new String[] {"open.feishu.cn/open-apis/bot/v2/hook/", "open.larksuite.com/open-apis/bot/v2/hook/"}) {
+      r.add(new PrefixRule("feishu-webhook-url", anchor, TOKEN, "Feishu / Lark bot webhook URL").seg(HEX | DASH, 36, 36));
+    }
+    // NATS nkey seeds: 'S', the key's type (U user, A account), then base32 (58 in all); the third is 'A' for these
+    for (String anchor : new String[] {"SUA", "SAA"}) {
+      r.add(new PrefixRule("nats-nkey-seed", anchor, SECRET, "NATS nkey seed").seg(B32, 55, 55));
+    }
     r.add(new PrefixRule("sendgrid-api-key", "SG.", KEY, "SendGrid API key").seg(B64URL, 22, 22).sep('.', B64URL, 43, 43));
     for (char hex : "0123456789abcdef".toCharArray()) { // three-byte anchors keep the prefilter selective
       r.add(new PrefixRule("twilio-api-key", "SK" + hex, KEY, "Twilio API key SID").seg(LOWER_HEX, 31, 31));

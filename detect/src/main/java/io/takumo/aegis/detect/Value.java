@@ -99,6 +99,12 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
         && !(query && b[end] == '&')) { // .netrc's values end at a blank: oLP8ex{J)_Lq[)@d is one password
       end++;
     }
+    while (!netrc && end < to && end - p < MAX && unclosed(b, p, end, b[end])) { // P4ss[w0rd]x, Xy7(ab)9: its own
+      end++;
+      while (end < to && end - p < MAX && !terminates(b[end]) && !(query && b[end] == '&')) {
+        end++;
+      }
+    }
     if (end < to && b[end] == ' ' && isScheme(b, p, end)) { // Authorization: Basic dXNlcjpwYXNz
       end++;
       while (end < to && end - p < MAX && !terminates(b[end])) {
@@ -446,6 +452,19 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
       e++;
     }
     return e > p && e - p < MAX ? new Value(p, e, false, true) : null;
+  }
+
+  /**
+   * Whether {@code closer} (a closing bracket, which ends a bare value: {@code f(password=x)}) closes one opened in
+   * {@code b[from, to)}, the value so far: then it is the value's own.
+   */
+  private static boolean unclosed(byte[] b, int from, int to, byte closer) {
+    byte opener = closer == ')' ? (byte) '(' : closer == ']' ? (byte) '[' : closer == '}' ? (byte) '{' : 0;
+    int open = 0;
+    for (int i = from; opener != 0 && i < to; i++) {
+      open += b[i] == opener ? 1 : b[i] == closer ? -1 : 0;
+    }
+    return open > 0;
   }
 
   private static boolean hasDigit(byte[] b, int from, int to) {

@@ -604,12 +604,19 @@ class DetectorTest {
       "API 키는 Xk29vLq8mPz4Ab7Qw 입니다",
       "şifre: Xk29vLq8mPz4",
       "पासवर्ड: Xk29vLq8mPz4",
-      "Der API-Schlüssel ist Xk29vLq8mPz4Ab7Qw"})
+      "Der API-Schlüssel ist Xk29vLq8mPz4Ab7Qw",
+      "veritabanı şifresi Xk29vLq8mPz4-prod Deploy workflow'una ekler misin?",
+      "डेटाबेस का पासवर्ड Xk29vLq8mPz4 है",
+      "le mot de passe de la base c'est Xk29vLq8mPz4 Tu peux l'ajouter ?",
+      "mdp admin : Xk29vLq8mPz4",
+      "src/config.ts:106:पासवर्ड = \\\"Xk29vLq8mPz4\\\"",
+      "пароль от базы: ÇamlıkXk29vLq8mPz4",
+      "DBのパスワードは ПингвинXk29vLq8mPz4 です"})
   void aSecretsNameInAnotherLanguageAndItsValueAreFound(String text) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     assertThat(Detector.builtIn().scan(bytes)).as(text)
         .extracting(f -> new String(bytes, f.start(), f.end() - f.start(), StandardCharsets.UTF_8))
-        .singleElement().asString().startsWith("Xk29vLq8mPz4");
+        .singleElement().asString().matches("\\S*Xk29vLq8mPz4[\\w-]*");
   }
 
   /** The same names in code and config: the context rule, with the words of other languages as a name's segments. */
@@ -642,7 +649,9 @@ class DetectorTest {
       "Ключ API: YOUR_API_KEY_HERE",
       "clave_api = os.environ[\"CLAVE_API\"]",
       "labels = [\"passwort\", \"kennwort\", \"wachtwoord\", \"contraseña\", \"heslo\", \"jelszó\", \"şifre\"]",
-      "\"password\": \"Contraseña\""})
+      "\"password\": \"Contraseña\"",
+      "Passwort Reset2024 anfordern",
+      "veritabanı şifresi 8180a247c06dadc07535409cd2bb6818 ile başlar"})
   void aSecretsNameInAnotherLanguageWithoutASecretIsNoFinding(String text) {
     assertThat(Detector.builtIn().scan(text.getBytes(StandardCharsets.UTF_8))).as(text).isEmpty();
   }
