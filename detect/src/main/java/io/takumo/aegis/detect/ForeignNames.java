@@ -13,9 +13,11 @@ import org.jspecify.annotations.Nullable;
  * on, {@code пароля}, {@code şifresi}), at most four more words, a connector (a colon, fullwidth or not, {@code =},
  * a dash, a word for "is", or a particle glued to the name: {@code は}, {@code 는}, {@code 是}), then the value.
  *
- * <p>The value is ASCII up to a blank, a quote or the next character of another script, after an opening quote of
- * any script ({@code 「}, {@code «}, {@code “}); it holds a letter and a digit and has eight characters or more:
- * prose says "the password is required" and "パスワードは8文字以上" all the time. The name's {@link Keyword} judges
+ * <p>The value runs, after an opening quote of any script ({@code 「}, {@code «}, {@code “}), up to a blank, a quote
+ * or a character of three bytes or more (Korean, Japanese, Chinese, Devanagari, {@code 。}): ASCII and two-byte
+ * letters ({@code ÇamlıkRocket2015}); it holds a letter and a digit and has eight characters or more: prose says "the
+ * password is required" and "パスワードは8文字以上" all the time. With no connector, only the first word after the
+ * name, and only when it looks generated (Turkish and Hindi put the value there). The name's {@link Keyword} judges
  * the rest, as for a value in code.
  */
 final class ForeignNames {
@@ -98,7 +100,6 @@ final class ForeignNames {
   private static final byte[][] GLUED = words("は", "는", "은", "是", "为", "為", "就是");
   /** Opening quotes of other scripts: 「 『 “ « „ ‘ ‹. */
   private static final byte[][] OPENERS = words("「", "『", "“", "«", "„", "‘", "‹");
-  private static final byte[] WIDE_COLON = words("：")[0];
   private static final byte[] STOP = words("。")[0];
   /** How far after the name the connector may be, in bytes and in words. */
   private static final int REACH = 64;
@@ -118,10 +119,10 @@ final class ForeignNames {
       int connector = 0;
       if (c == ':' || c == '=') {
         connector = 1;
-      } else if (Bytes.startsWith(b, p, to, WIDE_COLON, false)) {
-        connector = WIDE_COLON.length;
+      } else if (Bytes.startsWith(b, p, to, Value.WIDE_COLON, false)) {
+        connector = Value.WIDE_COLON.length;
       } else if (c == ' ' || c == '\t') {
-        int w = skipBlanks(b, p, to);
+        int w = Value.skipBlanks(b, p, to);
         int is = word(b, w, to, IS);
         if (is > 0 && is < to && (b[is] == ' ' || b[is] == ':')) {
           connector = is + 1 - p;
@@ -166,7 +167,7 @@ final class ForeignNames {
 
   /** The value at {@code p}, after blanks and an opening quote, or null when there is none of a secret's shape. */
   private static @Nullable Value value(byte[] b, int p, int to) {
-    int v = skipBlanks(b, p, to);
+    int v = Value.skipBlanks(b, p, to);
     if (v + 1 < to && b[v] == '\\' && (b[v + 1] == '"' || b[v + 1] == '\'')) {
       v += 2; // a quote escaped once more (the sentence is in a JSON string)
     } else if (v < to && (b[v] == '"' || b[v] == '\'' || b[v] == '`')) {
@@ -214,13 +215,6 @@ final class ForeignNames {
       }
     }
     return 0;
-  }
-
-  private static int skipBlanks(byte[] b, int p, int to) {
-    while (p < to && (b[p] == ' ' || b[p] == '\t')) {
-      p++;
-    }
-    return p;
   }
 
   /** The words in UTF-8, longest first: {@link #word} takes the first that matches ("est" before "es"). */

@@ -226,7 +226,7 @@ enum Keyword {
   private static final int L_DATA_KEY = 1 << 4;
   private static final int L_AUTH = 1 << 5;
   private static final int L_TOKENS = 1 << 6;
-  private static final int L_PAT = 1 << 7; // and the words for a token in other languages
+  private static final int L_TOKEN_WORD = 1 << 7; // pat, and the words for a token in other languages
   private static final int L_CREDS = 1 << 8;
   private static final int L_LOGIN = 1 << 9;
   private static final int L_COOKIE = 1 << 10;
@@ -242,10 +242,10 @@ enum Keyword {
   private static WordSet lexicon() {
     java.util.List<Object> groups = new java.util.ArrayList<>(java.util.List.of(L_PASSWORD, PASSWORD_WORDS, L_KEY,
         KEY_WORDS, L_METADATA, METADATA, L_NOT_SECRET, NOT_SECRET, L_DATA_KEY, DATA_KEY, L_AUTH, AUTH_WORDS, L_TOKENS,
-        W_TOKENS, L_PAT, W_PAT, L_CREDS, W_CREDS, L_LOGIN, W_LOGIN, L_COOKIE, W_COOKIE));
+        W_TOKENS, L_TOKEN_WORD, W_PAT, L_CREDS, W_CREDS, L_LOGIN, W_LOGIN, L_COOKIE, W_COOKIE));
     // a secret's name in another language as code writes it: db_senha, API_SCHLUESSEL (ForeignNames)
     groups.addAll(java.util.List.of(L_PASSWORD, ForeignNames.codeNames("PASSWORD"), L_KEY, ForeignNames.codeNames("KEY"),
-        L_PAT, ForeignNames.codeNames("TOKEN"), L_SECRET, ForeignNames.codeNames("SECRET")));
+        L_TOKEN_WORD, ForeignNames.codeNames("TOKEN"), L_SECRET, ForeignNames.codeNames("SECRET")));
     for (int k = 0; k < SPECIAL_SEGMENTS.length; k++) {
       groups.add((k + 1) << L_SPECIAL_SHIFT);
       groups.add(new String[] {SPECIAL_SEGMENTS[k]});
@@ -275,7 +275,7 @@ enum Keyword {
       return PASSWORD;
     }
     if (contains(b, from, to, W_TOKEN) && !contains(b, from, to, W_TOKENIZ) && (words & L_TOKENS) == 0
-        || (words & L_PAT) != 0) {
+        || (words & L_TOKEN_WORD) != 0) {
       return TOKEN;
     }
     if ((words & L_KEY) != 0 || endsWith(b, from, to, W_APIKEY) || endsWith(b, from, to, W_SECRETKEY)

@@ -95,15 +95,12 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     // In a query string (?token=…&user=…) '&' ends a value; elsewhere it is part of it.
     boolean query = is > from && (b[is - 1] == '?' || b[is - 1] == '&');
     int end = p;
-    while (end < to && end - p < MAX && (netrc ? !Bytes.is(b[end], Bytes.SPACE) : !terminates(b[end]))
-        && !(query && b[end] == '&')) { // .netrc's values end at a blank: oLP8ex{J)_Lq[)@d is one password
+    // .netrc's values end at a blank: oLP8ex{J)_Lq[)@d is one password; elsewhere a closing bracket the value
+    // opened is its own (P4ss[w0rd]x, Xy7(ab)9), one it did not ends it (f(password=x))
+    while (end < to && end - p < MAX
+        && (netrc ? !Bytes.is(b[end], Bytes.SPACE) : !terminates(b[end]) || unclosed(b, p, end, b[end]))
+        && !(query && b[end] == '&')) {
       end++;
-    }
-    while (!netrc && end < to && end - p < MAX && unclosed(b, p, end, b[end])) { // P4ss[w0rd]x, Xy7(ab)9: its own
-      end++;
-      while (end < to && end - p < MAX && !terminates(b[end]) && !(query && b[end] == '&')) {
-        end++;
-      }
     }
     if (end < to && b[end] == ' ' && isScheme(b, p, end)) { // Authorization: Basic dXNlcjpwYXNz
       end++;
@@ -277,7 +274,7 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
 
   private static final byte[] LAUTET = Detector.ascii("lautet ");
   /** U+FF1A, the fullwidth colon of Japanese and Chinese text, in UTF-8. */
-  private static final byte[] WIDE_COLON = {(byte) 0xef, (byte) 0xbc, (byte) 0x9a};
+  static final byte[] WIDE_COLON = {(byte) 0xef, (byte) 0xbc, (byte) 0x9a};
 
   /**
    * The value after a name written inside Japanese or Chinese text ({@code 本番のtokenはこれです：…}, {@code 新的token：…}):
@@ -893,7 +890,7 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     return q;
   }
 
-  private static int skipBlanks(byte[] b, int p, int to) {
+  static int skipBlanks(byte[] b, int p, int to) {
     while (p < to && (b[p] == ' ' || b[p] == '\t')) {
       p++;
     }
