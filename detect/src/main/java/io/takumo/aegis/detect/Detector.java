@@ -82,6 +82,8 @@ public final class Detector {
     all.add(new Trigger(ascii("_pat"), true, Kind.CONTEXT, null, Keyword.TOKEN));
     all.add(new Trigger(ascii("jdbc:oracle:thin:"), true, Kind.ORACLE_THIN, null, null));
     all.add(new Trigger(ascii("@//"), false, Kind.EZCONNECT, null, null));
+    all.add(new Trigger(ascii("@tcp("), false, Kind.GO_DSN, null, null));
+    all.add(new Trigger(ascii("@unix("), false, Kind.GO_DSN, null, null));
     all.add(new Trigger(ascii("mysql"), false, Kind.MYSQL_CLI, null, null));
     all.add(new Trigger(ascii(" identified by "), true, Kind.IDENTIFIED_BY, null, null));
     all.add(new Trigger(ascii("convertto-securestring "), true, Kind.SECURE_STRING, null, null));
@@ -90,6 +92,7 @@ public final class Detector {
       all.add(new Trigger(ascii(command), false, Kind.LOGIN_CLI, null, null));
     }
     all.add(new Trigger(ascii("PuTTY-User-Key-File-"), false, Kind.PUTTY, null, null));
+    all.add(new Trigger(SSH2_BEGIN, false, Kind.SSH2, null, null));
     all.add(new Trigger(ascii("LS0tLS1CRUdJTi"), false, Kind.BASE64_PEM, null, null));
     all.add(new Trigger(ascii(" -u "), false, Kind.CURL_USER, null, null));
     all.add(new Trigger(ascii("--user "), false, Kind.CURL_USER, null, null));
@@ -444,6 +447,9 @@ public final class Detector {
       case PUTTY:
         putty(b, at, to, out);
         break;
+      case SSH2:
+        ssh2(b, at, to, out);
+        break;
       case BASE64_PEM:
         base64Pem(b, at, from, to, out);
         break;
@@ -464,6 +470,9 @@ public final class Detector {
         break;
       case EZCONNECT:
         easyConnect(b, at, from, out);
+        break;
+      case GO_DSN:
+        goDsn(b, at, from, out);
         break;
       case FOREIGN:
         if (Bytes.all(t.literal, 0, t.literal.length, Bytes.LOWER)) { // db_senha = "…": a name in code, too
@@ -1025,7 +1034,31 @@ public final class Detector {
     }
   }
 
-  /** A password's flag on a command line: MySQL's clients, registry logins, sshpass. */
+  /**
+   * Go's MySQL driver's data source name, {@code user:password@tcp(host:3306)/db} or {@code user:password@unix(…)/db}
+   * ({@code sql.Open("mysql", …)}, a {@code DSN} variable): the password between the user's colon and the {@code @}.
+   */
+  private static void goDsn(byte[] b, int at, int from, List<Finding> out) {
+    int start = at;
+    while (start > from && at - start <= 128 && b[start - 1] != ':' && !Bytes.is(b[start - 1], Bytes.SPACE)
+        && !Value.isQuote(b[start - 1]) && b[start - 1] != '=' && b[start - 1] != '/') {
+      start--;
+    }
+    if (start == at || start <= from || b[start - 1] != ':') {
+      return;
+    }
+    int user = start - 1;
+    while (user > from && start - user <= 64 && Bytes.is(b[user - 1], Bytes.IDENT)) {
+      user--;
+    }
+    if (user == start - 1 || user > from && b[user - 1] == ':') {
+      return; // no user, or a colon chain's segment rather than user:password
+    }
+    if (Keyword.PASSWORD.accepts(b, start, at, true, false) && !Placeholders.isPlaceholder(b, start, at)) {
+      out.add(new Finding(start, at, Category.SECRET, "url-credentials", 0.9));
+    }
+  }
+
   /**
    * The MySQL clients' password glued to its flag, {@code mysql -u root -p'…'} or {@code mysqldump -pS3cret db}, on
    * the line of a {@code mysql…} command ({@code -p} alone prompts; {@code -p 3306} is another tool's port).
@@ -1116,6 +1149,28 @@ public final class Detector {
       end++;
     }
     out.add(new Finding(at, end, Category.SECRET, "private-key", 0.95));
+  }
+
+  private static final byte[] SSH2_BEGIN = ascii("---- BEGIN SSH2 ");
+  private static final byte[] SSH2_END = ascii("---- END SSH2 ");
+  private static final byte[] SSH2_CLOSE = ascii(" ----");
+
+  /**
+   * A private key in the SSH2 format of ssh.com's and Tectia's tools ({@code ---- BEGIN SSH2 ENCRYPTED PRIVATE KEY
+   * ----}, RFC 4716's framing; a public key in the same framing is no finding): the block up to its end line.
+   */
+  private static void ssh2(byte[] b, int at, int to, List<Finding> out) {
+    int labelEnd = Bytes.indexOf(b, at + SSH2_BEGIN.length, Math.min(to, at + SSH2_BEGIN.length + 64), SSH2_CLOSE);
+    if (labelEnd < 0 || Bytes.indexOf(b, at, labelEnd, PRIVATE_KEY) < 0) {
+      return;
+    }
+    int bodyStart = labelEnd + SSH2_CLOSE.length;
+    int endLine = Bytes.indexOf(b, bodyStart, Math.min(to, bodyStart + 65536), SSH2_END);
+    int close = endLine < 0 ? -1 : Bytes.indexOf(b, endLine + SSH2_END.length, Math.min(to, endLine + 80), SSH2_CLOSE);
+    if (close < 0 || endLine - bodyStart < 64) {
+      return; // no end, or a header with no key under it
+    }
+    out.add(new Finding(at, close + SSH2_CLOSE.length, Category.SECRET, "private-key", 1.0));
   }
 
   private static final byte[][] PEM_PRIVATE = {ascii("PRIVATE KEY-----"), ascii("PRIVATE KEY BLOCK-----")};
@@ -1308,7 +1363,8 @@ public final class Detector {
 
   private enum Kind {
     PREFIX, CONTEXT, PEM, JWT, URL, BEARER, CURL_USER, PRIVATE_IP, KUBERNETES, PGPASS, HASH_LINE, BASIC, VAULT_LOGIN,
-    ORACLE_THIN, MYSQL_CLI, IDENTIFIED_BY, PUTTY, BASE64_PEM, EZCONNECT, LOGIN_CLI, SECURE_STRING, FOREIGN
+    ORACLE_THIN, MYSQL_CLI, IDENTIFIED_BY, PUTTY, BASE64_PEM, EZCONNECT, GO_DSN, LOGIN_CLI, SECURE_STRING,
+    FOREIGN, SSH2
   }
 
   private static final class Trigger {

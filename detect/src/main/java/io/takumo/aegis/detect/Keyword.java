@@ -49,7 +49,8 @@ enum Keyword {
   }
 
   private static final String[] PASSWORD_WORDS = {"password", "passwd", "pwd", "pass", "passphrase", "passcode",
-      "requirepass", "masterauth"}; // Redis's
+      "requirepass", "masterauth", // Redis's
+      "pgpass"}; // libpq's name for a password in scripts: PGPASS=…
   private static final String[] KEY_WORDS = {"key", "apikey", "privatekey", "secretkey", "accesskey", "signingkey",
       "masterkey", "licensekey", "encryptionkey", "authkey", "clientkey", "appkey", "accountkey", "sharedaccesskey",
       "subscriptionkey", "webhookkey", "servicekey", "adminkey", "restkey", "jwtkey", "hmackey", "sslkey", "tlskey",

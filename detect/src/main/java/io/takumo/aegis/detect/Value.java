@@ -84,6 +84,9 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
       }
     }
     p = skipBlanks(b, p, to);
+    if (p + 1 < to && b[p] == 'N' && b[p + 1] == '\'') {
+      p++; // SQL Server's Unicode literal: WITH PASSWORD = N'…'
+    }
     if (p >= to) {
       return null;
     }
@@ -162,9 +165,10 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
   private static final byte[] KOTLIN_TO = Detector.ascii("to ");
   private static final byte[] TABLE_CELL = Detector.ascii("| ");
   private static final byte[] ARROW = Detector.ascii(" -> ");
+  private static final byte[] DASH_ARROW = Detector.ascii("-> ");
   /** What joins a name to its value in prose and in commands: "my X is …", "set X to …", "X -> …", gh's --body. */
   private static final byte[][] PROSE = {Detector.ascii("is now "), Detector.ascii("should be "),
-      Detector.ascii("is "), Detector.ascii("to "), Detector.ascii("-> "), Detector.ascii("ist "),
+      Detector.ascii("is "), Detector.ascii("to "), DASH_ARROW, Detector.ascii("ist "),
       Detector.ascii("--body "), Detector.ascii("--value "), TABLE_CELL};
 
   /** Whether the name at {@code is} starts a Markdown table's cell ({@code | NAME |}, {@code | `NAME` |}). */
@@ -201,7 +205,7 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     }
     if (first != 'i' && first != 's' && first != 't' && b[p] != '-' && b[p] != '|') {
       // no connector starts here: most names with no value end up here
-      return Bytes.is(b[p], Bytes.LOWER) ? sentence(b, is, p, to) : null;
+      return Bytes.is(b[p], Bytes.LOWER) || b[p] == '(' ? sentence(b, is, p, to) : null;
     }
     byte[] connector = null;
     for (byte[] word : PROSE) {
@@ -348,12 +352,23 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
   /** At most this many words between a secret's name and the {@code is} that gives its value in a sentence. */
   private static final int SENTENCE_WORDS = 7;
   private static final byte[] IS = Detector.ascii("is");
+  /** The shortest value after a sentence's colon or arrow: the label says what follows, the value needs no more. */
+  private static final int LABELLED = 8;
+  private static final byte[] RIGHT_ARROW = "\u2192 ".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+  /** The length of the arrow at {@code w} and the blank after it ({@code -> }, {@code → }), or 0. */
+  private static int arrow(byte[] b, int w, int to) {
+    return Bytes.startsWith(b, w, to, DASH_ARROW, false) ? DASH_ARROW.length
+        : Bytes.startsWith(b, w, to, RIGHT_ARROW, false) ? RIGHT_ARROW.length : 0;
+  }
 
   /**
    * {@code the password for the Grafana admin account is …}, {@code the webhook secret we configured on their side
-   * is …}: a name written as a plain lower-case word, then up to seven words (letters only: a comma, a colon or a
-   * period ends the clause; the first not one that makes the name metadata, "key id"), then {@code is} and the
-   * value, which must hold a digit and be twelve bytes or more.
+   * is …}, {@code the password for the admin user: …}, {@code Use this password locally: …}, {@code password for
+   * root -> …}: a name written as a plain lower-case word, then up to seven words (letters only, one of them may be in
+   * parentheses; a comma or a period ends the clause; the first not one that makes the name metadata, "key id"),
+   * then {@code is}, a colon after the last word or an arrow, and the value, which must hold a digit and be twelve
+   * bytes or more after {@code is} (prose says "is" of versions and sizes), eight after a colon or an arrow.
    */
   private static @Nullable Value sentence(byte[] b, int is, int p, int to) {
     for (int i = is; i < p; i++) {
@@ -362,19 +377,34 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
       }
     }
     int w = p;
+    boolean described = false; // a word says what the name is about: "the key for the cache: …"
     for (int words = 0; words < SENTENCE_WORDS && w < to; words++) {
-      int e = w;
-      while (e < to && e - w < 24 && (Bytes.is(b[e], Bytes.UPPER | Bytes.LOWER) || b[e] == '\'')) {
-        e++;
+      int arrow = words > 0 && !described ? arrow(b, w, to) : 0;
+      if (arrow > 0) {
+        return proseValue(b, w + arrow, to, LABELLED);
       }
-      if (e == w || e >= to || b[e] != ' ') {
+      int ws = b[w] == '(' ? w + 1 : w;
+      int we = ws;
+      while (we < to && we - ws < 24 && (Bytes.is(b[we], Bytes.UPPER | Bytes.LOWER) || b[we] == '\'')) {
+        we++;
+      }
+      int e = ws > w && we < to && b[we] == ')' ? we + 1 : we;
+      if (we == ws || e >= to) {
+        return null;
+      }
+      boolean describes = Keyword.describesASecret(b, ws, we);
+      if (words == 0 && describes) {
+        return null; // "the key id is …", "the token count is …", "the key id: …"
+      }
+      described |= describes;
+      if (e + 1 < to && b[e] == ':' && b[e + 1] == ' ' && !described) {
+        return proseValue(b, e + 1, to, LABELLED); // the label ends here: "… for the admin user: …"
+      }
+      if (b[e] != ' ') {
         return null;
       }
       if (e - w == 2 && Bytes.startsWith(b, w, e, IS, false)) {
         return proseValue(b, e + 1, to, 12);
-      }
-      if (words == 0 && Keyword.describesASecret(b, w, e)) {
-        return null; // "the key id is …", "the token count is …"
       }
       w = e + 1;
     }
@@ -897,7 +927,7 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     return p;
   }
 
-  private static boolean isQuote(byte c) {
+  static boolean isQuote(byte c) {
     return c == '"' || c == '\'' || c == '`';
   }
 

@@ -682,6 +682,62 @@ class DetectorTest {
   }
 
   /**
+   * The eighth held-out corpus's misses: a name and words that end in a colon or an arrow before the value, SQL
+   * Server's Unicode literal, Go's MySQL DSN, libpq's {@code PGPASS}, an SSH2 private key (each value made up here).
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+      The password for the admin user: Xk29vLq8mPz4                                      | Xk29vLq8mPz4
+      Use this password locally: hT7qPz92LmVx                                             | hT7qPz92LmVx
+      the token for the staging deploy: 9fKz2mQpL7vX3rT8wN4b                              | 9fKz2mQpL7vX3rT8wN4b
+      Here's the api key we use in CI: q8ZmT2vLx9Rk4pN7                                   | q8ZmT2vLx9Rk4pN7
+      password for root -> Gh7pLm2xQz9                                                    | Gh7pLm2xQz9
+      ~password for root → Gh7pLm2xQz9~                                              | Gh7pLm2xQz9
+      my db password (staging): Rz8mQ2vLp7Kx                                              | Rz8mQ2vLp7Kx
+      ~CREATE LOGIN app_user WITH PASSWORD = N'Zq7mPLx42rTyW!', CHECK_POLICY = OFF;~      | Zq7mPLx42rTyW!
+      ~dsn := "appuser:Wq9xLm2Rt7Kp@tcp(db.internal:3306)/orders?parseTime=true"~         | Wq9xLm2Rt7Kp
+      ~db, err := sql.Open("mysql", "root:S3cr3tPassw0rd@unix(/var/run/mysqld.sock)/app")~ | S3cr3tPassw0rd
+      PGPASS=Rz8mQ2vLp7Kx                                                                 | Rz8mQ2vLp7Kx
+      """)
+  void eighthCorpusMissesAreFound(String text, String secret) {
+    byte[] b = text.getBytes(StandardCharsets.UTF_8); // offsets are bytes: the arrow is three
+    assertThat(scan(text)).as(text)
+        .extracting(f -> new String(b, f.start(), f.end() - f.start(), StandardCharsets.UTF_8)).contains(secret);
+  }
+
+  /** Their look-alikes: labels with no secret after them, words that make the name metadata, DSNs built in code. */
+  @ParameterizedTest
+  @ValueSource(strings = {"The password for the admin user: see the vault entry.",
+      "Use this password locally: the one from 1Password", "the token for this request: a JWT signed by the issuer",
+      "the key id: 7f3a9c21", "the token count: 120345 tokens used", "password for root -> ask ops",
+      "the key for the cache: user:1234:profile", "the secret for staging: ${STAGING_SECRET}",
+      "the token for the release: v1.24.3-rc1", "the password policy: min 12 chars",
+      "The access token for GitHub: ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+      "dsn := fmt.Sprintf(\"%s:%s@tcp(%s:%d)/%s\", user, pass, host, port, name)",
+      "dsn := \"root:${MYSQL_PASSWORD}@tcp(db:3306)/app\"", "dsn := \"user:password@tcp(localhost:3306)/dbname\"",
+      "DSN=root:@tcp(127.0.0.1:3306)/test", "log: 12:30:01 ERROR conn@tcp(db:3306) refused",
+      "PGPASSFILE=/home/app/.pgpass", "password = N'' -- empty"})
+  void eighthCorpusLookAlikesAreNot(String text) {
+    assertThat(scan(text)).as(text).isEmpty();
+  }
+
+  /** An SSH2 private key (ssh.com's format) is one finding, its block; the public key in the same framing is none. */
+  @Test
+  void anSsh2PrivateKeyIsFoundAndItsPublicKeyIsNot() {
+    String body = "AAAAB3NzaC1yc2EAAAADAQABAAABAQC7vbqajDhA8T9m0Lh2v2kBx5qZq1Y3c9fR4eWd8pL0vQx2mN7sK5jH3gF1dS9aP6oI4uY2tR0e"
+        + "\nW8qE5rT7yU1iO3pA9sD2fG4hJ6kL8zX0cV3bN5mQ7wE9rT1yU3iO5pA7sD9fG1hJ3kL5zX7cV9bN1mQ3wE5rT7yU9iO1pA3sD5f\n";
+    String key = "---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\nComment: \"rsa-key-20240101\"\n" + body
+        + "---- END SSH2 ENCRYPTED PRIVATE KEY ----";
+    String text = "cat ~/.ssh2/id_rsa_2048_a\n" + key + "\n";
+    assertThat(scan(text)).singleElement().satisfies(f -> {
+      assertThat(f.ruleId()).isEqualTo("private-key");
+      assertThat(text.substring(f.start(), f.end())).isEqualTo(key);
+    });
+    assertThat(scan("---- BEGIN SSH2 PUBLIC KEY ----\nComment: \"rsa-key\"\n" + body + "---- END SSH2 PUBLIC KEY ----"))
+        .isEmpty();
+  }
+
+  /**
    * A Kubernetes Secret's entries are secrets whatever they are called, except what their name or decoded text says
    * is public or bookkeeping; a certificate only under a certificate's name (a PEM bundle may carry its key).
    */
