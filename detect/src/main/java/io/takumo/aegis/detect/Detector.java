@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -512,21 +514,18 @@ public final class Detector {
     byPreference.sort(Comparator.comparingInt(Finding::length).reversed()
         .thenComparing(Comparator.comparingInt(Detector::specificity).reversed())
         .thenComparingInt(Finding::start));
-    List<Finding> kept = new ArrayList<>();
+    // The kept findings never overlap, so ordered by start their ends are ordered too: a candidate overlaps one of
+    // them only if it overlaps the last that starts at or before it or the first that starts after it. (A list
+    // searched from its start made a text with many findings quadratic: 10 µs per line of 12,000 keys.)
+    TreeMap<Integer, Finding> kept = new TreeMap<>();
     for (Finding f : byPreference) {
-      boolean overlaps = false;
-      for (Finding k : kept) {
-        if (f.start() < k.end() && k.start() < f.end()) {
-          overlaps = true;
-          break;
-        }
-      }
-      if (!overlaps) {
-        kept.add(f);
+      Map.Entry<Integer, Finding> before = kept.floorEntry(f.start());
+      Map.Entry<Integer, Finding> after = kept.higherEntry(f.start());
+      if ((before == null || before.getValue().end() <= f.start()) && (after == null || after.getKey() >= f.end())) {
+        kept.put(f.start(), f);
       }
     }
-    kept.sort(Comparator.comparingInt(Finding::start));
-    return kept;
+    return new ArrayList<>(kept.values());
   }
 
   /** Context findings lose to generic shapes (bearer, IP), which lose to named formats. */

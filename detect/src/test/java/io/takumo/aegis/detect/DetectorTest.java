@@ -927,6 +927,36 @@ class DetectorTest {
     assertThat(token).singleElement().satisfies(f -> assertThat(f.ruleId()).isEqualTo("github-token"));
   }
 
+  /**
+   * {@link Detector#resolve} keeps what a search of every kept finding would keep (the longest, then the most specific,
+   * then the first; none overlapping), on random findings that overlap in every way, many of them at one start.
+   */
+  @Test
+  void resolvingOverlapsKeepsWhatComparingWithEveryKeptFindingWould() {
+    java.util.Random random = new java.util.Random(20261207);
+    String[] rules = {"context-key", "private-ip", "github-token"};
+    for (int round = 0; round < 500; round++) {
+      List<Finding> found = new java.util.ArrayList<>();
+      for (int i = random.nextInt(40); i >= 0; i--) {
+        int start = random.nextInt(200);
+        found.add(new Finding(start, start + 1 + random.nextInt(30), Category.KEY, rules[random.nextInt(3)], 0.9));
+      }
+      List<Finding> byPreference = new java.util.ArrayList<>(found);
+      byPreference.sort(java.util.Comparator.comparingInt(Finding::length).reversed()
+          .thenComparing(java.util.Comparator.comparingInt((Finding f) -> f.ruleId().startsWith("context-") ? 0
+              : f.ruleId().equals("private-ip") ? 1 : 2).reversed())
+          .thenComparingInt(Finding::start));
+      List<Finding> expected = new java.util.ArrayList<>();
+      for (Finding f : byPreference) {
+        if (expected.stream().noneMatch(k -> f.start() < k.end() && k.start() < f.end())) {
+          expected.add(f);
+        }
+      }
+      expected.sort(java.util.Comparator.comparingInt(Finding::start));
+      assertThat(Detector.resolve(found)).as("round %d", round).containsExactlyElementsOf(expected);
+    }
+  }
+
   @Test
   void githubTokensNeedAValidChecksum() {
     String valid = github("ghp_");
