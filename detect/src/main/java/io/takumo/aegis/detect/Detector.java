@@ -88,15 +88,17 @@ public final class Detector {
     all.add(new Trigger(ascii("@unix("), false, Kind.GO_DSN, null, null));
     all.add(new Trigger(ascii("mysql"), false, Kind.MYSQL_CLI, null, null));
     all.add(new Trigger(ascii(" identified by "), true, Kind.IDENTIFIED_BY, null, null));
+    all.add(new Trigger(ascii(" identified with "), true, Kind.IDENTIFIED_BY, null, null));
     all.add(new Trigger(ascii("convertto-securestring "), true, Kind.SECURE_STRING, null, null));
-    for (String command : new String[] {"docker login ", "podman login ", "nerdctl login ", "buildah login ",
-        "skopeo login ", "helm registry login ", "sshpass "}) {
-      all.add(new Trigger(ascii(command), false, Kind.LOGIN_CLI, null, null));
+    for (byte[] command : PASSWORD_FLAGS.keySet()) {
+      all.add(new Trigger(command, false, Kind.LOGIN_CLI, null, null));
     }
     all.add(new Trigger(ascii("PuTTY-User-Key-File-"), false, Kind.PUTTY, null, null));
     all.add(new Trigger(SSH2_BEGIN, false, Kind.SSH2, null, null));
     all.add(new Trigger(ascii("LS0tLS1CRUdJTi"), false, Kind.BASE64_PEM, null, null));
-    all.add(new Trigger(ascii(" -u "), false, Kind.CURL_USER, null, null));
+    for (String flags : new String[] {" -u ", " -su ", " -ku ", " -sSu ", " -fsSu ", " -sku "}) { // curl's, alone or last
+      all.add(new Trigger(ascii(flags), false, Kind.CURL_USER, null, null));
+    }
     all.add(new Trigger(ascii("--user "), false, Kind.CURL_USER, null, null));
     all.add(new Trigger(ascii("data:"), false, Kind.KUBERNETES, null, null));
     all.add(new Trigger(ascii("Data:"), false, Kind.KUBERNETES, null, null)); // stringData: (KubernetesSecrets.scan)
@@ -444,7 +446,7 @@ public final class Detector {
         secureString(b, at + t.literal.length, to, out);
         break;
       case LOGIN_CLI:
-        loginPassword(b, at + t.literal.length, to, out);
+        loginPassword(b, at + t.literal.length, requireNonNull(PASSWORD_FLAGS.get(t.literal)), to, out);
         break;
       case PUTTY:
         putty(b, at, to, out);
@@ -480,7 +482,7 @@ public final class Detector {
         if (Bytes.all(t.literal, 0, t.literal.length, Bytes.LOWER)) { // db_senha = "…": a name in code, too
           context(b, at, t.literal.length, from, to, requireNonNull(t.keyword), -1, out);
         }
-        foreign(b, at + t.literal.length, to, requireNonNull(t.keyword), out);
+        foreign(b, at, at + t.literal.length, from, to, requireNonNull(t.keyword), out);
         break;
       default:
         throw new IllegalStateException("trigger kind " + t.kind);
@@ -573,6 +575,9 @@ public final class Detector {
     while (is > from && at - is < MAX_IDENT && Bytes.is(b[is - 1], Bytes.IDENT)
         && !(b[is - 1] == 'n' && is - 2 >= from && b[is - 2] == '\\')) { // "…\npwd Amber…": JSON-escaped lines
       is--;
+    }
+    if (keyword == Keyword.PWD && !pwWord(b, at, is, ie)) {
+      return lastIdentEnd; // …bzPWIcq+8nRY…: two letters of a base64 line, not a name's word
     }
     if (is - 2 >= from && b[is - 1] == ':' && Bytes.is(b[is - 2], Bytes.IDENT) && !lineNumbered(b, is - 1, from)
         && !(is - ENV_DRIVE.length >= from && Bytes.startsWith(b, is - ENV_DRIVE.length, is, ENV_DRIVE, true))) {
@@ -675,9 +680,26 @@ public final class Detector {
     return ie;
   }
 
+  /**
+   * Whether the {@code pw} at {@code at} in the name {@code b[is, ie)} is a word of it: {@code pwd} anywhere (as
+   * before), {@code pw} alone or between separators ({@code BIND_PW}, {@code db-pw}) or as a camel hump ({@code
+   * userPw}, {@code PwHash}); not two letters inside random text, where two letters are common ({@code bzPWIcq}).
+   */
+  private static boolean pwWord(byte[] b, int at, int is, int ie) {
+    int end = at + 2;
+    if (end < ie && (b[end] | 0x20) == 'd') {
+      return true;
+    }
+    boolean left = at == is || !Bytes.is(b[at - 1], Bytes.ALNUM)
+        || Bytes.is(b[at - 1], Bytes.LOWER | Bytes.DIGIT) && Bytes.is(b[at], Bytes.UPPER);
+    boolean right = end == ie || !Bytes.is(b[end], Bytes.ALNUM)
+        || Bytes.is(b[end], Bytes.UPPER) && Bytes.is(b[end - 1], Bytes.LOWER);
+    return left && right;
+  }
+
   /** A secret's name in another language in a sentence ({@link ForeignNames}): the value, when its kind accepts it. */
-  private void foreign(byte[] b, int ne, int to, Keyword kind, List<Finding> out) {
-    Value value = ForeignNames.after(b, ne, to);
+  private void foreign(byte[] b, int ns, int ne, int from, int to, Keyword kind, List<Finding> out) {
+    Value value = ForeignNames.after(b, ns, ne, from, to);
     if (value != null && kind.accepts(b, value.start(), value.end(), false, true)
         && !failedKnownFormat(b, value.start(), value.end())) {
       out.add(new Finding(value.start(), value.end(), kind.category, "context-" + kind.id, kind.confidence));
@@ -1080,13 +1102,29 @@ public final class Detector {
   private static final byte[] PASSWORD_FLAG = ascii(" -p");
 
   /**
-   * The password a registry login or {@code sshpass} is given on its command line: {@code docker login -u ci -p …
-   * registry}, {@code sshpass -p '…' ssh host}, {@code sshpass -p… ssh host}; {@code p} is after the command's name,
-   * whose trigger ends in a blank: the flag is sought from that blank.
+   * Commands that take a password on their command line (each name ends in a blank), and the flag that gives it:
+   * registry logins and {@code sshpass} ({@code -p}), {@code redis-cli -a}, {@code sqlcmd -P}. The trigger's literal
+   * is the key (the map compares arrays by identity: the hot path looks up the very array it was given).
    */
-  private void loginPassword(byte[] b, int p, int to, List<Finding> out) {
+  private static final Map<byte[], byte[]> PASSWORD_FLAGS = new java.util.IdentityHashMap<>();
+
+  static {
+    for (String command : new String[] {"docker login ", "podman login ", "nerdctl login ", "buildah login ",
+        "skopeo login ", "helm registry login ", "sshpass "}) {
+      PASSWORD_FLAGS.put(ascii(command), PASSWORD_FLAG);
+    }
+    PASSWORD_FLAGS.put(ascii("redis-cli "), ascii(" -a"));
+    PASSWORD_FLAGS.put(ascii("sqlcmd "), ascii(" -P"));
+  }
+
+  /**
+   * The password a command is given on its command line: {@code docker login -u ci -p … registry}, {@code sshpass -p
+   * '…' ssh host}, {@code sshpass -p… ssh host}, {@code redis-cli -h cache -a … INFO}; {@code p} is after the
+   * command's name, whose trigger ends in a blank: the flag ({@link #PASSWORD_FLAGS}) is sought from that blank.
+   */
+  private void loginPassword(byte[] b, int p, byte[] passwordFlag, int to, List<Finding> out) {
     int eol = ByteScan.newline(b, p, Math.min(to, p + 512));
-    int flag = Bytes.indexOf(b, p - 1, eol, PASSWORD_FLAG);
+    int flag = Bytes.indexOf(b, p - 1, eol, passwordFlag);
     if (flag < 0 || flag + 3 >= eol) {
       return;
     }
@@ -1121,8 +1159,25 @@ public final class Detector {
     }
   }
 
-  /** SQL's {@code CREATE USER x IDENTIFIED BY '…'} and {@code ALTER USER x IDENTIFIED BY …} (Oracle, MySQL). */
+  private static final byte[] BY = ascii(" by ");
+  private static final byte[] WITH = ascii("with ");
+
+  /**
+   * SQL's {@code CREATE USER x IDENTIFIED BY '…'} and {@code ALTER USER x IDENTIFIED BY …} (Oracle, MySQL), and
+   * MySQL's {@code IDENTIFIED WITH mysql_native_password BY '…'} ({@code p} after {@code with }: the plugin's name,
+   * then {@code BY}).
+   */
   private static void identifiedBy(byte[] b, int p, int to, List<Finding> out) {
+    if (Bytes.startsWith(b, p - WITH.length, to, WITH, true)) { // skip the authentication plugin's name
+      int e = p;
+      while (e < to && e - p < 64 && Bytes.is(b[e], Bytes.IDENT)) {
+        e++;
+      }
+      if (e == p || !Bytes.startsWith(b, e, to, BY, true)) {
+        return; // IDENTIFIED WITH auth_socket: no password
+      }
+      p = e + BY.length;
+    }
     Value value = Value.quotedOrWord(b, p, to);
     if (value != null && Keyword.PASSWORD.accepts(b, value.start(), value.end(), true, false)) {
       out.add(new Finding(value.start(), value.end(), Category.SECRET, "context-password", Keyword.PASSWORD.confidence));

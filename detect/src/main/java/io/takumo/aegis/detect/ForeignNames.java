@@ -95,7 +95,16 @@ final class ForeignNames {
 
   /** Words for "is" between a name and its value, each followed by a blank. */
   private static final byte[][] IS = words("is", "ist", "lautet", "es", "est", "é", "è", "era", "sind", "jest", "je",
-      "är", "er", "on", "adalah", "là", "c'est", "это", "—", "–", "-", "->", "→", "هي", "है", "是", "为");
+      "to", "är", "er", "on", "adalah", "là", "c'est", "это", "—", "–", "-", "->", "→", "هي", "है", "是", "为");
+
+  /**
+   * The end of a word for "is" in some language at {@code p} and the blank after it ({@code la password di the NAS
+   * è …}, {@code kata sandi … adalah …}), or 0.
+   */
+  static int is(byte[] b, int p, int to) {
+    int end = word(b, p, to, IS);
+    return end > 0 && end < to && b[end] == ' ' ? end + 1 : 0;
+  }
   /** Particles and words glued to the name that say "is" or mark the topic: は, 는, 은, 是, 为. */
   private static final byte[][] GLUED = words("は", "는", "은", "是", "为", "為", "就是");
   /** Opening quotes of other scripts: 「 『 “ « „ ‘ ‹. */
@@ -110,7 +119,7 @@ final class ForeignNames {
   private ForeignNames() {}
 
   /** The value a sentence gives the name that ends at {@code ne}, or null. */
-  static @Nullable Value after(byte[] b, int ne, int to) {
+  static @Nullable Value after(byte[] b, int ns, int ne, int from, int to) {
     int limit = Math.min(to, ne + REACH);
     int words = 0;
     Value direct;
@@ -126,8 +135,11 @@ final class ForeignNames {
         int is = word(b, w, to, IS);
         if (is > 0 && is < to && (b[is] == ' ' || b[is] == ':')) {
           connector = is + 1 - p;
-        } else if (words == 0 && (direct = value(b, w, to)) != null && strong(b, direct)) {
-          return direct; // the value right after the name: Turkish, Hindi (veritabanı şifresi …, पासवर्ड … है)
+        } else if (words == 0 && (direct = value(b, w, to)) != null
+            && (strong(b, direct) || Value.afterAUser(b, ns, from))) {
+          // the value right after the name: Turkish, Hindi (veritabanı şifresi …, पासवर्ड … है), a user's pair
+          // (login admin, hasło …)
+          return direct;
         } else if (++words > WORDS) {
           return null;
         } else {

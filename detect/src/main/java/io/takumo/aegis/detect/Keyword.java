@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  */
 enum Keyword {
   PASSWORD("pass", Category.SECRET, 0.85),
-  PWD("pwd", Category.SECRET, 0.85),
+  /** {@code pwd}, {@code pw}: {@code BIND_PW=…}, "pw for prod postgres -> …". */
+  PWD("pw", Category.SECRET, 0.85),
   TOKEN("token", Category.TOKEN, 0.8),
   KEY("key", Category.KEY, 0.75),
   SECRET("secret", Category.SECRET, 0.8),
@@ -48,9 +49,10 @@ enum Keyword {
     this.id = id;
   }
 
-  private static final String[] PASSWORD_WORDS = {"password", "passwd", "pwd", "pass", "passphrase", "passcode",
+  private static final String[] PASSWORD_WORDS = {"password", "passwd", "pwd", "pw", "pass", "passphrase", "passcode",
       "requirepass", "masterauth", // Redis's
-      "pgpass"}; // libpq's name for a password in scripts: PGPASS=…
+      "pgpass", // libpq's name for a password in scripts: PGPASS=…
+      "storepass", "keypass", "deststorepass", "srcstorepass", "destkeypass", "srckeypass"}; // keytool's flags
   private static final String[] KEY_WORDS = {"key", "apikey", "privatekey", "secretkey", "accesskey", "signingkey",
       "masterkey", "licensekey", "encryptionkey", "authkey", "clientkey", "appkey", "accountkey", "sharedaccesskey",
       "subscriptionkey", "webhookkey", "servicekey", "adminkey", "restkey", "jwtkey", "hmackey", "sslkey", "tlskey",
@@ -425,9 +427,13 @@ enum Keyword {
   static boolean notASecretValue(byte[] b, int from, int to) {
     return timestamp(b, from, to) || passwordHash(b, from, to) || Bytes.startsWithAny(b, from, to, PUBLIC_PREFIXES, false)
         || agePublicKey(b, from, to) || sealedSecret(b, from, to) || kmsCiphertext(b, from, to)
-        || translatedName(b, from, to) || publicId(b, from, to)
+        || translatedName(b, from, to) || publicId(b, from, to) || NAME_WORDS.contains(b, from, to)
         || namesASecret(b, from, to) || slashedName(b, from, to);
   }
+
+  /** A name of a password or a key as the value: a list of those names ({@code "storepass", "keypass"}), a label. */
+  private static final WordSet NAME_WORDS = new WordSet(java.util.stream.Stream.of(PASSWORD_WORDS, KEY_WORDS)
+      .flatMap(java.util.Arrays::stream).toArray(String[]::new));
 
   /**
    * Values public by design or no credential: Mapbox public tokens, PostHog project keys, webhook signatures

@@ -16,6 +16,8 @@ final class Placeholders {
       // the passwords every list of common passwords starts with, and test suites use: guessed first, no secret
       "abc123", "p@ssw0rd", "passw0rd", "p@ssword", "qwerty", "hunter2", "s3cr3t", "letmein", "iloveyou", "admin123",
       "welcome1", "trustno1", "password1", "123456", "12345678", "123456789",
+      // products' documented defaults: the JDK's keystores, Elasticsearch's first user
+      "changeit", "elastic",
       // Telegram's documented bot token shape, as tutorials write it
       "123456789:abcdef");
   private static final byte[][] CONTAINS = bytes("xxxx", "****", "####", "...", "${", "{{", "}}", "process.env",

@@ -111,8 +111,11 @@ final class Rules {
     }
     // JFrog identity and reference tokens: base64 of "reftkn:01:…"
     r.add(new PrefixRule("jfrog-reference-token", "cmVmdGtuOjAxOj", TOKEN, "JFrog reference token").seg(B64, 40, 120));
-    r.add(new PrefixRule("gitlab-oauth-app-secret", "gloas-", KEY, "GitLab OAuth application secret").seg(LOWER_HEX, 64, 64));
-    r.add(new PrefixRule("gitlab-pipeline-trigger", "glptt-", KEY, "GitLab pipeline trigger token").seg(HEX, 40, 40));
+    // gitleaks' shapes: GitLab's own secrets are hex, but the prefix alone says what they are
+    r.add(new PrefixRule("gitlab-oauth-app-secret", "gloas-", KEY, "GitLab OAuth application secret")
+        .seg(ALNUM | UNDERSCORE | DASH, 64, 64));
+    r.add(new PrefixRule("gitlab-pipeline-trigger", "glptt-", KEY, "GitLab pipeline trigger token")
+        .seg(ALNUM | UNDERSCORE | DASH, 20, 40));
     r.add(new PrefixRule("npm-token", "npm_", KEY, "npm access token (checksummed)").seg(ALNUM, 36, 36)
         .check((b, s, body, e) -> Checksums.crc32Base62Tail(b, body, e)).confidence(1.0));
     r.add(new PrefixRule("pypi-token", "pypi-AgEIcHlwaS5vcmc", KEY, "PyPI upload token").seg(B64URL, 50, 400));
@@ -128,7 +131,8 @@ final class Rules {
         .sep('_', HEX, 40, 40));
     r.add(new PrefixRule("sourcegraph-token", "sgp_local_", KEY, "Sourcegraph local access token").seg(HEX, 40, 40));
     // Chat, mail, messaging
-    for (String anchor : new String[] {"xoxb-", "xoxp-", "xoxa-", "xoxs-", "xoxr-", "xoxo-", "xoxe-", "xapp-"}) {
+    for (String anchor : new String[] {"xoxb-", "xoxp-", "xoxa-", "xoxs-", "xoxr-", "xoxo-", "xoxe-", "xapp-",
+        "xoxc-"}) {
       r.add(new PrefixRule("slack-token", anchor, TOKEN, "Slack token").seg(ALNUM | DASH, 10, 300)
           .check(Rules::slack));
     }

@@ -64,6 +64,7 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
       return null;
     }
     boolean netrc = false;
+    boolean flag = false; // a command's flag, --password …: its argument is literal text, as a .env line's value is
     if (keyQuote != 0 && Bytes.startsWith(b, p, to, VALUE_ATTR, true)) {
       p += VALUE_ATTR.length; // <add key="ClearTextPassword" value="…"/>
     } else if (keyQuote != 0 && Bytes.startsWith(b, p, to, KOTLIN_TO, false)) {
@@ -71,7 +72,7 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     } else {
       int op = operator(b, p, to);
       if (op < 0) {
-        boolean flag = is > from && b[is] == '-' && ie < to && b[ie] == ' ';
+        flag = is > from && b[is] == '-' && ie < to && b[ie] == ' ';
         if (!flag && b[p] == '\'' && p > ie && ie - is == PASSWORD.length && Bytes.startsWith(b, is, ie, PASSWORD, true)) {
           return quoted(b, p, to); // SQL: CREATE USER app WITH PASSWORD '…', ALTER ROLE app LOGIN PASSWORD '…'
         }
@@ -86,6 +87,9 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     p = skipBlanks(b, p, to);
     if (p + 1 < to && b[p] == 'N' && b[p + 1] == '\'') {
       p++; // SQL Server's Unicode literal: WITH PASSWORD = N'…'
+    }
+    if (p < to && b[p] == '{' && tight && is > from && b[is - 1] == ';') {
+      return braced(b, p, to); // an ODBC connection string's braced value: …;UID=app;PWD={e4T;zh}};
     }
     if (p >= to) {
       return null;
@@ -114,8 +118,25 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     if (end == p || b[p] == '|' || b[p] == '>' || end - p >= MAX) {
       return null; // nothing, a YAML block scalar, or no end in sight
     }
-    // .netrc holds no code: its value is literal text, as a .env line's is
-    return new Value(p, end, false, netrc || tight && keyQuote == 0 && !objectMember(b, is, from));
+    // .netrc and a command line hold no code: their values are literal text, as a .env line's is
+    return new Value(p, end, false, netrc || flag || tight && keyQuote == 0 && !objectMember(b, is, from));
+  }
+
+  /**
+   * An ODBC connection string's value in braces, which may hold {@code ;} and writes {@code }} as {@code }}}: the
+   * text between the braces, or null when they do not close on the line.
+   */
+  private static @Nullable Value braced(byte[] b, int open, int to) {
+    for (int e = open + 1; e < to && e - open <= MAX && b[e] != '\n'; e++) {
+      if (b[e] == '}') {
+        if (e + 1 < to && b[e + 1] == '}') {
+          e++;
+          continue;
+        }
+        return e > open + 1 ? new Value(open + 1, e, true, false) : null;
+      }
+    }
+    return null;
   }
 
   /** What a method does with the secret its name mentions when it is not given one: getToken("refresh"). */
@@ -203,6 +224,9 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     if (first == 'l' && Bytes.startsWith(b, p, to, LAUTET, false)) { // German: "Der neue Tavily key lautet …"
       return proseValue(b, p + LAUTET.length, to, 1);
     }
+    if (afterAUser(b, is, from)) { // "the VPN creds: user deploy, pass …"
+      return proseValue(b, p, to, Keyword.MIN_VALUE);
+    }
     if (first != 'i' && first != 's' && first != 't' && b[p] != '-' && b[p] != '|') {
       // no connector starts here: most names with no value end up here
       return Bytes.is(b[p], Bytes.LOWER) || b[p] == '(' ? sentence(b, is, p, to) : null;
@@ -219,6 +243,41 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
       return connector == null && Bytes.is(b[p], Bytes.LOWER) ? sentence(b, is, p, to) : null;
     }
     return proseValue(b, p + connector.length, to, 1);
+  }
+
+  /** Words for a user's name before a password's ("user admin, pass …", "login admin, hasło …"). */
+  private static final WordSet USER_WORDS = new WordSet("user", "username", "login", "usuario", "utente", "pengguna",
+      "benutzer", "utilisateur", "gebruiker", "usuário");
+
+  /**
+   * Whether the name at {@code is} follows a user's: {@code user admin, pass …}, {@code login admin / hasło …}: the
+   * pair says what the word after the name is, a value with no connector.
+   */
+  static boolean afterAUser(byte[] b, int is, int from) {
+    int q = is;
+    while (q > from && b[q - 1] == ' ') {
+      q--;
+    }
+    if (q <= from || b[q - 1] != ',' && b[q - 1] != '/') {
+      return false; // no comma or slash between the pair's halves
+    }
+    q--;
+    while (q > from && b[q - 1] == ' ') {
+      q--;
+    }
+    int we = q;
+    while (q > from && we - q < 64 && !Bytes.is(b[q - 1], Bytes.SPACE) && b[q - 1] != ',') {
+      q--;
+    }
+    if (q == we || q <= from || b[q - 1] != ' ') {
+      return false;
+    }
+    int ue = q - 1;
+    int us = ue;
+    while (us > from && ue - us < 16 && (Bytes.is(b[us - 1], Bytes.UPPER | Bytes.LOWER) || b[us - 1] < 0)) {
+      us--;
+    }
+    return USER_WORDS.contains(b, us, ue);
   }
 
   private static final WordSet ARTICLES = new WordSet("the", "our", "my", "your", "a", "an", "new");
@@ -352,6 +411,7 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
   /** At most this many words between a secret's name and the {@code is} that gives its value in a sentence. */
   private static final int SENTENCE_WORDS = 7;
   private static final byte[] IS = Detector.ascii("is");
+  private static final byte[] IS_BLANK = Detector.ascii("is ");
   /** The shortest value after a sentence's colon or arrow: the label says what follows, the value needs no more. */
   private static final int LABELLED = 8;
   private static final byte[] RIGHT_ARROW = "\u2192 ".getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -371,10 +431,13 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
    * bytes or more after {@code is} (prose says "is" of versions and sizes), eight after a colon or an arrow.
    */
   private static @Nullable Value sentence(byte[] b, int is, int p, int to) {
-    for (int i = is; i < p; i++) {
+    for (int i = is + 1; i < p; i++) {
       if (!Bytes.is(b[i], Bytes.LOWER | Bytes.SPACE)) {
-        return null; // db_password, TokenCache: code, not a sentence's word
+        return null; // db_password, TokenCache: code, not a sentence's word ("Password for …" starts one)
       }
+    }
+    if (!Bytes.is(b[is], Bytes.LOWER | Bytes.UPPER)) {
+      return null;
     }
     int w = p;
     boolean described = false; // a word says what the name is about: "the key for the cache: …"
@@ -382,6 +445,13 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
       int arrow = words > 0 && !described ? arrow(b, w, to) : 0;
       if (arrow > 0) {
         return proseValue(b, w + arrow, to, LABELLED);
+      }
+      // "is" in another language: la password di the NAS è …, hasło do Grafana to … (English "is" wants more below)
+      int foreignIs = words > 0 && !described && !Bytes.startsWith(b, w, to, IS_BLANK, false)
+          ? ForeignNames.is(b, w, to) : 0;
+      Value given = foreignIs > 0 ? proseValue(b, foreignIs, to, LABELLED) : null;
+      if (given != null) {
+        return given;
       }
       int ws = b[w] == '(' ? w + 1 : w;
       int we = ws;

@@ -721,6 +721,57 @@ class DetectorTest {
     assertThat(scan(text)).as(text).isEmpty();
   }
 
+  /**
+   * The ninth held-out corpus's misses: passwords on command lines (curl's combined flags, {@code redis-cli -a},
+   * {@code sqlcmd -P}, keytool's store passwords, {@code --password} of any tool), MySQL's {@code IDENTIFIED WITH … BY},
+   * an ODBC value in braces, "is" in other languages after an English name, a user's and a password's pair, {@code pw},
+   * Slack's {@code xoxc-} and GitLab's secrets in gitleaks' shapes (each value made up here).
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+      curl -su elastic:Basil4169_ https://search.internal/_cluster/health                 | elastic:Basil4169_
+      redis-cli -h cache.internal -p 6379 -a Jasper489. INFO replication                  | Jasper489.
+      ~sqlcmd -S sql01 -U sa -P 'gZ=-2e*9LdxeW-kYIp$Q' -Q "SELECT @@VERSION"~             | gZ=-2e*9LdxeW-kYIp$Q
+      keytool -importkeystore -destkeystore keystore.jks -deststorepass JH0OKFreMJ53P.2_i -noprompt | JH0OKFreMJ53P.2_i
+      helm repo add internal https://charts.acme.io --username ci --password cedar_fjord_velvet | cedar_fjord_velvet
+      ~ALTER USER 'deploy'@'localhost' IDENTIFIED WITH mysql_native_password BY 'Delta2938!';~ | Delta2938!
+      ~DRIVER={PostgreSQL Unicode};SERVER=db;UID=grafana;PWD={JuFzP^64-.IkD7yLudr6m9w;Z1r};~ | JuFzP^64-.IkD7yLudr6m9w;Z1r
+      Password for staging db: summit-tiger-granite-zinnia17 (don't share)               | summit-tiger-granite-zinnia17
+      pw for prod postgres -> Nordic332*                                                  | Nordic332*
+      BIND_PW=Opal374!                                                                    | Opal374!
+      la password di Keycloak admin è Falcon8262#                                         | Falcon8262#
+      hasło do Grafana to yr0GacV3rYpqxRHFVz5t                                           | yr0GacV3rYpqxRHFVz5t
+      fyi the VPN creds: user deploy, pass indigo_amber_jasper_glacier57                  | indigo_amber_jasper_glacier57
+      login admin, hasło Oasis9487?                                                       | Oasis9487
+      slack.xoxc = xoxc-467322613658-29580110457-222155770211-df2c639a0f81424ee4a45254e0fd6de1ec2f5c17026ae01bd1e3516a088d86cb | xoxc-467322613658-29580110457-222155770211-df2c639a0f81424ee4a45254e0fd6de1ec2f5c17026ae01bd1e3516a088d86cb
+      nimm diesen Token: gloas-g2NODl-f3BW5SxUsLVb4G6SA77Ttf1WFok3Nga165DWU2f0gTmwXAAbF9VaooGhY hier | gloas-g2NODl-f3BW5SxUsLVb4G6SA77Ttf1WFok3Nga165DWU2f0gTmwXAAbF9VaooGhY
+      gitlab glptt token: glptt-GzlAJS6sv34rNTBqsOcNmSAAYh3tVwmFx_OwYUIm                  | glptt-GzlAJS6sv34rNTBqsOcNmSAAYh3tVwmFx_OwYUIm
+      """)
+  void ninthCorpusMissesAreFound(String text, String secret) {
+    byte[] b = text.getBytes(StandardCharsets.UTF_8);
+    assertThat(scan(text)).as(text)
+        .extracting(f -> new String(b, f.start(), f.end() - f.start(), StandardCharsets.UTF_8)).contains(secret);
+  }
+
+  /**
+   * Their look-alikes: variables on command lines, a plugin with no password, a list of names, defaults, two letters
+   * of a base64 line, a pair with no password in it.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"redis-cli -h cache.internal -p 6379 -a $REDIS_PASSWORD INFO",
+      "sqlcmd -S sql01 -U sa -P \"$SA_PASSWORD\" -Q \"SELECT 1\"", "keytool -importkeystore -deststorepass:env STOREPASS",
+      "keytool -genkey -storepass changeit -keypass changeit", "ALTER USER 'app'@'%' IDENTIFIED WITH auth_socket;",
+      "helm repo add internal https://charts.acme.io --username ci --password $HELM_PASSWORD",
+      "mongosh --host localhost --username app --password \"${MONGO_PASSWORD}\"", "curl -su $USER:$PASS https://x",
+      "glptt-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "UID=app;PWD={};",
+      "words = {\"storepass\", \"keypass\", \"deststorepass\"};",
+      "    bZQ3OqcrbzPWIcq+8nRYhyQ2VUX7H/k8JUXZ3l6z26Cf7dbh5u9PbA3fRwalWSl+",
+      "user admin, pass the ball", "login admin, password reset required", "la password di the NAS è scaduta",
+      "hasło do Grafana to tajemnica", "elasticsearch.password: elastic"})
+  void ninthCorpusLookAlikesAreNot(String text) {
+    assertThat(scan(text)).as(text).isEmpty();
+  }
+
   /** An SSH2 private key (ssh.com's format) is one finding, its block; the public key in the same framing is none. */
   @Test
   void anSsh2PrivateKeyIsFoundAndItsPublicKeyIsNot() {
