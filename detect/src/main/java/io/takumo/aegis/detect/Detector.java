@@ -90,6 +90,9 @@ public final class Detector {
     all.add(new Trigger(ascii(" identified by "), true, Kind.IDENTIFIED_BY, null, null));
     all.add(new Trigger(ascii(" identified with "), true, Kind.IDENTIFIED_BY, null, null));
     all.add(new Trigger(ascii("convertto-securestring "), true, Kind.SECURE_STRING, null, null));
+    all.add(new Trigger(ascii("htpasswd "), false, Kind.HTPASSWD, null, null));
+    all.add(new Trigger(ascii("rclone config create "), false, Kind.COMMAND_PAIRS, null, null));
+    all.add(new Trigger(ascii("rclone config update "), false, Kind.COMMAND_PAIRS, null, null));
     for (byte[] command : PASSWORD_FLAGS.keySet()) {
       all.add(new Trigger(command, false, Kind.LOGIN_CLI, null, null));
     }
@@ -444,6 +447,12 @@ public final class Detector {
         break;
       case SECURE_STRING:
         secureString(b, at + t.literal.length, to, out);
+        break;
+      case HTPASSWD:
+        htpasswd(b, at + t.literal.length, to, out);
+        break;
+      case COMMAND_PAIRS:
+        commandPairs(b, at + t.literal.length, to, out);
         break;
       case LOGIN_CLI:
         loginPassword(b, at + t.literal.length, requireNonNull(PASSWORD_FLAGS.get(t.literal)), to, out);
@@ -1140,6 +1149,80 @@ public final class Detector {
     }
   }
 
+  private static final byte[] ESCAPED_NEWLINE = ascii("\\n");
+
+  /** Where the command at {@code p} ends: its line's end, or a newline escaped in the JSON string it is written in. */
+  private static int commandEnd(byte[] b, int p, int to) {
+    int eol = ByteScan.newline(b, p, Math.min(to, p + 512));
+    int escaped = Bytes.indexOf(b, p, eol, ESCAPED_NEWLINE);
+    return escaped < 0 ? eol : escaped;
+  }
+
+  /**
+   * The arguments of the command at {@code p} up to {@code end}, each quoted or a word; it stops at a quote that ends
+   * the string the command is written in ({@code "command":"htpasswd -b … admin s3cret","description"}) or a
+   * {@code ;}.
+   */
+  private static List<Value> arguments(byte[] b, int p, int end) {
+    List<Value> args = new ArrayList<>(8);
+    int q = Value.skipBlanks(b, p, end);
+    while (q < end && args.size() < 32) {
+      Value arg = Value.quotedOrWord(b, q, end);
+      if (arg == null) {
+        break;
+      }
+      args.add(arg);
+      int after = arg.quoted() ? arg.end() + 1 : arg.end();
+      if (after < end && !Bytes.is(b[after], Bytes.SPACE)) {
+        break;
+      }
+      q = Value.skipBlanks(b, after, end);
+    }
+    return args;
+  }
+
+  /**
+   * Apache's {@code htpasswd -b[c] FILE USER PASSWORD} and {@code htpasswd -nb USER PASSWORD}: in batch mode (the
+   * {@code b} flag) the password is the last argument; {@code p} is after the command's name.
+   */
+  private static void htpasswd(byte[] b, int p, int to, List<Finding> out) {
+    boolean batch = false;
+    boolean noFile = false;
+    Value last = null;
+    int positional = 0;
+    for (Value arg : arguments(b, p, commandEnd(b, p, to))) {
+      if (!arg.quoted() && b[arg.start()] == '-') {
+        batch |= Value.contains(b, arg.start(), arg.end(), (byte) 'b');
+        noFile |= Value.contains(b, arg.start(), arg.end(), (byte) 'n');
+      } else {
+        positional++;
+        last = arg;
+      }
+    }
+    if (batch && last != null && positional == (noFile ? 2 : 3) && b[last.start()] != '$'
+        && Keyword.PASSWORD.accepts(b, last.start(), last.end(), true, false)) {
+      out.add(new Finding(last.start(), last.end(), Category.SECRET, "cli-credentials", 0.85));
+    }
+  }
+
+  /**
+   * A command given settings as name and value pairs, {@code rclone config create s3prod s3 provider AWS
+   * secret_access_key …}: the argument after one that names a secret, judged as that name's value.
+   */
+  private void commandPairs(byte[] b, int p, int to, List<Finding> out) {
+    List<Value> args = arguments(b, p, commandEnd(b, p, to));
+    for (int i = 0; i + 1 < args.size(); i++) {
+      Value name = args.get(i);
+      Keyword kind = name.quoted() ? null : Keyword.classify(b, name.start(), name.end());
+      Value value = args.get(i + 1);
+      if (kind != null && b[value.start()] != '$' && kind.accepts(b, value.start(), value.end(), true, true)
+          && !failedKnownFormat(b, value.start(), value.end())) {
+        out.add(new Finding(value.start(), value.end(), kind.category, "context-" + kind.id, kind.confidence));
+        i++;
+      }
+    }
+  }
+
   private static final byte[] AS_PLAIN_TEXT = ascii("-asplaintext");
 
   /**
@@ -1418,7 +1501,7 @@ public final class Detector {
   private enum Kind {
     PREFIX, CONTEXT, PEM, JWT, URL, BEARER, CURL_USER, PRIVATE_IP, KUBERNETES, PGPASS, HASH_LINE, BASIC, VAULT_LOGIN,
     ORACLE_THIN, MYSQL_CLI, IDENTIFIED_BY, PUTTY, BASE64_PEM, EZCONNECT, GO_DSN, LOGIN_CLI, SECURE_STRING,
-    FOREIGN, SSH2
+    FOREIGN, SSH2, HTPASSWD, COMMAND_PAIRS
   }
 
   private static final class Trigger {

@@ -88,7 +88,9 @@ enum Keyword {
    */
   private static final String[] DATA_KEY = {"sort", "partition", "primary", "foreign", "lookup", "object",
       "row", "shortcut", "hot", "schema", "entity", "table", "unique", "composite", "route", "node", "tree",
-      "registry", "translation", "i18n", "react", "item", "map", "dict", "kms", "redis"};
+      "registry", "translation", "i18n", "react", "item", "map", "dict", "kms", "redis",
+      // a feature flag's or an experiment's key: FLAG_KEY=ff_2025_q1_pricing_v2, experimentKey
+      "flag", "feature", "experiment", "idempotency", "dedup", "dedupe"};
   private static final byte[] DOUBLE_UNDERSCORE = Detector.ascii("__");
   private static final byte[] COLON = Detector.ascii(":");
   private static final String[] AUTH_WORDS = {"auth", "authorization", "authtoken", "authkey", "basicauth",
@@ -428,7 +430,54 @@ enum Keyword {
     return timestamp(b, from, to) || passwordHash(b, from, to) || Bytes.startsWithAny(b, from, to, PUBLIC_PREFIXES, false)
         || agePublicKey(b, from, to) || sealedSecret(b, from, to) || kmsCiphertext(b, from, to)
         || translatedName(b, from, to) || publicId(b, from, to) || NAME_WORDS.contains(b, from, to)
-        || namesASecret(b, from, to) || slashedName(b, from, to);
+        || namesASecret(b, from, to) || slashedName(b, from, to) || uiLabel(b, from, to) || cacheKey(b, from, to);
+  }
+
+  /**
+   * A user interface's label or question ({@code Password:}, {@code Forgot password?}, {@code Wachtwoord vergeten?},
+   * 비밀번호: in a JSON string's escapes): it ends with a colon or a question mark and holds no digit
+   * of its own. A password that ends so holds a digit ({@code Oasis9487?}).
+   */
+  private static boolean uiLabel(byte[] b, int from, int to) {
+    if (to - from < 2 || b[to - 1] != ':' && b[to - 1] != '?') {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if (b[i] == '\\' && i + 5 < to && b[i + 1] == 'u') {
+        i += 5; // a JSON escape of a letter of another script: backslash, u, four hex digits
+      } else if (Bytes.is(b[i], Bytes.DIGIT)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final byte[] CACHE = Detector.ascii("cache");
+
+  /**
+   * A cache's or a rate limiter's key, not a credential: {@code ratelimit:apikey:47002}, {@code user:914353:session},
+   * {@code v2:token:43140817} (three fields or more between colons, each a word, a number or a short tag), or one that
+   * says so ({@code cache-v1-282e5f8b5dd84b44}).
+   */
+  private static boolean cacheKey(byte[] b, int from, int to) {
+    if (to - from > CACHE.length && Bytes.startsWith(b, from, to, CACHE, true)
+        && (b[from + CACHE.length] == '-' || b[from + CACHE.length] == '_' || b[from + CACHE.length] == ':')) {
+      return true;
+    }
+    int fields = 0;
+    int start = from;
+    for (int i = from; i <= to; i++) {
+      if (i < to && b[i] != ':') {
+        continue;
+      }
+      boolean word = Bytes.all(b, start, i, Bytes.LOWER) || Bytes.all(b, start, i, Bytes.DIGIT);
+      if (i == start || !word && i - start > 3) {
+        return false;
+      }
+      fields++;
+      start = i + 1;
+    }
+    return fields >= 3;
   }
 
   /** A name of a password or a key as the value: a list of those names ({@code "storepass", "keypass"}), a label. */
@@ -442,7 +491,9 @@ enum Keyword {
    */
   private static final byte[][] PUBLIC_PREFIXES = words("pk.eyJ", "phc_", "sha256=", "sha1=", "sha512=", "NRJS-",
       // digests and fingerprints (sha256:…, an SSH key's SHA256:…), public keys in OpenSSH's one-line form
-      "sha256:", "SHA256:", "sha512:", "sha1:", "ssh-ed25519 ", "ssh-rsa ", "ecdsa-sha2-");
+      "sha256:", "SHA256:", "sha512:", "sha1:", "ssh-ed25519 ", "ssh-rsa ", "ecdsa-sha2-",
+      // Subresource Integrity and npm's lockfiles: integrity: sha512-…
+      "sha1-", "sha256-", "sha384-", "sha512-");
   private static final byte[] AGE_PUBLIC = Detector.ascii("age1");
 
   /** The word "password", "secret" or "key" in another language: a UI string's translation, not a value. */

@@ -76,7 +76,8 @@ final class KubernetesSecrets {
           blockEnd = q;
         }
         int[] span = trim(b, blockStart, blockEnd);
-        if (span[1] - span[0] >= 8 && !publicEntry && !publicText(b, span[0], span[1])) {
+        if (span[1] - span[0] >= 8 && !publicEntry && !publicText(b, span[0], span[1])
+            && !Bytes.startsWith(b, span[0], span[1], ANSIBLE_VAULT, false)) {
           out.add(new Finding(span[0], span[1], Category.SECRET, "kubernetes-secret", 0.9));
         }
         p = blockEnd;
@@ -88,7 +89,8 @@ final class KubernetesSecrets {
         span[1]--;
       }
       if (span[1] - span[0] >= 4 && !publicEntry && !Placeholders.isPlaceholder(b, span[0], span[1])
-          && !(encoded ? notASecret(b, span[0], span[1]) : publicText(b, span[0], span[1]))) {
+          && !Keyword.notASecretValue(b, span[0], span[1])
+          && !(encoded ? notASecret(b, span[0], span[1]) : bookkeepingText(b, span[0], span[1]))) {
         out.add(new Finding(span[0], span[1], Category.SECRET, "kubernetes-secret", 0.9));
       }
       p = nextLine(b, lineEnd, to);
@@ -151,6 +153,31 @@ final class KubernetesSecrets {
   private static final byte[][] PUBLIC_TEXT = {Detector.ascii("-----BEGIN PUBLIC KEY"),
       Detector.ascii("-----BEGIN RSA PUBLIC KEY"), Detector.ascii("ssh-rsa "), Detector.ascii("ssh-ed25519 "),
       Detector.ascii("ecdsa-sha2-"), Detector.ascii("data:")};
+
+  private static final byte[] ANSIBLE_VAULT = Detector.ascii("$ANSIBLE_VAULT;");
+  private static final byte[] SCHEME = Detector.ascii("://");
+
+  /**
+   * A stringData entry's text that is bookkeeping, not a credential: public text ({@link #publicText}), a URL with
+   * no user information ({@code jdbc:postgresql://db:5432/app}; one with a token in it has its own rule), a locale
+   * ({@code en-US}), an HTTP header's name ({@code X-API-Key}).
+   */
+  private static boolean bookkeepingText(byte[] b, int from, int to) {
+    int scheme = Bytes.indexOf(b, from, to, SCHEME);
+    if (scheme > from) {
+      int authority = scheme + SCHEME.length;
+      int end = authority;
+      while (end < to && b[end] != '/' && b[end] != '?' && b[end] != '#') {
+        end++;
+      }
+      return !Value.contains(b, authority, end, (byte) '@');
+    }
+    boolean locale = to - from == 5 && b[from + 2] == '-' && Bytes.all(b, from, from + 2, Bytes.LOWER)
+        && Bytes.all(b, from + 3, to, Bytes.UPPER);
+    boolean header = to - from > 2 && (b[from] == 'X' || b[from] == 'x') && b[from + 1] == '-'
+        && Bytes.all(b, from + 2, to, Bytes.UPPER | Bytes.LOWER | Bytes.DASH);
+    return locale || header || publicText(b, from, to);
+  }
 
   /** Text that is public or bookkeeping: a public key, a data: URI, a version number. */
   private static boolean publicText(byte[] b, int from, int to) {

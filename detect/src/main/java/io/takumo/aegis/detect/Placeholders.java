@@ -18,6 +18,8 @@ final class Placeholders {
       "welcome1", "trustno1", "password1", "123456", "12345678", "123456789",
       // products' documented defaults: the JDK's keystores, Elasticsearch's first user
       "changeit", "elastic",
+      // what tutorials and templates write for "a secret goes here"
+      "my-super-secret", "mysupersecret", "super-secret", "supersecret",
       // Telegram's documented bot token shape, as tutorials write it
       "123456789:abcdef");
   private static final byte[][] CONTAINS = bytes("xxxx", "****", "####", "...", "${", "{{", "}}", "process.env",
@@ -31,6 +33,8 @@ final class Placeholders {
       // secret managers' references: vals (ref+awsssm://…), GCP Secret Manager (sm://…, gcp:secretmanager:…),
       // 1Password (op://vault/item/field)
       "ref+", "secretmanager", "sm://", "op://", "/secrets/",
+      // Doppler's and Bitwarden Secrets Manager's references, Symfony's env(NAME), a container image's digest
+      "doppler://", "bws://", "env(", "@sha256:",
       // what a test file says its values are for
       "unit-test", "unit_test", "unittest", "for-tests", "for_tests", "for-testing", "for_testing");
   private static final byte[][] PREFIX = bytes("$", "\\$", "%", "@", "your", "enter", "put", "insert", "replace", "<", "[",
@@ -107,7 +111,7 @@ final class Placeholders {
         return true;
       }
     }
-    if (from < to && startsWithAny(PREFIX_BY_FIRST[Bytes.lower(b[from])], b, from, to)) {
+    if (from < to && startsWithAny(PREFIX_BY_FIRST[Bytes.lower(b[from])], b, from, to) && !percentEscaped(b, from, to)) {
       return true;
     }
     for (int i = from; i < to; i++) {
@@ -117,6 +121,15 @@ final class Placeholders {
     }
     return angleBracketed(b, from, to) || lowDiversity(b, from, to) || periodic(b, from, to)
         || fixtureWords(b, from, to);
+  }
+
+  /**
+   * Whether the value starts with a percent-escape ({@code %40Nl%5EV…}, a URL's password encoded), not with a
+   * variable ({@code %APPDATA%}) or a format ({@code %s}): two hex digits after the {@code %}, no {@code %} at its end.
+   */
+  private static boolean percentEscaped(byte[] b, int from, int to) {
+    return to - from > 3 && b[from] == '%' && Bytes.is(b[from + 1], Bytes.HEX) && Bytes.is(b[from + 2], Bytes.HEX)
+        && b[to - 1] != '%';
   }
 
   /**

@@ -369,6 +369,10 @@ final class Rules {
           .sep('_', LOWER_HEX, 40, 40));
     }
     r.add(new PrefixRule("buildkite-token", "bkua_", KEY, "Buildkite API access token").seg(LOWER_HEX, 40, 40));
+    for (String anchor : new String[] {"pat.", "sat."}) { // Harness: personal and service account tokens
+      r.add(new PrefixRule("harness-token", anchor, TOKEN, "Harness API token").seg(B64URL, 22, 22)
+          .sep('.', ALNUM, 24, 24).sep('.', ALNUM, 20, 20));
+    }
     for (String anchor : new String[] {"squ_", "sqp_", "sqa_"}) {
       r.add(new PrefixRule("sonarqube-token", anchor, KEY, "SonarQube token").seg(ALNUM, 40, 40));
     }

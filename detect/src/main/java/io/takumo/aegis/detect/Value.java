@@ -49,7 +49,9 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
       while (ve > vs && Bytes.is(b[ve - 1], Bytes.SPACE)) {
         ve--;
       }
-      return close < to && ve > vs && !contains(b, vs, ve, (byte) '\n') ? new Value(vs, ve, true, false) : null;
+      // an element's text up to its closing tag: <password>…</password>, not "<password>" in prose and the next tag
+      return close + 1 < to && b[close + 1] == '/' && ve > vs && !contains(b, vs, ve, (byte) '\n')
+          ? new Value(vs, ve, true, false) : null;
     }
     if (keyQuote != 0 && is > from && b[is - 1] == keyQuote) { // the name is a whole string, not a word of one
       int comma = skipBlanks(b, p, to);
@@ -455,7 +457,8 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
       }
       int ws = b[w] == '(' ? w + 1 : w;
       int we = ws;
-      while (we < to && we - ws < 24 && (Bytes.is(b[we], Bytes.UPPER | Bytes.LOWER) || b[we] == '\'')) {
+      // letters of any script: "api key şu: …", "token यह है: …", "api key はこれです: …"
+      while (we < to && we - ws < 24 && (Bytes.is(b[we], Bytes.UPPER | Bytes.LOWER) || b[we] == '\'' || b[we] < 0)) {
         we++;
       }
       int e = ws > w && we < to && b[we] == ')' ? we + 1 : we;

@@ -746,6 +746,12 @@ class DetectorTest {
       slack.xoxc = xoxc-467322613658-29580110457-222155770211-df2c639a0f81424ee4a45254e0fd6de1ec2f5c17026ae01bd1e3516a088d86cb | xoxc-467322613658-29580110457-222155770211-df2c639a0f81424ee4a45254e0fd6de1ec2f5c17026ae01bd1e3516a088d86cb
       nimm diesen Token: gloas-g2NODl-f3BW5SxUsLVb4G6SA77Ttf1WFok3Nga165DWU2f0gTmwXAAbF9VaooGhY hier | gloas-g2NODl-f3BW5SxUsLVb4G6SA77Ttf1WFok3Nga165DWU2f0gTmwXAAbF9VaooGhY
       gitlab glptt token: glptt-GzlAJS6sv34rNTBqsOcNmSAAYh3tVwmFx_OwYUIm                  | glptt-GzlAJS6sv34rNTBqsOcNmSAAYh3tVwmFx_OwYUIm
+      ~{"command":"htpasswd -b -c /etc/nginx/.htpasswd admin kiwi-stone-lotus7","description":"run it"}~ | kiwi-stone-lotus7
+      htpasswd -nb ops GpZk0LQXjwQFuweWag3zal1H1v                                         | GpZk0LQXjwQFuweWag3zal1H1v
+      rclone config create s3prod s3 provider AWS env_auth false secret_access_key qpBU7RoC1hRoVga1h5SWwR2ALHEa9baEnrTf3KNy | qpBU7RoC1hRoVga1h5SWwR2ALHEa9baEnrTf3KNy
+      couchdbUrl: http://admin:%25c%25TY%3Fhf*uMOL@couchdb:5984/                        | http://admin:%25c%25TY%3Fhf*uMOL@couchdb:5984/
+      harness api key はこれです: pat.jEISM6o4mOQjnCRVT950wJ.3469ec40fb3d0d2e96e0ebb5.SggmJA8xZBXPY74ERV1i | pat.jEISM6o4mOQjnCRVT950wJ.3469ec40fb3d0d2e96e0ebb5.SggmJA8xZBXPY74ERV1i
+      scw secret key şu: Xf3806ada51504a23                                                | Xf3806ada51504a23
       """)
   void ninthCorpusMissesAreFound(String text, String secret) {
     byte[] b = text.getBytes(StandardCharsets.UTF_8);
@@ -767,7 +773,17 @@ class DetectorTest {
       "words = {\"storepass\", \"keypass\", \"deststorepass\"};",
       "    bZQ3OqcrbzPWIcq+8nRYhyQ2VUX7H/k8JUXZ3l6z26Cf7dbh5u9PbA3fRwalWSl+",
       "user admin, pass the ball", "login admin, password reset required", "la password di the NAS è scaduta",
-      "hasło do Grafana to tajemnica", "elasticsearch.password: elastic"})
+      "hasło do Grafana to tajemnica", "elasticsearch.password: elastic",
+      "htpasswd -c /etc/nginx/.htpasswd admin", "htpasswd -b .htpasswd admin $PASSWORD",
+      "rclone config create remote s3 secret_access_key $AWS_SECRET", "KEY=ratelimit:apikey:47002",
+      "private static string Key = \"cache-v1-282e5f8b5dd84b44\";", "const string Key = \"v2:token:43140817\";",
+      "FLAG_KEY=ff_2025_q1_pricing_v2", "export const flagKey = \"ff_2022_q3_pricing_v2\";",
+      "let loginForgotPassword = \"Forgot password?\";", "\"form.password\": \"Wachtwoord:\",",
+      "$env:LOGIN_FORGOT_PASSWORD = '\\ube44\\ubc00\\ubc88\\ud638:'", "integrity: 'sha1-1cKYo82CLvzVKsXq/zY48TzDxlQ='",
+      "REDIS_PASSWORD=\"env(REDIS_PASSWORD)\"", "db_password = \"bws://adf6a16b-d2ba-4d23-9d7e-a5b1ee07e405\"",
+      "const PASSWORD: &str = \"doppler://prod/DB_PASSWORD\";", "db_password = \"my-super-secret\"",
+      "headers={\"x-api-key\": \"nginx@sha256:cea07d83a066b4b307e85f739e5043095d96df651571f94ebd00f731a9e1747f\"}",
+      "ANTHROPIC_API_KEY=<password>\nAUTH_TOKEN=<redacted-by-user>"})
   void ninthCorpusLookAlikesAreNot(String text) {
     assertThat(scan(text)).as(text).isEmpty();
   }
@@ -813,6 +829,17 @@ class DetectorTest {
         + "    MIIDxDCCAqygAwIBAgIUQ3kVx7Lm2Rt8Kp0Wz5Yb7Nc4Hd6Fj1Gs3Aa8Ue2Io5Py7Tr0Ew9Qk\n    -----END CERTIFICATE-----\n"
         + "  smtp-relay: Zq7mPLx42rTyWb9Kc3Nd\n";
     assertThat(scan(block)).extracting(f -> block.substring(f.start(), f.end())).containsExactly("Zq7mPLx42rTyWb9Kc3Nd");
+
+    // stringData's bookkeeping (the ninth corpus): URLs with no user, a locale, a header's name, integrity, ciphertext
+    String text2 = "apiVersion: v1\nkind: Secret\ntype: Opaque\nstringData:\n"
+        + "  DATABASE_URL: jdbc:postgresql://db:5432/app\n  REDIS_URL: \"https://api.stripe.com/v1/charges\"\n"
+        + "  DEFAULT_LOCALE: en-US\n  TOKEN_HEADER: X-API-Key\n  integrity: sha256-ImO+rZSq/YmgIGRwzBROsyj2bGlNfSiXVgrMUOpz7ms=\n"
+        + "  OPENAI_API_KEY: |\n    $ANSIBLE_VAULT;1.1;AES256\n    7c518375d21ef2906b617a419e3e01792256a7e0c4dc1133\n"
+        + "  AWS_SECRET_ACCESS_KEY: AQICAHho4PvvaKNBsUEN16JOcFjFcIj30QnIG6Ls5vrvoyQ9b9qLNUva2RDrmL/ibNRjAFYcicctSDER3wrz"
+        + "caZy1CH70Pr/JGqBUUAFuBSnKAcxg6VDM7sKyime0gJTy0tkeS7nCVOtTgnrwevrTND9KaiUWKVyC4Y8jnz+S4g+ltayrcL8hJ9muuU==\n"
+        + "  SMTP_URL: smtp://relay:Zq7mPLx42rTyWb9Kc3Nd@smtp.internal:587\n  smtp-relay: Zq7mPLx42rTyWb9Kc3Nd\n";
+    assertThat(scan(text2)).extracting(f -> text2.substring(f.start(), f.end()))
+        .containsExactly("smtp://relay:Zq7mPLx42rTyWb9Kc3Nd@smtp.internal:587", "Zq7mPLx42rTyWb9Kc3Nd");
   }
 
   /** OpenVPN's static key (tls-auth, tls-crypt) is shared between both ends and secret like a private key. */
