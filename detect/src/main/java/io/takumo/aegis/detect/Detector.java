@@ -1160,7 +1160,7 @@ public final class Detector {
 
   /**
    * The arguments of the command at {@code p} up to {@code end}, each quoted or a word; it stops at a quote that ends
-   * the string the command is written in ({@code "command":"htpasswd -b … admin s3cret","description"}) or a
+   * the string the command is written in ({@code "command":"htpasswd -b FILE USER PASSWORD","description"}) or a
    * {@code ;}.
    */
   private static List<Value> arguments(byte[] b, int p, int end) {

@@ -29,7 +29,7 @@ final class ForeignNames {
       {"PASSWORD", "passwort", "kennwort", "wachtwoord", "contraseña", "senha", "mot de passe", "mdp", "palavra-passe",
           "hasło", "haslo", "heslo", "lösenord", "adgangskode", "jelszó", "jelszo", "şifre", "Şifre", "mật khẩu",
           "kata sandi", "парол", "Парол", "κωδικός", "Κωδικός", "密码", "密碼", "口令", "パスワード", "暗証番号", "비밀번호",
-          "패스워드", "암호", "पासवर्ड", "كلمة المرور", "كلمة السر", "סיסמה", "รหัสผ่าน", "رمز عبور"},
+          "패스워드", "암호", "비번", "पासवर्ड", "كلمة المرور", "كلمة السر", "סיסמה", "รหัสผ่าน", "رمز عبور"},
       {"TOKEN", "токен", "Токен", "令牌", "トークン", "토큰", "टोकन"},
       {"KEY", "clé", "klucz", "sleutel", "schlüssel", "schluessel", "schlussel", "anahtar", "ключ", "Ключ", "密钥",
           "密鑰", "秘钥", "私钥", "キー", "鍵", "키", "कुंजी", "مفتاح"},
@@ -95,7 +95,9 @@ final class ForeignNames {
 
   /** Words for "is" between a name and its value, each followed by a blank. */
   private static final byte[][] IS = words("is", "ist", "lautet", "es", "est", "é", "è", "era", "sind", "jest", "je",
-      "to", "är", "er", "on", "adalah", "là", "c'est", "это", "—", "–", "-", "->", "→", "هي", "है", "是", "为");
+      "to", "är", "er", "on", "adalah", "là", "c'est", "это", "—", "–", "-", "->", "→", "هي", "है", "是", "为",
+      // what a password was changed to: ho cambiato la password … in …, zmieniłem hasło … na …, mudei a senha … para …
+      "in", "na", "para");
 
   /**
    * The end of a word for "is" in some language at {@code p} and the blank after it ({@code la password di the NAS
@@ -207,7 +209,8 @@ final class ForeignNames {
         || b[e - 1] == '?' || b[e - 1] == ':')) {
       e--;
     }
-    return e - v >= MIN_LENGTH && e - v <= MAX_LENGTH && letter && digit ? new Value(v, e, false, true) : null;
+    return e - v >= MIN_LENGTH && e - v <= MAX_LENGTH && (letter && digit || Value.passphrase(b, v, e))
+        ? new Value(v, e, false, true) : null;
   }
 
   /** A value given with no connector must look generated: ten characters or more, three classes of characters. */

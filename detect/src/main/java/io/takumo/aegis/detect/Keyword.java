@@ -430,8 +430,12 @@ enum Keyword {
     return timestamp(b, from, to) || passwordHash(b, from, to) || Bytes.startsWithAny(b, from, to, PUBLIC_PREFIXES, false)
         || agePublicKey(b, from, to) || sealedSecret(b, from, to) || kmsCiphertext(b, from, to)
         || translatedName(b, from, to) || publicId(b, from, to) || NAME_WORDS.contains(b, from, to)
-        || namesASecret(b, from, to) || slashedName(b, from, to) || uiLabel(b, from, to) || cacheKey(b, from, to);
+        || namesASecret(b, from, to) || slashedName(b, from, to) || uiLabel(b, from, to) || cacheKey(b, from, to)
+        || Bytes.startsWith(b, from, to, SECURE_STRING, true) && to - from == SECURE_STRING.length;
   }
+
+  /** {@code $DbPassword = ConvertTo-SecureString '…' -AsPlainText}: the cmdlet, whose argument has its own rule. */
+  private static final byte[] SECURE_STRING = Detector.ascii("convertto-securestring");
 
   /**
    * A user interface's label or question ({@code Password:}, {@code Forgot password?}, {@code Wachtwoord vergeten?},
@@ -493,7 +497,9 @@ enum Keyword {
       // digests and fingerprints (sha256:…, an SSH key's SHA256:…), public keys in OpenSSH's one-line form
       "sha256:", "SHA256:", "sha512:", "sha1:", "ssh-ed25519 ", "ssh-rsa ", "ecdsa-sha2-",
       // Subresource Integrity and npm's lockfiles: integrity: sha512-…
-      "sha1-", "sha256-", "sha384-", "sha512-");
+      "sha1-", "sha256-", "sha384-", "sha512-",
+      // LaunchDarkly's mobile keys, shipped inside apps (its server-side sdk- keys are secrets)
+      "mob-");
   private static final byte[] AGE_PUBLIC = Detector.ascii("age1");
 
   /** The word "password", "secret" or "key" in another language: a UI string's translation, not a value. */

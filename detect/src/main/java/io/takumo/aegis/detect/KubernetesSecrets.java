@@ -160,7 +160,7 @@ final class KubernetesSecrets {
   /**
    * A stringData entry's text that is bookkeeping, not a credential: public text ({@link #publicText}), a URL with
    * no user information ({@code jdbc:postgresql://db:5432/app}; one with a token in it has its own rule), a locale
-   * ({@code en-US}), an HTTP header's name ({@code X-API-Key}).
+   * ({@code en-US}), a port, a cloud region ({@code us-east-1}), an HTTP header's name ({@code X-API-Key}).
    */
   private static boolean bookkeepingText(byte[] b, int from, int to) {
     int scheme = Bytes.indexOf(b, from, to, SCHEME);
@@ -174,9 +174,12 @@ final class KubernetesSecrets {
     }
     boolean locale = to - from == 5 && b[from + 2] == '-' && Bytes.all(b, from, from + 2, Bytes.LOWER)
         && Bytes.all(b, from + 3, to, Bytes.UPPER);
+    boolean number = to - from <= 6 && Bytes.all(b, from, to, Bytes.DIGIT); // a port, a count
+    boolean region = to - from <= 24 && Bytes.is(b[to - 1], Bytes.DIGIT) && b[to - 2] == '-'
+        && Bytes.all(b, from, to - 2, Bytes.LOWER | Bytes.DASH) && Value.contains(b, from, to - 2, (byte) '-');
     boolean header = to - from > 2 && (b[from] == 'X' || b[from] == 'x') && b[from + 1] == '-'
         && Bytes.all(b, from + 2, to, Bytes.UPPER | Bytes.LOWER | Bytes.DASH);
-    return locale || header || publicText(b, from, to);
+    return locale || number || region || header || publicText(b, from, to);
   }
 
   /** Text that is public or bookkeeping: a public key, a data: URI, a version number. */

@@ -249,7 +249,11 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
 
   /** Words for a user's name before a password's ("user admin, pass …", "login admin, hasło …"). */
   private static final WordSet USER_WORDS = new WordSet("user", "username", "login", "usuario", "utente", "pengguna",
-      "benutzer", "utilisateur", "gebruiker", "usuário");
+      "benutzer", "utilisateur", "gebruiker", "account");
+  /** The same in other scripts: 계정 admin, 비번 …; ユーザー admin / パスワード …; यूज़र admin, पासवर्ड …. */
+  private static final byte[][] USER_WORDS_WIDE = java.util.stream.Stream.of("계정", "ユーザー", "यूज़र", "пользователь",
+      "kullanıcı", "użytkownik", "usuário", "用户", "用戶").map(w -> w.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+      .toArray(byte[][]::new);
 
   /**
    * Whether the name at {@code is} follows a user's: {@code user admin, pass …}, {@code login admin / hasło …}: the
@@ -276,10 +280,18 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     }
     int ue = q - 1;
     int us = ue;
-    while (us > from && ue - us < 16 && (Bytes.is(b[us - 1], Bytes.UPPER | Bytes.LOWER) || b[us - 1] < 0)) {
+    while (us > from && ue - us < 24 && (Bytes.is(b[us - 1], Bytes.UPPER | Bytes.LOWER) || b[us - 1] < 0)) {
       us--;
     }
-    return USER_WORDS.contains(b, us, ue);
+    if (USER_WORDS.contains(b, us, ue)) {
+      return true;
+    }
+    for (byte[] word : USER_WORDS_WIDE) {
+      if (ue - us >= word.length && Bytes.startsWith(b, ue - word.length, ue, word, false)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static final WordSet ARTICLES = new WordSet("the", "our", "my", "your", "a", "an", "new");
@@ -531,8 +543,42 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
         || b[e - 1] == '?')) {
       e--;
     }
-    // prose is full of words after "is" and "to" ("the key is required}"): a value there holds a digit
-    return e - v >= minLength && e - v < MAX && hasDigit(b, v, e) ? new Value(v, e, false, true) : null;
+    // prose is full of words after "is" and "to" ("the key is required}"): a value there holds a digit, or is a
+    // passphrase
+    return e - v >= minLength && e - v < MAX && (hasDigit(b, v, e) || passphrase(b, v, e))
+        ? new Value(v, e, false, true) : null;
+  }
+
+  /**
+   * A passphrase as people and generators make them: three words or more of three letters or more, joined by one
+   * kind of {@code -}, {@code _} or {@code .} ({@code umber-sierra-kiwi-koala}, {@code opal_indigo_glacier}), none of
+   * them a word a sentence or a name is made of ({@code required-for-login}, {@code see_the_docs}).
+   */
+  private static final WordSet NOT_PASSPHRASE = new WordSet("the", "for", "and", "not", "see", "use", "set", "get",
+      "from", "with", "your", "this", "that", "here", "docs", "required", "optional", "default", "login", "user",
+      "name", "value", "file", "path", "key", "token", "secret", "password", "api", "app", "env", "var", "config");
+
+  static boolean passphrase(byte[] b, int from, int to) {
+    byte joiner = 0;
+    int words = 0;
+    int start = from;
+    for (int i = from; i <= to; i++) {
+      if (i < to && Bytes.is(b[i], Bytes.LOWER)) {
+        continue;
+      }
+      if (i - start < 3 || i - start > 12 || NOT_PASSPHRASE.contains(b, start, i)) {
+        return false;
+      }
+      words++;
+      if (i < to) {
+        if (b[i] != '-' && b[i] != '_' && b[i] != '.' || joiner != 0 && b[i] != joiner) {
+          return false;
+        }
+        joiner = b[i];
+      }
+      start = i + 1;
+    }
+    return words >= 3;
   }
 
   /**
