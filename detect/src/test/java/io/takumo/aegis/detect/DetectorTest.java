@@ -752,6 +752,12 @@ class DetectorTest {
       couchdbUrl: http://admin:%25c%25TY%3Fhf*uMOL@couchdb:5984/                        | http://admin:%25c%25TY%3Fhf*uMOL@couchdb:5984/
       harness api key はこれです: pat.jEISM6o4mOQjnCRVT950wJ.3469ec40fb3d0d2e96e0ebb5.SggmJA8xZBXPY74ERV1i | pat.jEISM6o4mOQjnCRVT950wJ.3469ec40fb3d0d2e96e0ebb5.SggmJA8xZBXPY74ERV1i
       scw secret key şu: Xf3806ada51504a23                                                | Xf3806ada51504a23
+      Zugang staging db: Benutzer admin, Kennwort umber-sierra-kiwi-koala hier           | umber-sierra-kiwi-koala
+      Password for redis: summit_tundra_amber (don't share)                               | summit_tundra_amber
+      계정 admin, 비번 Panda6767#                                                        | Panda6767#
+      ユーザー admin / パスワード raven-anchor-canyon                                    | raven-anchor-canyon
+      zmieniłem hasło do Grafana na pluto@YONDER26                                       | pluto@YONDER26
+      ho cambiato la password del kafka broker in Koala7073$                              | Koala7073$
       """)
   void ninthCorpusMissesAreFound(String text, String secret) {
     byte[] b = text.getBytes(StandardCharsets.UTF_8);
@@ -783,7 +789,10 @@ class DetectorTest {
       "REDIS_PASSWORD=\"env(REDIS_PASSWORD)\"", "db_password = \"bws://adf6a16b-d2ba-4d23-9d7e-a5b1ee07e405\"",
       "const PASSWORD: &str = \"doppler://prod/DB_PASSWORD\";", "db_password = \"my-super-secret\"",
       "headers={\"x-api-key\": \"nginx@sha256:cea07d83a066b4b307e85f739e5043095d96df651571f94ebd00f731a9e1747f\"}",
-      "ANTHROPIC_API_KEY=<password>\nAUTH_TOKEN=<redacted-by-user>"})
+      "ANTHROPIC_API_KEY=<password>\nAUTH_TOKEN=<redacted-by-user>", "the password is required-for-login",
+      "password for the user: see_the_docs", "ho cambiato la password in produzione",
+      "export const LD_MOBILE_KEY = 'mob-6d3cee78-27f1-4295-808d-372eebb9a3d5';",
+      "$DbPassword = ConvertTo-SecureString '$PASSWORD' -AsPlainText -Force"})
   void ninthCorpusLookAlikesAreNot(String text) {
     assertThat(scan(text)).as(text).isEmpty();
   }
@@ -837,6 +846,7 @@ class DetectorTest {
         + "  OPENAI_API_KEY: |\n    $ANSIBLE_VAULT;1.1;AES256\n    7c518375d21ef2906b617a419e3e01792256a7e0c4dc1133\n"
         + "  AWS_SECRET_ACCESS_KEY: AQICAHho4PvvaKNBsUEN16JOcFjFcIj30QnIG6Ls5vrvoyQ9b9qLNUva2RDrmL/ibNRjAFYcicctSDER3wrz"
         + "caZy1CH70Pr/JGqBUUAFuBSnKAcxg6VDM7sKyime0gJTy0tkeS7nCVOtTgnrwevrTND9KaiUWKVyC4Y8jnz+S4g+ltayrcL8hJ9muuU==\n"
+        + "  DB_PORT: '5432'\n  AWS_REGION: us-east-1\n"
         + "  SMTP_URL: smtp://relay:Zq7mPLx42rTyWb9Kc3Nd@smtp.internal:587\n  smtp-relay: Zq7mPLx42rTyWb9Kc3Nd\n";
     assertThat(scan(text2)).extracting(f -> text2.substring(f.start(), f.end()))
         .containsExactly("smtp://relay:Zq7mPLx42rTyWb9Kc3Nd@smtp.internal:587", "Zq7mPLx42rTyWb9Kc3Nd");
