@@ -648,7 +648,8 @@ public final class Detector {
       return ie; // <add key="https://api.nuget.org/v3/index.json" value="…"/>: the attribute key= holds a name
     }
     if (value == null || value.end() - value.start() < Keyword.MIN_VALUE
-        || (!value.quoted() && !value.envStyle() && Keyword.isExpression(b, value.start(), value.end()))) {
+        || (!value.quoted() && !value.envStyle() && Keyword.isExpression(b, value.start(), value.end())
+        && !Value.passphrase(b, value.start(), value.end()))) {
       return ie; // tokens = new …, key = os.environ.get(…: no kind accepts it, whatever the name says
     }
     if (keyword == Keyword.TOKEN && vaultLegacyToken(b, value.start(), value.end())) {
@@ -676,6 +677,10 @@ public final class Detector {
     if (kind == Keyword.PASSWORD && i18nString(b, is, ie, value)) {
       return ie; // auth.errors.wrong_password: "Token expired": a user interface's string, not a password
     }
+    if (kind == Keyword.COOKIE && Value.contains(b, value.start(), value.end(), (byte) ';')) {
+      cookies(b, value, out); // a Cookie header's list, as a HAR file holds it: each cookie judged alone
+      return ie;
+    }
     if (kind.accepts(b, value.start(), value.end(), value.quoted(), value.envStyle())
         && !failedKnownFormat(b, value.start(), value.end())) {
       int[] span = ConnectionStrings.widen(b, value.start(), value.end(), from, to);
@@ -687,6 +692,22 @@ public final class Detector {
       }
     }
     return ie;
+  }
+
+  /** The cookies of {@code connect.sid=…; theme=dark; lang=en}: each that is a credential's value. */
+  private void cookies(byte[] b, Value list, List<Finding> out) {
+    int start = list.start();
+    for (int i = start; i <= list.end(); i++) {
+      if (i < list.end() && b[i] != ';') {
+        continue;
+      }
+      int s = Value.skipBlanks(b, start, i);
+      if (Keyword.COOKIE.accepts(b, s, i, true, true) && !failedKnownFormat(b, s, i)) {
+        Keyword kind = Keyword.COOKIE;
+        out.add(new Finding(kind.secretStart(b, s, i), i, kind.category, "context-" + kind.id, kind.confidence));
+      }
+      start = i + 1;
+    }
   }
 
   /**

@@ -90,7 +90,7 @@ enum Keyword {
       "row", "shortcut", "hot", "schema", "entity", "table", "unique", "composite", "route", "node", "tree",
       "registry", "translation", "i18n", "react", "item", "map", "dict", "kms", "redis",
       // a feature flag's or an experiment's key: FLAG_KEY=ff_2025_q1_pricing_v2, experimentKey
-      "flag", "feature", "experiment", "idempotency", "dedup", "dedupe"};
+      "flag", "feature", "experiment"};
   private static final byte[] DOUBLE_UNDERSCORE = Detector.ascii("__");
   private static final byte[] COLON = Detector.ascii(":");
   private static final String[] AUTH_WORDS = {"auth", "authorization", "authtoken", "authkey", "basicauth",
@@ -315,6 +315,9 @@ enum Keyword {
     }
     if (this == COOKIE) {
       int start = cookieValue(b, from, to);
+      if (to - start == 20 && Bytes.all(b, start, to, Bytes.UPPER)) {
+        return !Placeholders.isPlaceholder(b, start, to); // Erlang's cookie (RabbitMQ's): twenty capital letters
+      }
       return to - start >= 16 && to - start <= 4096 && Bytes.all(b, start, to, Bytes.TOKEN_CHARS | Bytes.PERCENT)
           && Bytes.classesPresent(b, start, to) >= 2 && Bytes.entropy(b, start, to) >= 3.0
           && !Placeholders.isPlaceholder(b, start, to);
@@ -346,8 +349,9 @@ enum Keyword {
         return false; // multi-line values are documents, not credentials (PEM has its own rule)
       }
     }
-    if (!quoted && !envStyle && (isExpression(b, from, to) || (digits == 0 && isIdentifier(b, from, to)))) {
-      return false; // password = otherVariable, key = Ed25519.Signatures
+    if (!quoted && !envStyle && (isExpression(b, from, to) || (digits == 0 && isIdentifier(b, from, to)))
+        && !((this == PASSWORD || this == PWD) && Value.passphrase(b, from, to))) {
+      return false; // password = otherVariable, key = Ed25519.Signatures (smtp.password = tundra.canyon.yak is one)
     }
     if (!quoted && envStyle && (call(b, from, to) || (digits == 0 && memberAccess(b, from, to) && isIdentifier(b, from, to)))) {
       return false; // key_rotation_days: 90.to_string(), AppSecret: creds.SecretAccessKey (a Go or Rust struct field)

@@ -106,8 +106,11 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     int end = p;
     // .netrc's values end at a blank: oLP8ex{J)_Lq[)@d is one password; elsewhere a closing bracket the value
     // opened is its own (P4ss[w0rd]x, Xy7(ab)9), one it did not ends it (f(password=x))
+    // a variable's line in a .env file or a Dockerfile (SECRET_KEY=7pdsjl9)pe9…): closing brackets are the value's
+    boolean line = tight && b[ie] == '=' && keyQuote == 0 && startsALine(b, is, from);
     while (end < to && end - p < MAX
-        && (netrc ? !Bytes.is(b[end], Bytes.SPACE) : !terminates(b[end]) || unclosed(b, p, end, b[end]))
+        && (netrc ? !Bytes.is(b[end], Bytes.SPACE)
+            : !terminates(b[end]) || unclosed(b, p, end, b[end]) || line && closes(b[end]))
         && !(query && b[end] == '&')) {
       end++;
     }
@@ -139,6 +142,27 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
       }
     }
     return null;
+  }
+
+  private static final byte[][] LINE_COMMANDS = {Detector.ascii("export"), Detector.ascii("ENV"),
+      Detector.ascii("set")};
+
+  /** Whether the name at {@code is} starts its line, after blanks and {@code export}, {@code ENV} or {@code set}. */
+  private static boolean startsALine(byte[] b, int is, int from) {
+    int q = is;
+    while (q > from && (b[q - 1] == ' ' || b[q - 1] == '\t')) {
+      q--;
+    }
+    for (byte[] command : LINE_COMMANDS) {
+      if (q < is && q - command.length >= from && Bytes.startsWith(b, q - command.length, q, command, false)) {
+        q -= command.length;
+        while (q > from && (b[q - 1] == ' ' || b[q - 1] == '\t')) {
+          q--;
+        }
+        break;
+      }
+    }
+    return q <= from || b[q - 1] == '\n';
   }
 
   /** What a method does with the secret its name mentions when it is not given one: getToken("refresh"). */
@@ -1048,6 +1072,10 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
 
   static boolean isQuote(byte c) {
     return c == '"' || c == '\'' || c == '`';
+  }
+
+  private static boolean closes(byte c) {
+    return c == ')' || c == ']' || c == '}';
   }
 
   private static boolean terminates(byte c) {

@@ -758,6 +758,10 @@ class DetectorTest {
       ユーザー admin / パスワード raven-anchor-canyon                                    | raven-anchor-canyon
       zmieniłem hasło do Grafana na pluto@YONDER26                                       | pluto@YONDER26
       ho cambiato la password del kafka broker in Koala7073$                              | Koala7073$
+      ~"name": "Cookie", "value": "theme=dark; connect.sid=9k33hv1fbrgt3c8fz8pv9xxq7w8ntqgy; lang=en"~ | 9k33hv1fbrgt3c8fz8pv9xxq7w8ntqgy
+      RABBITMQ_ERLANG_COOKIE='KMLLDORPRHJFVPSMXDJK'                                        | KMLLDORPRHJFVPSMXDJK
+      ENV DJANGO_SECRET_KEY=z)@bp3%69ukfr@-a@oyim-okgq!_!ii_!%x06=qb=y-6r1rzcs             | z)@bp3%69ukfr@-a@oyim-okgq!_!ii_!%x06=qb=y-6r1rzcs
+      smtp.password = tundra.canyon.yak                                                   | tundra.canyon.yak
       """)
   void ninthCorpusMissesAreFound(String text, String secret) {
     byte[] b = text.getBytes(StandardCharsets.UTF_8);
@@ -792,7 +796,9 @@ class DetectorTest {
       "ANTHROPIC_API_KEY=<password>\nAUTH_TOKEN=<redacted-by-user>", "the password is required-for-login",
       "password for the user: see_the_docs", "ho cambiato la password in produzione",
       "export const LD_MOBILE_KEY = 'mob-6d3cee78-27f1-4295-808d-372eebb9a3d5';",
-      "$DbPassword = ConvertTo-SecureString '$PASSWORD' -AsPlainText -Force"})
+      "$DbPassword = ConvertTo-SecureString '$PASSWORD' -AsPlainText -Force",
+      "\"name\": \"Cookie\", \"value\": \"theme=dark; lang=en-US\"", "password = request.form.password",
+      "f(password=x) + g(y)", "SECRET_KEY=get_secret(name)"})
   void ninthCorpusLookAlikesAreNot(String text) {
     assertThat(scan(text)).as(text).isEmpty();
   }
