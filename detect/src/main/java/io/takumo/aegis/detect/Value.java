@@ -478,16 +478,14 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
       return null;
     }
     int w = p;
-    boolean described = false; // a word says what the name is about: "the key for the cache: …"
     for (int words = 0; words < SENTENCE_WORDS && w < to; words++) {
-      int arrow = words > 0 && !described ? arrow(b, w, to) : 0;
+      int arrow = words > 0 ? arrow(b, w, to) : 0;
       if (arrow > 0) {
-        return proseValue(b, w + arrow, to, LABELLED);
+        return described(b, p, w) ? null : proseValue(b, w + arrow, to, LABELLED);
       }
       // "is" in another language: la password di the NAS è …, hasło do Grafana to … (English "is" wants more below)
-      int foreignIs = words > 0 && !described && !Bytes.startsWith(b, w, to, IS_BLANK, false)
-          ? ForeignNames.is(b, w, to) : 0;
-      Value given = foreignIs > 0 ? proseValue(b, foreignIs, to, LABELLED) : null;
+      int foreignIs = words > 0 && !Bytes.startsWith(b, w, to, IS_BLANK, false) ? ForeignNames.is(b, w, to) : 0;
+      Value given = foreignIs > 0 && !described(b, p, w) ? proseValue(b, foreignIs, to, LABELLED) : null;
       if (given != null) {
         return given;
       }
@@ -501,13 +499,11 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
       if (we == ws || e >= to) {
         return null;
       }
-      boolean describes = Keyword.describesASecret(b, ws, we);
-      if (words == 0 && describes) {
+      if (words == 0 && Keyword.describesASecret(b, ws, we)) {
         return null; // "the key id is …", "the token count is …", "the key id: …"
       }
-      described |= describes;
-      if (e + 1 < to && b[e] == ':' && b[e + 1] == ' ' && !described) {
-        return proseValue(b, e + 1, to, LABELLED); // the label ends here: "… for the admin user: …"
+      if (e + 1 < to && b[e] == ':' && b[e + 1] == ' ') { // the label ends here: "… for the admin user: …"
+        return described(b, p, e) ? null : proseValue(b, e + 1, to, LABELLED);
       }
       if (b[e] != ' ') {
         return null;
@@ -518,6 +514,24 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
       w = e + 1;
     }
     return null;
+  }
+
+  /**
+   * Whether a word of {@code b[from, to)} says what a name is about rather than naming the secret: "the key for the
+   * cache: …" (looked at only where a colon, an arrow or an "is" gives a value: most sentences have none).
+   */
+  private static boolean described(byte[] b, int from, int to) {
+    int ws = from;
+    for (int i = from; i <= to; i++) {
+      if (i < to && Bytes.is(b[i], Bytes.UPPER | Bytes.LOWER)) {
+        continue;
+      }
+      if (i > ws && Keyword.describesASecret(b, ws, i)) {
+        return true;
+      }
+      ws = i + 1;
+    }
+    return false;
   }
 
   /**
@@ -586,23 +600,31 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     byte joiner = 0;
     int words = 0;
     int start = from;
-    for (int i = from; i <= to; i++) {
+    for (int i = from; i <= to; i++) { // the shape first, cheaply: most values fail it at their first bytes
       if (i < to && Bytes.is(b[i], Bytes.LOWER)) {
         continue;
       }
-      if (i - start < 3 || i - start > 12 || NOT_PASSPHRASE.contains(b, start, i)) {
+      if (i - start < 3 || i - start > 12
+          || i < to && (b[i] != '-' && b[i] != '_' && b[i] != '.' || joiner != 0 && b[i] != joiner)) {
         return false;
       }
       words++;
-      if (i < to) {
-        if (b[i] != '-' && b[i] != '_' && b[i] != '.' || joiner != 0 && b[i] != joiner) {
-          return false;
-        }
-        joiner = b[i];
-      }
+      joiner = i < to ? b[i] : joiner;
       start = i + 1;
     }
-    return words >= 3;
+    if (words < 3) {
+      return false;
+    }
+    start = from;
+    for (int i = from; i <= to; i++) {
+      if (i == to || b[i] == joiner) {
+        if (NOT_PASSPHRASE.contains(b, start, i)) {
+          return false;
+        }
+        start = i + 1;
+      }
+    }
+    return true;
   }
 
   /**
