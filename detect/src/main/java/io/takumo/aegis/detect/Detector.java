@@ -521,15 +521,19 @@ public final class Detector {
     if (found.size() <= 1) {
       return found;
     }
-    List<Finding> byPreference = new ArrayList<>(found);
-    byPreference.sort(Comparator.comparingInt(Finding::length).reversed()
-        .thenComparing(Comparator.comparingInt(Detector::specificity).reversed())
-        .thenComparingInt(Finding::start));
+    // Ranked once each (a rule's specificity is a string comparison: per comparison it was a tenth of a dump's scan)
+    Ranked[] byPreference = new Ranked[found.size()];
+    for (int i = 0; i < byPreference.length; i++) {
+      Finding f = found.get(i);
+      byPreference[i] = new Ranked((long) f.length() << 2 | specificity(f), f);
+    }
+    Arrays.sort(byPreference, RANKED);
     // The kept findings never overlap, so ordered by start their ends are ordered too: a candidate overlaps one of
     // them only if it overlaps the last that starts at or before it or the first that starts after it. (A list
     // searched from its start made a text with many findings quadratic: 10 µs per line of 12,000 keys.)
     TreeMap<Integer, Finding> kept = new TreeMap<>();
-    for (Finding f : byPreference) {
+    for (Ranked r : byPreference) {
+      Finding f = r.finding();
       Map.Entry<Integer, Finding> before = kept.floorEntry(f.start());
       Map.Entry<Integer, Finding> after = kept.higherEntry(f.start());
       if ((before == null || before.getValue().end() <= f.start()) && (after == null || after.getKey() >= f.end())) {
@@ -538,6 +542,13 @@ public final class Detector {
     }
     return new ArrayList<>(kept.values());
   }
+
+  /** A finding and its rank: longer first, then the more specific. */
+  private record Ranked(long rank, Finding finding) {}
+
+  /** By rank, highest first, then by start. */
+  private static final Comparator<Ranked> RANKED = (a, b) -> a.rank != b.rank ? Long.compare(b.rank, a.rank)
+      : Integer.compare(a.finding.start(), b.finding.start());
 
   /** Context findings lose to generic shapes (bearer, IP), which lose to named formats. */
   private static int specificity(Finding f) {

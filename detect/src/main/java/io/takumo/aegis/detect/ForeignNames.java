@@ -104,23 +104,13 @@ final class ForeignNames {
    * è …}, {@code kata sandi … adalah …}), or 0.
    */
   static int is(byte[] b, int p, int to) {
-    byte[][] candidates = p < to ? IS_BY_FIRST[b[p] & 0xff] : null;
+    byte[][] candidates = p < to ? IS_BY_FIRST[Bytes.lower(b[p])] : null;
     int end = candidates == null ? 0 : word(b, p, to, candidates);
     return end > 0 && end < to && b[end] == ' ' ? end + 1 : 0;
   }
 
   /** {@link #IS} by first byte: a sentence's every word is looked up, most start no word for "is". */
-  private static final byte[][][] IS_BY_FIRST = new byte[256][][];
-
-  static {
-    for (byte[] word : IS) {
-      int first = word[0] & 0xff;
-      byte[][] same = IS_BY_FIRST[first] == null ? new byte[0][] : IS_BY_FIRST[first];
-      same = java.util.Arrays.copyOf(same, same.length + 1);
-      same[same.length - 1] = word;
-      IS_BY_FIRST[first] = same;
-    }
-  }
+  private static final byte[][][] IS_BY_FIRST = Placeholders.byFirstByte(IS);
   /** Particles and words glued to the name that say "is" or mark the topic: は, 는, 은, 是, 为. */
   private static final byte[][] GLUED = words("は", "는", "은", "是", "为", "為", "就是");
   /** Opening quotes of other scripts: 「 『 “ « „ ‘ ‹. */

@@ -55,7 +55,8 @@ final class Placeholders {
 
   private Placeholders() {}
 
-  private static byte[][][] byFirstByte(byte[][] words) {
+  /** {@code words} by their first byte: where each may start, one array lookup finds the few to compare. */
+  static byte[][][] byFirstByte(byte[][] words) {
     byte[][][] out = new byte[256][][];
     for (byte[] word : words) {
       int first = word[0] & 0xff;
@@ -87,13 +88,15 @@ final class Placeholders {
    * Narrower than {@link #isPlaceholder}: {@code AKIAIOSFODNN7EXAMPLE} must still count.
    */
   static boolean inToken(byte[] b, int from, int to) {
-    for (byte[] word : IN_TOKENS) {
-      if (containsIgnoreCase(b, from, to, word)) {
+    for (int i = from; i < to; i++) { // one pass for every word (issue 19: a word per pass was a sixth of a dump's scan)
+      if (startsWithAny(IN_TOKENS_BY_FIRST[Bytes.lower(b[i])], b, i, to)) {
         return true;
       }
     }
     return lowDiversity(b, from, to) || periodic(b, from, to);
   }
+
+  private static final byte[][][] IN_TOKENS_BY_FIRST = byFirstByte(IN_TOKENS);
 
   /**
    * Whether a token ending at {@code end} runs on into a mask ({@code xoxp-5723…-####}): the
