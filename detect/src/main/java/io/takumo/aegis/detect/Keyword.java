@@ -448,7 +448,7 @@ enum Keyword {
    */
   private static boolean uiLabel(byte[] b, int from, int to) {
     if (to - from < 2 || b[to - 1] != ':' && b[to - 1] != '?') {
-      return false;
+      return namedPhrase(b, from, to);
     }
     for (int i = from; i < to; i++) {
       if (b[i] == '\\' && i + 5 < to && b[i + 1] == 'u') {
@@ -458,6 +458,28 @@ enum Keyword {
       }
     }
     return true;
+  }
+
+  /**
+   * Two words or more with no digit, one of them a secret's name in some language: a label ({@code Confirmar senha},
+   * {@code Jeton d'accès}, {@code Enter password}), not a password, which would not name itself.
+   */
+  private static boolean namedPhrase(byte[] b, int from, int to) {
+    if (!Value.contains(b, from, to, (byte) ' ')) {
+      return false;
+    }
+    int ws = from;
+    boolean named = false;
+    for (int i = from; i <= to; i++) {
+      if (i < to && Bytes.is(b[i], Bytes.DIGIT)) {
+        return false;
+      }
+      if (i == to || b[i] == ' ') {
+        named |= i > ws && (NAME_WORDS.contains(b, ws, i) || translatedName(b, ws, i));
+        ws = i + 1;
+      }
+    }
+    return named;
   }
 
   private static final byte[] CACHE = Detector.ascii("cache");

@@ -108,7 +108,8 @@ final class KubernetesSecrets {
     try {
       decoded = Base64.getDecoder().decode(Arrays.copyOfRange(b, from, whole ? to : from + 64));
     } catch (IllegalArgumentException notBase64) {
-      return false;
+      // no base64, so no value Kubernetes would take: judged as text, and an id (a UUID) is no secret there
+      return bookkeepingText(b, from, to) || uuid(b, from, to);
     }
     int[] text = trim(decoded, 0, decoded.length);
     return whole && (text[1] - text[0] < 4 || Placeholders.isPlaceholder(decoded, text[0], text[1]))
@@ -119,7 +120,7 @@ final class KubernetesSecrets {
   private static final WordSet PUBLIC_NAMES = new WordSet("public", "pub", "publishable", "site", "hash", "hashed",
       "digest", "checksum", "fingerprint", "etag", "nonce", "trace", "version", "label", "toggle", "flag", "flags",
       "avatar", "logo", "icon", "image", "crt", "cert", "certificate", "kms", "i18n", "prefix", "name", "host",
-      "hostname");
+      "hostname", "username", "user"); // a basic-auth Secret's user is no secret; its password is
   /** An id is bookkeeping (REQUEST_ID, AWS_ACCOUNT_ID) unless the name is a secret's too (AWS_ACCESS_KEY_ID). */
   private static final WordSet ID = new WordSet("id");
 
@@ -155,6 +156,20 @@ final class KubernetesSecrets {
       Detector.ascii("ecdsa-sha2-"), Detector.ascii("data:")};
 
   private static final byte[] ANSIBLE_VAULT = Detector.ascii("$ANSIBLE_VAULT;");
+
+  /** 8-4-4-4-12 hex digits. */
+  private static boolean uuid(byte[] b, int from, int to) {
+    if (to - from != 36) {
+      return false;
+    }
+    for (int i = 0; i < 36; i++) {
+      boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+      if (dash ? b[from + i] != '-' : !Bytes.is(b[from + i], Bytes.HEX)) {
+        return false;
+      }
+    }
+    return true;
+  }
   private static final byte[] SCHEME = Detector.ascii("://");
 
   /**

@@ -798,7 +798,10 @@ class DetectorTest {
       "export const LD_MOBILE_KEY = 'mob-6d3cee78-27f1-4295-808d-372eebb9a3d5';",
       "$DbPassword = ConvertTo-SecureString '$PASSWORD' -AsPlainText -Force",
       "\"name\": \"Cookie\", \"value\": \"theme=dark; lang=en-US\"", "password = request.form.password",
-      "f(password=x) + g(y)", "SECRET_KEY=get_secret(name)"})
+      "f(password=x) + g(y)", "SECRET_KEY=get_secret(name)", "LOGIN_FORGOT_PASSWORD = 'Confirmar senha'",
+      "private let loginForgotPassword = \"Jeton d'accès\"",
+      "apiVersion: v1\nkind: Secret\ndata:\n  username: 273e9dda-398d-4ecb-85a5-99b812b36d6c\n"
+          + "  config.yaml: 7b9c59da-1cd7-4283-977a-b1022db59f1f\n"})
   void ninthCorpusLookAlikesAreNot(String text) {
     assertThat(scan(text)).as(text).isEmpty();
   }
