@@ -26,7 +26,7 @@ final class ForeignNames {
    * the detector where it occurs; the ASCII ones are names in code too ({@code db_senha}, {@link Keyword}).
    */
   private static final String[][] NAMES = {
-      {"PASSWORD", "passwort", "kennwort", "wachtwoord", "contraseña", "senha", "mot de passe", "mdp", "palavra-passe",
+      {"PASSWORD", "passwort", "kennwort", "parola", "wachtwoord", "contraseña", "senha", "mot de passe", "mdp", "palavra-passe",
           "hasło", "haslo", "heslo", "lösenord", "adgangskode", "jelszó", "jelszo", "şifre", "Şifre", "mật khẩu",
           "kata sandi", "парол", "Парол", "κωδικός", "Κωδικός", "密码", "密碼", "口令", "パスワード", "暗証番号", "비밀번호",
           "패스워드", "암호", "비번", "पासवर्ड", "كلمة المرور", "كلمة السر", "סיסמה", "รหัสผ่าน", "رمز عبور"},
@@ -111,8 +111,8 @@ final class ForeignNames {
 
   /** {@link #IS} by first byte: a sentence's every word is looked up, most start no word for "is". */
   private static final byte[][][] IS_BY_FIRST = Placeholders.byFirstByte(IS);
-  /** Particles and words glued to the name that say "is" or mark the topic: は, 는, 은, 是, 为. */
-  private static final byte[][] GLUED = words("は", "는", "은", "是", "为", "為", "就是");
+  /** Particles and words glued to the name that say "is" or mark the topic (は, 는, 은, 是, 为) or "changed to" (改成了). */
+  private static final byte[][] GLUED = words("は", "는", "은", "是", "为", "為", "就是", "改成了", "改成", "改为", "改為");
   /** Opening quotes of other scripts: 「 『 “ « „ ‘ ‹. */
   private static final byte[][] OPENERS = words("「", "『", "“", "«", "„", "‘", "‹");
   private static final byte[] STOP = words("。")[0];

@@ -349,11 +349,14 @@ enum Keyword {
         return false; // multi-line values are documents, not credentials (PEM has its own rule)
       }
     }
+    // smtp.password = tundra.canyon.yak: a passphrase in a member access's shape, under a password's name
+    boolean passphrase = (this == PASSWORD || this == PWD) && Value.passphrase(b, from, to);
     if (!quoted && !envStyle && (isExpression(b, from, to) || (digits == 0 && isIdentifier(b, from, to)))
-        && !((this == PASSWORD || this == PWD) && Value.passphrase(b, from, to))) {
-      return false; // password = otherVariable, key = Ed25519.Signatures (smtp.password = tundra.canyon.yak is one)
+        && !passphrase) {
+      return false; // password = otherVariable, key = Ed25519.Signatures
     }
-    if (!quoted && envStyle && (call(b, from, to) || (digits == 0 && memberAccess(b, from, to) && isIdentifier(b, from, to)))) {
+    if (!quoted && envStyle && (call(b, from, to) || (digits == 0 && memberAccess(b, from, to) && isIdentifier(b, from, to)))
+        && !passphrase) {
       return false; // key_rotation_days: 90.to_string(), AppSecret: creds.SecretAccessKey (a Go or Rust struct field)
     }
     if (digits == len && len < 12) {
@@ -529,7 +532,7 @@ enum Keyword {
   private static final byte[] AGE_PUBLIC = Detector.ascii("age1");
 
   /** The word "password", "secret" or "key" in another language: a UI string's translation, not a value. */
-  private static final WordSet TRANSLATIONS = new WordSet(java.util.stream.Stream.of(new String[] {"parola", "geheim",
+  private static final WordSet TRANSLATIONS = new WordSet(java.util.stream.Stream.of(new String[] {"geheim",
       "wachtwort"}, ForeignNames.codeNames("PASSWORD"), ForeignNames.codeNames("KEY"), ForeignNames.codeNames("TOKEN"),
       ForeignNames.codeNames("SECRET")).flatMap(java.util.Arrays::stream).toArray(String[]::new));
 

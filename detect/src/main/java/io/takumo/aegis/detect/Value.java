@@ -276,8 +276,10 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
       "benutzer", "utilisateur", "gebruiker", "account");
   /** The same in other scripts: 계정 admin, 비번 …; ユーザー admin / パスワード …; यूज़र admin, पासवर्ड …. */
   private static final byte[][] USER_WORDS_WIDE = java.util.stream.Stream.of("계정", "ユーザー", "यूज़र", "пользователь",
-      "kullanıcı", "użytkownik", "usuário", "用户", "用戶").map(w -> w.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-      .toArray(byte[][]::new);
+      "kullanıcı", "użytkownik", "usuário", "用户", "用戶", "账号", "帐号", "賬號")
+      .map(w -> w.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toArray(byte[][]::new);
+  /** The fullwidth comma of Chinese and Japanese text: 账号 admin，密码 …. */
+  private static final byte[] WIDE_COMMA = "\uff0c".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
   /**
    * Whether the name at {@code is} follows a user's: {@code user admin, pass …}, {@code login admin / hasło …}: the
@@ -288,7 +290,9 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     while (q > from && b[q - 1] == ' ') {
       q--;
     }
-    if (q <= from || b[q - 1] != ',' && b[q - 1] != '/') {
+    if (q - WIDE_COMMA.length >= from && Bytes.startsWith(b, q - WIDE_COMMA.length, q, WIDE_COMMA, false)) {
+      q -= WIDE_COMMA.length - 1;
+    } else if (q <= from || b[q - 1] != ',' && b[q - 1] != '/') {
       return false; // no comma or slash between the pair's halves
     }
     q--;
@@ -306,6 +310,9 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     int us = ue;
     while (us > from && ue - us < 24 && (Bytes.is(b[us - 1], Bytes.UPPER | Bytes.LOWER) || b[us - 1] < 0)) {
       us--;
+    }
+    if (us + 1 < ue && b[us] == 'n' && us > from && b[us - 1] == '\\') {
+      us++; // the line starts after a newline escaped in a JSON string: \nuser admin, …
     }
     if (USER_WORDS.contains(b, us, ue)) {
       return true;

@@ -762,6 +762,10 @@ class DetectorTest {
       RABBITMQ_ERLANG_COOKIE='KMLLDORPRHJFVPSMXDJK'                                        | KMLLDORPRHJFVPSMXDJK
       ENV DJANGO_SECRET_KEY=z)@bp3%69ukfr@-a@oyim-okgq!_!ii_!%x06=qb=y-6r1rzcs             | z)@bp3%69ukfr@-a@oyim-okgq!_!ii_!%x06=qb=y-6r1rzcs
       smtp.password = tundra.canyon.yak                                                   | tundra.canyon.yak
+      ~{"message":"Çıktı şu:\\nkullanıcı admin, şifre lagoon.nordic.fjord.charlie\\nthe"}~ | lagoon.nordic.fjord.charlie
+      账号 admin，密码 Kiwi8747!                                                          | Kiwi8747
+      把redis的密码改成了 Amber2151?                                                      | Amber2151
+      parola: mpDMCFCI4G77aI3vN                                                           | mpDMCFCI4G77aI3vN
       """)
   void ninthCorpusMissesAreFound(String text, String secret) {
     byte[] b = text.getBytes(StandardCharsets.UTF_8);
