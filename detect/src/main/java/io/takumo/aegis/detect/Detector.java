@@ -644,11 +644,15 @@ public final class Detector {
       Value block = Value.blockDefault(b, is, ie, from, to);
       value = block != null ? block : value;
     }
-    if (value == null ? is > from && ie < to && b[ie] == b[is - 1] && (b[ie] == '"' || b[ie] == '\'')
-        : !value.quoted() && Keyword.isExpression(b, value.start(), value.end())) {
+    // decided once: most values after a name in code are expressions, and the question is asked twice below
+    boolean expression = value != null && !value.quoted() && Keyword.isExpression(b, value.start(), value.end());
+    if (value == null ? is > from && ie < to && b[ie] == b[is - 1] && (b[ie] == '"' || b[ie] == '\'') : expression) {
       // getenv("COHERE_API_KEY")).orElse("…"), key = process.env.KEY || '…': the literal the code falls back to
       Value literal = Value.fallback(b, value == null ? ie : value.end(), to);
-      value = literal != null ? literal : value;
+      if (literal != null) {
+        value = literal;
+        expression = false;
+      }
     }
     if (value != null && value.quoted() && Keyword.onlyScheme(b, value.start(), value.end())) {
       int joined = concatenated(b, value.end(), to); // "Basic " + "dXNlcjpwYXNz": the credentials are the next string
@@ -659,8 +663,7 @@ public final class Detector {
       return ie; // <add key="https://api.nuget.org/v3/index.json" value="…"/>: the attribute key= holds a name
     }
     if (value == null || value.end() - value.start() < Keyword.MIN_VALUE
-        || (!value.quoted() && !value.envStyle() && Keyword.isExpression(b, value.start(), value.end())
-        && !Value.passphrase(b, value.start(), value.end()))) {
+        || (expression && !value.envStyle() && !Value.passphrase(b, value.start(), value.end()))) {
       return ie; // tokens = new …, key = os.environ.get(…: no kind accepts it, whatever the name says
     }
     if (keyword == Keyword.TOKEN && vaultLegacyToken(b, value.start(), value.end())) {
@@ -1334,7 +1337,15 @@ public final class Detector {
       return;
     }
     int bodyStart = labelEnd + SSH2_CLOSE.length;
-    int endLine = Bytes.indexOf(b, bodyStart, Math.min(to, bodyStart + 65536), SSH2_END);
+    int line = bodyStart;
+    while (line < to && (b[line] == '\r' || b[line] == '\n' || b[line] == '\\' && line + 1 < to && b[line + 1] == 'n')) {
+      line += b[line] == '\\' ? 2 : 1;
+    }
+    if (line == bodyStart || line >= to || !Bytes.is(b[line], Bytes.B64)) {
+      return; // the header in prose (`---- BEGIN SSH2 … ----`), not a key's first line
+    }
+    // a key of 16,384 bits is under 12 KiB in this framing: no need to look further for its end
+    int endLine = Bytes.indexOf(b, bodyStart, Math.min(to, bodyStart + 16384), SSH2_END);
     int close = endLine < 0 ? -1 : Bytes.indexOf(b, endLine + SSH2_END.length, Math.min(to, endLine + 80), SSH2_CLOSE);
     if (close < 0 || endLine - bodyStart < 64) {
       return; // no end, or a header with no key under it
