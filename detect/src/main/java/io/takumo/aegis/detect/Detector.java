@@ -716,9 +716,9 @@ public final class Detector {
         continue;
       }
       int s = Value.skipBlanks(b, start, i);
-      if (Keyword.COOKIE.accepts(b, s, i, true, true) && !failedKnownFormat(b, s, i)) {
-        Keyword kind = Keyword.COOKIE;
-        out.add(new Finding(kind.secretStart(b, s, i), i, kind.category, "context-" + kind.id, kind.confidence));
+      Keyword cookie = Keyword.COOKIE;
+      if (cookie.accepts(b, s, i, true, true) && !failedKnownFormat(b, s, i)) {
+        out.add(new Finding(cookie.secretStart(b, s, i), i, cookie.category, "context-" + cookie.id, cookie.confidence));
       }
       start = i + 1;
     }
@@ -1079,24 +1079,7 @@ public final class Detector {
    * {@code ORACLE_CONN} variable): the password between the user's slash and {@code @//}.
    */
   private static void easyConnect(byte[] b, int at, int from, List<Finding> out) {
-    int start = at;
-    while (start > from && at - start <= 128 && b[start - 1] != '/' && !Bytes.is(b[start - 1], Bytes.SPACE)
-        && b[start - 1] != '"' && b[start - 1] != '\'' && b[start - 1] != '=') {
-      start--;
-    }
-    if (start == at || start <= from || b[start - 1] != '/') {
-      return;
-    }
-    int user = start - 1;
-    while (user > from && start - user <= 64 && Bytes.is(b[user - 1], Bytes.IDENT)) {
-      user--;
-    }
-    if (user == start - 1 || user > from && Bytes.is(b[user - 1], Bytes.ALNUM | Bytes.DOT) || b[user] == '-') {
-      return; // no user, or a path (…/a/b@//) rather than user/password
-    }
-    if (Keyword.PASSWORD.accepts(b, start, at, true, false)) {
-      out.add(new Finding(start, at, Category.SECRET, "url-credentials", 0.9));
-    }
+    userPassword(b, at, from, (byte) '/', out);
   }
 
   /**
@@ -1104,22 +1087,32 @@ public final class Detector {
    * ({@code sql.Open("mysql", …)}, a {@code DSN} variable): the password between the user's colon and the {@code @}.
    */
   private static void goDsn(byte[] b, int at, int from, List<Finding> out) {
+    userPassword(b, at, from, (byte) ':', out);
+  }
+
+  /**
+   * The password of {@code user<separator>password} before the {@code @} at {@code at}: back to the separator (no
+   * blank, quote, {@code =} or {@code /} on the way), then a user's name that starts its word (not a path's segment,
+   * {@code …/a/b@//}; not a colon chain's, {@code a:b:c@tcp(…)}).
+   */
+  private static void userPassword(byte[] b, int at, int from, byte separator, List<Finding> out) {
     int start = at;
-    while (start > from && at - start <= 128 && b[start - 1] != ':' && !Bytes.is(b[start - 1], Bytes.SPACE)
-        && !Value.isQuote(b[start - 1]) && b[start - 1] != '=' && b[start - 1] != '/') {
+    while (start > from && at - start <= 128 && b[start - 1] != separator && b[start - 1] != '/'
+        && !Bytes.is(b[start - 1], Bytes.SPACE) && !Value.isQuote(b[start - 1]) && b[start - 1] != '=') {
       start--;
     }
-    if (start == at || start <= from || b[start - 1] != ':') {
+    if (start == at || start <= from || b[start - 1] != separator) {
       return;
     }
     int user = start - 1;
     while (user > from && start - user <= 64 && Bytes.is(b[user - 1], Bytes.IDENT)) {
       user--;
     }
-    if (user == start - 1 || user > from && b[user - 1] == ':') {
-      return; // no user, or a colon chain's segment rather than user:password
+    if (user == start - 1 || b[user] == '-' || user > from
+        && (Bytes.is(b[user - 1], Bytes.ALNUM | Bytes.DOT) || b[user - 1] == ':' && separator == ':')) {
+      return;
     }
-    if (Keyword.PASSWORD.accepts(b, start, at, true, false) && !Placeholders.isPlaceholder(b, start, at)) {
+    if (Keyword.PASSWORD.accepts(b, start, at, true, false)) { // a placeholder too is no password it accepts
       out.add(new Finding(start, at, Category.SECRET, "url-credentials", 0.9));
     }
   }
