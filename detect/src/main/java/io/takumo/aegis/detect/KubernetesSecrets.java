@@ -112,7 +112,8 @@ final class KubernetesSecrets {
       return bookkeepingText(b, from, to) || uuid(b, from, to);
     }
     int[] text = trim(decoded, 0, decoded.length);
-    return whole && (text[1] - text[0] < 4 || Placeholders.isPlaceholder(decoded, text[0], text[1]))
+    return whole && (text[1] - text[0] < 4 || Placeholders.isPlaceholder(decoded, text[0], text[1])
+        || bookkeepingText(decoded, text[0], text[1]))
         || publicText(decoded, text[0], text[1]);
   }
 
@@ -120,7 +121,8 @@ final class KubernetesSecrets {
   private static final WordSet PUBLIC_NAMES = new WordSet("public", "pub", "publishable", "site", "hash", "hashed",
       "digest", "checksum", "fingerprint", "etag", "nonce", "trace", "version", "label", "toggle", "flag", "flags",
       "avatar", "logo", "icon", "image", "crt", "cert", "certificate", "kms", "i18n", "prefix", "name", "host",
-      "hostname", "username", "user"); // a basic-auth Secret's user is no secret; its password is
+      "hostname", "username", "user", // a basic-auth Secret's user is no secret; its password is
+      "port", "region", "dbname", "namespace", "bucket", "queue", "sha", "commit", "revision");
   /** An id is bookkeeping (REQUEST_ID, AWS_ACCOUNT_ID) unless the name is a secret's too (AWS_ACCESS_KEY_ID). */
   private static final WordSet ID = new WordSet("id");
 
