@@ -1329,21 +1329,44 @@ public final class Detector {
     if (labelEnd < 0 || Bytes.indexOf(b, at, labelEnd, PRIVATE_KEY) < 0) {
       return;
     }
-    int bodyStart = labelEnd + SSH2_CLOSE.length;
-    int line = bodyStart;
-    while (line < to && (b[line] == '\r' || b[line] == '\n' || b[line] == '\\' && line + 1 < to && b[line + 1] == 'n')) {
-      line += b[line] == '\\' ? 2 : 1;
+    // the key's lines up to its end line, each a header (Comment: …) or base64: a line of anything else ends the
+    // search, so a run of headers with no key under them costs a line each (the end is at most 12 KiB away)
+    int line = labelEnd + SSH2_CLOSE.length;
+    int bodyStart = line;
+    int limit = Math.min(to, bodyStart + 16384);
+    int endLine = -1;
+    while (line < limit) {
+      while (line < limit && lineBreak(b, line, limit)) {
+        line += b[line] == '\\' ? 2 : 1;
+      }
+      if (Bytes.startsWith(b, line, limit, SSH2_END, false)) {
+        endLine = line;
+        break;
+      }
+      int e = line;
+      boolean header = false;
+      while (e < limit && !lineBreak(b, e, limit)) {
+        header |= b[e] == ':';
+        if (!header && !Bytes.is(b[e], Bytes.B64 | Bytes.EQUALS | Bytes.DASH)) {
+          return; // prose, or another header: no key here
+        }
+        e++;
+      }
+      if (e == line) {
+        return;
+      }
+      line = e;
     }
-    if (line == bodyStart || line >= to || !Bytes.is(b[line], Bytes.B64)) {
-      return; // the header in prose (`---- BEGIN SSH2 … ----`), not a key's first line
-    }
-    // a key of 16,384 bits is under 12 KiB in this framing: no need to look further for its end
-    int endLine = Bytes.indexOf(b, bodyStart, Math.min(to, bodyStart + 16384), SSH2_END);
     int close = endLine < 0 ? -1 : Bytes.indexOf(b, endLine + SSH2_END.length, Math.min(to, endLine + 80), SSH2_CLOSE);
     if (close < 0 || endLine - bodyStart < 64) {
       return; // no end, or a header with no key under it
     }
     out.add(new Finding(at, close + SSH2_CLOSE.length, Category.SECRET, "private-key", 1.0));
+  }
+
+  /** A line break at {@code i}, real or escaped in a JSON string ({@code \n}, {@code \r}). */
+  private static boolean lineBreak(byte[] b, int i, int to) {
+    return b[i] == '\n' || b[i] == '\r' || b[i] == '\\' && i + 1 < to && (b[i + 1] == 'n' || b[i + 1] == 'r');
   }
 
   private static final byte[][] PEM_PRIVATE = {ascii("PRIVATE KEY-----"), ascii("PRIVATE KEY BLOCK-----")};

@@ -129,10 +129,10 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
 
   /**
    * An ODBC connection string's value in braces, which may hold {@code ;} and writes {@code }} as {@code }}}: the
-   * text between the braces, or null when they do not close on the line.
+   * text between the braces, or null when they do not close on the line (or another opens first).
    */
   private static @Nullable Value braced(byte[] b, int open, int to) {
-    for (int e = open + 1; e < to && e - open <= MAX && b[e] != '\n'; e++) {
+    for (int e = open + 1; e < to && e - open <= MAX && b[e] != '\n' && b[e] != '{'; e++) {
       if (b[e] == '}') {
         if (e + 1 < to && b[e + 1] == '}') {
           e++;

@@ -824,6 +824,11 @@ class DetectorTest {
     });
     assertThat(scan("---- BEGIN SSH2 PUBLIC KEY ----\nComment: \"rsa-key\"\n" + body + "---- END SSH2 PUBLIC KEY ----"))
         .isEmpty();
+    // the same key in a JSON string (its lines and quotes escaped), and a header in prose with no key under it
+    String json = "{\"content\": \"" + key.replace("\"", "\\\"").replace("\n", "\\n") + "\"}";
+    assertThat(scan(json)).singleElement().satisfies(f -> assertThat(f.ruleId()).isEqualTo("private-key"));
+    assertThat(scan("the `---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----` framing\n" + body + "---- END SSH2 ENCRYPTED PRIVATE KEY ----"))
+        .isEmpty();
   }
 
   /**
