@@ -15,8 +15,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The value runs, after an opening quote of any script ({@code 「}, {@code «}, {@code “}), up to a blank, a quote
  * or a character of three bytes or more (Korean, Japanese, Chinese, Devanagari, {@code 。}): ASCII and two-byte
- * letters ({@code ÇamlıkRocket2015}); it holds a letter and a digit and has eight characters or more: prose says "the
- * password is required" and "パスワードは8文字以上" all the time. With no connector, only the first word after the
+ * letters ({@code ÇamlıkRocket2015}); it has eight characters or more and holds a letter and a digit, or is a
+ * passphrase ({@code lagoon.nordic.fjord}), or has ten or more of three classes and a symbol words do not use
+ * ({@code IKIur#TmVl&cr}; not {@code Değiştir-Kaydet}): prose says
+ * "the password is required" and "パスワードは8文字以上" all the time. With no connector, only the first word after the
  * name, and only when it looks generated (Turkish and Hindi put the value there). The name's {@link Keyword} judges
  * the rest, as for a value in code.
  */
@@ -213,13 +215,28 @@ final class ForeignNames {
         || b[e - 1] == '?' || b[e - 1] == ':')) {
       e--;
     }
-    return e - v >= MIN_LENGTH && e - v <= MAX_LENGTH && (letter && digit || Value.passphrase(b, v, e))
-        ? new Value(v, e, false, true) : null;
+    return e - v >= MIN_LENGTH && e - v <= MAX_LENGTH
+        && (letter && digit || Value.passphrase(b, v, e) || e - v >= 10 && Bytes.classesPresent(b, v, e) >= 3
+        && symbol(b, v, e)) ? new Value(v, e, false, true) : null;
   }
 
-  /** A value given with no connector must look generated: ten characters or more, three classes of characters. */
+  /** Whether a symbol words do not use is in {@code b[from, to)}: {@code #}, {@code &}, {@code !}, not {@code -}. */
+  private static boolean symbol(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (b[i] > ' ' && !Bytes.is(b[i], Bytes.ALNUM) && b[i] != '-' && b[i] != '_' && b[i] != '.' && b[i] != '\'') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A value given with no connector must look generated: ten characters or more of three classes of characters, or
+   * all four (upper, lower, digit, other: {@code Salsa444$}).
+   */
   private static boolean strong(byte[] b, Value v) {
-    return v.end() - v.start() >= 10 && Bytes.classesPresent(b, v.start(), v.end()) >= 3;
+    int classes = Bytes.classesPresent(b, v.start(), v.end());
+    return v.end() - v.start() >= 10 && classes >= 3 || classes == 4; // IKIur#TmVl&cr, Salsa444$
   }
 
   private static boolean letter(byte c) {

@@ -276,7 +276,7 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
       "benutzer", "utilisateur", "gebruiker", "account");
   /** The same in other scripts: 계정 admin, 비번 …; ユーザー admin / パスワード …; यूज़र admin, पासवर्ड …. */
   private static final byte[][] USER_WORDS_WIDE = java.util.stream.Stream.of("계정", "ユーザー", "यूज़र", "пользователь",
-      "kullanıcı", "użytkownik", "usuário", "用户", "用戶", "账号", "帐号", "賬號")
+      "kullanıcı", "użytkownik", "usuário", "用户", "用戶", "账号", "帐号", "賬號", "khoản")
       .map(w -> w.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toArray(byte[][]::new);
   /** The fullwidth comma of Chinese and Japanese text: 账号 admin，密码 …. */
   private static final byte[] WIDE_COMMA = "\uff0c".getBytes(java.nio.charset.StandardCharsets.UTF_8);

@@ -766,6 +766,9 @@ class DetectorTest {
       账号 admin，密码 Kiwi8747!                                                          | Kiwi8747
       把redis的密码改成了 Amber2151?                                                      | Amber2151
       parola: mpDMCFCI4G77aI3vN                                                           | mpDMCFCI4G77aI3vN
+      prod postgres şifresi Salsa444$                                                     | Salsa444$
+      the build box şifresi IKIur#TmVl&cr                                                  | IKIur#TmVl&cr
+      tài khoản admin, mật khẩu Dune2561*                                                 | Dune2561*
       """)
   void ninthCorpusMissesAreFound(String text, String secret) {
     byte[] b = text.getBytes(StandardCharsets.UTF_8);
@@ -802,7 +805,7 @@ class DetectorTest {
       "export const LD_MOBILE_KEY = 'mob-6d3cee78-27f1-4295-808d-372eebb9a3d5';",
       "$DbPassword = ConvertTo-SecureString '$PASSWORD' -AsPlainText -Force",
       "\"name\": \"Cookie\", \"value\": \"theme=dark; lang=en-US\"", "password = request.form.password",
-      "f(password=x) + g(y)", "SECRET_KEY=get_secret(name)", "LOGIN_FORGOT_PASSWORD = 'Confirmar senha'",
+      "f(password=x) + g(y)", "SECRET_KEY=get_secret(name)", "hesap şifresi Unuttunuz mu?", "şifresi Değiştir-Kaydet", "LOGIN_FORGOT_PASSWORD = 'Confirmar senha'",
       "private let loginForgotPassword = \"Jeton d'accès\"",
       "apiVersion: v1\nkind: Secret\ndata:\n  username: 273e9dda-398d-4ecb-85a5-99b812b36d6c\n"
           + "  config.yaml: 7b9c59da-1cd7-4283-977a-b1022db59f1f\n"})
