@@ -702,7 +702,7 @@ public final class Detector {
         out.add(new Finding(span[0], span[1], Category.CONN, "connection-string", 0.9));
       } else {
         int start = kind.secretStart(b, value.start(), value.end());
-        out.add(new Finding(start, value.end(), kind.category, "context-" + kind.id, kind.confidence));
+        out.add(kind.finding(start, value.end()));
       }
     }
     return ie;
@@ -716,9 +716,8 @@ public final class Detector {
         continue;
       }
       int s = Value.skipBlanks(b, start, i);
-      Keyword cookie = Keyword.COOKIE;
-      if (cookie.accepts(b, s, i, true, true) && !failedKnownFormat(b, s, i)) {
-        out.add(new Finding(cookie.secretStart(b, s, i), i, cookie.category, "context-" + cookie.id, cookie.confidence));
+      if (Keyword.COOKIE.accepts(b, s, i, true, true) && !failedKnownFormat(b, s, i)) {
+        out.add(Keyword.COOKIE.finding(Keyword.COOKIE.secretStart(b, s, i), i));
       }
       start = i + 1;
     }
@@ -746,7 +745,7 @@ public final class Detector {
     Value value = ForeignNames.after(b, ns, ne, from, to);
     if (value != null && kind.accepts(b, value.start(), value.end(), false, true)
         && !failedKnownFormat(b, value.start(), value.end())) {
-      out.add(new Finding(value.start(), value.end(), kind.category, "context-" + kind.id, kind.confidence));
+      out.add(kind.finding(value.start(), value.end()));
     }
   }
 
@@ -802,7 +801,7 @@ public final class Detector {
     }
     Keyword kind = Keyword.classify(nameBytes, nameFrom, nameTo);
     if (kind != null && kind.accepts(b, from, to, true, false) && !failedKnownFormat(b, from, to)) {
-      out.add(new Finding(kind.secretStart(b, from, to), to, kind.category, "context-" + kind.id, kind.confidence));
+      out.add(kind.finding(kind.secretStart(b, from, to), to));
     }
   }
 
@@ -1245,7 +1244,7 @@ public final class Detector {
       Value value = args.get(i + 1);
       if (kind != null && b[value.start()] != '$' && kind.accepts(b, value.start(), value.end(), true, true)
           && !failedKnownFormat(b, value.start(), value.end())) {
-        out.add(new Finding(value.start(), value.end(), kind.category, "context-" + kind.id, kind.confidence));
+        out.add(kind.finding(value.start(), value.end()));
         i++;
       }
     }
@@ -1291,7 +1290,7 @@ public final class Detector {
     }
     Value value = Value.quotedOrWord(b, p, to);
     if (value != null && Keyword.PASSWORD.accepts(b, value.start(), value.end(), true, false)) {
-      out.add(new Finding(value.start(), value.end(), Category.SECRET, "context-password", Keyword.PASSWORD.confidence));
+      out.add(Keyword.PASSWORD.finding(value.start(), value.end()));
     }
   }
 

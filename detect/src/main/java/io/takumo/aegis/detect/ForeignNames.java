@@ -106,9 +106,14 @@ final class ForeignNames {
    * è …}, {@code kata sandi … adalah …}), or 0.
    */
   static int is(byte[] b, int p, int to) {
-    byte[][] candidates = p < to ? IS_BY_FIRST[Bytes.lower(b[p])] : null;
-    int end = candidates == null ? 0 : word(b, p, to, candidates);
+    int end = isWord(b, p, to);
     return end > 0 && end < to && b[end] == ' ' ? end + 1 : 0;
+  }
+
+  /** The end of the word for "is" that starts at {@code p}, or 0. */
+  private static int isWord(byte[] b, int p, int to) {
+    byte[][] candidates = p < to ? IS_BY_FIRST[Bytes.lower(b[p])] : null;
+    return candidates == null ? 0 : word(b, p, to, candidates);
   }
 
   /** {@link #IS} by first byte: a sentence's every word is looked up, most start no word for "is". */
@@ -140,7 +145,7 @@ final class ForeignNames {
         connector = Value.WIDE_COLON.length;
       } else if (c == ' ' || c == '\t') {
         int w = Value.skipBlanks(b, p, to);
-        int is = word(b, w, to, IS);
+        int is = isWord(b, w, to);
         if (is > 0 && is < to && (b[is] == ' ' || b[is] == ':')) {
           connector = is + 1 - p;
         } else if (words == 0 && (direct = value(b, w, to)) != null

@@ -34,19 +34,24 @@ enum Keyword {
   final Category category;
   final double confidence;
   final String id;
+  /** The rule id of this kind's findings, {@code context-} and the id: made once, not per finding. */
+  private final String ruleId;
 
   Keyword(String literal, Category category, double confidence) {
-    this.literal = Detector.ascii(literal);
-    this.category = category;
-    this.confidence = confidence;
-    this.id = name().toLowerCase(java.util.Locale.ROOT);
+    this(literal, category, confidence, null);
   }
 
-  Keyword(String literal, Category category, double confidence, String id) {
+  Keyword(String literal, Category category, double confidence, @Nullable String id) {
     this.literal = Detector.ascii(literal);
     this.category = category;
     this.confidence = confidence;
-    this.id = id;
+    this.id = id != null ? id : name().toLowerCase(java.util.Locale.ROOT);
+    this.ruleId = "context-" + this.id;
+  }
+
+  /** A finding of this kind's value {@code b[start, end)}. */
+  Finding finding(int start, int end) {
+    return new Finding(start, end, category, ruleId, confidence);
   }
 
   private static final String[] PASSWORD_WORDS = {"password", "passwd", "pwd", "pw", "pass", "passphrase", "passcode",
@@ -437,7 +442,8 @@ enum Keyword {
     return timestamp(b, from, to) || passwordHash(b, from, to) || Bytes.startsWithAny(b, from, to, PUBLIC_PREFIXES, false)
         || agePublicKey(b, from, to) || sealedSecret(b, from, to) || kmsCiphertext(b, from, to)
         || translatedName(b, from, to) || publicId(b, from, to) || NAME_WORDS.contains(b, from, to)
-        || namesASecret(b, from, to) || slashedName(b, from, to) || uiLabel(b, from, to) || cacheKey(b, from, to)
+        || namesASecret(b, from, to) || slashedName(b, from, to) || uiLabel(b, from, to) || namedPhrase(b, from, to)
+        || cacheKey(b, from, to)
         || Bytes.startsWith(b, from, to, SECURE_STRING, true) && to - from == SECURE_STRING.length;
   }
 
@@ -451,7 +457,7 @@ enum Keyword {
    */
   private static boolean uiLabel(byte[] b, int from, int to) {
     if (to - from < 2 || b[to - 1] != ':' && b[to - 1] != '?') {
-      return namedPhrase(b, from, to);
+      return false;
     }
     for (int i = from; i < to; i++) {
       if (b[i] == '\\' && i + 5 < to && b[i + 1] == 'u') {

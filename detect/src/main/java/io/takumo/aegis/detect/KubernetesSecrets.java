@@ -180,6 +180,9 @@ final class KubernetesSecrets {
    * ({@code en-US}), a port, a cloud region ({@code us-east-1}), an HTTP header's name ({@code X-API-Key}).
    */
   private static boolean bookkeepingText(byte[] b, int from, int to) {
+    if (to - from < 4) {
+      return false; // shorter values are no secret anyway: SPEC §4 "very short values" (checked by the callers)
+    }
     int scheme = Bytes.indexOf(b, from, to, SCHEME);
     if (scheme > from) {
       int authority = scheme + SCHEME.length;

@@ -470,10 +470,11 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
   /**
    * {@code the password for the Grafana admin account is …}, {@code the webhook secret we configured on their side
    * is …}, {@code the password for the admin user: …}, {@code Use this password locally: …}, {@code password for
-   * root -> …}: a name written as a plain lower-case word, then up to seven words (letters only, one of them may be in
-   * parentheses; a comma or a period ends the clause; the first not one that makes the name metadata, "key id"),
-   * then {@code is}, a colon after the last word or an arrow, and the value, which must hold a digit and be twelve
-   * bytes or more after {@code is} (prose says "is" of versions and sizes), eight after a colon or an arrow.
+   * root -> …}: a name written as a plain word (lower case, or capitalised where a sentence starts), then up to seven
+   * words (letters of any script, one of them may be in parentheses; a comma or a period ends the clause; none that
+   * makes the name metadata, "key id", "the key for the cache"), then {@code is} or "is" in another language, a colon
+   * after the last word or an arrow, and the value, which holds a digit or is a passphrase and has twelve bytes or
+   * more after {@code is} (prose says "is" of versions and sizes), eight after the others.
    */
   private static @Nullable Value sentence(byte[] b, int is, int p, int to) {
     for (int i = is + 1; i < p; i++) {
@@ -594,15 +595,16 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
         ? new Value(v, e, false, true) : null;
   }
 
-  /**
-   * A passphrase as people and generators make them: three words or more of three letters or more, joined by one
-   * kind of {@code -}, {@code _} or {@code .} ({@code umber-sierra-kiwi-koala}, {@code opal_indigo_glacier}), none of
-   * them a word a sentence or a name is made of ({@code required-for-login}, {@code see_the_docs}).
-   */
+  /** Words a sentence or a name is made of, which no passphrase holds: {@code required-for-login}, {@code see_the_docs}. */
   private static final WordSet NOT_PASSPHRASE = new WordSet("the", "for", "and", "not", "see", "use", "set", "get",
       "from", "with", "your", "this", "that", "here", "docs", "required", "optional", "default", "login", "user",
       "name", "value", "file", "path", "key", "token", "secret", "password", "api", "app", "env", "var", "config");
 
+  /**
+   * A passphrase as people and generators make them: three words or more of three letters or more, joined by one
+   * kind of {@code -}, {@code _} or {@code .} ({@code umber-sierra-kiwi-koala}, {@code opal_indigo_glacier}), none of
+   * them one of {@link #NOT_PASSPHRASE}.
+   */
   static boolean passphrase(byte[] b, int from, int to) {
     byte joiner = 0;
     int words = 0;
@@ -647,8 +649,8 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     }
     int e = p;
     while (e < to && e - p < MAX && !Bytes.is(b[e], Bytes.SPACE) && b[e] != ';' && b[e] != '\r' && b[e] != '\n'
-        && !isQuote(b[e])) {
-      e++;
+        && !isQuote(b[e]) && !(b[e] == '\\' && e + 1 < to && isQuote(b[e + 1]))) {
+      e++; // an escaped quote ends it too: the command is written in a JSON string, "…admin PASSWORD\"}"
     }
     return e > p && e - p < MAX ? new Value(p, e, false, true) : null;
   }

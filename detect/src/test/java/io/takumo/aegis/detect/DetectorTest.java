@@ -813,6 +813,17 @@ class DetectorTest {
     assertThat(scan(text)).as(text).isEmpty();
   }
 
+  /** A command written in a JSON string inside a JSON string: its password ends at the escaped quote, not after it. */
+  @Test
+  void aCommandsPasswordInAStringInAStringEndsAtTheEscapedQuote() {
+    for (String command : new String[] {"htpasswd -b -c f admin kiwi-stone-lotus7", "redis-cli -a Jasper489.x",
+        "sshpass -p Tc8NxSLIu4oIaAnWQ"}) {
+      String text = "{\"arguments\":\"{\\\"command\\\":\\\"" + command + "\\\"}\"}";
+      String password = command.substring(command.lastIndexOf(' ') + 1);
+      assertThat(scan(text)).as(text).extracting(f -> text.substring(f.start(), f.end())).containsExactly(password);
+    }
+  }
+
   /** An SSH2 private key (ssh.com's format) is one finding, its block; the public key in the same framing is none. */
   @Test
   void anSsh2PrivateKeyIsFoundAndItsPublicKeyIsNot() {
