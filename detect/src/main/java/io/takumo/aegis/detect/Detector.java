@@ -96,6 +96,11 @@ public final class Detector {
     for (byte[] command : PASSWORD_FLAGS.keySet()) {
       all.add(new Trigger(command, false, Kind.LOGIN_CLI, null, null));
     }
+    all.add(new Trigger(ECHO, false, Kind.ECHO, null, null));
+    all.add(new Trigger(PLIST_KEY, false, Kind.PLIST, null, null));
+    all.add(new Trigger(ascii("set password for "), true, Kind.SET_PASSWORD, null, null));
+    all.add(new Trigger(ascii(" pass:"), false, Kind.OPENSSL_PASS, null, null));
+    all.add(new Trigger(ascii("\"kty\""), false, Kind.JWK, null, null));
     all.add(new Trigger(ascii("PuTTY-User-Key-File-"), false, Kind.PUTTY, null, null));
     all.add(new Trigger(SSH2_BEGIN, false, Kind.SSH2, null, null));
     all.add(new Trigger(ascii("LS0tLS1CRUdJTi"), false, Kind.BASE64_PEM, null, null));
@@ -164,7 +169,7 @@ public final class Detector {
 
   private static final java.util.Set<String> CONTEXT_RULES = java.util.Set.of("bearer-token", "cli-credentials",
       "connection-string", "kubernetes-secret", "url-credentials", "vault-service-token", "pgpass-password",
-      "password-hash-line");
+      "password-hash-line", "jwk-private-key");
 
   /**
    * Whether the rule finds its secrets only by what surrounds them (a name, a header scheme, a flag, a URL's
@@ -460,6 +465,21 @@ public final class Detector {
       case PUTTY:
         putty(b, at, to, out);
         break;
+      case ECHO:
+        echoed(b, at + t.literal.length, to, out);
+        break;
+      case PLIST:
+        plistEntry(b, at + t.literal.length, to, out);
+        break;
+      case SET_PASSWORD:
+        setPassword(b, at + t.literal.length, to, out);
+        break;
+      case OPENSSL_PASS:
+        opensslPass(b, at, from, to, out);
+        break;
+      case JWK:
+        jwk(b, at, from, to, out);
+        break;
       case SSH2:
         ssh2(b, at, to, out);
         break;
@@ -615,6 +635,9 @@ public final class Detector {
     Value value;
     if (!clauseEnds && b[ie] < 0) { // a name inside Japanese or Chinese text: 本番のtokenはこれです：…
       value = Value.afterWideColon(b, ie, to);
+      if (value == null) { // a particle glued to it, or a word of that script for "is": Datadog API key是 「…」
+        value = ForeignNames.after(b, is, ie, from, to);
+      }
       if (value == null) {
         return ie;
       }
@@ -1294,6 +1317,165 @@ public final class Detector {
     }
   }
 
+  private static final byte[] ECHO = ascii("echo $");
+  private static final byte[] ENV_COLON = ascii("env:");
+
+  /**
+   * A shell printing a secret's variable, and what it printed: {@code $ echo $DD_API_KEY}, then the value alone on
+   * the next line, as a terminal session pasted into a prompt shows it ({@code p} after {@code echo $}; PowerShell's
+   * {@code $env:NAME} and {@code ${NAME}} too). The name says what the line is; a line with blanks is other output.
+   */
+  private void echoed(byte[] b, int p, int to, List<Finding> out) {
+    if (Bytes.startsWith(b, p, to, ENV_COLON, true)) {
+      p += ENV_COLON.length;
+    }
+    boolean braced = p < to && b[p] == '{';
+    int ns = braced ? p + 1 : p;
+    int ne = ns;
+    while (ne < to && ne - ns < MAX_IDENT && Bytes.is(b[ne], Bytes.IDENT)) {
+      ne++;
+    }
+    int eol = braced && ne < to && b[ne] == '}' ? ne + 1 : ne;
+    eol = eol < to && b[eol] == '\r' ? eol + 1 : eol;
+    if (ne == ns || eol >= to || b[eol] != '\n') {
+      return;
+    }
+    int vs = eol + 1;
+    int ve = vs;
+    while (ve < to && ve - vs < 4096 && b[ve] != '\n' && b[ve] != '\r') {
+      if (b[ve] == ' ' || b[ve] == '\t') {
+        return; // a prompt, a message, a table: not one printed value
+      }
+      ve++;
+    }
+    namedValue(b, ns, ne, vs, ve, false, out);
+  }
+
+  /** The value {@code b[vs, ve)} of the name {@code b[ns, ne)}, a finding when the name is a secret's and accepts it. */
+  private void namedValue(byte[] b, int ns, int ne, int vs, int ve, boolean quoted, List<Finding> out) {
+    if (ve - vs < Keyword.MIN_VALUE) {
+      return;
+    }
+    Keyword kind = Keyword.classify(b, ns, ne);
+    if (kind != null && kind.accepts(b, vs, ve, quoted, !quoted) && !failedKnownFormat(b, vs, ve)) {
+      out.add(kind.finding(kind.secretStart(b, vs, ve), ve));
+    }
+  }
+
+  private static final byte[] PLIST_KEY = ascii("<key>");
+  private static final byte[] PLIST_KEY_END = ascii("</key>");
+  private static final byte[] PLIST_STRING = ascii("<string>");
+
+  /**
+   * A property list's entry, {@code <key>AsanaToken</key>} and the {@code <string>…</string>} after it (blanks, a
+   * line break and {@code cat -n}'s line number between them): the key names the string ({@code p} after {@code <key>}).
+   */
+  private void plistEntry(byte[] b, int p, int to, List<Finding> out) {
+    int ne = p;
+    while (ne < to && ne - p < MAX_IDENT && Bytes.is(b[ne], Bytes.IDENT)) {
+      ne++;
+    }
+    if (ne == p || !Bytes.startsWith(b, ne, to, PLIST_KEY_END, false)) {
+      return;
+    }
+    int q = ne + PLIST_KEY_END.length;
+    int limit = Math.min(to, q + 32);
+    while (q < limit && (Bytes.is(b[q], Bytes.SPACE | Bytes.DIGIT) || b[q] == '\n' || b[q] == '\r')) {
+      q++;
+    }
+    if (!Bytes.startsWith(b, q, to, PLIST_STRING, false)) {
+      return;
+    }
+    int vs = q + PLIST_STRING.length;
+    int ve = vs;
+    while (ve < to && ve - vs < 4096 && b[ve] != '<' && b[ve] != '\n') {
+      ve++;
+    }
+    if (ve < to && b[ve] == '<') {
+      namedValue(b, p, ne, vs, ve, true, out);
+    }
+  }
+
+  /** MySQL's {@code SET PASSWORD FOR 'app'@'%' = '…'} (and {@code = PASSWORD('…')}); {@code p} after {@code FOR }. */
+  private static void setPassword(byte[] b, int p, int to, List<Finding> out) {
+    int eq = p;
+    while (eq < to && eq - p < 160 && b[eq] != '=' && b[eq] != '\n' && b[eq] != ';') {
+      eq++;
+    }
+    if (eq >= to || b[eq] != '=') {
+      return;
+    }
+    int v = Value.skipBlanks(b, eq + 1, to);
+    if (Bytes.startsWith(b, v, to, PASSWORD_CALL, true)) {
+      v += PASSWORD_CALL.length;
+    }
+    Value value = v < to && Value.isQuote(b[v]) ? Value.quoted(b, v, to) : null;
+    if (value != null && Keyword.PASSWORD.accepts(b, value.start(), value.end(), true, false)) {
+      out.add(Keyword.PASSWORD.finding(value.start(), value.end()));
+    }
+  }
+
+  private static final byte[] PASSWORD_CALL = ascii("password(");
+
+  /**
+   * OpenSSL's pass phrase arguments, {@code -passout pass:'…'}, {@code -passin pass:…}, {@code -password pass:…}:
+   * after {@code pass:} is the pass phrase itself, words and blanks included when it is quoted ({@code at} is the
+   * blank before {@code pass:}, which must follow a flag with {@code pass} in it).
+   */
+  private static void opensslPass(byte[] b, int at, int from, int to, List<Finding> out) {
+    int fs = at;
+    while (fs > from && at - fs < 16 && Bytes.is(b[fs - 1], Bytes.LOWER)) {
+      fs--;
+    }
+    if (fs == from || b[fs - 1] != '-' || !Placeholders.containsIgnoreCase(b, fs, at, PASS)) {
+      return;
+    }
+    Value value = Value.quotedOrWord(b, at + 6, to);
+    if (value == null || value.end() - value.start() < 8 || b[value.start()] == '$'
+        || Placeholders.isPlaceholder(b, value.start(), value.end())) {
+      return;
+    }
+    if (value.quoted() && Value.contains(b, value.start(), value.end(), (byte) ' ')
+        || Keyword.PASSWORD.accepts(b, value.start(), value.end(), true, false)) {
+      out.add(Keyword.PASSWORD.finding(value.start(), value.end()));
+    }
+  }
+
+  private static final byte[] PASS = ascii("pass");
+  private static final byte[] JWK_D = ascii("\"d\"");
+  private static final byte[] JWK_K = ascii("\"k\"");
+
+  /**
+   * A JSON Web Key's private part: the {@code "d"} of an RSA or EC key, the {@code "k"} of a symmetric one, in the
+   * object that holds {@code "kty"} ({@code at}); a public JWK has neither.
+   */
+  private static void jwk(byte[] b, int at, int from, int to, List<Finding> out) {
+    int open = at;
+    while (open > from && at - open < 4096 && b[open - 1] != '{' && b[open - 1] != '}') {
+      open--;
+    }
+    int close = at;
+    while (close < to && close - at < 8192 && b[close] != '}' && b[close] != '{') {
+      close++;
+    }
+    if (open == from || b[open - 1] != '{' || close >= to || b[close] != '}') {
+      return;
+    }
+    for (byte[] member : new byte[][] {JWK_D, JWK_K}) {
+      int m = Bytes.indexOf(b, open, close, member);
+      if (m < 0) {
+        continue;
+      }
+      int v = Value.skipBlanks(b, m + member.length, close);
+      v = v < close && b[v] == ':' ? Value.skipBlanks(b, v + 1, close) : -1;
+      Value value = v >= 0 && v < close && b[v] == '"' ? Value.quoted(b, v, close) : null;
+      if (value != null && value.end() - value.start() >= 16
+          && Bytes.all(b, value.start(), value.end(), Bytes.B64URL)) {
+        out.add(new Finding(value.start(), value.end(), Category.KEY, "jwk-private-key", 0.9));
+      }
+    }
+  }
+
   private static final byte[] PRIVATE_LINES = ascii("Private-Lines:");
   private static final byte[] PRIVATE_MAC = ascii("Private-MAC:");
 
@@ -1559,7 +1741,7 @@ public final class Detector {
   private enum Kind {
     PREFIX, CONTEXT, PEM, JWT, URL, BEARER, CURL_USER, PRIVATE_IP, KUBERNETES, PGPASS, HASH_LINE, BASIC, VAULT_LOGIN,
     ORACLE_THIN, MYSQL_CLI, IDENTIFIED_BY, PUTTY, BASE64_PEM, EZCONNECT, GO_DSN, LOGIN_CLI, SECURE_STRING,
-    FOREIGN, SSH2, HTPASSWD, COMMAND_PAIRS
+    FOREIGN, SSH2, HTPASSWD, COMMAND_PAIRS, ECHO, PLIST, SET_PASSWORD, OPENSSL_PASS, JWK
   }
 
   private static final class Trigger {

@@ -110,6 +110,19 @@ final class ForeignNames {
     return end > 0 && end < to && b[end] == ' ' ? end + 1 : 0;
   }
 
+  /**
+   * Words for "is" that may stand right after an English name ({@code le Linode token est …}): not those English
+   * puts there ({@code token is required}, {@code key to the door}, {@code key in the map}, {@code key - value}).
+   */
+  private static final byte[][] RIGHT_AFTER = words("ist", "lautet", "es", "est", "é", "è", "era", "sind", "jest", "är",
+      "adalah", "là", "c'est", "это", "هي", "है");
+
+  /** As {@link #is}, for the first word after an English name: one of {@link #RIGHT_AFTER}. */
+  static int isRightAfterAName(byte[] b, int p, int to) {
+    int end = word(b, p, to, RIGHT_AFTER);
+    return end > 0 && end < to && b[end] == ' ' ? end + 1 : 0;
+  }
+
   /** The end of the word for "is" that starts at {@code p}, or 0. */
   private static int isWord(byte[] b, int p, int to) {
     byte[][] candidates = p < to ? IS_BY_FIRST[Bytes.lower(b[p])] : null;

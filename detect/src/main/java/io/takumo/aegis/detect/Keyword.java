@@ -14,6 +14,12 @@ enum Keyword {
   TOKEN("token", Category.TOKEN, 0.8),
   KEY("key", Category.KEY, 0.75),
   SECRET("secret", Category.SECRET, 0.8),
+  /**
+   * A salt kept in configuration ({@code define('NONCE_SALT', '…')}, WordPress's eight keys and salts; {@code
+   * SECURITY_PASSWORD_SALT}): a signing secret by another name. Only long random values of three classes count: a
+   * salt in a row of data sits beside its hash, in hex.
+   */
+  SALT("salt", Category.SECRET, 0.75),
   AUTH("auth", Category.TOKEN, 0.75),
   CREDENTIAL("cred", Category.SECRET, 0.75),
   /** Tool logins that are tokens ({@code SONAR_LOGIN}); only long random values count. */
@@ -74,7 +80,7 @@ enum Keyword {
       "flow", "realm", "redirect", "callback", "timeout", "audience", "issuer", "scope", "scopes", "role", "roles",
       "group", "chars", "alphabet", "charset", "pressed", "press", "down", "up", "meshing", "signatures", "usage",
       // what happened to a secret, when, and how it is derived or checked: PASSWORD_CHANGED_AT, key_rotation_days
-      "changed", "rotated", "at", "setting", "settings", "hasher", "hashing", "fingerprint", "fpr", "thumbprint", "checksum",
+      "changed", "rotated", "at", "setting", "settings", "accessor", "hasher", "hashing", "fingerprint", "fpr", "thumbprint", "checksum",
       "sha", "sha1", "sha256", "sha512", "md5", "days", "hours", "minutes", "seconds", "ms", "interval", "action",
       "actions", "cipher", "algorithm", "alg",
       // a user interface's strings about a secret (locales: auth.errors.wrong_password, profile.change_password)
@@ -229,6 +235,7 @@ enum Keyword {
   private static final String[] W_CREDS = {"creds", "cred"};
   private static final String[] W_LOGIN = {"login"};
   private static final String[] W_COOKIE = {"cookie", "set-cookie"};
+  private static final String[] W_SALT = {"salt"};
   private static final int L_PASSWORD = 1;
   private static final int L_KEY = 1 << 1;
   private static final int L_METADATA = 1 << 2;
@@ -241,6 +248,7 @@ enum Keyword {
   private static final int L_LOGIN = 1 << 9;
   private static final int L_COOKIE = 1 << 10;
   private static final int L_SECRET = 1 << 11; // the words for a secret in other languages
+  private static final int L_SALT = 1 << 12;
   /** Above it, one plus the word's position in SPECIAL_SEGMENTS. */
   private static final int L_SPECIAL_SHIFT = 16;
   /**
@@ -252,7 +260,7 @@ enum Keyword {
   private static WordSet lexicon() {
     java.util.List<Object> groups = new java.util.ArrayList<>(java.util.List.of(L_PASSWORD, PASSWORD_WORDS, L_KEY,
         KEY_WORDS, L_METADATA, METADATA, L_NOT_SECRET, NOT_SECRET, L_DATA_KEY, DATA_KEY, L_AUTH, AUTH_WORDS, L_TOKENS,
-        W_TOKENS, L_TOKEN_WORD, W_PAT, L_CREDS, W_CREDS, L_LOGIN, W_LOGIN, L_COOKIE, W_COOKIE));
+        W_TOKENS, L_TOKEN_WORD, W_PAT, L_CREDS, W_CREDS, L_LOGIN, W_LOGIN, L_COOKIE, W_COOKIE, L_SALT, W_SALT));
     // a secret's name in another language as code writes it: db_senha, API_SCHLUESSEL (ForeignNames)
     groups.addAll(java.util.List.of(L_PASSWORD, ForeignNames.codeNames("PASSWORD"), L_KEY, ForeignNames.codeNames("KEY"),
         L_TOKEN_WORD, ForeignNames.codeNames("TOKEN"), L_SECRET, ForeignNames.codeNames("SECRET")));
@@ -306,6 +314,9 @@ enum Keyword {
     }
     if ((words & L_LOGIN) != 0) {
       return LOGIN;
+    }
+    if ((words & L_SALT) != 0) {
+      return SALT;
     }
     return null;
   }
@@ -384,6 +395,13 @@ enum Keyword {
       case LOGIN:
         return len >= 20 && spaces == 0 && digits > 0 && !Placeholders.isPlaceholder(b, from, to)
             && Bytes.entropy(b, from, to) >= 3.0;
+      case SALT: {
+        int classes = Bytes.classesPresent(b, from, to);
+        double entropy = Bytes.entropy(b, from, to);
+        // WordPress's are 64 printable characters at random: a <…> or a … in one is chance, not a placeholder
+        return len >= 32 && spaces == 0 && classes >= 3 && entropy >= 4.0
+            && (len >= 40 && classes == 4 && entropy >= 4.5 || !Placeholders.isPlaceholder(b, from, to));
+      }
       case SECRET:
         return len >= 8 && spaces == 0 && (len >= 20 || Bytes.classesPresent(b, from, to) >= 2)
             && !Placeholders.isPlaceholder(b, from, to) && Bytes.entropy(b, from, to) >= 2.5;
@@ -539,7 +557,7 @@ enum Keyword {
 
   /** The word "password", "secret" or "key" in another language: a UI string's translation, not a value. */
   private static final WordSet TRANSLATIONS = new WordSet(java.util.stream.Stream.of(new String[] {"geheim",
-      "wachtwort"}, ForeignNames.codeNames("PASSWORD"), ForeignNames.codeNames("KEY"), ForeignNames.codeNames("TOKEN"),
+      "wachtwort", "kata sandi"}, ForeignNames.codeNames("PASSWORD"), ForeignNames.codeNames("KEY"), ForeignNames.codeNames("TOKEN"),
       ForeignNames.codeNames("SECRET")).flatMap(java.util.Arrays::stream).toArray(String[]::new));
 
   /**
@@ -634,7 +652,13 @@ enum Keyword {
   /** A password hash in one of the formats of Django, Werkzeug, crypt(3), bcrypt and argon2 (a Kotlin {@code \$} too). */
   private static boolean passwordHash(byte[] b, int from, int to) {
     int start = from < to && b[from] == '\\' ? from + 1 : from;
-    return Bytes.startsWithAny(b, start, to, HASH_PREFIXES, false) || postgresMd5(b, from, to);
+    return Bytes.startsWithAny(b, start, to, HASH_PREFIXES, false) || postgresMd5(b, from, to) || mysqlNative(b, from, to);
+  }
+
+  /** MySQL's {@code mysql_native_password} hash: {@code *} and 40 upper-case hex digits. */
+  private static boolean mysqlNative(byte[] b, int from, int to) {
+    return to - from == 41 && b[from] == '*' && Bytes.all(b, from + 1, to, Bytes.DIGIT | Bytes.UPPER)
+        && Bytes.all(b, from + 1, to, Bytes.HEX);
   }
 
   private static final byte[] MD5 = Detector.ascii("md5");
@@ -831,6 +855,10 @@ enum Keyword {
 
   /** {@code id-Gost28147-89-None-KeyMeshing}: the value is itself a name with "Key" as a word in it. */
   private static boolean namesAKey(byte[] b, int from, int to) {
+    if (to - from == 17 && Bytes.startsWith(b, from, to, W_KEY, false) && Bytes.all(b, from, to, Bytes.ALNUM)
+        && Bytes.classesPresent(b, from + 3, to) == 3) {
+      return false; // Airtable's legacy API key: key and fourteen random characters (keyml77rF755bibOL)
+    }
     for (int i = from; i <= to - 3; i++) {
       if (Bytes.startsWith(b, i, to, W_KEY, true)) {
         boolean wordStart = i == from || !Bytes.is(b[i - 1], Bytes.UPPER | Bytes.LOWER)

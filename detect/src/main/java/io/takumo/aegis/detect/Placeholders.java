@@ -28,7 +28,7 @@ final class Placeholders {
       "replace_me", "replace-me", "replaceme", "insert_", "insert-", "set-me", "set_me", "via-env", "via_env", "__takumo_v1_", "%s", "{0}",
       "(hidden)", "(redacted)", "(masked)", "(sensitive", // Terraform's "(sensitive value)"
       "\u2026", "\u2022\u2022", // what a CI log or a UI shows of a masked value: sk_live_…k3Ht, ••••••••2dIz
-      "config.", "settings.", "vault:", "secretsmanager", "keyvault", "$(", "..", "fake", "notreal", "not_real",
+      "config.", "settings.", "vault:", "secretsmanager", "keyvault", "$(", "fake", "notreal", "not_real",
       "not-a-real", "lorem", "ipsum", "0123456789", "abcdefghij",
       // secret managers' references: vals (ref+awsssm://…), GCP Secret Manager (sm://…, gcp:secretmanager:…),
       // 1Password (op://vault/item/field)
@@ -120,12 +120,46 @@ final class Placeholders {
         return true;
       }
     }
-    if (from < to && startsWithAny(PREFIX_BY_FIRST[Bytes.lower(b[from])], b, from, to) && !percentEscaped(b, from, to)) {
+    if (from < to && startsWithAny(PREFIX_BY_FIRST[Bytes.lower(b[from])], b, from, to) && !percentEscaped(b, from, to)
+        && !generatedAfterSigil(b, from, to)) {
       return true;
     }
-    return containsAny(CONTAINS_BY_FIRST, b, from, to) || angleBracketed(b, from, to) || lowDiversity(b, from, to) || periodic(b, from, to)
-        || fixtureWords(b, from, to);
+    return containsAny(CONTAINS_BY_FIRST, b, from, to) || elided(b, from, to) || angleBracketed(b, from, to)
+        || lowDiversity(b, from, to) || periodic(b, from, to) || fixtureWords(b, from, to);
   }
+
+  /**
+   * Whether a value that starts with {@code %} or {@code @} is a generated password that happens to
+   * ({@code %6PQg7sk-h4BH0^C8_WtfE@#}, {@code @clL@hA_%d%6DiElw…}), not a variable, a format or a reference
+   * ({@code %APPDATA%}, {@code %(password)s}, {@code @Microsoft.KeyVault(…)}, {@code @db_password}): twelve characters
+   * or more of all four classes, no bracket, not closed by the sigil.
+   */
+  private static boolean generatedAfterSigil(byte[] b, int from, int to) {
+    byte sigil = b[from];
+    if (sigil != '%' && sigil != '@' || to - from < 12 || b[to - 1] == sigil || Bytes.classesPresent(b, from, to) < 4) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if (b[i] == '(' || b[i] == '{' || b[i] == '[') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * {@code ..} in a value: an elision ({@code sk-proj-..}, {@code abc..xyz}), except two dots that end a password of
+   * eight characters or more and three classes ({@code falconKETTLE26..}: people double the symbol they end with).
+   */
+  private static boolean elided(byte[] b, int from, int to) {
+    int dots = Bytes.indexOf(b, from, to, ELISION);
+    if (dots < 0) {
+      return false;
+    }
+    return dots != to - 2 || dots - from < 8 || b[dots - 1] == '.' || Bytes.classesPresent(b, from, dots) < 3;
+  }
+
+  private static final byte[] ELISION = {'.', '.'};
 
   /**
    * Whether the value starts with a percent-escape ({@code %40Nl%5EV…}, a URL's password encoded), not with a
@@ -160,7 +194,7 @@ final class Placeholders {
       "password", "passwd", "pass", "pwd", "secret", "token", "key", "api", "apikey", "auth", "access", "private",
       "client", "user", "db", "admin", "value", "string", "here", "dev", "local", "default", "new", "old", "invalid",
       "valid", "wrong", "bad", "good", "other", "another", "for", "of", "not", "real", "only", "sk", "pk",
-      "fixture", "fixtures", "unit", "stub", "change", "me", "in", "production");
+      "fixture", "fixtures", "unit", "stub", "change", "me", "in", "production", "do", "use");
   /** At least one of these must be among them: what marks a value as made up rather than chosen. */
   private static final WordSet FIXTURE_MARKS = new WordSet("test", "tests", "testing", "fake", "dummy", "example",
       "sample", "mock", "demo", "placeholder", "foo", "bar", "baz", "qux", "invalid", "wrong", "bad",

@@ -103,8 +103,9 @@ final class Rules {
           .check((b, s, body, e) -> Bytes.entropy(b, body, e) >= 3.5 && Bytes.classesPresent(b, body, e) >= 3)
           .confidence(0.9));
     }
+    // 22 and 59 characters today; the prefix alone says what it is, so a few more or less (gitleaks: any 82) still count
     r.add(new PrefixRule("github-fine-grained-pat", "github_pat_", KEY, "GitHub fine-grained PAT")
-        .seg(ALNUM, 22, 22).sep('_', ALNUM, 59, 59));
+        .seg(ALNUM, 20, 26).sep('_', ALNUM, 55, 64));
     for (String anchor : new String[] {"glpat-", "glrt-", "gldt-", "glsoat-", "glcbt-", "glft-", "glimt-", "glagent-",
         "glffct-"}) {
       r.add(new PrefixRule("gitlab-token", anchor, KEY, "GitLab token").seg(B64URL | DOT, 20, 80));
@@ -220,6 +221,10 @@ final class Rules {
     r.add(new PrefixRule("sentry-org-token", "sntrys_", TOKEN, "Sentry organization token")
         .seg(B64 | UNDERSCORE | EQUALS, 50, 400));
     r.add(new PrefixRule("sentry-user-token", "sntryu_", TOKEN, "Sentry user token").seg(LOWER_HEX, 64, 64));
+    // Nostr's private key in NIP-19's bech32: nsec1 and 58 characters of bech32's alphabet
+    r.add(new PrefixRule("nostr-private-key", "nsec1", SECRET, "Nostr private key (nsec)").seg(LOWER | DIGIT, 58, 58));
+    // IFTTT's Maker webhooks: https://maker.ifttt.com/trigger/<event>/with/key/<key>
+    r.add(new PrefixRule("ifttt-webhook-key", "/with/key/", TOKEN, "IFTTT webhook key").seg(B64URL, 20, 43));
     r.add(new PrefixRule("age-secret-key", "AGE-SECRET-KEY-1", SECRET, "age secret key").seg(UPPER_DIGIT, 58, 58)
         .noPlaceholderCheck());
     r.add(new PrefixRule("grafana-cloud-token", "glc_", KEY, "Grafana Cloud token").seg(B64 | EQUALS, 32, 400));

@@ -38,6 +38,9 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
         p++;
       }
     }
+    if (keyQuote == 0) {
+      p = promptDefault(b, p, to);
+    }
     if (is > from && b[is - 1] == '<' && p < to && b[p] == '>') {
       int open = p + 1;
       int close = open;
@@ -231,6 +234,24 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
    * --body '…'}, a Markdown table's {@code | DD_API_KEY | `…` |}: what people type into a chat with an agent. A bare
    * value ends at a blank (and loses the punctuation that ends a sentence); it is literal text, judged by its shape.
    */
+  /** How far a prompt's default may reach: {@code [****************HUGK]} and a little more. */
+  private static final int PROMPT_DEFAULT = 48;
+
+  /**
+   * After an interactive prompt's default in brackets, {@code p} at the blank before it: {@code aws configure}'s
+   * {@code AWS Secret Access Key [****************HUGK]: …} or {@code [None]: …}; where the colon is. Otherwise {@code p}.
+   */
+  private static int promptDefault(byte[] b, int p, int to) {
+    if (p + 1 >= to || b[p] != ' ' || b[p + 1] != '[') {
+      return p;
+    }
+    int close = p + 2;
+    while (close < to && close - p < PROMPT_DEFAULT && b[close] != ']' && b[close] != '\n' && b[close] != '[') {
+      close++;
+    }
+    return close + 1 < to && b[close] == ']' && b[close + 1] == ':' ? close + 1 : p;
+  }
+
   private static @Nullable Value prose(byte[] b, int is, int p, int from, int to) {
     Value alone = aloneOnItsLine(b, is, p, from, to);
     if (alone != null) {
@@ -252,6 +273,10 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     }
     if (afterAUser(b, is, from)) { // "the VPN creds: user deploy, pass …"
       return proseValue(b, p, to, Keyword.MIN_VALUE);
+    }
+    if (b[p] < 0) { // another script after an English name: il Pusher secret è …, API key है: …, token यह है: …
+      int foreignIs = ForeignNames.isRightAfterAName(b, p, to);
+      return foreignIs > 0 ? proseValue(b, foreignIs, to, LABELLED) : ForeignNames.after(b, is, p, from, to);
     }
     if (first != 'i' && first != 's' && first != 't' && b[p] != '-' && b[p] != '|') {
       // no connector starts here: most names with no value end up here
@@ -492,7 +517,9 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
         return described(b, p, w) ? null : proseValue(b, w + arrow, to, LABELLED);
       }
       // "is" in another language: la password di the NAS è …, hasło do Grafana to … (English "is" wants more below)
-      int foreignIs = words > 0 && !Bytes.startsWith(b, w, to, IS_BLANK, false) ? ForeignNames.is(b, w, to) : 0;
+      // right after the name only a word no English sentence puts there: mi Adyen API key es …, le Linode token est …
+      int foreignIs = words > 0 ? (Bytes.startsWith(b, w, to, IS_BLANK, false) ? 0 : ForeignNames.is(b, w, to))
+          : ForeignNames.isRightAfterAName(b, w, to);
       Value given = foreignIs > 0 && !described(b, p, w) ? proseValue(b, foreignIs, to, LABELLED) : null;
       if (given != null) {
         return given;
