@@ -100,7 +100,7 @@ public final class Detector {
     all.add(new Trigger(PLIST_KEY, false, Kind.PLIST, null, null));
     all.add(new Trigger(ascii("set password for "), true, Kind.SET_PASSWORD, null, null));
     all.add(new Trigger(ascii(" pass:"), false, Kind.OPENSSL_PASS, null, null));
-    all.add(new Trigger(ascii("\"kty\""), false, Kind.JWK, null, null));
+    all.add(new Trigger(JWK_KTY, false, Kind.JWK, null, null));
     all.add(new Trigger(ascii("PuTTY-User-Key-File-"), false, Kind.PUTTY, null, null));
     all.add(new Trigger(SSH2_BEGIN, false, Kind.SSH2, null, null));
     all.add(new Trigger(ascii("LS0tLS1CRUdJTi"), false, Kind.BASE64_PEM, null, null));
@@ -1431,7 +1431,7 @@ public final class Detector {
       return;
     }
     Value value = Value.quotedOrWord(b, at + 6, to);
-    if (value == null || value.end() - value.start() < 8 || b[value.start()] == '$'
+    if (value == null || value.end() - value.start() < 8 || b[value.start()] == '$' || b[value.start()] == '-'
         || Placeholders.isPlaceholder(b, value.start(), value.end())) {
       return;
     }
@@ -1442,6 +1442,9 @@ public final class Detector {
   }
 
   private static final byte[] PASS = ascii("pass");
+  private static final byte[] JWK_KTY = ascii("\"kty\"");
+  private static final int JWK_BEFORE = 1024;
+  private static final int JWK_AFTER = 4096;
   private static final byte[] JWK_D = ascii("\"d\"");
   private static final byte[] JWK_K = ascii("\"k\"");
 
@@ -1450,12 +1453,16 @@ public final class Detector {
    * object that holds {@code "kty"} ({@code at}); a public JWK has neither.
    */
   private static void jwk(byte[] b, int at, int from, int to, List<Finding> out) {
+    // The object's braces, sought no further than another "kty" (one per key: so a body of them is read once) and
+    // than a key's members reach: "d" comes after "kty" as libraries write JWKs, or before it when members are sorted.
     int open = at;
-    while (open > from && at - open < 4096 && b[open - 1] != '{' && b[open - 1] != '}') {
+    while (open > from && at - open < JWK_BEFORE && b[open - 1] != '{' && b[open - 1] != '}'
+        && !Bytes.startsWith(b, open - 1, to, JWK_KTY, false)) {
       open--;
     }
-    int close = at;
-    while (close < to && close - at < 8192 && b[close] != '}' && b[close] != '{') {
+    int close = at + JWK_KTY.length;
+    while (close < to && close - at < JWK_AFTER && b[close] != '}' && b[close] != '{'
+        && !Bytes.startsWith(b, close, to, JWK_KTY, false)) {
       close++;
     }
     if (open == from || b[open - 1] != '{' || close >= to || b[close] != '}') {
