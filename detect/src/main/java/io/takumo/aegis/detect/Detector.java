@@ -101,6 +101,7 @@ public final class Detector {
     all.add(new Trigger(ascii("set password for "), true, Kind.SET_PASSWORD, null, null));
     all.add(new Trigger(ascii(" pass:"), false, Kind.OPENSSL_PASS, null, null));
     all.add(new Trigger(JWK_KTY, false, Kind.JWK, null, null));
+    all.add(new Trigger(TF_BCRYPT_HASH, false, Kind.TERRAFORM_PASSWORD, null, null));
     all.add(new Trigger(ascii("PuTTY-User-Key-File-"), false, Kind.PUTTY, null, null));
     all.add(new Trigger(SSH2_BEGIN, false, Kind.SSH2, null, null));
     all.add(new Trigger(ascii("LS0tLS1CRUdJTi"), false, Kind.BASE64_PEM, null, null));
@@ -169,7 +170,7 @@ public final class Detector {
 
   private static final java.util.Set<String> CONTEXT_RULES = java.util.Set.of("bearer-token", "cli-credentials",
       "connection-string", "kubernetes-secret", "url-credentials", "vault-service-token", "pgpass-password",
-      "password-hash-line", "jwk-private-key");
+      "password-hash-line", "jwk-private-key", "terraform-random-password");
 
   /**
    * Whether the rule finds its secrets only by what surrounds them (a name, a header scheme, a flag, a URL's
@@ -479,6 +480,9 @@ public final class Detector {
         break;
       case JWK:
         jwk(b, at, from, to, out);
+        break;
+      case TERRAFORM_PASSWORD:
+        terraformPassword(b, at, to, out);
         break;
       case SSH2:
         ssh2(b, at, to, out);
@@ -1380,7 +1384,7 @@ public final class Detector {
     }
     int q = ne + PLIST_KEY_END.length;
     int limit = Math.min(to, q + 32);
-    while (q < limit && (Bytes.is(b[q], Bytes.SPACE | Bytes.DIGIT) || b[q] == '\n' || b[q] == '\r')) {
+    while (q < limit && Bytes.is(b[q], Bytes.SPACE | Bytes.DIGIT)) { // blanks, line breaks, a line's number
       q++;
     }
     if (!Bytes.startsWith(b, q, to, PLIST_STRING, false)) {
@@ -1445,8 +1449,8 @@ public final class Detector {
   private static final byte[] JWK_KTY = ascii("\"kty\"");
   private static final int JWK_BEFORE = 1024;
   private static final int JWK_AFTER = 4096;
-  private static final byte[] JWK_D = ascii("\"d\"");
-  private static final byte[] JWK_K = ascii("\"k\"");
+  /** A JWK's private members: RSA's and EC's {@code "d"}, a symmetric key's {@code "k"}. */
+  private static final byte[][] JWK_PRIVATE = {ascii("\"d\""), ascii("\"k\"")};
 
   /**
    * A JSON Web Key's private part: the {@code "d"} of an RSA or EC key, the {@code "k"} of a symmetric one, in the
@@ -1468,18 +1472,54 @@ public final class Detector {
     if (open == from || b[open - 1] != '{' || close >= to || b[close] != '}') {
       return;
     }
-    for (byte[] member : new byte[][] {JWK_D, JWK_K}) {
-      int m = Bytes.indexOf(b, open, close, member);
-      if (m < 0) {
-        continue;
+    for (byte[] member : JWK_PRIVATE) {
+      Value value = memberString(b, open, close, member);
+      if (value != null) {
+        jwkPrivate(b, value.start(), value.end(), out);
       }
-      int v = Value.skipBlanks(b, m + member.length, close);
-      v = v < close && b[v] == ':' ? Value.skipBlanks(b, v + 1, close) : -1;
-      Value value = v >= 0 && v < close && b[v] == '"' ? Value.quoted(b, v, close) : null;
-      if (value != null && value.end() - value.start() >= 16
-          && Bytes.all(b, value.start(), value.end(), Bytes.B64URL)) {
-        out.add(new Finding(value.start(), value.end(), Category.KEY, "jwk-private-key", 0.9));
-      }
+    }
+  }
+
+  /** A JWK's private member's value {@code b[from, to)}, a finding when it has a key's shape (JsonScanner's walk too). */
+  static void jwkPrivate(byte[] b, int from, int to, List<Finding> out) {
+    if (to - from >= 16 && Bytes.all(b, from, to, Bytes.B64URL)) {
+      out.add(new Finding(from, to, Category.KEY, "jwk-private-key", 0.9));
+    }
+  }
+
+  /** A {@code random_password}'s {@code "result"} {@code b[from, to)} in Terraform state (JsonScanner's walk too). */
+  static void terraformResult(byte[] b, int from, int to, List<Finding> out) {
+    if (to - from >= 6 && !Placeholders.isPlaceholder(b, from, to)) {
+      out.add(new Finding(from, to, Category.SECRET, "terraform-random-password", 0.9));
+    }
+  }
+
+  /** The string value of the first member {@code name} (quoted) in {@code b[from, to)}, or null. */
+  private static @Nullable Value memberString(byte[] b, int from, int to, byte[] name) {
+    int m = Bytes.indexOf(b, from, to, name);
+    if (m < 0) {
+      return null;
+    }
+    int v = Value.skipBlanks(b, m + name.length, to);
+    v = v < to && b[v] == ':' ? Value.skipBlanks(b, v + 1, to) : to;
+    return v < to && b[v] == '"' ? Value.quoted(b, v, to) : null;
+  }
+
+  private static final byte[] TF_BCRYPT_HASH = ascii("\"bcrypt_hash\"");
+  private static final byte[] TF_RESULT = ascii("\"result\"");
+  /** How far after {@code "bcrypt_hash"} a {@code random_password}'s {@code "result"} may be (its keepers between). */
+  private static final int TF_REACH = 1024;
+
+  /**
+   * Terraform state's {@code random_password}: its attributes, written in sorted order, hold {@code "bcrypt_hash"}
+   * ({@code at}) and then {@code "result"}, the password in clear ({@code random_string}, not a secret, has no hash).
+   */
+  private static void terraformPassword(byte[] b, int at, int to, List<Finding> out) {
+    int end = Math.min(to, at + TF_REACH);
+    int next = Bytes.indexOf(b, at + TF_BCRYPT_HASH.length, end, TF_BCRYPT_HASH);
+    Value value = memberString(b, at, next < 0 ? end : next, TF_RESULT);
+    if (value != null) {
+      terraformResult(b, value.start(), value.end(), out);
     }
   }
 
@@ -1748,7 +1788,7 @@ public final class Detector {
   private enum Kind {
     PREFIX, CONTEXT, PEM, JWT, URL, BEARER, CURL_USER, PRIVATE_IP, KUBERNETES, PGPASS, HASH_LINE, BASIC, VAULT_LOGIN,
     ORACLE_THIN, MYSQL_CLI, IDENTIFIED_BY, PUTTY, BASE64_PEM, EZCONNECT, GO_DSN, LOGIN_CLI, SECURE_STRING,
-    FOREIGN, SSH2, HTPASSWD, COMMAND_PAIRS, ECHO, PLIST, SET_PASSWORD, OPENSSL_PASS, JWK
+    FOREIGN, SSH2, HTPASSWD, COMMAND_PAIRS, ECHO, PLIST, SET_PASSWORD, OPENSSL_PASS, JWK, TERRAFORM_PASSWORD
   }
 
   private static final class Trigger {

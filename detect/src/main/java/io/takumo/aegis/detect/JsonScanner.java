@@ -103,10 +103,20 @@ public final class JsonScanner {
   private static final byte[] NAME = Detector.ascii("name");
   private static final int MAX_NAME = 64;
 
+  private static final byte[] KTY = Detector.ascii("kty");
+  private static final byte[] JWK_D = Detector.ascii("d");
+  private static final byte[] JWK_K = Detector.ascii("k");
+  private static final byte[] BCRYPT_HASH = Detector.ascii("bcrypt_hash");
+  private static final byte[] RESULT = Detector.ascii("result");
+
+  /** Whether the member name {@code b[from, to)} is {@code word}. */
+  private static boolean is(byte[] b, int from, int to, byte[] word) {
+    return to - from == word.length && Bytes.startsWith(b, from, to, word, false);
+  }
+
   /** Whether the member name {@code b[from, to)} is {@code key} or {@code name}: its value names a sibling. */
   private static boolean names(byte[] b, int from, int to) {
-    return to - from == KEY.length && Bytes.startsWith(b, from, to, KEY, false)
-        || to - from == NAME.length && Bytes.startsWith(b, from, to, NAME, false);
+    return is(b, from, to, KEY) || is(b, from, to, NAME);
   }
 
   /** Walks one JSON document; false when it is malformed (the caller falls back to text). */
@@ -126,6 +136,13 @@ public final class JsonScanner {
     // the member name each open object is the value of: {"db_password": {"value": "…", "sensitive": true}} (Terraform
     // state's outputs and JSON variables), by depth; -1 for an array's element or the top
     int[] parents = new int[128];
+    // Members whose meaning a sibling gives: a JWK's "d"/"k" in the object with "kty" (before or after it), a
+    // random_password's "result" after its "bcrypt_hash" (Terraform state sorts members); the depth of each, or -1
+    int jwkDepth = -1;
+    int pendingDepth = -1; // a "d" or "k" met before the object's "kty": its string, raw
+    int pendingStart = -1;
+    int pendingEnd = -1;
+    int terraformDepth = -1;
     int p = from;
     while (p < to) {
       byte c = b[p];
@@ -155,6 +172,9 @@ public final class JsonScanner {
           if (depth == 0 || stack[depth - 1] != (c == '}')) {
             return false; // a bracket that closes nothing, or the other kind: not JSON
           }
+          jwkDepth = jwkDepth == depth ? -1 : jwkDepth;
+          pendingDepth = pendingDepth == depth ? -1 : pendingDepth;
+          terraformDepth = terraformDepth == depth ? -1 : terraformDepth;
           depth--;
           expectKey = false;
           namedDepth = -1;
@@ -173,6 +193,15 @@ public final class JsonScanner {
             keyStart = p + 1;
             keyEnd = end;
             value(b, p + 1, end, escapes, null, -1, 0, out); // a secret used as a member name is a secret too
+            if (is(b, keyStart, keyEnd, KTY)) {
+              jwkDepth = depth;
+              if (pendingDepth == depth) {
+                Detector.jwkPrivate(b, pendingStart, pendingEnd, out);
+                pendingDepth = -1;
+              }
+            } else if (is(b, keyStart, keyEnd, BCRYPT_HASH)) {
+              terraformDepth = depth;
+            }
           } else if (depth > 0 && stack[depth - 1] && keyStart >= 0) {
             boolean valueMember = keyEnd - keyStart == VALUE.length && Bytes.startsWith(b, keyStart, keyEnd, VALUE, false);
             if (valueMember && namedDepth == depth) {
@@ -182,6 +211,17 @@ public final class JsonScanner {
               value(b, p + 1, end, escapes, b, parents[2 * depth - 2], parents[2 * depth - 1], out);
             } else {
               value(b, p + 1, end, escapes, b, keyStart, keyEnd, out);
+            }
+            if (escapes.count == 0 && (is(b, keyStart, keyEnd, JWK_D) || is(b, keyStart, keyEnd, JWK_K))) {
+              if (jwkDepth == depth) {
+                Detector.jwkPrivate(b, p + 1, end, out);
+              } else {
+                pendingDepth = depth;
+                pendingStart = p + 1;
+                pendingEnd = end;
+              }
+            } else if (escapes.count == 0 && terraformDepth == depth && is(b, keyStart, keyEnd, RESULT)) {
+              Detector.terraformResult(b, p + 1, end, out);
             }
             if (escapes.count == 0 && end - p <= MAX_NAME && names(b, keyStart, keyEnd)) {
               namedDepth = depth;

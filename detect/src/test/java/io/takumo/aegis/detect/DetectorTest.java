@@ -818,7 +818,7 @@ class DetectorTest {
    * printed, a property list's key and string, MySQL's {@code SET PASSWORD FOR}, OpenSSL's {@code pass:}, a JWK's
    * private member, WordPress's salts, "is" in another language right after an English name, Airtable's legacy keys,
    * passwords that start with {@code %} or {@code @} or end in {@code ..}, GitHub fine-grained tokens of other
-   * lengths, Nostr and IFTTT keys (each value made up here).
+   * lengths, Nostr and IFTTT keys, Terraform state's {@code random_password} in text (each value made up here).
    */
   @ParameterizedTest
   @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
@@ -844,6 +844,7 @@ class DetectorTest {
       ~define( 'DB_PASSWORD', '@clL@hA_%d%6DiElwYjK-U5vQH' );~                          | @clL@hA_%d%6DiElwYjK-U5vQH
       gh_token = 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k | 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k
       NOSTR_NSEC=nsec1yp2kfpux2s5wqdsjydrvxpkn75ex8zx2d0y6wq9jkyvqqf2nhxweczlfsa         | nsec1yp2kfpux2s5wqdsjydrvxpkn75ex8zx2d0y6wq9jkyvqqf2nhxweczlfsa
+      ~the state has "bcrypt_hash": "$2a$10$pav3ktTQx", "id": "none", "length": 16, "result": "Pq7#mZ2!xR9$kL4w",~ | Pq7#mZ2!xR9$kL4w
       """)
   void tenthCorpusMissesAreFound(String text, String secret) {
     String decoded = text.replace("\\n", "\n").replace("\\r", "\r").replace("\\t", "\t");

@@ -165,4 +165,40 @@ class JsonScannerTest {
       assertThat(d.raw(x)).as("decoded %d", x).isEqualTo(expected[x]);
     }
   }
+  /**
+   * A JWK's private member is known by its sibling "kty", written before or after it (libraries write "kty" first;
+   * sorted members put "d" first); a public JWK, and a "d" in an object with no "kty", are no findings. The same in
+   * a tool call's arguments, JSON in a string.
+   */
+  @Test
+  void aJwksPrivateMemberIsFoundByItsKtySibling() throws Exception {
+    String d = "hrNbxWWZW6cDrl3-xD-67W4jra0DR3AIb0fYxn2wAXn";
+    String y = "CXn3iseUq8kPjW3DEqyi63akkeinA9KuAIKTYtUNc8o";
+    String first = "{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\",\"y\":\"" + y + "\",\"d\":\"" + d + "\"}]}";
+    String sorted = "{\"crv\":\"P-256\",\"d\":\"" + d + "\",\"kty\":\"EC\",\"y\":\"" + y + "\"}";
+    for (String jwk : new String[] {first, sorted}) {
+      assertThat(SCANNER.scan(jwk.getBytes(StandardCharsets.UTF_8))).as(jwk)
+          .extracting(f -> jwk.substring(f.start(), f.end())).containsExactly(d);
+    }
+    ObjectNode call = JSON.createObjectNode();
+    call.put("path", "keys/jwks.private.json").put("content", first);
+    assertFoundExactly(JSON.createObjectNode().put("arguments", JSON.writeValueAsString(call)), d);
+    for (String none : new String[] {"{\"kty\":\"EC\",\"crv\":\"P-256\",\"y\":\"" + y + "\"}",
+        "{\"point\":{\"d\":\"" + d + "\"},\"kty\":\"EC\"}", "{\"d\":\"" + d + "\"}"}) {
+      assertThat(SCANNER.scan(none.getBytes(StandardCharsets.UTF_8))).as(none).isEmpty();
+    }
+  }
+
+  /** Terraform state: a random_password's "result" after its "bcrypt_hash"; a random_string's (no hash) is none. */
+  @Test
+  void aTerraformRandomPasswordsResultIsFound() {
+    String password = "K3ttl3=River26-xQ";
+    String state = "{\"resources\":[{\"type\":\"random_password\",\"instances\":[{\"attributes\":{"
+        + "\"bcrypt_hash\":\"$2a$10$pav3ktTQxXEEgl1rLQN0jqNESm0utbz4qvolm6s0PlzVcFJhohiGH\",\"id\":\"none\","
+        + "\"keepers\":{\"rotation\":\"1\"},\"length\":17,\"result\":\"" + password + "\",\"special\":true}}]},"
+        + "{\"type\":\"random_string\",\"instances\":[{\"attributes\":{\"id\":\"x\",\"length\":8,"
+        + "\"result\":\"a8Xk2pQz\"}}]}]}";
+    assertThat(SCANNER.scan(state.getBytes(StandardCharsets.UTF_8)))
+        .extracting(f -> state.substring(f.start(), f.end())).containsExactly(password);
+  }
 }
