@@ -117,9 +117,13 @@ final class ForeignNames {
   private static final byte[][] RIGHT_AFTER = words("ist", "lautet", "es", "est", "é", "è", "era", "sind", "jest", "är",
       "adalah", "là", "c'est", "это", "هي", "है");
 
+  /** {@link #RIGHT_AFTER} by first byte: looked up after every name a sentence holds. */
+  private static final byte[][][] RIGHT_AFTER_BY_FIRST = Placeholders.byFirstByte(RIGHT_AFTER);
+
   /** As {@link #is}, for the first word after an English name: one of {@link #RIGHT_AFTER}. */
   static int isRightAfterAName(byte[] b, int p, int to) {
-    int end = word(b, p, to, RIGHT_AFTER);
+    byte[][] candidates = p < to ? RIGHT_AFTER_BY_FIRST[Bytes.lower(b[p])] : null;
+    int end = candidates == null ? 0 : word(b, p, to, candidates);
     return end > 0 && end < to && b[end] == ' ' ? end + 1 : 0;
   }
 
