@@ -32,9 +32,10 @@ final class ForeignNames {
           "hasło", "haslo", "heslo", "lösenord", "adgangskode", "jelszó", "jelszo", "şifre", "Şifre", "mật khẩu",
           "kata sandi", "парол", "Парол", "κωδικός", "Κωδικός", "密码", "密碼", "口令", "パスワード", "暗証番号", "비밀번호",
           "패스워드", "암호", "비번", "पासवर्ड", "كلمة المرور", "كلمة السر", "סיסמה", "รหัสผ่าน", "رمز عبور"},
-      {"TOKEN", "токен", "Токен", "令牌", "トークン", "토큰", "टोकन"},
+      {"TOKEN", "токен", "Токен", "令牌", "トークン", "토큰", "टोकन", "الرمز", "ce jeton", "mon jeton"},
       {"KEY", "clé", "klucz", "sleutel", "schlüssel", "schluessel", "schlussel", "anahtar", "ключ", "Ключ", "密钥",
-          "密鑰", "秘钥", "私钥", "キー", "鍵", "키", "कुंजी", "مفتاح"},
+          "密鑰", "秘钥", "私钥", "キー", "鍵", "키", "कुंजी", "مفتاح", "nyckel", "nøgle", "nøkkel", "mi clave", "tu clave",
+          "minha chave", "sua chave"},
       {"SECRET", "geheimnis", "secreto", "sekret", "секрет", "Секрет", "シークレット", "시크릿", "秘密"},
   };
 

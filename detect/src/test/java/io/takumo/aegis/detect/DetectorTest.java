@@ -818,7 +818,8 @@ class DetectorTest {
    * printed, a property list's key and string, MySQL's {@code SET PASSWORD FOR}, OpenSSL's {@code pass:}, a JWK's
    * private member, WordPress's salts, "is" in another language right after an English name, Airtable's legacy keys,
    * passwords that start with {@code %} or {@code @} or end in {@code ..}, GitHub fine-grained tokens of other
-   * lengths, Nostr and IFTTT keys, Terraform state's {@code random_password} in text (each value made up here).
+   * lengths, Nostr and IFTTT keys, Terraform state's {@code random_password} in text, a key's or a token's name in
+   * French, Spanish, Portuguese, Swedish and Arabic prose (each value made up here).
    */
   @ParameterizedTest
   @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
@@ -845,6 +846,11 @@ class DetectorTest {
       gh_token = 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k | 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k
       NOSTR_NSEC=nsec1yp2kfpux2s5wqdsjydrvxpkn75ex8zx2d0y6wq9jkyvqqf2nhxweczlfsa         | nsec1yp2kfpux2s5wqdsjydrvxpkn75ex8zx2d0y6wq9jkyvqqf2nhxweczlfsa
       ~the state has "bcrypt_hash": "$2a$10$pav3ktTQx", "id": "none", "length": 16, "result": "Pq7#mZ2!xR9$kL4w",~ | Pq7#mZ2!xR9$kL4w
+      utilise ce jeton : 0172oIlMurhkVdY6XKttm3B6xgQLeVUb                                | 0172oIlMurhkVdY6XKttm3B6xgQLeVUb
+      aquí está mi clave: 0c0dc5a28c9b28c29bae5419ff670458                               | 0c0dc5a28c9b28c29bae5419ff670458
+      segue minha chave da API: skW5NE7Udt89naNpdjazTqnMVHoSqQJ8HQP2dy9CCF8HvyP1bz       | skW5NE7Udt89naNpdjazTqnMVHoSqQJ8HQP2dy9CCF8HvyP1bz
+      här är min API-nyckel: 0b030e4c-3359-46d0-a6a4-d2df215332bc                         | 0b030e4c-3359-46d0-a6a4-d2df215332bc
+      استخدم هذا الرمز: 7412723162b1223c0bab528abf9a10ba35305dbb465b457365f91e3e1a5251cc | 7412723162b1223c0bab528abf9a10ba35305dbb465b457365f91e3e1a5251cc
       """)
   void tenthCorpusMissesAreFound(String text, String secret) {
     String decoded = text.replace("\\n", "\n").replace("\\r", "\r").replace("\\t", "\t");
@@ -867,7 +873,8 @@ class DetectorTest {
       "\"salt\": \"a3f29c1e0b7d4a5f8e6c2b1d9f0a7e3c\"", "token_accessor       JkGYs8qvlep6rb7DISTjrg5P",
       "encrypted_password=*6136FCB706B488600D5BFD5E59F7B7347B78E550", "la API key es obligatoria",
       "le token est expiré", "OPENAI_API_KEY=sk-proj-..", "export REDIS_PASSWORD=example-token-do-not-use",
-      "<add key=\"LoginPassword\" value=\"Kata sandi\" />"})
+      "<add key=\"LoginPassword\" value=\"Kata sandi\" />", "mi clave es obligatoria", "ce jeton a expiré",
+      "const nyckel = hämtaNyckel(config);"})
   void tenthCorpusLookAlikesAreNot(String text) {
     assertThat(scan(text)).as(text).isEmpty();
   }
