@@ -52,6 +52,24 @@ class StreamingScannerTest {
     }
   }
 
+  /**
+   * Rules that read a line after the name's (an echo's output, a plist's string), a prompt's default, a JWK's
+   * sibling: a cut anywhere between name and value changes nothing.
+   */
+  @Test
+  void valuesOnTheNextLineOrBesideASiblingAreFoundAtEveryCut() {
+    byte[] text = ("$ echo $DD_API_KEY\n57c3b81b9e11b23a9ca438f0d352d3c0\n$ ls\n"
+        + "  <key>AsanaToken</key>\n  <string>2/1460657153239826/8146391748111128:f8eba9c8924adf4222683036369d9e80</string>\n"
+        + "AWS Secret Access Key [None]: PutrONNtnFWu3qfziOqjtFd7I1kPDKl6Ifa6HUGK\n"
+        + "{\"crv\": \"P-256\", \"d\": \"hrNbxWWZW6cDrl3-xD-67W4jra0DR3AIb0fYxn2wAXn\", \"kty\": \"EC\"}\n"
+        + "SET PASSWORD FOR 'svc_orders'@'%' = 'Canyon_8644#';\n").getBytes(StandardCharsets.UTF_8);
+    List<String> expected = oneShot(text);
+    assertThat(expected).hasSize(5);
+    for (int cut = 0; cut <= text.length; cut++) {
+      assertThat(streamed(text, new int[] {cut}, 512)).as("cut at %d", cut).isEqualTo(expected);
+    }
+  }
+
   @Test
   void randomMultiCutsOfALargeBodyGiveTheOneShotResult() {
     StringBuilder big = new StringBuilder();
