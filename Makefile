@@ -3,7 +3,7 @@ MVN ?= ./mvnw -B
 JAR := proxy/target/takumo-aegis.jar
 SOURCES := $(shell find pom.xml */pom.xml */src/main -type f 2>/dev/null)
 
-.PHONY: run test package image image-test e2e-claude-code e2e-codex fuzz perf perf-h2 perf-proxy perf-ws perf-io-threads perf-deps perf-streams bench-scan bench-heldout bench-heldout9 bench-heldout10 bench-precision bench-auth bench-fleet clean
+.PHONY: run test package image image-test e2e-claude-code e2e-codex fuzz perf perf-h2 perf-proxy perf-ws perf-io-threads perf-deps perf-streams bench-scan bench-heldout bench-heldout9 bench-heldout10 bench-heldout11 bench-precision bench-auth bench-fleet clean
 
 ## run: build if needed, then start the gateway on 127.0.0.1:8080 (dev key store, no database)
 run: $(JAR)
@@ -178,6 +178,18 @@ bench-heldout10: $(JAR)
 	  || test $$? = 1
 	python3 perf/heldout/score.py perf/target/heldout10 perf/target/heldout10/findings.json \
 	  | tee perf/target/heldout10/score.txt
+
+## bench-heldout11: the same on an eleventh corpus (perf/heldout11, 2026-12-07: request bodies of four APIs with CLI and
+## SQL output, 164 repositories of 22 kinds), written by a helper that read only the scorer, the README and SPEC §4
+HELDOUT11_SEED ?= 11011
+HELDOUT11_FILES ?= 1000
+bench-heldout11: $(JAR)
+	rm -rf perf/target/heldout11
+	python3 perf/heldout11/gen.py --seed $(HELDOUT11_SEED) --files $(HELDOUT11_FILES) --out perf/target/heldout11
+	bin/takumo-aegis scan --no-gitignore --format json perf/target/heldout11/tree > perf/target/heldout11/findings.json \
+	  || test $$? = 1
+	python3 perf/heldout/score.py perf/target/heldout11 perf/target/heldout11/findings.json \
+	  | tee perf/target/heldout11/score.txt
 
 ## bench-precision: precision, recall and F1 of takumo-aegis scan and of secretlint (recommended preset, Node 22,
 ## both from npm into perf/target/secretlint) on a generated labelled corpus (perf/results/scan-labelled-corpus.md;

@@ -925,6 +925,9 @@ public final class Detector {
     if (at > from && Bytes.is(b[at - 1], Bytes.B64URL)) {
       return;
     }
+    if (jwe(b, at, to, out)) {
+      return;
+    }
     int p = at;
     int[] segEnds = new int[3];
     for (int seg = 0; seg < 3; seg++) {
@@ -954,6 +957,46 @@ public final class Detector {
     }
     out.add(new Finding(at, p, Category.TOKEN, supabaseAnon(b, segEnds[0] + 1, segEnds[1]) ? Rules.SUPABASE_ANON : "jwt",
         1.0));
+  }
+
+  private static final byte[] ENC = ascii("\"enc\"");
+
+  /**
+   * A JWE in compact form (header.key.iv.ciphertext.tag, the key empty for {@code "alg":"dir"}): an encrypted session
+   * or access token (NextAuth's, Laravel's, ASP.NET's cookies) is a credential whoever can read it. Its header decodes
+   * to JSON with {@code "enc"}. Returns whether {@code at} starts one (found, then).
+   */
+  private static boolean jwe(byte[] b, int at, int to, List<Finding> out) {
+    int p = at;
+    while (p < to && Bytes.is(b[p], Bytes.B64URL)) {
+      p++;
+    }
+    if (p - at < 10 || p >= to || b[p] != '.' || p - at > 512) {
+      return false;
+    }
+    try {
+      byte[] header = Base64.getUrlDecoder().decode(Arrays.copyOfRange(b, at, p));
+      if (Bytes.indexOf(header, 0, header.length, ENC) < 0) {
+        return false;
+      }
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    int[] min = {0, 8, 8, 8}; // the encrypted key (empty with "dir"), the IV, the ciphertext, the tag
+    for (int seg = 0; seg < 4; seg++) {
+      if (p >= to || b[p] != '.') {
+        return false;
+      }
+      int start = ++p;
+      while (p < to && Bytes.is(b[p], Bytes.B64URL)) {
+        p++;
+      }
+      if (p - start < min[seg]) {
+        return false;
+      }
+    }
+    out.add(new Finding(at, p, Category.TOKEN, "jwe", 1.0));
+    return true;
   }
 
   private static final byte[] SUPABASE_ISSUER = ascii("\"iss\":\"supabase\"");

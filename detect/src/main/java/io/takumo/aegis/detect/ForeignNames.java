@@ -31,7 +31,7 @@ final class ForeignNames {
       {"PASSWORD", "passwort", "kennwort", "parola", "wachtwoord", "contraseña", "senha", "mot de passe", "mdp", "palavra-passe",
           "hasło", "haslo", "heslo", "lösenord", "adgangskode", "jelszó", "jelszo", "şifre", "Şifre", "mật khẩu",
           "kata sandi", "парол", "Парол", "κωδικός", "Κωδικός", "密码", "密碼", "口令", "パスワード", "暗証番号", "비밀번호",
-          "패스워드", "암호", "비번", "पासवर्ड", "كلمة المرور", "كلمة السر", "סיסמה", "รหัสผ่าน", "رمز عبور"},
+          "패스워드", "암호", "비번", "पासवर्ड", "كلمة المرور", "كلمة السر", "كلمة مرور", "סיסמה", "รหัสผ่าน", "رمز عبور"},
       {"TOKEN", "токен", "Токен", "令牌", "トークン", "토큰", "टोकन", "الرمز", "ce jeton", "mon jeton"},
       {"KEY", "clé", "klucz", "sleutel", "schlüssel", "schluessel", "schlussel", "anahtar", "ключ", "Ключ", "密钥",
           "密鑰", "秘钥", "私钥", "キー", "鍵", "키", "कुंजी", "مفتاح", "nyckel", "nøgle", "nøkkel", "mi clave", "tu clave",
@@ -98,7 +98,8 @@ final class ForeignNames {
 
   /** Words for "is" between a name and its value, each followed by a blank. */
   private static final byte[][] IS = words("is", "ist", "lautet", "es", "est", "é", "è", "era", "sind", "jest", "je",
-      "to", "är", "er", "on", "adalah", "là", "c'est", "это", "—", "–", "-", "->", "→", "هي", "है", "是", "为",
+      "to", "är", "er", "on", "adalah", "là", "c'est", "это", "—", "–", "-", "->", "→", "هي", "هو", "היא", "הוא", "है", "是",
+      "为",
       // what a password was changed to: ho cambiato la password … in …, zmieniłem hasło … na …, mudei a senha … para …
       "in", "na", "para");
 
@@ -137,9 +138,10 @@ final class ForeignNames {
   /** {@link #IS} by first byte: a sentence's every word is looked up, most start no word for "is". */
   private static final byte[][][] IS_BY_FIRST = Placeholders.byFirstByte(IS);
   /** Particles and words glued to the name that say "is" or mark the topic (は, 는, 은, 是, 为) or "changed to" (改成了). */
-  private static final byte[][] GLUED = words("は", "는", "은", "是", "为", "為", "就是", "改成了", "改成", "改为", "改為");
-  /** Opening quotes of other scripts: 「 『 “ « „ ‘ ‹. */
-  private static final byte[][] OPENERS = words("「", "『", "“", "«", "„", "‘", "‹");
+  private static final byte[][] GLUED = words("は", "는", "은", "是", "为", "為", "就是", "改成了", "改成", "改为", "改為",
+      "คือ"); // Thai writes "is" with no blank: รหัสผ่านฐานข้อมูลคือ …
+  /** Opening quotes of other scripts: 「 『 “ « „ ‘ ‹, and » as German, Danish and Swedish open with it. */
+  private static final byte[][] OPENERS = words("「", "『", "“", "«", "„", "‘", "‹", "»");
   private static final byte[] STOP = words("。")[0];
   /** How far after the name the connector may be, in bytes and in words. */
   private static final int REACH = 64;

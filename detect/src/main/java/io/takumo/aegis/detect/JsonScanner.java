@@ -114,10 +114,15 @@ public final class JsonScanner {
     return to - from == word.length && Bytes.startsWith(b, from, to, word, false);
   }
 
-  /** Whether the member name {@code b[from, to)} is {@code key} or {@code name}: its value names a sibling. */
+  /**
+   * Whether the member name {@code b[from, to)} is {@code key}, {@code name} or {@code keyName} (Azure's key
+   * listings: {@code {"keyName": "key1", "permissions": "FULL", "value": "…"}}): its value names a sibling.
+   */
   private static boolean names(byte[] b, int from, int to) {
-    return is(b, from, to, KEY) || is(b, from, to, NAME);
+    return is(b, from, to, KEY) || is(b, from, to, NAME) || is(b, from, to, KEY_NAME);
   }
+
+  private static final byte[] KEY_NAME = Detector.ascii("keyName");
 
   /** Walks one JSON document; false when it is malformed (the caller falls back to text). */
   private boolean walk(byte[] b, int from, int to, List<Finding> out) {

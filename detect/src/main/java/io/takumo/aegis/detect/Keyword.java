@@ -144,6 +144,13 @@ enum Keyword {
       }
       if (i > segStart) {
         int words = Math.max(0, LEXICON.indexOf(b, segStart, i));
+        int digits = i;
+        while (words == 0 && digits - 1 > segStart && Bytes.is(b[digits - 1], Bytes.DIGIT)) {
+          digits--; // a numbered name is the name: key1, token2, PASSWORD_2 (after "sha256", "md5" are looked up whole)
+        }
+        if (digits < i) {
+          words = Math.max(0, LEXICON.indexOf(b, segStart, digits));
+        }
         notSecret |= (words & L_NOT_SECRET) != 0;
         dataKey |= (words & L_DATA_KEY) != 0;
         s3 |= i - segStart == 2 && (b[segStart] | 0x20) == 's' && b[segStart + 1] == '3';
@@ -151,7 +158,7 @@ enum Keyword {
         if (special >= 0) {
           specialSegments |= specialSegment(special, b, lastSegStart, lastSegEnd);
         }
-        Keyword k = segment(b, segStart, i, words);
+        Keyword k = segment(b, segStart, words != 0 ? digits : i, words);
         if (k != null && (best == null || k.ordinal() < best.ordinal())) {
           best = k;
         }

@@ -153,13 +153,14 @@ final class Placeholders {
    */
   private static boolean elided(byte[] b, int from, int to) {
     int dots = Bytes.indexOf(b, from, to, ELISION);
-    if (dots < 0) {
-      return false;
+    if (dots < 0 || to - from > 64 && Bytes.startsWith(b, from, to, JOSE_HEADER, false)) {
+      return false; // a JWE with "alg":"dir" has an empty key between two dots: eyJhbGciOiJkaXIi….. .iv.…
     }
     return dots != to - 2 || dots - from < 8 || b[dots - 1] == '.' || Bytes.classesPresent(b, from, dots) < 3;
   }
 
   private static final byte[] ELISION = {'.', '.'};
+  private static final byte[] JOSE_HEADER = {'e', 'y', 'J'};
 
   /**
    * Whether the value starts with a percent-escape ({@code %40Nl%5EV…}, a URL's password encoded), not with a

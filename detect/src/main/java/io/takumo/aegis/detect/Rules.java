@@ -119,6 +119,11 @@ final class Rules {
         .seg(ALNUM | UNDERSCORE | DASH, 20, 40));
     r.add(new PrefixRule("npm-token", "npm_", KEY, "npm access token (checksummed)").seg(ALNUM, 36, 36)
         .check((b, s, body, e) -> Checksums.crc32Base62Tail(b, body, e)).confidence(1.0));
+    // without a valid tail but random (a token mistyped, cut and pasted, or made up by a generator): as ghu_/ghs_ are
+    r.add(new PrefixRule("npm-token", "npm_", KEY, "npm access token without a valid checksum, random-looking")
+        .seg(ALNUM, 36, 36)
+        .check((b, s, body, e) -> Bytes.classesPresent(b, body, e) == 3 && Bytes.entropy(b, body, e) >= 4.0)
+        .confidence(0.85));
     r.add(new PrefixRule("pypi-token", "pypi-AgEIcHlwaS5vcmc", KEY, "PyPI upload token").seg(B64URL, 50, 400));
     // TestPyPI's: the macaroon's location is test.pypi.org
     r.add(new PrefixRule("pypi-token", "pypi-AgENdGVzdC5weXBpLm9yZw", KEY, "TestPyPI upload token").seg(B64URL, 50, 400));

@@ -201,4 +201,13 @@ class JsonScannerTest {
     assertThat(SCANNER.scan(state.getBytes(StandardCharsets.UTF_8)))
         .extracting(f -> state.substring(f.start(), f.end())).containsExactly(password);
   }
+  /** Azure's key listing: "keyName" names its "value", as "key" and "name" do (a numbered key is a key). */
+  @Test
+  void anAzureKeyListingsValueIsNamedByItsKeyName() {
+    String key = "JuJF664Ip07YOU5ERNCxqJxHvEJB3CtjOy+ZgpbrCF5PfM1yrHkMdgK10NGaXydlb7a2nGDtEJ2kNnMvg91M0g==";
+    String listing = "[{\"creationTime\": \"2026-03-01T10:00:00Z\", \"keyName\": \"key1\", \"permissions\": \"FULL\", "
+        + "\"value\": \"" + key + "\"}, {\"keyName\": \"title\", \"value\": \"Welcome back, dear customer\"}]";
+    assertThat(SCANNER.scan(listing.getBytes(StandardCharsets.UTF_8)))
+        .extracting(f -> listing.substring(f.start(), f.end())).containsExactly(key);
+  }
 }
