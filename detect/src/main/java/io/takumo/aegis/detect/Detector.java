@@ -102,6 +102,7 @@ public final class Detector {
     all.add(new Trigger(ascii(" pass:"), false, Kind.OPENSSL_PASS, null, null));
     all.add(new Trigger(JWK_KTY, false, Kind.JWK, null, null));
     all.add(new Trigger(TF_BCRYPT_HASH, false, Kind.TERRAFORM_PASSWORD, null, null));
+    all.add(new Trigger(TABLE_RULE, false, Kind.TABLE, null, null));
     all.add(new Trigger(ascii("PuTTY-User-Key-File-"), false, Kind.PUTTY, null, null));
     all.add(new Trigger(SSH2_BEGIN, false, Kind.SSH2, null, null));
     all.add(new Trigger(ascii("LS0tLS1CRUdJTi"), false, Kind.BASE64_PEM, null, null));
@@ -483,6 +484,9 @@ public final class Detector {
         break;
       case TERRAFORM_PASSWORD:
         terraformPassword(b, at, to, out);
+        break;
+      case TABLE:
+        table(b, at, from, to, out);
         break;
       case SSH2:
         ssh2(b, at, to, out);
@@ -1566,6 +1570,101 @@ public final class Detector {
     }
   }
 
+  private static final byte[] TABLE_RULE = ascii("-+-");
+  private static final int TABLE_COLUMNS = 32;
+  private static final int TABLE_BYTES = 64 << 10;
+  /** The longest rule and header line read: a wider table is no query's output pasted into a prompt. */
+  private static final int TABLE_LINE = 1024;
+
+  /**
+   * A query's result as psql and mysql print it: a header line of column names between {@code |}, a rule of
+   * {@code -} and {@code +} ({@code at} is its first {@code -+-}), then rows. A column whose name is a secret's
+   * ({@code api_token}, {@code password}; not {@code password_hash}) makes each row's cell under it that secret's
+   * value, judged as a quoted value of that name. Rows end at a line with no {@code |} (mysql's closing border has
+   * none to read: its previous line is a row, whose cells name no column that follows).
+   */
+  private void table(byte[] b, int at, int from, int to, List<Finding> out) {
+    int ls = at;
+    while (ls > from && at - ls < TABLE_LINE && b[ls - 1] != '\n') {
+      ls--;
+    }
+    int le = ByteScan.newline(b, at, Math.min(to, at + TABLE_LINE));
+    if (ls > from && b[ls - 1] != '\n' || le == at + TABLE_LINE) {
+      return; // a line longer than any table's: no rule (and a body of one long line is read once per trigger, a bit)
+    }
+    for (int i = ls; i < le; i++) {
+      byte c = b[i];
+      if (c != '-' && c != '+' && c != ' ' && c != '|' && c != '\r' || i < at && c == '+' && i > ls && b[i - 1] == '-') {
+        return; // not a rule, or not its first -+- (a rule of n columns is read once)
+      }
+    }
+    if (ls - 1 <= from) {
+      return;
+    }
+    int hs = ls - 1;
+    while (hs > from && ls - hs < TABLE_LINE && b[hs - 1] != '\n') {
+      hs--;
+    }
+    Keyword[] kinds = new Keyword[TABLE_COLUMNS];
+    int columns = cells(b, hs, ls - 1, (column, cs, ce) -> kinds[column] = Keyword.classify(b, cs, ce));
+    boolean any = false;
+    for (int k = 0; k < columns; k++) {
+      any |= kinds[k] != null;
+    }
+    int end = Math.min(to, le + TABLE_BYTES);
+    for (int rs = le + 1; any && rs < end; ) {
+      int re = ByteScan.newline(b, rs, end);
+      if (Bytes.indexOf(b, rs, re, PIPE) < 0 || Bytes.indexOf(b, rs, re, TABLE_RULE) >= 0) {
+        break; // the table ends, or another rule starts (each row is read for one table: a body of rules is linear)
+      }
+      cells(b, rs, re, (column, cs, ce) -> {
+        Keyword kind = kinds[column];
+        if (kind != null && ce - cs >= Keyword.MIN_VALUE && kind.accepts(b, cs, ce, true, false)
+            && !failedKnownFormat(b, cs, ce)) {
+          out.add(kind.finding(cs, ce));
+        }
+      });
+      rs = re + 1;
+    }
+  }
+
+  private static final byte[] PIPE = {'|'};
+
+  private interface Cell {
+    void accept(int column, int start, int end);
+  }
+
+  /** The cells of one table line {@code b[from, to)}, trimmed, split at {@code |}; returns how many were given. */
+  private static int cells(byte[] b, int from, int to, Cell cell) {
+    int column = 0;
+    int cs = from;
+    while (cs < to && (b[cs] == ' ' || b[cs] == '|')) { // mysql's leading border
+      if (b[cs++] == '|') {
+        break;
+      }
+    }
+    for (int i = cs; i <= to && column < TABLE_COLUMNS; i++) {
+      if (i == to || b[i] == '|' || b[i] == '\r') {
+        int s = cs;
+        int e = i;
+        while (s < e && b[s] == ' ') {
+          s++;
+        }
+        while (e > s && b[e - 1] == ' ') {
+          e--;
+        }
+        if (e > s || i < to) {
+          cell.accept(column++, s, e);
+        }
+        cs = i + 1;
+        if (i < to && b[i] == '\r') {
+          break;
+        }
+      }
+    }
+    return column;
+  }
+
   private static final byte[] PRIVATE_LINES = ascii("Private-Lines:");
   private static final byte[] PRIVATE_MAC = ascii("Private-MAC:");
 
@@ -1831,7 +1930,7 @@ public final class Detector {
   private enum Kind {
     PREFIX, CONTEXT, PEM, JWT, URL, BEARER, CURL_USER, PRIVATE_IP, KUBERNETES, PGPASS, HASH_LINE, BASIC, VAULT_LOGIN,
     ORACLE_THIN, MYSQL_CLI, IDENTIFIED_BY, PUTTY, BASE64_PEM, EZCONNECT, GO_DSN, LOGIN_CLI, SECURE_STRING,
-    FOREIGN, SSH2, HTPASSWD, COMMAND_PAIRS, ECHO, PLIST, SET_PASSWORD, OPENSSL_PASS, JWK, TERRAFORM_PASSWORD
+    FOREIGN, SSH2, HTPASSWD, COMMAND_PAIRS, ECHO, PLIST, SET_PASSWORD, OPENSSL_PASS, JWK, TERRAFORM_PASSWORD, TABLE
   }
 
   private static final class Trigger {

@@ -899,6 +899,27 @@ class DetectorTest {
         .extracting(f -> new String(b, f.start(), f.end() - f.start(), StandardCharsets.UTF_8)).contains(secret);
   }
 
+  /**
+   * A query's result as psql and mysql print it: the cells under a column named for a secret are its values; a
+   * column of hashes, a cache key's column, a rule with no header and a table with no such column are not.
+   */
+  @Test
+  void aQueryResultsSecretColumnsAreFound() {
+    String psql = " id  | username | api_token | password_hash | tenant\n-----+----------+-----------+---------------+------\n"
+        + "   1 | omar     | tok_JTWyYX5y23YYiK66JVo0_btv2kNRP-KOzEV0x1Cd | $2y$13$kokGlhFLg1vvqne/N6Rg4ECaOb1jI2.4UzLi1brB7RYGp19t | a1\n"
+        + "   2 | svc-ci   | ueRjDvpHvoCa3zEaySfCx2EnEKsBlqe9L3wPepAdQ7zKK3Wcz7li | $2y$11$2CRarbJsr5wwQfoyFt0fNf10XJ/Sy6APQf2F | a2\n"
+        + "(2 rows)\n";
+    String mysql = "+----+-------+----------------+\n| id | user  | password       |\n+----+-------+----------------+\n"
+        + "|  1 | admin | Winter2024!Ops |\n+----+-------+----------------+\n1 row in set (0.00 sec)\n";
+    assertThat(scan(psql)).extracting(f -> psql.substring(f.start(), f.end()))
+        .containsExactly("tok_JTWyYX5y23YYiK66JVo0_btv2kNRP-KOzEV0x1Cd", "ueRjDvpHvoCa3zEaySfCx2EnEKsBlqe9L3wPepAdQ7zKK3Wcz7li");
+    assertThat(scan(mysql)).extracting(f -> mysql.substring(f.start(), f.end())).containsExactly("Winter2024!Ops");
+    for (String none : new String[] {" id | name | cache_key\n----+------+----------\n  1 | a    | user:42:profile:v2x9\n",
+        "a-+-b\n 1 | Xk29fjQ0pLm4Zr8TnVx3Ys77\n", " id | city\n----+-----\n  1 | Xk29fjQ0pLm4Zr8TnVx3Ys77\n"}) {
+      assertThat(scan(none)).as(none).isEmpty();
+    }
+  }
+
   /** Their look-alikes: an npm placeholder, a JWS with ".." elided, a hash under a name that ends in digits. */
   @ParameterizedTest
   @ValueSource(strings = {"NPM_TOKEN=npm_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "token: eyJhbGciOi..",
