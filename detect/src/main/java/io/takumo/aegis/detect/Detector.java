@@ -831,7 +831,14 @@ public final class Detector {
       return;
     }
     Keyword kind = Keyword.classify(nameBytes, nameFrom, nameTo);
-    if (kind != null && kind.accepts(b, from, to, true, false) && !failedKnownFormat(b, from, to)) {
+    if (kind != null) {
+      quotedValue(kind, b, from, to, out);
+    }
+  }
+
+  /** A quoted (literal) value {@code b[from, to)} of a name of this {@code kind}: a finding when the kind accepts it. */
+  private void quotedValue(Keyword kind, byte[] b, int from, int to, List<Finding> out) {
+    if (kind.accepts(b, from, to, true, false) && !failedKnownFormat(b, from, to)) {
       out.add(kind.finding(kind.secretStart(b, from, to), to));
     }
   }
@@ -929,79 +936,68 @@ public final class Detector {
     if (at > from && Bytes.is(b[at - 1], Bytes.B64URL)) {
       return;
     }
-    if (jwe(b, at, to, out)) {
+    // the JOSE header, decoded once: a JWS's names its "alg" (not "none"), a JWE's its "enc"
+    int headerEnd = segmentEnd(b, at, to);
+    if (headerEnd - at < 10 || headerEnd >= to || b[headerEnd] != '.') {
       return;
     }
-    int p = at;
-    int[] segEnds = new int[3];
-    for (int seg = 0; seg < 3; seg++) {
-      int start = p;
-      while (p < to && Bytes.is(b[p], Bytes.B64URL)) {
-        p++;
-      }
-      if (p - start < (seg == 2 ? 0 : 10)) {
-        return;
-      }
-      segEnds[seg] = p;
-      if (seg < 2) {
-        if (p >= to || b[p] != '.') {
-          return;
-        }
-        p++;
-      }
-    }
+    byte[] header;
     try {
-      byte[] header = Base64.getUrlDecoder().decode(Arrays.copyOfRange(b, at, segEnds[0]));
-      if (Bytes.indexOf(header, 0, header.length, ALG) < 0 || p - segEnds[1] < 17
-          || Bytes.indexOf(header, 0, header.length, NONE) >= 0) {
-        return; // no alg, no real signature, or alg "none": anyone can write one, so it proves nothing
-      }
+      header = Base64.getUrlDecoder().decode(Arrays.copyOfRange(b, at, headerEnd));
     } catch (IllegalArgumentException e) {
       return;
     }
-    out.add(new Finding(at, p, Category.TOKEN, supabaseAnon(b, segEnds[0] + 1, segEnds[1]) ? Rules.SUPABASE_ANON : "jwt",
+    if (Bytes.indexOf(header, 0, header.length, ENC) >= 0) {
+      jwe(b, at, headerEnd, to, out);
+      return;
+    }
+    if (Bytes.indexOf(header, 0, header.length, ALG) < 0 || Bytes.indexOf(header, 0, header.length, NONE) >= 0) {
+      return; // no alg, or alg "none": anyone can write one, so it proves nothing
+    }
+    int payloadEnd = segmentEnd(b, headerEnd + 1, to);
+    if (payloadEnd - headerEnd - 1 < 10 || payloadEnd >= to || b[payloadEnd] != '.') {
+      return;
+    }
+    int end = segmentEnd(b, payloadEnd + 1, to);
+    if (end - payloadEnd < 17) {
+      return; // no real signature
+    }
+    out.add(new Finding(at, end, Category.TOKEN, supabaseAnon(b, headerEnd + 1, payloadEnd) ? Rules.SUPABASE_ANON : "jwt",
         1.0));
+  }
+
+  /** Where the run of base64url characters that starts at {@code p} ends. */
+  private static int segmentEnd(byte[] b, int p, int to) {
+    while (p < to && Bytes.is(b[p], Bytes.B64URL)) {
+      p++;
+    }
+    return p;
   }
 
   private static final byte[] ENC = ascii("\"enc\"");
 
   /**
-   * A JWE in compact form (header.key.iv.ciphertext.tag, the key empty for {@code "alg":"dir"}): an encrypted session
-   * or access token (NextAuth's, Laravel's, ASP.NET's cookies) is a credential whoever can read it. Its header decodes
-   * to JSON with {@code "enc"}. Returns whether {@code at} starts one (found, then).
+   * A JWE in compact form (header.key.iv.ciphertext.tag, the key empty for {@code "alg":"dir"}; the header, ending at
+   * {@code headerEnd}, has {@code "enc"}): an encrypted session or access token (NextAuth's, Laravel's, ASP.NET's
+   * cookies) is a credential whoever can read it.
    */
-  private static boolean jwe(byte[] b, int at, int to, List<Finding> out) {
-    int p = at;
-    while (p < to && Bytes.is(b[p], Bytes.B64URL)) {
-      p++;
-    }
-    if (p - at < 10 || p >= to || b[p] != '.' || p - at > 512) {
-      return false;
-    }
-    try {
-      byte[] header = Base64.getUrlDecoder().decode(Arrays.copyOfRange(b, at, p));
-      if (Bytes.indexOf(header, 0, header.length, ENC) < 0) {
-        return false;
-      }
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-    int[] min = {0, 8, 8, 8}; // the encrypted key (empty with "dir"), the IV, the ciphertext, the tag
-    for (int seg = 0; seg < 4; seg++) {
+  private static void jwe(byte[] b, int at, int headerEnd, int to, List<Finding> out) {
+    int p = headerEnd;
+    for (int min : JWE_PARTS) {
       if (p >= to || b[p] != '.') {
-        return false;
+        return;
       }
-      int start = ++p;
-      while (p < to && Bytes.is(b[p], Bytes.B64URL)) {
-        p++;
-      }
-      if (p - start < min[seg]) {
-        return false;
+      int start = p + 1;
+      p = segmentEnd(b, start, to);
+      if (p - start < min) {
+        return;
       }
     }
     out.add(new Finding(at, p, Category.TOKEN, "jwe", 1.0));
-    return true;
   }
+
+  /** A JWE's parts after the header, their shortest: the encrypted key (empty with "dir"), the IV, ciphertext, tag. */
+  private static final int[] JWE_PARTS = {0, 8, 8, 8};
 
   private static final byte[] SUPABASE_ISSUER = ascii("\"iss\":\"supabase\"");
   private static final byte[] ANON_ROLE = ascii("\"role\":\"anon\"");
@@ -1399,18 +1395,7 @@ public final class Detector {
       }
       ve++;
     }
-    namedValue(b, ns, ne, vs, ve, false, out);
-  }
-
-  /** The value {@code b[vs, ve)} of the name {@code b[ns, ne)}, a finding when the name is a secret's and accepts it. */
-  private void namedValue(byte[] b, int ns, int ne, int vs, int ve, boolean quoted, List<Finding> out) {
-    if (ve - vs < Keyword.MIN_VALUE) {
-      return;
-    }
-    Keyword kind = Keyword.classify(b, ns, ne);
-    if (kind != null && kind.accepts(b, vs, ve, quoted, !quoted) && !failedKnownFormat(b, vs, ve)) {
-      out.add(kind.finding(kind.secretStart(b, vs, ve), ve));
-    }
+    contextValue(b, ns, ne, b, vs, ve, out); // printed: literal text, as a quoted value is
   }
 
   private static final byte[] PLIST_KEY = ascii("<key>");
@@ -1443,7 +1428,7 @@ public final class Detector {
       ve++;
     }
     if (ve < to && b[ve] == '<') {
-      namedValue(b, p, ne, vs, ve, true, out);
+      contextValue(b, p, ne, b, vs, ve, out);
     }
   }
 
@@ -1482,12 +1467,13 @@ public final class Detector {
       return;
     }
     Value value = Value.quotedOrWord(b, at + 6, to);
-    if (value == null || value.end() - value.start() < 8 || b[value.start()] == '$' || b[value.start()] == '-'
-        || Placeholders.isPlaceholder(b, value.start(), value.end())) {
+    if (value == null || value.end() - value.start() < 8 || b[value.start()] == '$' || b[value.start()] == '-') {
       return;
     }
-    if (value.quoted() && Value.contains(b, value.start(), value.end(), (byte) ' ')
-        || Keyword.PASSWORD.accepts(b, value.start(), value.end(), true, false)) {
+    // a quoted phrase with blanks is what a password's shape refuses (a sentence's), and here it is the pass phrase
+    boolean phrase = value.quoted() && Value.contains(b, value.start(), value.end(), (byte) ' ');
+    if (phrase ? !Placeholders.isPlaceholder(b, value.start(), value.end())
+        : Keyword.PASSWORD.accepts(b, value.start(), value.end(), true, false)) {
       out.add(Keyword.PASSWORD.finding(value.start(), value.end()));
     }
   }
@@ -1618,10 +1604,8 @@ public final class Detector {
         break; // the table ends, or another rule starts (each row is read for one table: a body of rules is linear)
       }
       cells(b, rs, re, (column, cs, ce) -> {
-        Keyword kind = kinds[column];
-        if (kind != null && ce - cs >= Keyword.MIN_VALUE && kind.accepts(b, cs, ce, true, false)
-            && !failedKnownFormat(b, cs, ce)) {
-          out.add(kind.finding(cs, ce));
+        if (kinds[column] != null) {
+          quotedValue(kinds[column], b, cs, ce, out);
         }
       });
       rs = re + 1;

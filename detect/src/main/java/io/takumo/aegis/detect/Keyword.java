@@ -664,8 +664,7 @@ enum Keyword {
 
   /** MySQL's {@code mysql_native_password} hash: {@code *} and 40 upper-case hex digits. */
   private static boolean mysqlNative(byte[] b, int from, int to) {
-    return to - from == 41 && b[from] == '*' && Bytes.all(b, from + 1, to, Bytes.DIGIT | Bytes.UPPER)
-        && Bytes.all(b, from + 1, to, Bytes.HEX);
+    return to - from == 41 && b[from] == '*' && Bytes.all(b, from + 1, to, Bytes.DIGIT | Bytes.HEX_UPPER);
   }
 
   private static final byte[] MD5 = Detector.ascii("md5");
