@@ -118,6 +118,17 @@ public final class Detector {
     for (String scheme : HASH_LINE_SCHEMES) {
       all.add(new Trigger(ascii(":" + scheme), false, Kind.HASH_LINE, null, null));
     }
+    for (String join : new String[] {"\" + \"", "' + '", "\" . \"", "' . '", "\"+\"", "'+'", "\".\"", "'.'",
+        "\" +\n", "' +\n", "\" .\n", "' .\n"}) {
+      all.add(new Trigger(ascii(join), false, Kind.CONCATENATION, null, null)); // "ghp_" + "…" (Literals.chain)
+    }
+    for (String array : new String[] {"byte[]{", "byte[] {", "[]byte{", "bytes([", "bytearray([", "fromCharCode(",
+        "byteArrayOf(", "Buffer.from([", "Uint8Array([", "char[]{", "char[] {"}) {
+      all.add(new Trigger(ascii(array), false, Kind.CODES, null, null)); // bytes([103, 104, …]) (Literals.codes)
+    }
+    for (Calls.Call call : Calls.CALLS) {
+      all.add(new Trigger(call.literal(), false, Kind.CALL, null, null)); // new PDO($dsn, 'shop', '…')
+    }
     all.add(new Trigger(ascii("10."), false, Kind.PRIVATE_IP, null, null));
     all.add(new Trigger(ascii("172."), false, Kind.PRIVATE_IP, null, null));
     all.add(new Trigger(ascii("192.168."), false, Kind.PRIVATE_IP, null, null));
@@ -298,7 +309,7 @@ public final class Detector {
 
   /** The rules over {@code b[from, to)} as it is; returns the whole tokens glued to a word it met, or null. */
   private @Nullable List<int[]> scanOnce(byte[] b, int from, int to, List<Finding> out) {
-    List<int[]> glued = scanBuiltIn(b, from, to, out);
+    List<int[]> glued = scanBuiltIn(b, from, to, out, true);
     scanCustom(b, from, to, out);
     return glued;
   }
@@ -365,8 +376,11 @@ public final class Detector {
     }
   }
 
-  /** Appends the built-in rules' findings; returns the whole tokens glued to a word it met (start, end), or null. */
-  private @Nullable List<int[]> scanBuiltIn(byte[] b, int from, int to, List<Finding> out) {
+  /**
+   * Appends the built-in rules' findings; returns the whole tokens glued to a word it met (start, end), or null.
+   * {@code expressions}: whether joined literals and character codes are read (not in what they spell: one level).
+   */
+  private @Nullable List<int[]> scanBuiltIn(byte[] b, int from, int to, List<Finding> out, boolean expressions) {
     List<int[]> glued = null;
     long[] bits = pairBits;
     int lastIdentEnd = -1;
@@ -411,7 +425,7 @@ public final class Detector {
             lastIdentEnd = context(b, at, t.literal.length, from, to, requireNonNull(t.keyword), lastIdentEnd, out);
             break;
           default:
-            pemEnd = structure(t, b, at, from, to, pemEnd, out);
+            pemEnd = structure(t, b, at, from, to, pemEnd, expressions, out);
             break;
         }
       }
@@ -424,7 +438,8 @@ public final class Detector {
    * anchors and names, so kept out of the hot loop's method, which stays small enough to compile well. Returns
    * where the next {@code -----END } is, for PEM runs.
    */
-  private int structure(Trigger t, byte[] b, int at, int from, int to, int pemEnd, List<Finding> out) {
+  private int structure(Trigger t, byte[] b, int at, int from, int to, int pemEnd, boolean expressions,
+      List<Finding> out) {
     switch (t.kind) {
       case PEM:
         return pem(b, at, to, pemEnd, out);
@@ -483,10 +498,23 @@ public final class Detector {
         jwk(b, at, from, to, out);
         break;
       case TERRAFORM_PASSWORD:
-        terraformPassword(b, at, to, out);
+        terraformPassword(b, at, from, to, out);
         break;
       case TABLE:
         table(b, at, from, to, out);
+        break;
+      case CONCATENATION:
+        if (expressions) {
+          spelled(Literals.chain(b, at, from, to), out);
+        }
+        break;
+      case CALL:
+        credentialArgument(b, at + t.literal.length, to, requireNonNull(CALLS.get(t.literal)), out);
+        break;
+      case CODES:
+        if (expressions) {
+          spelled(Literals.codes(b, at + t.literal.length, to), out);
+        }
         break;
       case SSH2:
         ssh2(b, at, to, out);
@@ -525,6 +553,51 @@ public final class Detector {
         throw new IllegalStateException("trigger kind " + t.kind);
     }
     return pemEnd;
+  }
+
+  private static final Map<byte[], Calls.Call> CALLS = new java.util.IdentityHashMap<>();
+
+  static {
+    for (Calls.Call call : Calls.CALLS) {
+      CALLS.put(call.literal(), call);
+    }
+  }
+
+  /** A credential a call takes by position ({@link Calls}), judged as its parameter's kind of name would judge it. */
+  private void credentialArgument(byte[] b, int p, int to, Calls.Call call, List<Finding> out) {
+    Value value = Calls.secretArgument(b, p, to, call);
+    if (value != null && call.kind().accepts(b, value.start(), value.end(), true, false)
+        && !failedKnownFormat(b, value.start(), value.end())) {
+      out.add(call.kind().finding(value.start(), value.end()));
+    }
+  }
+
+  /**
+   * The findings in what an expression spells ({@link Literals}), at the raw bytes that spell them: a key split into
+   * joined literals ({@code "sk-ant-" + "api03-…"} as one finding from its first piece to its last, the operators
+   * between: a token replaces them and puts them back as they were) or spelled as character codes. A random string
+   * spelled in codes and found by no rule is judged as a secret's value: nobody spells a word that way to hide
+   * nothing, and binary data is no printable string (a test vector of sixteen random bytes is printable once in ten
+   * million).
+   */
+  private void spelled(Literals.@Nullable Spelled expression, List<Finding> out) {
+    if (expression == null) {
+      return;
+    }
+    byte[] text = expression.text();
+    List<Finding> inner = new ArrayList<>();
+    scanBuiltIn(text, 0, text.length, inner, false);
+    scanCustom(text, 0, text.length, inner);
+    if (inner.isEmpty() && !expression.joins() && Keyword.SECRET.accepts(text, 0, text.length, true, false)) {
+      inner.add(Keyword.SECRET.finding(0, text.length));
+    }
+    for (Finding f : inner) {
+      int start = expression.starts()[f.start()];
+      int end = expression.ends()[f.end() - 1];
+      if (!expression.joins() || end - start > f.length()) { // within one literal: the plain scan's finding
+        out.add(new Finding(start, end, f.category(), f.ruleId(), f.confidence()));
+      }
+    }
   }
 
   /** Little-endian 16-bit view of a byte array: the byte at i in the low half, i + 1 in the high. */
@@ -628,7 +701,8 @@ public final class Detector {
       return lastIdentEnd; // …bzPWIcq+8nRY…: two letters of a base64 line, not a name's word
     }
     if (is - 2 >= from && b[is - 1] == ':' && Bytes.is(b[is - 2], Bytes.IDENT) && !lineNumbered(b, is - 1, from)
-        && !(is - ENV_DRIVE.length >= from && Bytes.startsWith(b, is - ENV_DRIVE.length, is, ENV_DRIVE, true))) {
+        && !(is - ENV_DRIVE.length >= from && Bytes.startsWith(b, is - ENV_DRIVE.length, is, ENV_DRIVE, true))
+        && !pulumiKey(b, is, ie, from, to)) {
       // a segment of a colon chain, not a name: arn:aws:secretsmanager:…, {{resolve:secretsmanager:…}}
       return ie;
     }
@@ -737,6 +811,26 @@ public final class Detector {
       }
     }
     return ie;
+  }
+
+  /**
+   * Whether the name {@code b[is, ie)} after a colon is a Pulumi stack setting's key, {@code project:name}, on its own
+   * line and followed by YAML's colon ({@code   app:dbPassword: '…'} in {@code Pulumi.prod.yaml}): a name, though a
+   * segment of a colon chain otherwise ({@code arn:aws:secretsmanager:…}, which neither starts a line nor has one
+   * segment before the name).
+   */
+  private static boolean pulumiKey(byte[] b, int is, int ie, int from, int to) {
+    if (ie + 1 >= to || b[ie] != ':' || (b[ie + 1] != ' ' && b[ie + 1] != '\n' && b[ie + 1] != '\r')) {
+      return false;
+    }
+    int ps = is - 1;
+    while (ps > from && is - ps <= MAX_IDENT && Bytes.is(b[ps - 1], Bytes.IDENT)) {
+      ps--;
+    }
+    while (ps > from && (b[ps - 1] == ' ' || b[ps - 1] == '-')) { // indentation, or a YAML list's dash
+      ps--;
+    }
+    return ps == from || b[ps - 1] == '\n';
   }
 
   /** The cookies of {@code connect.sid=…; theme=dark; lang=en}: each that is a credential's value. */
@@ -1544,13 +1638,21 @@ public final class Detector {
   private static final int TF_REACH = 1024;
 
   /**
-   * Terraform state's {@code random_password}: its attributes, written in sorted order, hold {@code "bcrypt_hash"}
-   * ({@code at}) and then {@code "result"}, the password in clear ({@code random_string}, not a secret, has no hash).
+   * Terraform state's {@code random_password}: its attributes hold {@code "bcrypt_hash"} ({@code at}) and
+   * {@code "result"}, the password in clear ({@code random_string}, not a secret, has no hash). Terraform writes them
+   * sorted, the hash first; a state a tool rewrote may have the result first, in the same object (after its brace).
    */
-  private static void terraformPassword(byte[] b, int at, int to, List<Finding> out) {
+  private static void terraformPassword(byte[] b, int at, int from, int to, List<Finding> out) {
     int end = Math.min(to, at + TF_REACH);
     int next = Bytes.indexOf(b, at + TF_BCRYPT_HASH.length, end, TF_BCRYPT_HASH);
     Value value = memberString(b, at, next < 0 ? end : next, TF_RESULT);
+    if (value == null) {
+      int open = at - 1;
+      while (open >= from && at - open < TF_REACH && b[open] != '{' && b[open] != '}') {
+        open--;
+      }
+      value = open >= from && b[open] == '{' ? memberString(b, open, at, TF_RESULT) : null;
+    }
     if (value != null) {
       terraformResult(b, value.start(), value.end(), out);
     }
@@ -1914,7 +2016,8 @@ public final class Detector {
   private enum Kind {
     PREFIX, CONTEXT, PEM, JWT, URL, BEARER, CURL_USER, PRIVATE_IP, KUBERNETES, PGPASS, HASH_LINE, BASIC, VAULT_LOGIN,
     ORACLE_THIN, MYSQL_CLI, IDENTIFIED_BY, PUTTY, BASE64_PEM, EZCONNECT, GO_DSN, LOGIN_CLI, SECURE_STRING,
-    FOREIGN, SSH2, HTPASSWD, COMMAND_PAIRS, ECHO, PLIST, SET_PASSWORD, OPENSSL_PASS, JWK, TERRAFORM_PASSWORD, TABLE
+    FOREIGN, SSH2, HTPASSWD, COMMAND_PAIRS, ECHO, PLIST, SET_PASSWORD, OPENSSL_PASS, JWK, TERRAFORM_PASSWORD, TABLE,
+    CONCATENATION, CODES, CALL
   }
 
   private static final class Trigger {

@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
  * {@code Das Passwort für die Staging-DB lautet …}, {@code La contraseña es …}, {@code Пароль от базы: …},
  * {@code 数据库密码是 …}, {@code パスワードは「…」です}, {@code API 키는 … 입니다}. The English names and names in code
  * ({@code db_senha = "…"}) are {@link Keyword}'s; this reads a sentence: the name (any inflection: the word may go
- * on, {@code пароля}, {@code şifresi}), at most four more words, a connector (a colon, fullwidth or not, {@code =},
- * a dash, a word for "is", or a particle glued to the name: {@code は}, {@code 는}, {@code 是}), then the value.
+ * on, {@code пароля}, {@code şifresi}), at most seven more words ({@code La contraseña de la base de datos de staging
+ * es …}), a connector (a colon, fullwidth or not, {@code =}, a dash, a word for "is", or a particle glued to the name:
+ * {@code は}, {@code 는}, {@code 是}), then the value.
  *
  * <p>The value runs, after an opening quote of any script ({@code 「}, {@code «}, {@code “}), up to a blank, a quote
  * or a character of three bytes or more (Korean, Japanese, Chinese, Devanagari, {@code 。}): ASCII and two-byte
@@ -19,8 +20,9 @@ import org.jspecify.annotations.Nullable;
  * passphrase ({@code lagoon.nordic.fjord}), or has ten or more of three classes and a symbol words do not use
  * ({@code IKIur#TmVl&cr}; not {@code Değiştir-Kaydet}): prose says
  * "the password is required" and "パスワードは8文字以上" all the time. With no connector, only the first word after the
- * name, and only when it looks generated (Turkish and Hindi put the value there). The name's {@link Keyword} judges
- * the rest, as for a value in code.
+ * name (or after a possessive: {@code Token API saya …}, {@code kata sandi database-nya …}), and only when it looks
+ * generated (Turkish and Hindi put the value there). The name's {@link Keyword} judges the rest, as for a value in
+ * code.
  */
 final class ForeignNames {
   /**
@@ -32,10 +34,11 @@ final class ForeignNames {
           "hasło", "haslo", "heslo", "lösenord", "adgangskode", "jelszó", "jelszo", "şifre", "Şifre", "mật khẩu",
           "kata sandi", "парол", "Парол", "κωδικός", "Κωδικός", "密码", "密碼", "口令", "パスワード", "暗証番号", "비밀번호",
           "패스워드", "암호", "비번", "पासवर्ड", "كلمة المرور", "كلمة السر", "كلمة مرور", "סיסמה", "รหัสผ่าน", "رمز عبور"},
-      {"TOKEN", "токен", "Токен", "令牌", "トークン", "토큰", "टोकन", "الرمز", "ce jeton", "mon jeton"},
+      {"TOKEN", "токен", "Токен", "令牌", "トークン", "토큰", "टोकन", "الرمز", "ce jeton", "mon jeton", "טוקן", "โทเค็น"},
       {"KEY", "clé", "klucz", "sleutel", "schlüssel", "schluessel", "schlussel", "anahtar", "ключ", "Ключ", "密钥",
           "密鑰", "秘钥", "私钥", "キー", "鍵", "키", "कुंजी", "مفتاح", "nyckel", "nøgle", "nøkkel", "mi clave", "tu clave",
-          "minha chave", "sua chave"},
+          "minha chave", "sua chave",
+          "מפתח", "คีย์"},
       {"SECRET", "geheimnis", "secreto", "sekret", "секрет", "Секрет", "シークレット", "시크릿", "秘密"},
   };
 
@@ -145,7 +148,7 @@ final class ForeignNames {
   private static final byte[] STOP = words("。")[0];
   /** How far after the name the connector may be, in bytes and in words. */
   private static final int REACH = 64;
-  private static final int WORDS = 4;
+  private static final int WORDS = 7;
   private static final int MIN_LENGTH = 8;
   private static final int MAX_LENGTH = 512;
 
@@ -169,10 +172,13 @@ final class ForeignNames {
         if (is > 0 && is < to && (b[is] == ' ' || b[is] == ':')) {
           connector = is + 1 - p;
         } else if (words == 0 && (direct = value(b, w, to)) != null
-            && (strong(b, direct) || Value.afterAUser(b, ns, from))) {
+            && (strong(b, direct, !namesAPassword(b, ns, ne, to)) || Value.afterAUser(b, ns, from))) {
           // the value right after the name: Turkish, Hindi (veritabanı şifresi …, पासवर्ड … है), a user's pair
           // (login admin, hasło …)
           return direct;
+        } else if (words == 0 && possessive(b, w, to) > 0) {
+          p = possessive(b, w, to); // Token API saya …, kata sandi database-nya …: "my", "its" before the value
+          continue;
         } else if (++words > WORDS) {
           return null;
         } else {
@@ -259,9 +265,46 @@ final class ForeignNames {
    * A value given with no connector must look generated: ten characters or more of three classes of characters, or
    * all four (upper, lower, digit, other: {@code Salsa444$}).
    */
-  private static boolean strong(byte[] b, Value v) {
+  private static boolean strong(byte[] b, Value v, boolean hexCounts) {
     int classes = Bytes.classesPresent(b, v.start(), v.end());
-    return v.end() - v.start() >= 10 && classes >= 3 || classes == 4; // IKIur#TmVl&cr, Salsa444$
+    int length = v.end() - v.start();
+    return length >= 10 && classes >= 3 || classes == 4 // IKIur#TmVl&cr, Salsa444$
+        || hexCounts && length >= 24 && Bytes.entropy(b, v.start(), v.end()) >= 3.5; // мой токен <hex>: random
+  }
+
+  /** The names of passwords: hex after one is a hash more often than the password (veritabanı şifresi <hex> ile başlar). */
+  private static final byte[][] PASSWORD_NAMES = java.util.Arrays.stream(NAMES[0], 1, NAMES[0].length)
+      .map(w -> w.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+  private static final byte[] PASS = Detector.ascii("pass");
+
+  /** Whether the name at {@code b[ns, ne)} is a password's, in another language or in English (DB_PASSWORD). */
+  private static boolean namesAPassword(byte[] b, int ns, int ne, int to) {
+    if (Placeholders.containsIgnoreCase(b, ns, ne, PASS)) {
+      return true;
+    }
+    for (byte[] name : PASSWORD_NAMES) {
+      if (Bytes.startsWith(b, ns, to, name, true)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Indonesian and Malay "my", "your"; and "its", glued: a word that may stand between a name and its value. */
+  private static final byte[][] POSSESSIVES = words("saya", "aku", "anda", "kamu");
+  private static final byte[] NYA = words("-nya")[0];
+
+  /** The end of the possessive word at {@code p} ({@link #POSSESSIVES}, or a word that ends in -nya), or 0. */
+  private static int possessive(byte[] b, int p, int to) {
+    int e = p;
+    while (e < to && e - p < 32 && b[e] > ' ') {
+      e++;
+    }
+    if (e - p > NYA.length && Bytes.startsWith(b, e - NYA.length, e, NYA, true)) {
+      return e;
+    }
+    int w = word(b, p, to, POSSESSIVES);
+    return w == e ? e : 0;
   }
 
   private static boolean letter(byte c) {

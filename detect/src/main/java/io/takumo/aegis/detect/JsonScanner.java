@@ -116,12 +116,18 @@ public final class JsonScanner {
 
   /**
    * Whether the member name {@code b[from, to)} is {@code key}, {@code name} or {@code keyName} (Azure's key
-   * listings: {@code {"keyName": "key1", "permissions": "FULL", "value": "…"}}): its value names a sibling.
+   * listings: {@code {"keyName": "key1", "permissions": "FULL", "value": "…"}}), in any case (AWS writes {@code
+   * {"Name": "DB_PASSWORD", "Value": "…"}} in ECS task definitions, CloudFormation and SSM's answers): its value names
+   * a sibling.
    */
   private static boolean names(byte[] b, int from, int to) {
-    return is(b, from, to, KEY) || is(b, from, to, NAME) || is(b, from, to, KEY_NAME);
+    return anyCase(b, from, to, KEY) || anyCase(b, from, to, NAME) || is(b, from, to, KEY_NAME);
   }
 
+  /** Whether the member name {@code b[from, to)} is {@code word} in any case. */
+  private static boolean anyCase(byte[] b, int from, int to, byte[] word) {
+    return to - from == word.length && Bytes.startsWith(b, from, to, word, true);
+  }
   private static final byte[] KEY_NAME = Detector.ascii("keyName");
 
   /** Walks one JSON document; false when it is malformed (the caller falls back to text). */
@@ -141,13 +147,15 @@ public final class JsonScanner {
     // the member name each open object is the value of: {"db_password": {"value": "…", "sensitive": true}} (Terraform
     // state's outputs and JSON variables), by depth; -1 for an array's element or the top
     int[] parents = new int[128];
-    // Members whose meaning a sibling gives: a JWK's "d"/"k" in the object with "kty" (before or after it), a
-    // random_password's "result" after its "bcrypt_hash" (Terraform state sorts members); the depth of each, or -1
+    // Members whose meaning a sibling gives: a JWK's "d"/"k" in the object with "kty", a random_password's "result"
+    // in the object with "bcrypt_hash" (before or after it: Terraform sorts members, a tool that rewrote the state
+    // may not); the depth of each, or -1
     int jwkDepth = -1;
-    int pendingDepth = -1; // a "d" or "k" met before the object's "kty": its string, raw
+    int terraformDepth = -1;
+    int pendingDepth = -1; // a "d", "k" or "result" met before the sibling that gives its meaning: its string, raw
     int pendingStart = -1;
     int pendingEnd = -1;
-    int terraformDepth = -1;
+    boolean pendingJwk = false; // which: a JWK's member, or a random_password's result
     int p = from;
     while (p < to) {
       byte c = b[p];
@@ -200,15 +208,19 @@ public final class JsonScanner {
             value(b, p + 1, end, escapes, null, -1, 0, out); // a secret used as a member name is a secret too
             if (is(b, keyStart, keyEnd, KTY)) {
               jwkDepth = depth;
-              if (pendingDepth == depth) {
+              if (pendingDepth == depth && pendingJwk) {
                 Detector.jwkPrivate(b, pendingStart, pendingEnd, out);
                 pendingDepth = -1;
               }
             } else if (is(b, keyStart, keyEnd, BCRYPT_HASH)) {
               terraformDepth = depth;
+              if (pendingDepth == depth && !pendingJwk) {
+                Detector.terraformResult(b, pendingStart, pendingEnd, out);
+                pendingDepth = -1;
+              }
             }
           } else if (depth > 0 && stack[depth - 1] && keyStart >= 0) {
-            boolean valueMember = keyEnd - keyStart == VALUE.length && Bytes.startsWith(b, keyStart, keyEnd, VALUE, false);
+            boolean valueMember = anyCase(b, keyStart, keyEnd, VALUE);
             if (valueMember && namedDepth == depth) {
               value(b, p + 1, end, escapes, b, namedStart, namedEnd, out);
             } else if ((valueMember || keyEnd - keyStart == DEFAULT.length
@@ -217,21 +229,29 @@ public final class JsonScanner {
             } else {
               value(b, p + 1, end, escapes, b, keyStart, keyEnd, out);
             }
-            if (escapes.count == 0 && (is(b, keyStart, keyEnd, JWK_D) || is(b, keyStart, keyEnd, JWK_K))) {
-              if (jwkDepth == depth) {
+            boolean jwkMember = is(b, keyStart, keyEnd, JWK_D) || is(b, keyStart, keyEnd, JWK_K);
+            if (escapes.count == 0 && (jwkMember || is(b, keyStart, keyEnd, RESULT))) {
+              if (jwkMember && jwkDepth == depth) {
                 Detector.jwkPrivate(b, p + 1, end, out);
+              } else if (!jwkMember && terraformDepth == depth) {
+                Detector.terraformResult(b, p + 1, end, out);
               } else {
                 pendingDepth = depth;
                 pendingStart = p + 1;
                 pendingEnd = end;
+                pendingJwk = jwkMember;
               }
-            } else if (escapes.count == 0 && terraformDepth == depth && is(b, keyStart, keyEnd, RESULT)) {
-              Detector.terraformResult(b, p + 1, end, out);
             }
             if (escapes.count == 0 && end - p <= MAX_NAME && names(b, keyStart, keyEnd)) {
               namedDepth = depth;
               namedStart = p + 1;
               namedEnd = end;
+              for (int k = end - 1; k > p + 1; k--) {
+                if (b[k - 1] == '/') { // an SSM parameter's path, /prod/airtable/pat: its last segment names it
+                  namedStart = k;
+                  break;
+                }
+              }
             }
             keyStart = -1;
           } else {

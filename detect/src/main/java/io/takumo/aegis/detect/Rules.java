@@ -39,7 +39,6 @@ final class Rules {
    */
   static final java.util.Set<String> PUBLIC_BY_DESIGN = java.util.Set.of(STRIPE_PUBLISHABLE, SUPABASE_ANON,
       STATSIG_CLIENT);
-  private static final int ALPHA = UPPER | LOWER;
   private static final int UPPER_DIGIT = UPPER | DIGIT;
 
   private Rules() {}
@@ -110,6 +109,9 @@ final class Rules {
         "glffct-"}) {
       r.add(new PrefixRule("gitlab-token", anchor, KEY, "GitLab token").seg(B64URL | DOT, 20, 80));
     }
+    // a runner's registration token (deprecated since GitLab 16, still in many a .gitlab-ci setup): a fixed prefix
+    r.add(new PrefixRule("gitlab-runner-registration-token", "GR1348941", KEY, "GitLab runner registration token")
+        .seg(B64URL, 20, 20));
     // JFrog identity and reference tokens: base64 of "reftkn:01:…"
     r.add(new PrefixRule("jfrog-reference-token", "cmVmdGtuOjAxOj", TOKEN, "JFrog reference token").seg(B64, 40, 120));
     // gitleaks' shapes: GitLab's own secrets are hex, but the prefix alone says what they are
@@ -214,8 +216,11 @@ final class Rules {
         .check(classes(3)));
     r.add(new PrefixRule("openai-key", "sk-", KEY, "OpenAI key (T3BlbkFJ marker)").seg(B64URL, 40, 200)
         .check((b, s, body, e) -> Bytes.indexOf(b, body, e, T3BLBKFJ) >= 0).confidence(1.0));
-    r.add(new PrefixRule("huggingface-token", "hf_", KEY, "Hugging Face access token").seg(ALPHA, 34, 34));
-    r.add(new PrefixRule("huggingface-org-token", "api_org_", KEY, "Hugging Face organization token").seg(ALPHA, 34, 34));
+    // letters only in every token seen; TruffleHog, which verifies what it finds, takes digits too
+    r.add(new PrefixRule("huggingface-token", "hf_", KEY, "Hugging Face access token").seg(ALNUM, 34, 34)
+        .check(classes(2)));
+    r.add(new PrefixRule("huggingface-org-token", "api_org_", KEY, "Hugging Face organization token").seg(ALNUM, 34, 34)
+        .check(classes(2)));
     r.add(new PrefixRule("perplexity-api-key", "pplx-", KEY, "Perplexity API key").seg(ALNUM, 48, 48));
     r.add(new PrefixRule("groq-api-key", "gsk_", KEY, "Groq API key").seg(ALNUM, 52, 52));
     r.add(new PrefixRule("xai-api-key", "xai-", KEY, "xAI API key").seg(ALNUM, 80, 80));
@@ -295,8 +300,9 @@ final class Rules {
         .check(classes(3)));
     r.add(new PrefixRule("onesignal-api-key", "os_v2_app_", KEY, "OneSignal REST API key").seg(LOWER | DIGIT, 56, 200));
     // 58 characters in Honeycomb's examples (a 26-character key id and a 32-character secret); a little more allowed
-    r.add(new PrefixRule("honeycomb-ingest-key", "hcaik_", KEY, "Honeycomb ingest key").seg(LOWER | DIGIT, 58, 62));
-    r.add(new PrefixRule("jina-api-key", "jina_", KEY, "Jina AI API key").seg(ALNUM, 60, 60).check(classes(3)));
+    // the prefixes alone say what these are: a few characters more or less, or another alphabet, still count
+    r.add(new PrefixRule("honeycomb-ingest-key", "hcaik_", KEY, "Honeycomb ingest key").seg(LOWER | DIGIT, 50, 62));
+    r.add(new PrefixRule("jina-api-key", "jina_", KEY, "Jina AI API key").seg(B64URL, 60, 60).check(classes(3)));
     r.add(new PrefixRule("posthog-personal-api-key", "phx_", KEY, "PostHog personal API key").seg(ALNUM, 40, 50)
         .check(classes(3)));
     r.add(new PrefixRule("browserbase-api-key", "bb_live_", KEY, "Browserbase API key").seg(B64URL, 27, 27));

@@ -913,11 +913,11 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
       we--;
     }
     int ws = we;
-    while (ws > from && we - ws < 5 && Bytes.is(b[ws - 1], Bytes.LOWER)) {
+    while (ws > from && we - ws < 5 && Bytes.is(b[ws - 1], Bytes.UPPER | Bytes.LOWER)) {
       ws--;
     }
-    boolean named = we - ws == 4 && Bytes.startsWith(b, ws, we, NAME, false);
-    if (!named && !(we - ws == 3 && Bytes.startsWith(b, ws, we, KEY, false))) {
+    boolean named = we - ws == 4 && Bytes.startsWith(b, ws, we, NAME, true); // CloudFormation's - Name: … Value: …
+    if (!named && !(we - ws == 3 && Bytes.startsWith(b, ws, we, KEY, true))) {
       return null;
     }
     int p = ie;
@@ -937,7 +937,7 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     int c = quote != 0 && op == ':' ? skipSpace(b, p, to) : to;
     if (c < to && b[c] == ',') { // {"key": "api_key", "value": "…"}
       int v = skipSpace(b, c + 1, to);
-      if (v + VALUE.length + 2 >= to || !isQuote(b[v]) || !Bytes.startsWith(b, v + 1, to, VALUE, false)
+      if (v + VALUE.length + 2 >= to || !isQuote(b[v]) || !Bytes.startsWith(b, v + 1, to, VALUE, true)
           || b[v + 1 + VALUE.length] != b[v]) {
         return null;
       }
@@ -959,7 +959,7 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
       return null;
     }
     int v = skipBlanks(b, eol + 1, to);
-    if (!Bytes.startsWith(b, v, to, VALUE, false) || v + VALUE.length >= to || b[v + VALUE.length] != ':') {
+    if (!Bytes.startsWith(b, v, to, VALUE, true) || v + VALUE.length >= to || b[v + VALUE.length] != ':') {
       return null;
     }
     int vs = skipBlanks(b, v + VALUE.length + 1, to);
@@ -1106,7 +1106,7 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     return false;
   }
 
-  private static int skipSpace(byte[] b, int p, int to) {
+  static int skipSpace(byte[] b, int p, int to) {
     while (p < to && Bytes.is(b[p], Bytes.SPACE)) {
       p++;
     }

@@ -882,7 +882,9 @@ class DetectorTest {
   /**
    * The eleventh held-out corpus's misses (its blind run is in docs/detection.md): an encrypted JWE session cookie
    * (empty key between two dots), an npm token without a valid checksum but random, Arabic, Hebrew and Thai sentences
-   * with a value in reversed guillemets, a numbered name (each value made up here).
+   * with a value in reversed guillemets, a numbered name; a name seven words before its "is", a possessive between
+   * name and value, a hex token right after a token's name, Hebrew's and Thai's words for a key; format rules whose
+   * prefix says enough for a few characters more or another alphabet (each value made up here).
    */
   @ParameterizedTest
   @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
@@ -892,11 +894,80 @@ class DetectorTest {
       הסיסמה למסד הנתונים היא »&Hurricane_Ops1987«, תוכל                                  | &Hurricane_Ops1987
       รหัสผ่านฐานข้อมูลคือ »Orion555?« ช่วยดู                                              | Orion555
       API_KEY2=f3cd1d5fede80f4f38e95d1b69bc74dd                                          | f3cd1d5fede80f4f38e95d1b69bc74dd
+      La contraseña de la base de datos de staging es fenix%2001x, ¿me ayudas?           | fenix%2001x
+      Kata sandi database-nya Z3pp3l1n534, tolong bantu perbaiki koneksinya.             | Z3pp3l1n534
+      мой токен 070aba54a136c208dc3b9a82c55c0564, старый отозвал                         | 070aba54a136c208dc3b9a82c55c0564
+      מפתח ה-API שלי הוא XIE3YHT1FahSRfSMQjQG                                              | XIE3YHT1FahSRfSMQjQG
+      คีย์ API ของฉันคือ 13cb80bc14d9e8a4e91ada7a5dd6a82b                                  | 13cb80bc14d9e8a4e91ada7a5dd6a82b
+      il mio token è jina_a26e161e5ee6cda62f09644a2eabc4d8L1R0oab_SzSZn5qwY9IblEQgV78z      | jina_a26e161e5ee6cda62f09644a2eabc4d8L1R0oab_SzSZn5qwY9IblEQgV78z
+      HF_TOKEN="api_org_YGw12Gp2YwFJ0IDjR2cMtRpuwD1PeMrykf"                               | api_org_YGw12Gp2YwFJ0IDjR2cMtRpuwD1PeMrykf
+      HONEYCOMB_API_KEY: hcaik_01e0pth2tba2e6cejsetqr0ycbz922xl0t7cu6g1hc29za55a64lfm    | hcaik_01e0pth2tba2e6cejsetqr0ycbz922xl0t7cu6g1hc29za55a64lfm
+      runner token GR1348941hWZmOqneptGQcB7JKM9e                                         | GR1348941hWZmOqneptGQcB7JKM9e
       """)
   void eleventhCorpusMissesAreFound(String text, String secret) {
     byte[] b = text.getBytes(StandardCharsets.UTF_8);
     assertThat(scan(text)).as(text)
         .extracting(f -> new String(b, f.start(), f.end() - f.start(), StandardCharsets.UTF_8)).contains(secret);
+  }
+
+  /**
+   * Code that spells a secret no literal of it holds (the eleventh corpus's commonest misses, each value made up
+   * here): literals joined by an operator, on one line or wrapped; character codes in Python, Go, JavaScript, Java;
+   * a credential a call takes by position; a Pulumi stack's {@code project:name} key; AWS's {@code Name}/{@code Value}
+   * pairs; a {@code random_password}'s result before its hash. The finding is the raw bytes that spell the secret.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+      LEGACY = "sk-ant-" + "api03-gNvuSwWkfU12_DwdeGFDrLj8duT7wxkcsWXo9h0Tw88JmQb0ks-iDzjveF96OMSaX5c2YmX6Eni1k2v3MjYgay87HDIkHAA"  # split | sk-ant-" + "api03-gNvuSwWkfU12_DwdeGFDrLj8duT7wxkcsWXo9h0Tw88JmQb0ks-iDzjveF96OMSaX5c2YmX6Eni1k2v3MjYgay87HDIkHAA
+      $key = 'xoxb-8559' . '48117781-6800731864711-uLltCqu1QKpIQoETW0RjD8r6';         | xoxb-8559' . '48117781-6800731864711-uLltCqu1QKpIQoETW0RjD8r6
+      var legacy = "ghp_T"+"LPbNI6VhM7bdLn4n8JLckXfaiJ8eZ3HnX2r"                      | ghp_T"+"LPbNI6VhM7bdLn4n8JLckXfaiJ8eZ3HnX2r
+      String k = "glpat-" +\\n      "8ejtZ" +\\n      "spp0qvMxEOn7v2R";                   | glpat-" +\\n      "8ejtZ" +\\n      "spp0qvMxEOn7v2R
+      _S = bytes([111, 85, 73, 69, 56, 69, 77, 116, 56, 107, 106, 89, 98, 77, 98, 99, 87, 110, 111, 47]).decode() | 111, 85, 73, 69, 56, 69, 77, 116, 56, 107, 106, 89, 98, 77, 98, 99, 87, 110, 111, 47
+      var obf = string([]byte{0x67, 0x68, 0x70, 0x5f, 0x64, 0x47, 0x6c, 0x4d, 0x6f, 0x69, 0x79, 0x72, 0x6c, 0x66, 0x78, 0x58, 0x31, 0x72, 0x54, 0x6e, 0x79, 0x46, 0x66, 0x33, 0x76, 0x41, 0x37, 0x4e, 0x55, 0x74, 0x46, 0x4f, 0x59, 0x36, 0x34, 0x57, 0x75, 0x59, 0x6c, 0x7a}) | 0x67, 0x68, 0x70, 0x5f, 0x64, 0x47, 0x6c, 0x4d, 0x6f, 0x69, 0x79, 0x72, 0x6c, 0x66, 0x78, 0x58, 0x31, 0x72, 0x54, 0x6e, 0x79, 0x46, 0x66, 0x33, 0x76, 0x41, 0x37, 0x4e, 0x55, 0x74, 0x46, 0x4f, 0x59, 0x36, 0x34, 0x57, 0x75, 0x59, 0x6c, 0x7a
+      const obf = String.fromCharCode(101, 74, 35, 86, 45, 71, 71, 112, 117, 66, 97, 98, 77, 52, 100, 80); | 101, 74, 35, 86, 45, 71, 71, 112, 117, 66, 97, 98, 77, 52, 100, 80
+      String OBF = new String(new byte[]{35, 55, 61, 118, 55, 107, 37, 101, 115, 109, 35, 111, 43, 98, 50, 43, 66}, UTF_8); | 35, 55, 61, 118, 55, 107, 37, 101, 115, 109, 35, 111, 43, 98, 50, 43, 66
+      $db = new PDO('mysql:host=10.4.200.56;dbname=shop', 'shop', 'marigold%1974');    | marigold%1974
+      req.SetBasicAuth("api", "4.R4%Pu7vw##_^cwBJ8")                                    | 4.R4%Pu7vw##_^cwBJ8
+      c = DriverManager.getConnection("jdbc:postgresql://db/app", "app", "N0t-s0-s3cret!x"); | N0t-s0-s3cret!x
+      new PasswordAuthentication("me", "hunter2Hunter!".toCharArray());               | hunter2Hunter!
+      r = requests.get(url, auth=("admin", "Xk9#mP2$vL5q"))                            | Xk9#mP2$vL5q
+      AwsBasicCredentials.create("AKIAZ3MJJWQ5XLOPK7RA", "q9Hc2vV8kR7xYw1Lm0Zt4bNs6Pe3Ja5Gd8Uf2Ko1"); | q9Hc2vV8kR7xYw1Lm0Zt4bNs6Pe3Ja5Gd8Uf2Ko1
+      config:\\n  app:dbPassword: 'wombat!1974'\\n                                        | wombat!1974
+      {"environment": [{"Name": "ADMIN_PASSWORD", "Value": "Marigold.Moon40"}]}       | Marigold.Moon40
+      Environment:\\n  - Name: DB_PASSWORD\\n    Value: 'Ap9#kLm2Qz7!'\\n                   | Ap9#kLm2Qz7!
+      {"attributes": {"id": "none", "length": 24, "result": "*Eei=&J#Y*b%#mC+C2uE2vv&Ma*gnBJ", "bcrypt_hash": "$2a$10$k0kDkZMFrafDs1VfLwiRLAWa4m3AKae/e2cb17xGy0"}} | *Eei=&J#Y*b%#mC+C2uE2vv&Ma*gnBJ
+      """)
+  void codeThatSpellsASecretIsFound(String escaped, String escapedSecret) {
+    String text = escaped.replace("\\n", "\n");
+    String secret = escapedSecret.replace("\\n", "\n");
+    byte[] b = text.getBytes(StandardCharsets.UTF_8);
+    assertThat(scan(text)).as(text)
+        .extracting(f -> new String(b, f.start(), f.end() - f.start(), StandardCharsets.UTF_8)).contains(secret);
+  }
+
+  /**
+   * Their look-alikes: words joined or spelled in codes, binary data, a call given variables or a placeholder, a
+   * colon chain that is no Pulumi key, a sibling that names no secret.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"msg = \"Hello \" + \"world, \" + \"how are you today?\"",
+      "$sql = 'SELECT id, name ' . 'FROM users WHERE id = ?';", "if (c == '+' || c == '.') { return '+' + '.'; }",
+      "x = bytes([72, 101, 108, 108, 111, 32, 87, 111, 114, 108, 100, 33]).decode()",
+      "static final byte[] IV = new byte[]{0x01, 0x7f, 0x1a, 0x00, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77};",
+      "$db = new PDO($dsn, $user, $pass);", "req.SetBasicAuth(user, os.Getenv(\"PASSWORD\"))",
+      "c = DriverManager.getConnection(url, \"app\", \"<your-password>\");", "server.login(user, password)",
+      "Resources:\n  Db:\n    arn:aws:secretsmanager:eu-west-1:123456789012:secret:db_password: x\n",
+      "{\"Name\": \"LOG_LEVEL\", \"Value\": \"debug-verbose-2024\"}"})
+  void codeThatSpellsNoSecretIsNot(String text) {
+    assertThat(scan(text)).as(text).isEmpty();
+  }
+
+  /** A key whole in one of the joined literals is the plain scan's finding, once, not the join's too. */
+  @Test
+  void aKeyInOneOfTheJoinedLiteralsIsFoundOnce() {
+    String text = "k = \"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\" + \"\\n\"";
+    assertThat(scan(text)).extracting(f -> text.substring(f.start(), f.end()))
+        .containsExactly("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");
   }
 
   /**

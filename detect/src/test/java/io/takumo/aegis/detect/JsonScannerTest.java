@@ -210,4 +210,28 @@ class JsonScannerTest {
     assertThat(SCANNER.scan(listing.getBytes(StandardCharsets.UTF_8)))
         .extracting(f -> listing.substring(f.start(), f.end())).containsExactly(key);
   }
+
+  /**
+   * AWS's pairs: an ECS task definition's {"Name", "Value"} (capitalised), SSM's answer with the parameter's path as
+   * its name (the last segment names it) and members between; a pair whose name names no secret is none.
+   */
+  @Test
+  void awsNameAndValuePairsAreNamedInAnyCase() {
+    String body = "{\"containerDefinitions\": [{\"environment\": [{\"Name\": \"ADMIN_PASSWORD\", \"Value\": "
+        + "\"Marigold.Moon40\"}, {\"Name\": \"LOG_LEVEL\", \"Value\": \"debug-verbose-2024\"}]}], \"Parameter\": "
+        + "{\"Name\": \"/prod/airtable/pat\", \"Type\": \"SecureString\", \"Value\": \"xK8vLq2PmZ9rT4wY7nB3cF6hJ1dS5gA0\", "
+        + "\"Version\": 5}}";
+    assertThat(SCANNER.scan(body.getBytes(StandardCharsets.UTF_8))).extracting(f -> body.substring(f.start(), f.end()))
+        .containsExactly("Marigold.Moon40", "xK8vLq2PmZ9rT4wY7nB3cF6hJ1dS5gA0");
+  }
+
+  /** Terraform's random_password with its result before its hash (a state a tool rewrote): found as after it. */
+  @Test
+  void aRandomPasswordsResultBeforeItsHashIsFound() {
+    String state = "{\"attributes\": {\"id\": \"none\", \"length\": 24, \"result\": \"*Eei=&J#Y*b%#mC+C2uE2vv&Ma*gnBJ\", "
+        + "\"bcrypt_hash\": \"$2a$10$k0kDkZMFrafDs1VfLwiRLAWa4m3AKae/e2cb17xGy0kO8Xq4e.7Wy\"}, "
+        + "\"other\": {\"result\": \"Xk29fjQ0pLm4Zr8TnVx3Ys77\"}}";
+    assertThat(SCANNER.scan(state.getBytes(StandardCharsets.UTF_8))).extracting(f -> state.substring(f.start(), f.end()))
+        .containsExactly("*Eei=&J#Y*b%#mC+C2uE2vv&Ma*gnBJ");
+  }
 }

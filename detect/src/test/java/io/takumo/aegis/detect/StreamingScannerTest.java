@@ -54,7 +54,8 @@ class StreamingScannerTest {
 
   /**
    * Rules that read a line after the name's (an echo's output, a plist's string), a prompt's default, a JWK's
-   * sibling: a cut anywhere between name and value changes nothing.
+   * sibling, joined literals, character codes, a call's arguments: a cut anywhere between name and value changes
+   * nothing.
    */
   @Test
   void valuesOnTheNextLineOrBesideASiblingAreFoundAtEveryCut() {
@@ -62,9 +63,12 @@ class StreamingScannerTest {
         + "  <key>AsanaToken</key>\n  <string>2/1460657153239826/8146391748111128:f8eba9c8924adf4222683036369d9e80</string>\n"
         + "AWS Secret Access Key [None]: PutrONNtnFWu3qfziOqjtFd7I1kPDKl6Ifa6HUGK\n"
         + "{\"crv\": \"P-256\", \"d\": \"hrNbxWWZW6cDrl3-xD-67W4jra0DR3AIb0fYxn2wAXn\", \"kty\": \"EC\"}\n"
-        + "SET PASSWORD FOR 'svc_orders'@'%' = 'Canyon_8644#';\n").getBytes(StandardCharsets.UTF_8);
+        + "SET PASSWORD FOR 'svc_orders'@'%' = 'Canyon_8644#';\n"
+        + "$key = 'xoxb-8559' . '48117781-6800731864711-uLltCqu1QKpIQoETW0RjD8r6';\n"
+        + "const obf = String.fromCharCode(101, 74, 35, 86, 45, 71, 71, 112, 117, 66, 97, 98, 77, 52, 100, 80);\n"
+        + "$db = new PDO('mysql:host=db;dbname=shop', 'shop', 'marigold%1974');\n").getBytes(StandardCharsets.UTF_8);
     List<String> expected = oneShot(text);
-    assertThat(expected).hasSize(5);
+    assertThat(expected).hasSize(8);
     for (int cut = 0; cut <= text.length; cut++) {
       assertThat(streamed(text, new int[] {cut}, 512)).as("cut at %d", cut).isEqualTo(expected);
     }
