@@ -121,6 +121,27 @@ class BodyTokenizerTest {
     assertThat(memo.misses + memo.hits).isZero();
   }
 
+  /**
+   * Code that spells a key in pieces (joined literals, character codes) in a tool result: no piece goes out, and the
+   * answer that echoes the tokens gets the pieces back exactly as they were, escapes and all.
+   */
+  @Test
+  void aKeySpelledInPiecesGoesOutAsOneTokenAndComesBackAsItWas() throws Exception {
+    String code = "LEGACY = \"sk-ant-\" + \"api03-gNvuSwWkfU12_DwdeGFDrLj8duT7wxkcsWXo9h0Tw88JmQb0ks-iDzjveF96OMSaX5c2YmX6"
+        + "Eni1k2v3MjYgay87HDIkHAA\"\n_S = bytes([111, 85, 73, 69, 56, 69, 77, 116, 56, 107, 106, 89, 98, 77]).decode()\n";
+    byte[] body = JSON.writeValueAsBytes(JSON.createObjectNode().put("model", "claude-sonnet-4-5")
+        .set("messages", JSON.createArrayNode().add(JSON.createObjectNode().put("role", "user").put("content", code))));
+    try (Vault vault = Samples.vault()) {
+      byte[] out = tokenize(body, new int[0], vault);
+      String sent = JSON.readTree(out).get("messages").get(0).get("content").asText();
+      assertThat(sent).doesNotContain("api03-gNvu", "111, 85, 73").contains("LEGACY = \"__TAKUMO_v1_", "bytes([__TAKUMO_v1_");
+      ArrayRewrite back = new ArrayRewrite(out);
+      Rehydrator rehydrator = new Rehydrator(vault, back, true);
+      rehydrator.feed(out, 0, out.length, true);
+      assertThat(JSON.readTree(back.toByteArray()).get("messages").get(0).get("content").asText()).isEqualTo(code);
+    }
+  }
+
   /** An Anthropic request in the shape Claude Code sends, a secret in every place a body carries text. */
   static byte[] anthropicBody(Random random) throws Exception {
     ObjectNode body = JSON.createObjectNode().put("model", "claude-sonnet-4-5").put("max_tokens", 1024).put("stream", true);
