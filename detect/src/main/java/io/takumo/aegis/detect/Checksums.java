@@ -42,4 +42,46 @@ final class Checksums {
     }
     return new String(out);
   }
+
+  private static final byte[] BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+      .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] BASE58_DIGIT = new byte[128];
+
+  static {
+    java.util.Arrays.fill(BASE58_DIGIT, (byte) -1);
+    for (int i = 0; i < BASE58.length; i++) {
+      BASE58_DIGIT[BASE58[i]] = (byte) i;
+    }
+  }
+
+  /**
+   * Base58Check (Bitcoin's): {@code b[from, to)} decodes to {@code payload} bytes and four more that are the first
+   * four of the payload's double SHA-256. BIP32 keys, WIF keys and addresses carry it.
+   */
+  static boolean base58Check(byte[] b, int from, int to, int payload) {
+    byte[] out = new byte[payload + 4];
+    for (int i = from; i < to; i++) {
+      int digit = b[i] >= 0 ? BASE58_DIGIT[b[i]] : -1;
+      if (digit < 0) {
+        return false;
+      }
+      int carry = digit;
+      for (int j = out.length - 1; j >= 0; j--) {
+        carry += (out[j] & 0xff) * 58;
+        out[j] = (byte) carry;
+        carry >>>= 8;
+      }
+      if (carry != 0) {
+        return false; // more than payload + 4 bytes
+      }
+    }
+    try {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      sha.update(out, 0, payload);
+      byte[] twice = sha.digest(sha.digest());
+      return java.util.Arrays.equals(twice, 0, 4, out, payload, payload + 4);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e); // every Java has SHA-256
+    }
+  }
 }

@@ -82,6 +82,8 @@ public final class Detector {
     // names that end in _PAT (ASANA_PAT, AZURE_DEVOPS_PAT) hold tokens: "pat" alone would wake the context rule at
     // every "path", "_pat" stops at the identifier's end (_path) and leaves the name to Keyword.classify
     all.add(new Trigger(ascii("_pat"), true, Kind.CONTEXT, null, Keyword.TOKEN));
+    // Django's session cookie (sessionid = '…' on its debug page, PHPSESSID, JSESSIONID): no other name's word in it
+    all.add(new Trigger(ascii("sessionid"), true, Kind.CONTEXT, null, Keyword.COOKIE));
     all.add(new Trigger(ascii("jdbc:oracle:thin:"), true, Kind.ORACLE_THIN, null, null));
     all.add(new Trigger(ascii("@//"), false, Kind.EZCONNECT, null, null));
     all.add(new Trigger(ascii("@tcp("), false, Kind.GO_DSN, null, null));

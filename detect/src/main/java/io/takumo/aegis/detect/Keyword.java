@@ -90,6 +90,7 @@ enum Keyword {
       "dedup", "vault", "cache", "hash", "next", "prev",
       "previous", "first", "last", "max", "min", "num", "csrf", "xsrf", "page", "cursor", "continuation", "sync",
       "authenticity", "jsonwebtoken", "hashed", "pagination", "paging",
+      "csrftoken", "csrfmiddlewaretoken", "xsrftoken", // Django's and Angular's CSRF cookies and form fields
       // authorized_keys hold public keys; Drone's from_secret names the secret it reads
       "authorized", "from"};
   /**
@@ -168,8 +169,12 @@ enum Keyword {
       }
       segStart = (i < to && Bytes.is(b[i], Bytes.UPPER)) ? i : i + 1;
     }
-    if (best == null || notSecret || (lastWords & L_METADATA) != 0
-        || s3 && !contains(b, from, to, W_SECRET) || dataKey && best == KEY) {
+    // VAULT_UNSEAL_KEY ("vault" names its paths otherwise), Drupal's HASH_SALT, Rails'
+    // ACTIVE_RECORD_ENCRYPTION_PRIMARY_KEY ("primary" names a table's key otherwise)
+    boolean named = best == KEY && (specialSegments & SEG_UNSEAL) != 0 || best == SALT && (lastWords & L_SALT) != 0;
+    boolean encryption = best == KEY && (specialSegments & SEG_ENCRYPTION) != 0;
+    if (best == null || notSecret && !named || (lastWords & L_METADATA) != 0
+        || s3 && !contains(b, from, to, W_SECRET) || dataKey && best == KEY && !encryption) {
       return null;
     }
     if ((specialSegments & (SEG_STORAGE | SEG_ACCOUNT)) == SEG_STORAGE) {
@@ -188,7 +193,7 @@ enum Keyword {
    * {@code AZURE_STORAGE_ACCOUNT_KEY} is a secret. One hash probe per segment: classify runs on every named value.
    */
   private static final String[] SPECIAL_SEGMENTS = {"key", "pusher", "algolia", "search", "only", "storage",
-      "account"};
+      "account", "unseal", "encryption", "signingkey"};
   private static final int SEG_SITE_KEY = 1;
   private static final int SEG_PUSHER = 1 << 1;
   private static final int SEG_ALGOLIA = 1 << 2;
@@ -196,6 +201,11 @@ enum Keyword {
   private static final int SEG_SEARCH_ONLY = 1 << 4;
   private static final int SEG_STORAGE = 1 << 5;
   private static final int SEG_ACCOUNT = 1 << 6;
+  private static final int SEG_UNSEAL = 1 << 7;
+  private static final int SEG_ENCRYPTION = 1 << 8;
+  /** git config's user.signingkey: the id of a GPG key (4F8B6ABAD0B1429B) or an SSH key's path, not a key. */
+  private static final int SEG_GIT_SIGNING = 1 << 9;
+  private static final byte[] W_USER = Detector.ascii("user");
   private static final byte[] W_SITE = Detector.ascii("site");
   private static final byte[] W_SEARCH = Detector.ascii("search");
 
@@ -214,13 +224,19 @@ enum Keyword {
         return prevTo - prevFrom == 6 && Bytes.startsWith(b, prevFrom, prevTo, W_SEARCH, true) ? SEG_SEARCH_ONLY : 0;
       case 5:
         return SEG_STORAGE;
-      default:
+      case 6:
         return SEG_ACCOUNT;
+      case 7:
+        return SEG_UNSEAL;
+      case 8:
+        return SEG_ENCRYPTION;
+      default:
+        return prevTo - prevFrom == 4 && Bytes.startsWith(b, prevFrom, prevTo, W_USER, true) ? SEG_GIT_SIGNING : 0;
     }
   }
 
   private static boolean notASecretName(int segments, Keyword kind) {
-    return kind == KEY && ((segments & (SEG_SITE_KEY | SEG_PUSHER | SEG_SEARCH_ONLY)) != 0
+    return kind == KEY && ((segments & (SEG_SITE_KEY | SEG_PUSHER | SEG_SEARCH_ONLY | SEG_GIT_SIGNING)) != 0
         || (segments & (SEG_ALGOLIA | SEG_SEARCH)) == (SEG_ALGOLIA | SEG_SEARCH));
   }
 
@@ -241,8 +257,10 @@ enum Keyword {
   private static final byte[] W_CREDENTIAL = Detector.ascii("credential");
   private static final String[] W_CREDS = {"creds", "cred"};
   private static final String[] W_LOGIN = {"login"};
-  private static final String[] W_COOKIE = {"cookie", "set-cookie"};
-  private static final String[] W_SALT = {"salt"};
+  /** A cookie's header, and the session cookies of Django, PHP and Java servlets by name (sessionid = '…'). */
+  private static final String[] W_COOKIE = {"cookie", "set-cookie", "sessionid", "phpsessid", "jsessionid"};
+  private static final String[] W_SALT = {"salt", "passwordsalt"}; // Nextcloud's config.php: 'passwordsalt' => '…'
+
   private static final int L_PASSWORD = 1;
   private static final int L_KEY = 1 << 1;
   private static final int L_METADATA = 1 << 2;
@@ -405,9 +423,8 @@ enum Keyword {
       case SALT: {
         int classes = Bytes.classesPresent(b, from, to);
         double entropy = Bytes.entropy(b, from, to);
-        // WordPress's are 64 printable characters at random: a <…> or a … in one is chance, not a placeholder
-        return len >= 32 && spaces == 0 && classes >= 3 && entropy >= 4.0
-            && (len >= 40 && classes == 4 && entropy >= 4.5 || !Placeholders.isPlaceholder(b, from, to));
+        // WordPress's are 64 printable characters at random (a <…> in one is chance: Placeholders), Nextcloud's 30
+        return len >= 30 && spaces == 0 && classes >= 3 && entropy >= 4.0 && !Placeholders.isPlaceholder(b, from, to);
       }
       case SECRET:
         return len >= 8 && spaces == 0 && (len >= 20 || Bytes.classesPresent(b, from, to) >= 2)
@@ -520,10 +537,16 @@ enum Keyword {
 
   /**
    * A cache's or a rate limiter's key, not a credential: {@code ratelimit:apikey:47002}, {@code user:914353:session},
-   * {@code v2:token:43140817} (three fields or more between colons, each a word, a number or a short tag), or one that
+   * {@code v2:token:43140817} (three fields or more between colons, each a word, a number or a short tag), a word and
+   * an id ({@code sessions:5924f22788e74513c41b56322a0177d2}, as a cache-miss log line prints the key), or one that
    * says so ({@code cache-v1-282e5f8b5dd84b44}).
    */
   private static boolean cacheKey(byte[] b, int from, int to) {
+    int colon = Bytes.indexOf(b, from, to, COLON);
+    if (colon - from >= 4 && Bytes.all(b, from, colon, Bytes.LOWER) && !Bytes.all(b, from, colon, Bytes.LOWER_HEX)
+        && to - colon > 16 && Bytes.all(b, colon + 1, to, Bytes.LOWER_HEX)) { // not cafebabe:deadbeef (user:password)
+      return true;
+    }
     if (to - from > CACHE.length && Bytes.startsWith(b, from, to, CACHE, true)
         && (b[from + CACHE.length] == '-' || b[from + CACHE.length] == '_' || b[from + CACHE.length] == ':')) {
       return true;

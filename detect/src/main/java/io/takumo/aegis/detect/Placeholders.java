@@ -36,7 +36,10 @@ final class Placeholders {
       // Doppler's and Bitwarden Secrets Manager's references, Symfony's env(NAME), a container image's digest
       "doppler://", "bws://", "env(", "@sha256:",
       // what a test file says its values are for
-      "unit-test", "unit_test", "unittest", "for-tests", "for_tests", "for-testing", "for_testing");
+      "unit-test", "unit_test", "unittest", "for-tests", "for_tests", "for-testing", "for_testing",
+      // crypto test vectors, not anyone's key: counting bytes (RFC 8439's 80 81 82 …), FIPS-197's and SP 800-38A's
+      // AES key, RFC 8032's first Ed25519 secret
+      "000102030405", "808182838485", "2b7e151628aed2a6", "9d61b19deffd5a60");
   private static final byte[][] PREFIX = bytes("$", "\\$", "%", "@", "your", "enter", "put", "insert", "replace", "<", "[",
       "{", "env:", "file:", "enc[", "/", "./", "../", "~/", "c:\\\\", "http://localhost", "https://localhost",
       "arn:", "enc(", "ssm:",
@@ -47,10 +50,22 @@ final class Placeholders {
       "kms:", "aqaaancmnd8bfderjhoawe/cl+sb", "akv://",
       // Concourse's ((credential)), GCP Secret Manager's gcp:/// and gcpsm://, an XML-escaped <placeholder>
       "((", "gcp://", "gcpsm://", "&lt;",
-      "ej[1:"); // EJSON's encrypted values
+      "ej[1:", // EJSON's encrypted values
+      "v1:", "gaaaaa"); // Pulumi's passphrase-encrypted config (v1:<nonce>:<ciphertext>), a Fernet token's version
 
   /** {@link #CONTAINS} and {@link #PREFIX} by first byte: one pass over a value, not one per word. */
   private static final byte[][][] CONTAINS_BY_FIRST = byFirstByte(CONTAINS);
+  /** The markers of {@link #CONTAINS} with three letters or more ({@code vault:}, {@code example.com}). */
+  private static final byte[][][] CONTAINS_WORDS_BY_FIRST = byFirstByte(java.util.Arrays.stream(CONTAINS)
+      .filter(m -> letters(m) >= 3).toArray(byte[][]::new));
+
+  private static int letters(byte[] marker) {
+    int n = 0;
+    for (byte c : marker) {
+      n += Bytes.is(c, Bytes.UPPER | Bytes.LOWER) ? 1 : 0;
+    }
+    return n;
+  }
   private static final byte[][][] PREFIX_BY_FIRST = byFirstByte(PREFIX);
 
   private Placeholders() {}
@@ -124,8 +139,32 @@ final class Placeholders {
         && !generatedAfterSigil(b, from, to)) {
       return true;
     }
+    if (randomWithSymbols(b, from, to)) {
+      // %s, {{, ##, <…> by chance in a generated secret (WordPress's salts draw from 90 characters); words are no chance
+      return containsAny(CONTAINS_WORDS_BY_FIRST, b, from, to);
+    }
     return containsAny(CONTAINS_BY_FIRST, b, from, to) || elided(b, from, to) || angleBracketed(b, from, to)
         || lowDiversity(b, from, to) || periodic(b, from, to) || fixtureWords(b, from, to);
+  }
+
+  private static final byte[][] NOT_ONE_STRING = {{':', '/', '/'}, {';', ' '}, {',', ' '}};
+
+  /**
+   * Whether {@code b[from, to)} is a generated secret drawn from letters, digits and symbols: 32 characters or more of
+   * all four classes at 4.5 bits of entropy per character or more, no URL and no list ({@code a=1; b=2}). In 64
+   * characters of WordPress's alphabet a {@code %s} or a {@code {{} turns up one time in three; a template, a
+   * reference or a masked value is words and repeats, far below that entropy.
+   */
+  private static boolean randomWithSymbols(byte[] b, int from, int to) {
+    if (to - from < 32 || Bytes.classesPresent(b, from, to) < 4 || Bytes.entropy(b, from, to) < 4.5) {
+      return false;
+    }
+    for (byte[] marker : NOT_ONE_STRING) {
+      if (Bytes.indexOf(b, from, to, marker) >= 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

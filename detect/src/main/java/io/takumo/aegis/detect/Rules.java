@@ -70,6 +70,32 @@ final class Rules {
     r.add(new PrefixRule("azure-sas-signature", "sig=", TOKEN, "Azure shared access signature")
         .seg(ALNUM | PLUS_SLASH | EQUALS | PERCENT, 43, 120).check(Rules::azureSas).confidence(0.95));
     r.add(new PrefixRule("digitalocean-token", "dop_v1_", KEY, "DigitalOcean personal access token").seg(LOWER_HEX, 64, 64));
+    // the gateway's own keys (SPEC §8): pasted into a prompt, one is a secret like any other
+    for (String anchor : new String[] {"tk_live_", "tk_test_"}) {
+      r.add(new PrefixRule("takumo-api-key", anchor, KEY, "Takumo Aegis API key").seg(LOWER_HEX, 64, 64));
+    }
+    // Spaces access key ids since 2023 (the secret beside one is a context rule's)
+    r.add(new PrefixRule("digitalocean-spaces-key", "DO00", KEY, "DigitalOcean Spaces access key").seg(UPPER_DIGIT, 16, 16)
+        .check(classes(2)));
+    // eBay's Cert ID, the application's client secret: PRD- (production) or SBX- (sandbox), then a UUID's groups
+    for (String anchor : new String[] {"PRD-", "SBX-"}) {
+      r.add(new PrefixRule("ebay-client-secret", anchor, SECRET, "eBay Cert ID (client secret)").seg(LOWER_HEX, 12, 12)
+          .sep('-', LOWER_HEX, 4, 4).sep('-', LOWER_HEX, 4, 4).sep('-', LOWER_HEX, 4, 4).sep('-', LOWER_HEX, 4, 4));
+    }
+    // Lob: live_ or test_ and 35 hex characters (an odd length no other format has; Mollie's are 30 alphanumerics)
+    for (String anchor : new String[] {"live_", "test_"}) {
+      r.add(new PrefixRule("lob-api-key", anchor, KEY, "Lob API key").seg(LOWER_HEX, 35, 35).check(classes(2)));
+    }
+    for (String anchor : new String[] {"secret-test-", "secret-live-"}) {
+      r.add(new PrefixRule("stytch-secret", anchor, SECRET, "Stytch project secret").seg(B64URL | EQUALS, 36, 44)
+          .check(classes(3)));
+    }
+    // Google's OAuth refresh tokens: 1//0 and base64url (gcloud's, oauth2l's, every installed app's)
+    r.add(new PrefixRule("google-oauth-refresh-token", "1//0", TOKEN, "Google OAuth refresh token").seg(B64URL, 40, 256)
+        .check(classes(3)));
+    // BIP32 extended private keys (a wallet's master key): Base58Check of 78 bytes, checked
+    r.add(new PrefixRule("bip32-extended-private-key", "xprv", SECRET, "BIP32 extended private key").seg(ALNUM, 107, 107)
+        .check((b, start, body, end) -> Checksums.base58Check(b, start, end, 78)));
     r.add(new PrefixRule("digitalocean-oauth", "doo_v1_", KEY, "DigitalOcean OAuth token").seg(LOWER_HEX, 64, 64));
     r.add(new PrefixRule("digitalocean-refresh", "dor_v1_", KEY, "DigitalOcean refresh token").seg(LOWER_HEX, 64, 64));
     r.add(new PrefixRule("cloudflare-origin-ca-key", "v1.0-", KEY, "Cloudflare origin CA key")

@@ -21,7 +21,9 @@ class RuleExamplesTest {
   private static final Map<String, String> GIVEN = Map.of(
       "aws-bedrock-api-key-short", "bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29tLz9BY3Rpb249Q2FsbFdpdGhCZWFyZXJUb2tlbg==",
       "1password-secret-key", "A3-ASWWYB-798JRYLJVD4-23DC2-86TVM-H43EB",
-      "azure-ad-client-secret", "bP88Q~rcBcYjzzOhg1Hnn76Wm3jGgakZiZ.8vMgR");
+      "azure-ad-client-secret", "bP88Q~rcBcYjzzOhg1Hnn76Wm3jGgakZiZ.8vMgR",
+      // Base58Check of a version, depth, parent, index, chain code and key (made here, random)
+      "bip32-extended-private-key", "xprv9v6gULBZCRV1tJvUYw43NqxRk1JVbGksvodJ9QhNbteaSV8S1noeUUzkxwTsa6GReAAYbFRqSwduvLyjTPx7Hz2v5Bb9ZDbjYs1GuiKJqXJ");
   /** Formats found only in their setting: what comes before the token (a SAS signature's query). */
   private static final Map<String, String> SETTING = Map.of("azure-sas-signature", "https://a.blob.core.windows.net/c?sv=2022-11-02&sp=r&",
       "azure-function-key", "https://fn-orders.azurewebsites.net/api/Ship?");
