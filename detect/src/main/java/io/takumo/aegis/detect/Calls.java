@@ -52,33 +52,45 @@ final class Calls {
    * parenthesis); null otherwise.
    */
   static @Nullable Value secretArgument(byte[] b, int p, int to, Call call) {
-    Value[] literals = new Value[MAX_ARGUMENTS];
+    Arguments list = arguments(b, p, to, MAX_ARGUMENTS);
+    if (list == null) {
+      return null;
+    }
+    int index = call.argument() < 0 ? list.count() - 1 : call.argument();
+    return index > 0 && index < list.count() ? list.literals()[index] : null;
+  }
+
+  /**
+   * An argument list (or an SQL tuple) read to its closing parenthesis: each argument's string literal, or null where
+   * it is something else; how many; and where the closing parenthesis is.
+   */
+  record Arguments(@Nullable Value[] literals, int count, int close) {}
+
+  /** The list that starts at {@code p} (after its opening parenthesis), of at most {@code max} arguments, or null. */
+  static @Nullable Arguments arguments(byte[] b, int p, int to, int max) {
+    Value[] literals = new Value[max];
     int n = 0;
     int q = p;
-    while (n < MAX_ARGUMENTS) {
+    while (n < max) {
       q = Value.skipSpace(b, q, to);
       int start = q;
       Value literal = q < to && (b[q] == '"' || b[q] == '\'') ? Value.quoted(b, q, to) : null;
       int end = skipArgument(b, literal != null ? literal.end() + 1 : q, to);
-      int next = literal != null && end >= 0 ? Value.skipSpace(b, literal.end() + 1, end) : end;
-      if (next != end && b[next] != '.') {
-        literal = null; // "…" + suffix: an expression, not the literal alone (nor converted: "…".toCharArray())
-      }
       if (end < 0) {
         return null;
       }
+      int next = literal != null ? Value.skipSpace(b, literal.end() + 1, end) : end;
+      if (next != end && b[next] != '.') {
+        literal = null; // "…" + suffix: an expression, not the literal alone (nor converted: "…".toCharArray())
+      }
       literals[n++] = literal;
       q = end;
-      if (q >= to || b[q] == ')' || q - start > MAX_ARGUMENT) {
+      if (b[q] == ')' || q - start > MAX_ARGUMENT) {
         break;
       }
       q++; // the comma
     }
-    if (q >= to || b[q] != ')') {
-      return null; // a list cut off, or longer than any of these calls takes
-    }
-    int index = call.argument() < 0 ? n - 1 : call.argument();
-    return index > 0 && index < n ? literals[index] : null;
+    return q < to && b[q] == ')' ? new Arguments(literals, n, q) : null; // not cut off, nor longer than max
   }
 
   /** The comma or closing parenthesis that ends the argument whose rest starts at {@code p}, or -1. */

@@ -105,6 +105,7 @@ public final class Detector {
     all.add(new Trigger(JWK_KTY, false, Kind.JWK, null, null));
     all.add(new Trigger(TF_BCRYPT_HASH, false, Kind.TERRAFORM_PASSWORD, null, null));
     all.add(new Trigger(TABLE_RULE, false, Kind.TABLE, null, null));
+    all.add(new Trigger(SQL_VALUES, true, Kind.SQL_INSERT, null, null));
     all.add(new Trigger(ascii("PuTTY-User-Key-File-"), false, Kind.PUTTY, null, null));
     all.add(new Trigger(SSH2_BEGIN, false, Kind.SSH2, null, null));
     all.add(new Trigger(ascii("LS0tLS1CRUdJTi"), false, Kind.BASE64_PEM, null, null));
@@ -510,6 +511,9 @@ public final class Detector {
           spelled(Literals.chain(b, at, from, to), out);
         }
         break;
+      case SQL_INSERT:
+        sqlInsert(b, at, from, to, out);
+        break;
       case CALL:
         credentialArgument(b, at + t.literal.length, to, requireNonNull(CALLS.get(t.literal)), out);
         break;
@@ -555,6 +559,73 @@ public final class Detector {
         throw new IllegalStateException("trigger kind " + t.kind);
     }
     return pemEnd;
+  }
+
+  private static final byte[] SQL_VALUES = ascii(") values");
+  /** The most columns and rows read of one INSERT, and how far back its column list may start. */
+  private static final int SQL_COLUMNS = 64;
+  private static final int SQL_ROWS = 4096;
+  private static final int SQL_REACH = 1024;
+
+  /**
+   * {@code INSERT INTO oauth_clients (client_id, client_secret, …) VALUES ('…', '…', …), (…);}: a column named for
+   * a secret names the string literal at its position in every row, as a header names a query result's cells. A SQL
+   * dump or a seed file holds a table's credentials this way, with no name beside any value.
+   */
+  private void sqlInsert(byte[] b, int at, int from, int to, List<Finding> out) {
+    int open = at - 1;
+    while (open >= from && at - open < SQL_REACH && b[open] != '(' && b[open] != ')' && b[open] != ';') {
+      open--;
+    }
+    if (open < from || b[open] != '(') {
+      return;
+    }
+    Keyword[] kinds = new Keyword[SQL_COLUMNS];
+    int columns = 0;
+    boolean secret = false;
+    for (int c = open + 1; c <= at && columns < SQL_COLUMNS; ) {
+      int e = c;
+      while (e < at && b[e] != ',') {
+        e++;
+      }
+      int ns = Value.skipSpace(b, c, e);
+      int ne = e;
+      while (ne > ns && (Bytes.is(b[ne - 1], Bytes.SPACE) || b[ne - 1] == '"' || b[ne - 1] == '`' || b[ne - 1] == ']')) {
+        ne--;
+      }
+      while (ns < ne && (b[ns] == '`' || b[ns] == '[')) {
+        ns++;
+      }
+      kinds[columns] = ne > ns ? Keyword.classify(b, ns, ne) : null;
+      secret |= kinds[columns] != null;
+      columns++;
+      c = e + 1;
+    }
+    if (!secret) {
+      return;
+    }
+    int p = at + SQL_VALUES.length;
+    for (int row = 0; row < SQL_ROWS; row++) {
+      p = Value.skipSpace(b, p, to);
+      if (p >= to || b[p] != '(') {
+        return;
+      }
+      Calls.Arguments values = Calls.arguments(b, p + 1, to, columns);
+      if (values == null) {
+        return;
+      }
+      for (int i = 0; i < values.count(); i++) {
+        Value v = values.literals()[i];
+        if (kinds[i] != null && v != null) {
+          quotedValue(kinds[i], b, v.start(), v.end(), out);
+        }
+      }
+      p = Value.skipSpace(b, values.close() + 1, to);
+      if (p >= to || b[p] != ',') {
+        return;
+      }
+      p++;
+    }
   }
 
   private static final Map<byte[], Calls.Call> CALLS = new java.util.IdentityHashMap<>();
@@ -2019,7 +2090,7 @@ public final class Detector {
     PREFIX, CONTEXT, PEM, JWT, URL, BEARER, CURL_USER, PRIVATE_IP, KUBERNETES, PGPASS, HASH_LINE, BASIC, VAULT_LOGIN,
     ORACLE_THIN, MYSQL_CLI, IDENTIFIED_BY, PUTTY, BASE64_PEM, EZCONNECT, GO_DSN, LOGIN_CLI, SECURE_STRING,
     FOREIGN, SSH2, HTPASSWD, COMMAND_PAIRS, ECHO, PLIST, SET_PASSWORD, OPENSSL_PASS, JWK, TERRAFORM_PASSWORD, TABLE,
-    CONCATENATION, CODES, CALL
+    CONCATENATION, CODES, CALL, SQL_INSERT
   }
 
   private static final class Trigger {
