@@ -42,7 +42,7 @@ public final class LeakGate {
    */
   public static List<String> drain() {
     for (int i = 0; i < 3; i++) {
-      System.gc();
+      collected();
       for (int j = 0; j < 8; j++) {
         ByteBuf probe = UnpooledByteBufAllocator.DEFAULT.directBuffer(1);
         probe.release();
@@ -55,6 +55,27 @@ public final class LeakGate {
       LEAKS.clear();
       return seen;
     }
+  }
+
+  /** The longest wait for a collection's references to be enqueued: a bound, not a pause (it returns at once). */
+  private static final long ENQUEUED_WITHIN_MS = 30_000;
+
+  /**
+   * Runs a collection and returns once the references it cleared are enqueued: a sentinel cleared by the same
+   * collection is waited for on its queue. The reference handler thread enqueues them after the collection, so on a
+   * busy machine a detector polled right after {@code System.gc()} may not see the leak yet (a flaky gate, seen on
+   * 2026-12-07).
+   */
+  private static void collected() {
+    java.lang.ref.ReferenceQueue<Object> queue = new java.lang.ref.ReferenceQueue<>();
+    java.lang.ref.WeakReference<Object> sentinel = new java.lang.ref.WeakReference<>(new Object(), queue);
+    System.gc();
+    try {
+      queue.remove(ENQUEUED_WITHIN_MS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    java.lang.ref.Reference.reachabilityFence(sentinel);
   }
 
   private static void record(String report) {
