@@ -13,8 +13,12 @@ import org.jspecify.annotations.Nullable;
 final class Calls {
   private Calls() {}
 
-  /** One call: its literal (what the trigger finds), which argument holds the secret (-1: the last), and its kind. */
-  record Call(byte[] literal, int argument, Keyword kind) {}
+  /**
+   * One call: the bytes of its name before the trigger's literal, checked when the trigger fires; the literal (the
+   * name's end and its parenthesis: {@code dCredentials(} keys on a pair rarer in code than {@code password}'s, which
+   * a code-heavy prompt holds thousands of times); which argument holds the secret (-1: the last), and its kind.
+   */
+  record Call(byte[] before, byte[] literal, int argument, Keyword kind) {}
 
   /** Arguments read, at most; bytes of one argument read, at most. */
   private static final int MAX_ARGUMENTS = 6;
@@ -28,12 +32,12 @@ final class Calls {
       call("SetBasicAuth(", 1, Keyword.PASSWORD), // Go's net/http: username, password
       call("smtp.PlainAuth(", 2, Keyword.PASSWORD), // Go: identity, username, password, host
       call("getConnection(", -1, Keyword.PASSWORD), // JDBC: (url, user, password) or a DataSource's (user, password)
-      call("UsernamePasswordCredentials(", 1, Keyword.PASSWORD), // Apache HttpClient
-      call("PasswordAuthentication(", 1, Keyword.PASSWORD), // java.net, JavaMail: user, password[.toCharArray()]
+      call("UsernamePasswor", "dCredentials(", 1, Keyword.PASSWORD), // Apache HttpClient
+      call("Passwor", "dAuthentication(", 1, Keyword.PASSWORD), // java.net, JavaMail: user, password[.toCharArray()]
       call("NetworkCredential(", 1, Keyword.PASSWORD), // .NET: userName, password[, domain]
       call("Credentials.basic(", 1, Keyword.PASSWORD), // OkHttp
       call("HTTPBasicAuth(", 1, Keyword.PASSWORD), // Python requests
-      call("HTTPDigestAuth(", 1, Keyword.PASSWORD),
+      call("HTTPDiges", "tAuth(", 1, Keyword.PASSWORD),
       call("auth=(", 1, Keyword.PASSWORD), // requests.get(url, auth=("user", "…"))
       call(".login(", 1, Keyword.PASSWORD), // smtplib, ftplib, imaplib: user, password
       call("simple_bind_s(", 1, Keyword.PASSWORD), // python-ldap: who, cred
@@ -43,7 +47,11 @@ final class Calls {
       call("NewStaticCredentialsProvider(", 1, Keyword.SECRET)); // AWS SDK for Go v2
 
   private static Call call(String literal, int argument, Keyword kind) {
-    return new Call(Detector.ascii(literal), argument, kind);
+    return call("", literal, argument, kind);
+  }
+
+  private static Call call(String before, String literal, int argument, Keyword kind) {
+    return new Call(Detector.ascii(before), Detector.ascii(literal), argument, kind);
   }
 
   /**

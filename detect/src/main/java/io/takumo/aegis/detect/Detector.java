@@ -105,7 +105,7 @@ public final class Detector {
     all.add(new Trigger(JWK_KTY, false, Kind.JWK, null, null));
     all.add(new Trigger(TF_BCRYPT_HASH, false, Kind.TERRAFORM_PASSWORD, null, null));
     all.add(new Trigger(TABLE_RULE, false, Kind.TABLE, null, null));
-    all.add(new Trigger(SQL_VALUES, true, Kind.SQL_INSERT, null, null));
+    all.add(new Trigger(SQL_INSERT, true, Kind.SQL_INSERT, null, null));
     all.add(new Trigger(ascii("PuTTY-User-Key-File-"), false, Kind.PUTTY, null, null));
     all.add(new Trigger(SSH2_BEGIN, false, Kind.SSH2, null, null));
     all.add(new Trigger(ascii("LS0tLS1CRUdJTi"), false, Kind.BASE64_PEM, null, null));
@@ -512,10 +512,10 @@ public final class Detector {
         }
         break;
       case SQL_INSERT:
-        sqlInsert(b, at, from, to, out);
+        sqlInsert(b, at, to, out);
         break;
       case CALL:
-        credentialArgument(b, at + t.literal.length, to, requireNonNull(CALLS.get(t.literal)), out);
+        credentialArgument(b, at, from, to, requireNonNull(CALLS.get(t.literal)), out);
         break;
       case CODES:
         if (expressions) {
@@ -561,8 +561,10 @@ public final class Detector {
     return pemEnd;
   }
 
-  private static final byte[] SQL_VALUES = ascii(") values");
-  /** The most columns and rows read of one INSERT, and how far back its column list may start. */
+  /** INSERT's own words: ") values" keyed on ") ", which code holds thousands of times per 4 MiB. */
+  private static final byte[] SQL_INSERT = ascii("insert into ");
+  private static final byte[] SQL_VALUES = ascii("values");
+  /** The most columns and rows read of one INSERT, and how far its column list may reach. */
   private static final int SQL_COLUMNS = 64;
   private static final int SQL_ROWS = 4096;
   private static final int SQL_REACH = 1024;
@@ -572,20 +574,25 @@ public final class Detector {
    * a secret names the string literal at its position in every row, as a header names a query result's cells. A SQL
    * dump or a seed file holds a table's credentials this way, with no name beside any value.
    */
-  private void sqlInsert(byte[] b, int at, int from, int to, List<Finding> out) {
-    int open = at - 1;
-    while (open >= from && at - open < SQL_REACH && b[open] != '(' && b[open] != ')' && b[open] != ';') {
-      open--;
+  private void sqlInsert(byte[] b, int at, int to, List<Finding> out) {
+    int open = at + SQL_INSERT.length; // past the table's name, quoted or not
+    while (open < to && open - at < SQL_REACH && b[open] != '(' && b[open] != ';') {
+      open++;
     }
-    if (open < from || b[open] != '(') {
-      return;
+    int close = open + 1;
+    while (close < to && close - open < SQL_REACH && b[close] != ')' && b[close] != '(' && b[close] != ';') {
+      close++;
+    }
+    int values = close + 1 < to && b[close] == ')' && b[open] == '(' ? Value.skipSpace(b, close + 1, to) : to;
+    if (!Bytes.startsWith(b, values, to, SQL_VALUES, true)) {
+      return; // INSERT INTO t SELECT …, or VALUES with no column list: no names
     }
     Keyword[] kinds = new Keyword[SQL_COLUMNS];
     int columns = 0;
     boolean secret = false;
-    for (int c = open + 1; c <= at && columns < SQL_COLUMNS; ) {
+    for (int c = open + 1; c <= close && columns < SQL_COLUMNS; ) {
       int e = c;
-      while (e < at && b[e] != ',') {
+      while (e < close && b[e] != ',') {
         e++;
       }
       int ns = Value.skipSpace(b, c, e);
@@ -604,23 +611,23 @@ public final class Detector {
     if (!secret) {
       return;
     }
-    int p = at + SQL_VALUES.length;
-    for (int row = 0; row < SQL_ROWS; row++) {
+    int p = values + SQL_VALUES.length;
+    for (int rows = 0; rows < SQL_ROWS; rows++) {
       p = Value.skipSpace(b, p, to);
       if (p >= to || b[p] != '(') {
         return;
       }
-      Calls.Arguments values = Calls.arguments(b, p + 1, to, columns);
-      if (values == null) {
+      Calls.Arguments row = Calls.arguments(b, p + 1, to, columns);
+      if (row == null) {
         return;
       }
-      for (int i = 0; i < values.count(); i++) {
-        Value v = values.literals()[i];
+      for (int i = 0; i < row.count(); i++) {
+        Value v = row.literals()[i];
         if (kinds[i] != null && v != null) {
           quotedValue(kinds[i], b, v.start(), v.end(), out);
         }
       }
-      p = Value.skipSpace(b, values.close() + 1, to);
+      p = Value.skipSpace(b, row.close() + 1, to);
       if (p >= to || b[p] != ',') {
         return;
       }
@@ -637,8 +644,12 @@ public final class Detector {
   }
 
   /** A credential a call takes by position ({@link Calls}), judged as its parameter's kind of name would judge it. */
-  private void credentialArgument(byte[] b, int p, int to, Calls.Call call, List<Finding> out) {
-    Value value = Calls.secretArgument(b, p, to, call);
+  private void credentialArgument(byte[] b, int at, int from, int to, Calls.Call call, List<Finding> out) {
+    int start = at - call.before().length;
+    if (start < from || !Bytes.startsWith(b, start, at, call.before(), false)) {
+      return;
+    }
+    Value value = Calls.secretArgument(b, at + call.literal().length, to, call);
     if (value != null && call.kind().accepts(b, value.start(), value.end(), true, false)
         && !failedKnownFormat(b, value.start(), value.end())) {
       out.add(call.kind().finding(value.start(), value.end()));
