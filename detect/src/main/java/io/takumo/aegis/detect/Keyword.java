@@ -409,6 +409,40 @@ enum Keyword {
         && (this == PASSWORD || this == PWD || !wordPhrase(b, from, to));
   }
 
+  /**
+   * An application password as its service shows it: Google's four groups of four lower-case letters ({@code abcd
+   * efgh ijkl mnop}), WordPress's six groups of four letters and digits ({@code LPhg A1sM 7nVL o79z WKu6 aDn6}); under
+   * a password's name, not a sentence: groups of exactly four, one blank between, two classes or more for WordPress's,
+   * a group with no vowel for Google's (four in five of its passwords have one).
+   */
+  static boolean appPassword(byte[] b, int from, int to) {
+    int len = to - from;
+    if (len != 19 && len != 29) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      boolean blank = (i - from) % 5 == 4;
+      if (blank ? b[i] != ' ' : !Bytes.is(b[i], len == 19 ? Bytes.LOWER : Bytes.ALNUM)) {
+        return false;
+      }
+    }
+    if (len == 29) {
+      return Bytes.classesPresent(b, from, to) >= 3; // the blanks are the fourth
+    }
+    for (int g = from; g < to; g += 5) { // Google's: random letters, so a group with no vowel (not "will make this work")
+      boolean vowel = false;
+      for (int i = g; i < g + 4; i++) {
+        vowel |= VOWELS.indexOf(b[i]) >= 0;
+      }
+      if (!vowel) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final String VOWELS = "aeiouy";
+
   private boolean shapeAccepted(byte[] b, int from, int to, int len, int spaces, int digits) {
     switch (this) {
       case BUNDLER:
@@ -416,7 +450,8 @@ enum Keyword {
             && Placeholders.containsIgnoreCase(b, from, to, COLON);
       case PASSWORD:
       case PWD:
-        return len >= 6 && len <= 128 && spaces <= 1 && !Placeholders.isPlaceholder(b, from, to);
+        return len >= 6 && len <= 128 && (spaces <= 1 || appPassword(b, from, to))
+            && !Placeholders.isPlaceholder(b, from, to);
       case LOGIN:
         return len >= 20 && spaces == 0 && digits > 0 && !Placeholders.isPlaceholder(b, from, to)
             && Bytes.entropy(b, from, to) >= 3.0;

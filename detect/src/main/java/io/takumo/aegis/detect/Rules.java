@@ -69,6 +69,13 @@ final class Rules {
     // carries the SAS version (sv=) too; the signature alone is the secret.
     r.add(new PrefixRule("azure-sas-signature", "sig=", TOKEN, "Azure shared access signature")
         .seg(ALNUM | PLUS_SLASH | EQUALS | PERCENT, 43, 120).check(Rules::azureSas).confidence(0.95));
+    // Signed URLs grant what their key may read until they expire, to whoever holds them, as a SAS does: CloudFront's
+    // Signature= (its base64 with - _ ~ for + = /) in a query with Expires= or Policy=, S3's presigned
+    // X-Amz-Signature= (64 hex) with X-Amz-Credential=; the signature is the secret
+    r.add(new PrefixRule("cloudfront-signature", "Signature=", TOKEN, "CloudFront signed URL's signature")
+        .seg(ALNUM | DASH | UNDERSCORE | TILDE, 100, 1024).check(Rules::cloudFrontSigned).confidence(0.95));
+    r.add(new PrefixRule("aws-presigned-signature", "X-Amz-Signature=", TOKEN, "S3 presigned URL's signature")
+        .seg(LOWER_HEX, 64, 64).check(Rules::s3Presigned).confidence(0.95));
     r.add(new PrefixRule("digitalocean-token", "dop_v1_", KEY, "DigitalOcean personal access token").seg(LOWER_HEX, 64, 64));
     // the gateway's own keys (SPEC §8): pasted into a prompt, one is a secret like any other
     for (String anchor : new String[] {"tk_live_", "tk_test_"}) {
@@ -469,6 +476,26 @@ final class Rules {
   private static final byte[] SAS_VERSION = "sv=".getBytes(StandardCharsets.US_ASCII);
 
   /** A SAS signature: its query names a SAS version (sv=) within the 512 bytes before it, and it is random. */
+  private static final byte[] CLOUDFRONT_EXPIRES = Detector.ascii("Expires=");
+  private static final byte[] CLOUDFRONT_POLICY = Detector.ascii("Policy=");
+  private static final byte[] AMZ_CREDENTIAL = Detector.ascii("X-Amz-Credential=");
+
+  private static boolean cloudFrontSigned(byte[] b, int start, int body, int end) {
+    int from = Math.max(0, start - 2048);
+    return (queryParameter(b, from, start, CLOUDFRONT_EXPIRES) || queryParameter(b, from, start, CLOUDFRONT_POLICY))
+        && Bytes.entropy(b, body, end) >= 4.0;
+  }
+
+  private static boolean s3Presigned(byte[] b, int start, int body, int end) {
+    return queryParameter(b, Math.max(0, start - 2048), start, AMZ_CREDENTIAL);
+  }
+
+  /** Whether {@code name} (with its {@code =}) starts a query parameter in {@code b[from, to)}: after ? or &. */
+  private static boolean queryParameter(byte[] b, int from, int to, byte[] name) {
+    int at = Bytes.indexOf(b, from, to, name);
+    return at > 0 && (b[at - 1] == '?' || b[at - 1] == '&');
+  }
+
   private static boolean azureSas(byte[] b, int start, int body, int end) {
     int from = Math.max(0, start - 512);
     int sv = Bytes.indexOf(b, from, start, SAS_VERSION);

@@ -26,7 +26,10 @@ class RuleExamplesTest {
       "bip32-extended-private-key", "xprv9v6gULBZCRV1tJvUYw43NqxRk1JVbGksvodJ9QhNbteaSV8S1noeUUzkxwTsa6GReAAYbFRqSwduvLyjTPx7Hz2v5Bb9ZDbjYs1GuiKJqXJ");
   /** Formats found only in their setting: what comes before the token (a SAS signature's query). */
   private static final Map<String, String> SETTING = Map.of("azure-sas-signature", "https://a.blob.core.windows.net/c?sv=2022-11-02&sp=r&",
-      "azure-function-key", "https://fn-orders.azurewebsites.net/api/Ship?");
+      "azure-function-key", "https://fn-orders.azurewebsites.net/api/Ship?",
+      "cloudfront-signature", "https://d1a2b3c4.cloudfront.net/videos/intro.mp4?Expires=1739088020&",
+      "aws-presigned-signature", "https://b.s3.amazonaws.com/k?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential="
+          + "AKIAZ3MJJWQ5XLOPK7RA%2F20250101%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20250101T000000Z&");
 
   static Stream<PrefixRule> rules() {
     return Rules.builtIn().stream();
@@ -58,6 +61,10 @@ class RuleExamplesTest {
       return given;
     }
     switch (rule.id) { // structure a random string will not hit
+      case "cloudfront-signature": // the checks look for Expires= and X-Amz-Credential= before, as the setting gives
+        return anchor + randomOf(alphabet(Bytes.ALNUM | Bytes.DASH | Bytes.UNDERSCORE), 172, random);
+      case "aws-presigned-signature":
+        return anchor + randomOf(alphabet(Bytes.LOWER_HEX), 64, random);
       case "azure-sas-signature": // the check looks for sv= before it, which the setting gives
         return anchor + randomOf(alphabet(Bytes.ALNUM), 40, random) + "%2B" + randomOf(alphabet(Bytes.ALNUM), 4, random)
             + "%3D";
