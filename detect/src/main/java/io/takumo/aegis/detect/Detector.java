@@ -105,7 +105,6 @@ public final class Detector {
     all.add(new Trigger(JWK_KTY, false, Kind.JWK, null, null));
     all.add(new Trigger(TF_BCRYPT_HASH, false, Kind.TERRAFORM_PASSWORD, null, null));
     all.add(new Trigger(TABLE_RULE, false, Kind.TABLE, null, null));
-    all.add(new Trigger(SQL_INSERT, true, Kind.SQL_INSERT, null, null));
     all.add(new Trigger(ascii("PuTTY-User-Key-File-"), false, Kind.PUTTY, null, null));
     all.add(new Trigger(SSH2_BEGIN, false, Kind.SSH2, null, null));
     all.add(new Trigger(ascii("LS0tLS1CRUdJTi"), false, Kind.BASE64_PEM, null, null));
@@ -511,9 +510,6 @@ public final class Detector {
           spelled(Literals.chain(b, at, from, to), out);
         }
         break;
-      case SQL_INSERT:
-        sqlInsert(b, at, to, out);
-        break;
       case CALL:
         credentialArgument(b, at, from, to, requireNonNull(CALLS.get(t.literal)), out);
         break;
@@ -559,80 +555,6 @@ public final class Detector {
         throw new IllegalStateException("trigger kind " + t.kind);
     }
     return pemEnd;
-  }
-
-  /** INSERT's own words: ") values" keyed on ") ", which code holds thousands of times per 4 MiB. */
-  private static final byte[] SQL_INSERT = ascii("insert into ");
-  private static final byte[] SQL_VALUES = ascii("values");
-  /** The most columns and rows read of one INSERT, and how far its column list may reach. */
-  private static final int SQL_COLUMNS = 64;
-  private static final int SQL_ROWS = 4096;
-  private static final int SQL_REACH = 1024;
-
-  /**
-   * {@code INSERT INTO oauth_clients (client_id, client_secret, …) VALUES ('…', '…', …), (…);}: a column named for
-   * a secret names the string literal at its position in every row, as a header names a query result's cells. A SQL
-   * dump or a seed file holds a table's credentials this way, with no name beside any value.
-   */
-  private void sqlInsert(byte[] b, int at, int to, List<Finding> out) {
-    int open = at + SQL_INSERT.length; // past the table's name, quoted or not
-    while (open < to && open - at < SQL_REACH && b[open] != '(' && b[open] != ';') {
-      open++;
-    }
-    int close = open + 1;
-    while (close < to && close - open < SQL_REACH && b[close] != ')' && b[close] != '(' && b[close] != ';') {
-      close++;
-    }
-    int values = close + 1 < to && b[close] == ')' && b[open] == '(' ? Value.skipSpace(b, close + 1, to) : to;
-    if (!Bytes.startsWith(b, values, to, SQL_VALUES, true)) {
-      return; // INSERT INTO t SELECT …, or VALUES with no column list: no names
-    }
-    Keyword[] kinds = new Keyword[SQL_COLUMNS];
-    int columns = 0;
-    boolean secret = false;
-    for (int c = open + 1; c <= close && columns < SQL_COLUMNS; ) {
-      int e = c;
-      while (e < close && b[e] != ',') {
-        e++;
-      }
-      int ns = Value.skipSpace(b, c, e);
-      int ne = e;
-      while (ne > ns && (Bytes.is(b[ne - 1], Bytes.SPACE) || b[ne - 1] == '"' || b[ne - 1] == '`' || b[ne - 1] == ']')) {
-        ne--;
-      }
-      while (ns < ne && (b[ns] == '`' || b[ns] == '[')) {
-        ns++;
-      }
-      kinds[columns] = ne > ns ? Keyword.classify(b, ns, ne) : null;
-      secret |= kinds[columns] != null;
-      columns++;
-      c = e + 1;
-    }
-    if (!secret) {
-      return;
-    }
-    int p = values + SQL_VALUES.length;
-    for (int rows = 0; rows < SQL_ROWS; rows++) {
-      p = Value.skipSpace(b, p, to);
-      if (p >= to || b[p] != '(') {
-        return;
-      }
-      Calls.Arguments row = Calls.arguments(b, p + 1, to, columns);
-      if (row == null) {
-        return;
-      }
-      for (int i = 0; i < row.count(); i++) {
-        Value v = row.literals()[i];
-        if (kinds[i] != null && v != null) {
-          quotedValue(kinds[i], b, v.start(), v.end(), out);
-        }
-      }
-      p = Value.skipSpace(b, row.close() + 1, to);
-      if (p >= to || b[p] != ',') {
-        return;
-      }
-      p++;
-    }
   }
 
   private static final Map<byte[], Calls.Call> CALLS = new java.util.IdentityHashMap<>();
@@ -2101,7 +2023,7 @@ public final class Detector {
     PREFIX, CONTEXT, PEM, JWT, URL, BEARER, CURL_USER, PRIVATE_IP, KUBERNETES, PGPASS, HASH_LINE, BASIC, VAULT_LOGIN,
     ORACLE_THIN, MYSQL_CLI, IDENTIFIED_BY, PUTTY, BASE64_PEM, EZCONNECT, GO_DSN, LOGIN_CLI, SECURE_STRING,
     FOREIGN, SSH2, HTPASSWD, COMMAND_PAIRS, ECHO, PLIST, SET_PASSWORD, OPENSSL_PASS, JWK, TERRAFORM_PASSWORD, TABLE,
-    CONCATENATION, CODES, CALL, SQL_INSERT
+    CONCATENATION, CODES, CALL
   }
 
   private static final class Trigger {
