@@ -46,6 +46,19 @@ final class Calls {
       call("NewStaticCredentials(", 1, Keyword.SECRET), // AWS SDK for Go: id, secret, token
       call("NewStaticCredentialsProvider(", 1, Keyword.SECRET)); // AWS SDK for Go v2
 
+  private static final java.util.Map<byte[], Call> BY_LITERAL = new java.util.IdentityHashMap<>();
+
+  static {
+    for (Call call : CALLS) {
+      BY_LITERAL.put(call.literal(), call);
+    }
+  }
+
+  /** The call whose trigger literal is {@code literal} (the same array: the detector's triggers hold them). */
+  static Call of(byte[] literal) {
+    return java.util.Objects.requireNonNull(BY_LITERAL.get(literal));
+  }
+
   private static Call call(String literal, int argument, Keyword kind) {
     return call("", literal, argument, kind);
   }

@@ -511,7 +511,7 @@ public final class Detector {
         }
         break;
       case CALL:
-        credentialArgument(b, at, from, to, requireNonNull(CALLS.get(t.literal)), out);
+        credentialArgument(b, at, from, to, Calls.of(t.literal), out);
         break;
       case CODES:
         if (expressions) {
@@ -555,14 +555,6 @@ public final class Detector {
         throw new IllegalStateException("trigger kind " + t.kind);
     }
     return pemEnd;
-  }
-
-  private static final Map<byte[], Calls.Call> CALLS = new java.util.IdentityHashMap<>();
-
-  static {
-    for (Calls.Call call : Calls.CALLS) {
-      CALLS.put(call.literal(), call);
-    }
   }
 
   /** A credential a call takes by position ({@link Calls}), judged as its parameter's kind of name would judge it. */
