@@ -69,11 +69,15 @@ final class Calls {
 
   /**
    * The argument {@code call} gives its secret in, when it is a string literal ({@code "…"} or {@code '…'}, maybe
-   * converted: {@code "…".toCharArray()}), in the argument list that starts at {@code p} (after the opening
-   * parenthesis); null otherwise.
+   * converted: {@code "…".toCharArray()}), of the call whose trigger literal is at {@code at} (its name's first
+   * bytes before it, its argument list after); null otherwise.
    */
-  static @Nullable Value secretArgument(byte[] b, int p, int to, Call call) {
-    Arguments list = arguments(b, p, to, MAX_ARGUMENTS);
+  static @Nullable Value secretArgument(byte[] b, int at, int from, int to, Call call) {
+    int start = at - call.before().length;
+    if (start < from || !Bytes.startsWith(b, start, at, call.before(), false)) {
+      return null;
+    }
+    Arguments list = arguments(b, at + call.literal().length, to, MAX_ARGUMENTS);
     if (list == null) {
       return null;
     }

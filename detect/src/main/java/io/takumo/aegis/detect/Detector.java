@@ -559,11 +559,7 @@ public final class Detector {
 
   /** A credential a call takes by position ({@link Calls}), judged as its parameter's kind of name would judge it. */
   private void credentialArgument(byte[] b, int at, int from, int to, Calls.Call call, List<Finding> out) {
-    int start = at - call.before().length;
-    if (start < from || !Bytes.startsWith(b, start, at, call.before(), false)) {
-      return;
-    }
-    Value value = Calls.secretArgument(b, at + call.literal().length, to, call);
+    Value value = Calls.secretArgument(b, at, from, to, call);
     if (value != null && call.kind().accepts(b, value.start(), value.end(), true, false)
         && !failedKnownFormat(b, value.start(), value.end())) {
       out.add(call.kind().finding(value.start(), value.end()));

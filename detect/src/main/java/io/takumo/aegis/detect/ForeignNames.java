@@ -159,6 +159,7 @@ final class ForeignNames {
     int limit = Math.min(to, ne + REACH);
     int words = 0;
     Value direct;
+    int mine;
     for (int p = ne; p < limit; ) {
       byte c = b[p];
       int connector = 0;
@@ -176,8 +177,8 @@ final class ForeignNames {
           // the value right after the name: Turkish, Hindi (veritabanı şifresi …, पासवर्ड … है), a user's pair
           // (login admin, hasło …)
           return direct;
-        } else if (words == 0 && possessive(b, w, to) > 0) {
-          p = possessive(b, w, to); // Token API saya …, kata sandi database-nya …: "my", "its" before the value
+        } else if (words == 0 && (mine = possessive(b, w, to)) > 0) {
+          p = mine; // Token API saya …, kata sandi database-nya …: "my", "its" before the value
           continue;
         } else if (++words > WORDS) {
           return null;

@@ -229,8 +229,8 @@ public final class JsonScanner {
             } else {
               value(b, p + 1, end, escapes, b, keyStart, keyEnd, out);
             }
-            boolean jwkMember = is(b, keyStart, keyEnd, JWK_D) || is(b, keyStart, keyEnd, JWK_K);
-            if (escapes.count == 0 && (jwkMember || is(b, keyStart, keyEnd, RESULT))) {
+            boolean jwkMember = escapes.count == 0 && (is(b, keyStart, keyEnd, JWK_D) || is(b, keyStart, keyEnd, JWK_K));
+            if (jwkMember || escapes.count == 0 && is(b, keyStart, keyEnd, RESULT)) {
               if (jwkMember && jwkDepth == depth) {
                 Detector.jwkPrivate(b, p + 1, end, out);
               } else if (!jwkMember && terraformDepth == depth) {
