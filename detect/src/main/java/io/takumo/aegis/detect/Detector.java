@@ -112,6 +112,10 @@ public final class Detector {
       all.add(new Trigger(ascii(flags), false, Kind.CURL_USER, null, null));
     }
     all.add(new Trigger(ascii("--user "), false, Kind.CURL_USER, null, null));
+    // libcurl's option (CURLOPT_USERPWD, pycurl.USERPWD) and HAProxy's stats page: user:password, as curl -u takes it
+    all.add(new Trigger(ascii("USERPWD, "), false, Kind.CURL_USER, null, null));
+    all.add(new Trigger(ascii("stats auth "), false, Kind.CURL_USER, null, null));
+    all.add(new Trigger(ascii(" insecure-password "), false, Kind.DIRECTIVE_PASSWORD, null, null)); // HAProxy's userlist
     all.add(new Trigger(ascii("data:"), false, Kind.KUBERNETES, null, null));
     all.add(new Trigger(ascii("Data:"), false, Kind.KUBERNETES, null, null)); // stringData: (KubernetesSecrets.scan)
     for (String port : new String[] {":5432:", ":6432:", ":*:"}) { // PostgreSQL's, PgBouncer's, any
@@ -524,6 +528,9 @@ public final class Detector {
       case BASE64_PEM:
         base64Pem(b, at, from, to, out);
         break;
+      case DIRECTIVE_PASSWORD:
+        directivePassword(b, at + t.literal.length, to, out);
+        break;
       case CURL_USER:
         curlUser(b, at, t.literal.length, to, out);
         break;
@@ -760,6 +767,20 @@ public final class Detector {
     }
     if (value != null && value.quoted() && Value.namesTheNextAttribute(b, is, ie, value.end(), to)) {
       return ie; // <add key="https://api.nuget.org/v3/index.json" value="…"/>: the attribute key= holds a name
+    }
+    if (value == null ? Value.symbolAfterOperator(b, ie, to)
+        : !value.quoted() && (Value.cutBySymbol(b, value.end(), to) || !Bytes.is(b[value.start()], Bytes.ALNUM)
+            || value.start() != Value.afterOperator(b, ie, to))) {
+      // POSTGRES_PASSWORD: ;i/ZIAI#-Al)V1g, DB_PASS=*oN<~2{Ut.0g>xA;wEt~: a value cut short or refused for a symbol
+      Value rest = Value.lineRest(b, is, ie, from, to);
+      if (rest != null && Keyword.symbolPassword(b, rest.start(), rest.end())) {
+        Keyword kind = Keyword.classify(b, is, ie);
+        if (kind == Keyword.PASSWORD || kind == Keyword.PWD || kind == Keyword.SECRET || kind == Keyword.KEY
+            || kind == Keyword.SALT) {
+          out.add(kind.finding(rest.start(), rest.end()));
+          return ie;
+        }
+      }
     }
     if (value == null || value.end() - value.start() < Keyword.MIN_VALUE
         || (expression && !value.envStyle() && !Value.passphrase(b, value.start(), value.end()))) {
@@ -1869,7 +1890,18 @@ public final class Detector {
     return operators == 1 && q < to && (b[q] == '"' || b[q] == '\'') ? q + 1 : p;
   }
 
-  /** {@code curl -u user:password} and {@code --user user:password}. */
+  /** The argument of a configuration directive that takes a password ({@code user ci insecure-password …}). */
+  private static void directivePassword(byte[] b, int p, int to, List<Finding> out) {
+    Value value = Value.quotedOrWord(b, p, to);
+    if (value != null && Keyword.PASSWORD.accepts(b, value.start(), value.end(), true, false)) {
+      out.add(Keyword.PASSWORD.finding(value.start(), value.end()));
+    }
+  }
+
+  /**
+   * {@code curl -u user:password} and {@code --user user:password}; libcurl's {@code CURLOPT_USERPWD, "user:password"},
+   * HAProxy's {@code stats auth user:password}.
+   */
   private static void curlUser(byte[] b, int at, int literalLength, int to, List<Finding> out) {
     int p = at + literalLength;
     while (p < to && b[p] == ' ') {
@@ -2011,7 +2043,7 @@ public final class Detector {
     PREFIX, CONTEXT, PEM, JWT, URL, BEARER, CURL_USER, PRIVATE_IP, KUBERNETES, PGPASS, HASH_LINE, BASIC, VAULT_LOGIN,
     ORACLE_THIN, MYSQL_CLI, IDENTIFIED_BY, PUTTY, BASE64_PEM, EZCONNECT, GO_DSN, LOGIN_CLI, SECURE_STRING,
     FOREIGN, SSH2, HTPASSWD, COMMAND_PAIRS, ECHO, PLIST, SET_PASSWORD, OPENSSL_PASS, JWK, TERRAFORM_PASSWORD, TABLE,
-    CONCATENATION, CODES, CALL
+    CONCATENATION, CODES, CALL, DIRECTIVE_PASSWORD
   }
 
   private static final class Trigger {

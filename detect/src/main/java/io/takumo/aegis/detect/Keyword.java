@@ -403,11 +403,118 @@ enum Keyword {
     if (digits == len && len < 12) {
       return false; // ports, counts, lengths
     }
+    if (!quoted && b[from] == '*' && len > 1 && digits == 0 && Bytes.all(b, from + 1, to, Bytes.IDENT)) {
+      return false; // password: *default_password, a YAML alias of an anchor (&default_password) set elsewhere
+    }
     // The counts first, the placeholder words, the entropy and the shapes of what is no secret only for a value
     // that passes them: code assigns short and spaced values to key-like names all the time.
     return shapeAccepted(b, from, to, len, spaces, digits) && !notASecretValue(b, from, to)
         && (this == PASSWORD || this == PWD || !wordPhrase(b, from, to));
   }
+
+  /** What code writes in a value and a generated password does not: references, templates, calls' and URLs' marks. */
+  private static final byte[][] CODE_MARKS = {Detector.ascii("${"), Detector.ascii("$("), Detector.ascii("{{"),
+      Detector.ascii("}}"), Detector.ascii("%("), Detector.ascii("#{"), Detector.ascii("<%"), Detector.ascii("://"),
+      Detector.ascii("->"), Detector.ascii("=>"), Detector.ascii("::"), Detector.ascii("&&"), Detector.ascii("||")};
+
+  /**
+   * A password generated from every printable character, a whole line's value under a password's name ({@link
+   * Value#lineRest}): 10 to 64 bytes with no blank and no quote, both cases, a symbol other than {@code _-.}, two
+   * digits or symbols, 3.3 bits of entropy per byte; not what code writes there (a reference or a template, {@code
+   * ${…}} {@code $(…)} {@code {{…}}} {@code %(…)s}, a call or an index after a name, {@code getpass()} {@code
+   * argv[1]} {@code keys.find(id);}, an alias, {@code *default}, a path, a value in brackets, a placeholder or a known non-secret).
+   */
+  static boolean symbolPassword(byte[] b, int from, int to) {
+    int len = to - from;
+    if (len < 10 || len > 64 || b[from] == '/' || b[from] == '~' && b[from + 1] == '/') {
+      return false;
+    }
+    int upper = 0;
+    int lower = 0;
+    int other = 0;
+    int odd = 0;
+    for (int i = from; i < to; i++) {
+      byte c = b[i];
+      if (c <= ' ' || c == '"' || c == '\'' || c == '`' || c == '\\') {
+        return false;
+      }
+      if (Bytes.is(c, Bytes.UPPER)) {
+        upper++;
+      } else if (Bytes.is(c, Bytes.LOWER)) {
+        lower++;
+      } else {
+        other++;
+        odd += c == '_' || c == '-' || c == '.' || Bytes.is(c, Bytes.DIGIT) ? 0 : 1;
+        if ((c == '(' || c == '[') && i > from && Bytes.is(b[i - 1], Bytes.IDENT) && i + 1 < to && b[i + 1] != c
+            && Bytes.indexOf(b, i, to, c == '(' ? CLOSE_PAREN : CLOSE_BRACKET) == to - 1) {
+          return false; // getpass(), hash(pw), argv[1]: a call or an index that closes the value
+        }
+      }
+    }
+    double entropy = Bytes.entropy(b, from, to);
+    // one case only: Django's keys (50 of a-z, 0-9 and 14 symbols), long and dense
+    boolean cases = upper > 0 && lower > 0 || len >= 32 && odd >= 3 && entropy >= 4.3;
+    if (odd == 0 || !cases || other < 2 || entropy < 3.3 || sigilAndName(b, from, to) || bracketed(b, from, to)
+        || callOrIndex(b, from, to)) {
+      return false;
+    }
+    for (byte[] mark : CODE_MARKS) {
+      if (Bytes.indexOf(b, from, to, mark) >= 0) {
+        return false;
+      }
+    }
+    // drawn at random (three classes or four, nearly every byte distinct): a leading [ { < or a %s is chance, a word is not
+    boolean random = Bytes.classesPresent(b, from, to) >= 3 && entropy >= 0.9 * Math.log(len) / Math.log(2);
+    return !(random ? Placeholders.hasWords(b, from, to) : Placeholders.isPlaceholder(b, from, to))
+        && !notASecretValue(b, from, to);
+  }
+
+  /**
+   * {@code apiKeys.findByHash(tokenHash);}, {@code store[key]}, {@code user?.password}: a name of three bytes or more
+   * (members too) called, indexed or dereferenced first, or a statement's {@code );} last.
+   */
+  private static boolean callOrIndex(byte[] b, int from, int to) {
+    int e = from;
+    while (e < to && (Bytes.is(b[e], Bytes.ALNUM) || b[e] == '_' || b[e] == '.')) {
+      e++;
+    }
+    boolean called = e - from >= 3 && e < to && (b[e] == '(' || b[e] == '[' || b[e] == '?' || b[e] == '!'
+        || b[e] == '-' && e + 1 < to && b[e + 1] == '>');
+    return called || to - from >= 2 && b[to - 1] == ';' && (b[to - 2] == ')' || b[to - 2] == ']');
+  }
+
+  private static final byte[] CLOSE_PAREN = Detector.ascii(")");
+  private static final byte[] CLOSE_BRACKET = Detector.ascii("]");
+
+  /**
+   * {@code *default_password}, {@code $DB_PASSWORD}, {@code @password}, PowerShell's {@code $env:DB_PASSWORD}: a
+   * sigil and a name.
+   */
+  private static boolean sigilAndName(byte[] b, int from, int to) {
+    int name = from + 1;
+    if (b[from] == '$' && to - from > 5 && Bytes.startsWith(b, from, to, ENV_DRIVE, true)) {
+      name = from + 5;
+    }
+    return !Bytes.is(b[from], Bytes.ALNUM) && Bytes.all(b, name, to, Bytes.IDENT);
+  }
+
+  private static final byte[] ENV_DRIVE = Detector.ascii("$env:");
+
+  /** {@code [REDACTED]}, {@code <password>}, {@code {SSHA}…}'s scheme, {@code (secret)}: a value in brackets. */
+  private static boolean bracketed(byte[] b, int from, int to) {
+    byte first = b[from];
+    byte last = b[to - 1];
+    if (first == '{') {
+      int close = Bytes.indexOf(b, from, to, CLOSE_BRACE);
+      if (close > from + 1 && Bytes.all(b, from + 1, close, Bytes.UPPER | Bytes.DIGIT | Bytes.DASH)) {
+        return true; // an LDAP password's hash scheme, {SSHA}…, {PBKDF2-SHA512}…
+      }
+    }
+    return first == '[' && last == ']' || first == '<' && last == '>' || first == '{' && last == '}'
+        || first == '(' && last == ')';
+  }
+
+  private static final byte[] CLOSE_BRACE = Detector.ascii("}");
 
   /**
    * An application password as its service shows it: Google's four groups of four lower-case letters ({@code abcd
@@ -698,7 +805,7 @@ enum Keyword {
         && Bytes.all(b, from + 4, to, Bytes.LOWER | Bytes.DIGIT);
   }
   private static final byte[][] HASH_PREFIXES = words("pbkdf2_sha", "pbkdf2:sha", "$argon2", "$2a$", "$2b$", "$2y$",
-      "$5$", "$6$", "$y$", "$scrypt$", "scrypt:", "bcrypt$", "argon2$", "SCRAM-SHA-256$");
+      "$5$", "$6$", "$y$", "$scrypt$", "scrypt:", "bcrypt$", "argon2$", "SCRAM-SHA-256$", "$apr1$", "$1$");
 
   /** {@code 2024-02-04}, {@code 2024-02-04T05:19:25Z}: starts with an ISO date. */
   private static boolean timestamp(byte[] b, int from, int to) {

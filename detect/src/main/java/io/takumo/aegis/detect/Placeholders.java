@@ -147,6 +147,11 @@ final class Placeholders {
         || lowDiversity(b, from, to) || periodic(b, from, to) || fixtureWords(b, from, to);
   }
 
+  /** Whether {@code b[from, to)} holds a placeholder's marker of three letters or more, or a fixture's words. */
+  static boolean hasWords(byte[] b, int from, int to) {
+    return containsAny(CONTAINS_WORDS_BY_FIRST, b, from, to) || fixtureWords(b, from, to);
+  }
+
   private static final byte[][] NOT_ONE_STRING = {{':', '/', '/'}, {';', ' '}, {',', ' '}};
 
   /**

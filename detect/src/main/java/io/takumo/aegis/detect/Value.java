@@ -57,6 +57,10 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
           ? new Value(vs, ve, true, false) : null;
     }
     if (keyQuote != 0 && is > from && b[is - 1] == keyQuote) { // the name is a whole string, not a word of one
+      Value reply = nextReply(b, is - 1, p, from, to);
+      if (reply != null) {
+        return reply;
+      }
       int comma = skipBlanks(b, p, to);
       if (comma < to && b[comma] == ',') { // setProperty("X_TOKEN", "…"), getenv("TOKEN", "default")
         int q = skipBlanks(b, comma + 1, to);
@@ -145,6 +149,114 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
       }
     }
     return null;
+  }
+
+  /**
+   * redis-cli's numbered reply, {@code CONFIG GET requirepass} or {@code HGETALL}: the name quoted on a line {@code 1)
+   * "requirepass"}, its value quoted on the next, {@code 2) "…"}. {@code open} is the name's opening quote, {@code p}
+   * just past its closing one.
+   */
+  private static @Nullable Value nextReply(byte[] b, int open, int p, int from, int to) {
+    int n = open - 1;
+    if (p >= to || b[p] != '\n' || n <= from || b[n] != ' ' || b[n - 1] != ')') {
+      return null;
+    }
+    int d = n - 1;
+    while (d > from && Bytes.is(b[d - 1], Bytes.DIGIT)) {
+      d--;
+    }
+    if (d == n - 1 || d > from && b[d - 1] != '\n' && b[d - 1] != ' ') {
+      return null;
+    }
+    int q = p + 1;
+    while (q < to && q - p < 8 && Bytes.is(b[q], Bytes.DIGIT)) {
+      q++;
+    }
+    return q > p + 1 && q + 2 < to && b[q] == ')' && b[q + 1] == ' ' && b[q + 2] == '"' ? quoted(b, q + 2, to) : null;
+  }
+
+  /**
+   * The rest of a name's line as its value, for a password drawn from every printable character ({@code
+   * POSTGRES_PASSWORD: ;i/ZIAI#-Al)V1g}, {@code DB_PASS=*oN<~2{Ut.0g>xA;wEt~}), which {@link #after} ends at its
+   * first {@code ;}, {@code ,} or {@code <}, or refuses for its first byte (a YAML block's {@code >}): where the name
+   * starts its line (after blanks, a YAML list's dash, {@code export}; or a {@code grep -n}'s {@code file:line:}) or is
+   * a command's {@code --flag}, an {@code =} or a {@code :} follows it (or, for an upper-case name, two blanks or more:
+   * a column of {@code printenv}-like lists), and one word runs from there to the line's end. What the word is,
+   * {@link Keyword#symbolPassword} judges.
+   */
+  static @Nullable Value lineRest(byte[] b, int is, int ie, int from, int to) {
+    int p = skipBlanks(b, ie, to);
+    if (p >= to) {
+      return null;
+    }
+    if (b[p] == '=' || b[p] == ':') {
+      p = skipBlanks(b, p + 1, to);
+    } else if (p - ie < 2 || !upperCaseName(b, is, ie)) {
+      return null;
+    }
+    if (!(b[is] == '-' && is + 1 < ie && b[is + 1] == '-' && is > from && Bytes.is(b[is - 1], Bytes.SPACE))
+        && !nameStartsLine(b, is, from)) {
+      return null;
+    }
+    int e = p;
+    while (e < to && e - p <= 64 && b[e] > ' ') {
+      e++;
+    }
+    int eol = skipBlanks(b, e, to);
+    eol = eol < to && b[eol] == '\r' ? eol + 1 : eol;
+    return e > p && e - p <= 64 && (eol >= to || b[eol] == '\n') ? new Value(p, e, false, true) : null;
+  }
+
+  /** Where what follows {@code ie}'s {@code =} or {@code :} starts (blanks around it), or -1 when neither follows. */
+  static int afterOperator(byte[] b, int ie, int to) {
+    int p = skipBlanks(b, ie, to);
+    return p < to && (b[p] == '=' || b[p] == ':') ? skipBlanks(b, p + 1, to) : -1;
+  }
+
+  /** Whether an {@code =} or a {@code :} follows {@code ie} (blanks around it) and then a symbol (not a quote). */
+  static boolean symbolAfterOperator(byte[] b, int ie, int to) {
+    int p = afterOperator(b, ie, to);
+    return p >= 0 && p < to && b[p] > ' ' && b[p] != '=' && !isQuote(b[p]) && !Bytes.is(b[p], Bytes.ALNUM);
+  }
+
+  /** Whether a value that ends at {@code end} was cut there by a symbol its line goes on after. */
+  static boolean cutBySymbol(byte[] b, int end, int to) {
+    if (end >= to) {
+      return false;
+    }
+    byte c = b[end];
+    return c == ';' || c == ',' || c == '<' || c == ')' || c == ']' || c == '}';
+  }
+
+  private static boolean upperCaseName(byte[] b, int is, int ie) {
+    for (int i = is; i < ie; i++) {
+      if (Bytes.is(b[i], Bytes.LOWER)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@link #startsALine}, also after a YAML list's dash ({@code - DB_PASSWORD=…}) or a {@code grep -n}'s prefix. */
+  private static boolean nameStartsLine(byte[] b, int is, int from) {
+    int q = is;
+    while (q > from && (b[q - 1] == ' ' || b[q - 1] == '\t')) {
+      q--;
+    }
+    if (q < is && q > from && b[q - 1] == '-') {
+      q--;
+      while (q > from && (b[q - 1] == ' ' || b[q - 1] == '\t')) {
+        q--;
+      }
+    }
+    if (q == is && q > from && b[q - 1] == ':') { // src/settings.py:115:DB_PASSWORD=…
+      int d = q - 1;
+      while (d > from && Bytes.is(b[d - 1], Bytes.DIGIT)) {
+        d--;
+      }
+      return d < q - 1 && d > from && b[d - 1] == ':';
+    }
+    return q == is ? startsALine(b, is, from) : q <= from || b[q - 1] == '\n';
   }
 
   private static final byte[][] LINE_COMMANDS = {Detector.ascii("export"), Detector.ascii("ENV"),

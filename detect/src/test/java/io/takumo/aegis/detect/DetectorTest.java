@@ -964,6 +964,47 @@ class DetectorTest {
   }
 
   /**
+   * Passwords drawn from every printable character, a line's whole value (the twelfth corpus's commonest misses of
+   * database passwords, values made up here): the first byte a YAML block's {@code >} or a {@code ;}, a {@code <},
+   * {@code ,} or {@code ;} inside, a leading {@code [} or <code>{</code> in a list {@code printenv} aligns or a
+   * command's flag, a Django key after {@code grep -n}'s prefix; redis-cli's numbered reply, HAProxy's userlist and
+   * stats page, libcurl's {@code CURLOPT_USERPWD}.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+      services:\\n  db:\\n    environment:\\n      POSTGRES_PASSWORD: ;r8/KQLE#-Bn)W2h\\n | ;r8/KQLE#-Bn)W2h
+      production:\\n  password: >pT=xNNs8G+hA-R?K!\\n  host: db                       | >pT=xNNs8G+hA-R?K!
+      DB_USER=mastodon\\nDB_PASS=*pM<^3{Vu.1h>yB;xFu^\\nSECRET_KEY_BASE=x              | *pM<^3{Vu.1h>yB;xFu^
+      [database]\\nUSER = gitea\\nPASSWD = dBiy{F,HYt5A-f@]_4Ak]KW0L\\n              | dBiy{F,HYt5A-f@]_4Ak]KW0L
+      DB_HOST                     mysql\\nDB_PASSWORD                 [&C?3D&XhfP:*1O>5nA7eNCzHN_i\\n | [&C?3D&XhfP:*1O>5nA7eNCzHN_i
+      app  208  java -Xmx512m -jar app.jar --spring.datasource.password={N>Q?LnWmoZ-QfBimx | {N>Q?LnWmoZ-QfBimx
+      src/settings.py:115:DJANGO_SECRET_KEY=t)dfelqga%!lsw!(*yw6kj@+w%v2*l0#8hueli1#v=02)_c&9h | t)dfelqga%!lsw!(*yw6kj@+w%v2*l0#8hueli1#v=02)_c&9h
+      environment:\\n  - MYSQL_ROOT_PASSWORD=Zq;8#vL,2mK!pW\\n                          | Zq;8#vL,2mK!pW
+      1) "requirepass"\\n2) "E-xUN%T5Up*RkE%BqLa"\\n                                   | E-xUN%T5Up*RkE%BqLa
+      userlist ops\\n    user ci insecure-password NWxjTpFiZwQnfx1Dy2Be\\n             | NWxjTpFiZwQnfx1Dy2Be
+      listen stats\\n    stats auth admin:zQ5U3#6@bVyc0E%Yw4\\n                         | admin:zQ5U3#6@bVyc0E%Yw4
+      curl_easy_setopt(curl, CURLOPT_USERPWD, "svc:Gran1te!0831Vector.");              | svc:Gran1te!0831Vector.
+      """)
+  void passwordsOfEveryPrintableCharacterAreFound(String escaped, String secret) {
+    String text = escaped.replace("\\n", "\n");
+    assertThat(scan(text)).as(text).extracting(f -> text.substring(f.start(), f.end())).contains(secret);
+  }
+
+  /** What code and config write there instead: calls, references, hashes, placeholders, a variable's user:pass. */
+  @ParameterizedTest
+  @ValueSource(strings = {"  req.apiKey = apiKeys.findByHash(tokenHash);\n",
+      "    keyMaterial = tokenStore.lookup(cacheEntry);\n", "anthropicApiKey=$env:ANTHROPIC_API_KEY\n",
+      "  ADMIN_PASSWORD_BCRYPT: $apr1$bjkZP4dF$ir4WgYQgXNeICT60k/3F.U\n", "password: [REDACTED-Value#1]\n",
+      "  password: {SSHA}K0vj9Hh2Qm1Lp8Rz4Tx7==\n", "PASSWORD=$(openssl rand -base64 32)\n",
+      "    password = argv[1];\n", "DB_PASSWORD=${DB_PASSWORD}\n", "  token: ${{ secrets.Deploy_Token }}\n",
+      "curl_setopt($ch, CURLOPT_USERPWD, $user . ':' . $pass);", "    stats auth admin:admin\n",
+      "1) \"requirepass\"\n2) \"\"\n", "secret: ENC(G6N718UuyPE5bHyWKyuLQSm02auQPUtm)\n",
+      "  password: *default_password\n"})
+  void symbolPasswordLookAlikesAreNot(String text) {
+    assertThat(scan(text)).as(text).isEmpty();
+  }
+
+  /**
    * Code that spells a secret no literal of it holds (the eleventh corpus's commonest misses, each value made up
    * here): literals joined by an operator, on one line or wrapped; character codes in Python, Go, JavaScript, Java;
    * a credential a call takes by position; a Pulumi stack's {@code project:name} key; AWS's {@code Name}/{@code Value}
