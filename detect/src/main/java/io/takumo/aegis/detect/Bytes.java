@@ -118,6 +118,16 @@ final class Bytes {
     return false;
   }
 
+  /** Whether {@code b[from, to)} ends with one of {@code words}, exactly. */
+  static boolean endsWithAny(byte[] b, int from, int to, byte[][] words) {
+    for (byte[] word : words) {
+      if (to - word.length >= from && startsWith(b, to - word.length, to, word, false)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether every byte of {@code b[from, to)} is of the classes in {@code mask}. */
   static boolean all(byte[] b, int from, int to, int mask) {
     for (int i = from; i < to; i++) {

@@ -116,14 +116,18 @@ enum Keyword {
     return out;
   }
 
+  /** A host's top-level domain at the end of a Bundler credential's name written with single underscores. */
+  private static final byte[][] HOST_SUFFIXES = words("_COM", "_IO", "_ORG", "_NET", "_DEV");
+
   /** The kind of secret the name {@code b[from, to)} announces, or null for an ordinary name. */
   static @Nullable Keyword classify(byte[] b, int from, int to) {
     // Strip quoting and a leading dash or two (CLI flags) from the name.
     while (from < to && (b[from] == '-' || b[from] == '"' || b[from] == '\'')) {
       from++;
     }
-    if (Bytes.startsWith(b, from, to, BUNDLER.literal, true) && Placeholders.containsIgnoreCase(b, from, to, DOUBLE_UNDERSCORE)) {
-      return BUNDLER;
+    if (Bytes.startsWith(b, from, to, BUNDLER.literal, true) && (Placeholders.containsIgnoreCase(b, from, to, DOUBLE_UNDERSCORE)
+        || Bytes.endsWithAny(b, from, to, HOST_SUFFIXES))) {
+      return BUNDLER; // BUNDLE_GEMS__CONTRIBSYS__COM, and as some write it, BUNDLE_ENTERPRISE_CONTRIBSYS_COM
     }
     Keyword best = null;
     boolean notSecret = false;

@@ -19,6 +19,13 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     if (p < to && b[p] == '(') {
       return argument(b, is, ie, from, to);
     }
+    if (p + 3 < to && b[p] == ' ' && Bytes.is(b[p + 1], Bytes.DIGIT)) { // Unseal Key 1: …, Recovery Key 2: …
+      int n = p + 1;
+      while (n < to && n - p <= 3 && Bytes.is(b[n], Bytes.DIGIT)) {
+        n++;
+      }
+      p = n + 1 < to && b[n] == ':' && b[n + 1] == ' ' ? n : p;
+    }
     if (p < to && b[p] == ' ' && nginxDirective(b, is, from)) { // proxy_set_header X-Api-Key "…"; set $token "…";
       int v = skipBlanks(b, p, to);
       if (v < to && isQuote(b[v])) {

@@ -915,7 +915,8 @@ class DetectorTest {
    * unseal key, Django's session cookie, Drupal's and Nextcloud's salts, Rails' encryption key, a WordPress salt with
    * a %s in it by chance, the gateway's own key, and formats whose prefix says what they are (Lob, DigitalOcean
    * Spaces, eBay's Cert ID, Stytch, Google's refresh tokens, BIP32 keys with their Base58Check); application passwords
-   * as Google and WordPress show them, a CloudFront signed URL's signature.
+   * as Google and WordPress show them, a CloudFront signed URL's signature; {@code vault operator init}'s numbered
+   * unseal and recovery keys, a Bundler credential named with single underscores.
    */
   @ParameterizedTest
   @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
@@ -934,6 +935,9 @@ class DetectorTest {
       WALLET_XPRV=xprv9v6gULBZCRV1tJvUYw43NqxRk1JVbGksvodJ9QhNbteaSV8S1noeUUzkxwTsa6GReAAYbFRqSwduvLyjTPx7Hz2v5Bb9ZDbjYs1GuiKJqXJ | xprv9v6gULBZCRV1tJvUYw43NqxRk1JVbGksvodJ9QhNbteaSV8S1noeUUzkxwTsa6GReAAYbFRqSwduvLyjTPx7Hz2v5Bb9ZDbjYs1GuiKJqXJ
       wordpress_app_password: "0CqR 6ACW V1uX RkKP gsTZ xffB"                          | 0CqR 6ACW V1uX RkKP gsTZ xffB
       smtp_password = "xkqz pfmw rtbn hsyc"                                           | xkqz pfmw rtbn hsyc
+      Unseal Key 1: Xq4Tz0BWvm2N9pLrKs7YcHd1Ju8Ga5Ef3Wi6Oo+Rb2Cd                       | Xq4Tz0BWvm2N9pLrKs7YcHd1Ju8Ga5Ef3Wi6Oo+Rb2Cd
+      Recovery Key 3: mP7/Lk2Qw9Zr4Tx8Vc1Bn6Hy3Ju5Ki0Ol+Ep2As7Df                      | mP7/Lk2Qw9Zr4Tx8Vc1Bn6Hy3Ju5Ki0Ol+Ep2As7Df
+      ENV BUNDLE_ENTERPRISE_CONTRIBSYS_COM=4be1a0c3:9e2d7f61                         | 4be1a0c3:9e2d7f61
       url: 'https://d6lv58jj.cloudfront.net/v/i.mp4?Expires=1739088020&Signature=YmqCfyxooIT3IfxiXV6Id6Yc0w4WPAZcLnDhUFdG3R3fZjX7BYacIHn8fBq2k-Lz0Wm7_Rt5Yp1Xc9Vb3Nd6Hf8Jg2Kq4Ms7Pw0Ue5Ra8Tc1Yx3Zb&Key-Pair-Id=APKAEIBAERJR2EXAMPLE' | Signature=YmqCfyxooIT3IfxiXV6Id6Yc0w4WPAZcLnDhUFdG3R3fZjX7BYacIHn8fBq2k-Lz0Wm7_Rt5Yp1Xc9Vb3Nd6Hf8Jg2Kq4Ms7Pw0Ue5Ra8Tc1Yx3Zb
       """)
   void twelfthCorpusMissesAreFound(String escaped, String secret) {
@@ -944,7 +948,8 @@ class DetectorTest {
   /**
    * Its false positives: CSRF tokens, git's signing key id, a cache key a log line prints, ciphertexts (Pulumi's,
    * Fernet's, Vault transit's), crypto test vectors (counting bytes, FIPS-197's AES key, RFC 8032's Ed25519 secret),
-   * an xprv whose checksum fails, four words under a password's name, a Signature= outside a signed URL's query.
+   * an xprv whose checksum fails, four words under a password's name, a Signature= outside a signed URL's query,
+   * numbered steps and cache keys, Bundler's path.
    */
   @ParameterizedTest
   @ValueSource(strings = {"csrftoken = '1YENhXE3qjXf5jNYwZyMWv6RA1rEWl0Q'",
@@ -957,7 +962,8 @@ class DetectorTest {
       "CHACHA_KEY=000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f",
       "ED25519_SECRET=9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60",
       "xprv9v6gULBZCRV1tJvUYw43NqxRk1JVbGksvodJ9QhNbteaSV8S1noeUUzkxwTsa6GReAAYbFRqSwduvLyjTPx7Hz2v5Bb9ZDbjYs1GuiKJqXK",
-      "password = \"will make this work\"",
+      "password = \"will make this work\"", "Step 2: run the token refresh", "the cache key 2: user-1234-profile-data",
+      "BUNDLE_PATH=vendor/bundle",
       "sig: Signature=YmqCfyxooIT3IfxiXV6Id6Yc0w4WPAZcLnDhUFdG3R3fZjX7BYacIHn8fBq2k-Lz0Wm7_Rt5Yp1Xc9Vb3Nd6Hf8Jg2Kq4Ms7Pw0Ue5Ra8Tc1Yx3Zb"})
   void twelfthCorpusLookAlikesAreNot(String text) {
     assertThat(scan(text)).as(text).isEmpty();
