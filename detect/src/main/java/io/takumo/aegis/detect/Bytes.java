@@ -128,6 +128,16 @@ final class Bytes {
     return false;
   }
 
+  /** Whether a byte of {@code b[from, to)} is of the classes in {@code mask}. */
+  static boolean any(byte[] b, int from, int to, int mask) {
+    for (int i = from; i < to; i++) {
+      if (is(b[i], mask)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether every byte of {@code b[from, to)} is of the classes in {@code mask}. */
   static boolean all(byte[] b, int from, int to, int mask) {
     for (int i = from; i < to; i++) {

@@ -698,6 +698,9 @@ public final class Detector {
         && !(b[is - 1] == 'n' && is - 2 >= from && b[is - 2] == '\\')) { // "…\npwd Amber…": JSON-escaped lines
       is--;
     }
+    if (clauseEnds && ie < to && is - 2 >= from && b[is - 1] == ':' && b[is - 2] == ' ') {
+      clauseEnds = false; // an Elixir atom's comma: config :app, :api_token, "…"
+    }
     if (keyword == Keyword.PWD && !pwWord(b, at, is, ie)) {
       return lastIdentEnd; // …bzPWIcq+8nRY…: two letters of a base64 line, not a name's word
     }

@@ -475,7 +475,8 @@ enum Keyword {
 
   /**
    * {@code apiKeys.findByHash(tokenHash);}, {@code store[key]}, {@code user?.password}: a name of three bytes or more
-   * (members too) called, indexed or dereferenced first, or a statement's {@code );} last.
+   * (members too) called, indexed or dereferenced first, a statement's {@code );} last, or another assignment after a
+   * comma ({@code n,o.haKey=!1}).
    */
   private static boolean callOrIndex(byte[] b, int from, int to) {
     int e = from;
@@ -484,7 +485,21 @@ enum Keyword {
     }
     boolean called = e - from >= 3 && e < to && (b[e] == '(' || b[e] == '[' || b[e] == '?' || b[e] == '!'
         || b[e] == '-' && e + 1 < to && b[e + 1] == '>');
-    return called || to - from >= 2 && b[to - 1] == ';' && (b[to - 2] == ')' || b[to - 2] == ']');
+    if (called || to - from >= 2 && b[to - 1] == ';' && (b[to - 2] == ')' || b[to - 2] == ']')) {
+      return true;
+    }
+    for (int i = from; i + 2 < to; i++) { // n,o.haKey=!1: minified code's next assignment after a comma
+      if ((b[i] == ',' || b[i] == ';') && Bytes.is(b[i + 1], Bytes.UPPER | Bytes.LOWER)) {
+        int n = i + 1;
+        while (n < to && (Bytes.is(b[n], Bytes.ALNUM) || b[n] == '_' || b[n] == '.')) {
+          n++;
+        }
+        if (n < to && b[n] == '=') {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static final byte[] CLOSE_PAREN = Detector.ascii(")");
@@ -631,8 +646,20 @@ enum Keyword {
         || agePublicKey(b, from, to) || sealedSecret(b, from, to) || kmsCiphertext(b, from, to)
         || translatedName(b, from, to) || publicId(b, from, to) || NAME_WORDS.contains(b, from, to)
         || namesASecret(b, from, to) || slashedName(b, from, to) || uiLabel(b, from, to) || namedPhrase(b, from, to)
-        || cacheKey(b, from, to)
+        || cacheKey(b, from, to) || braintreeTokenizationKey(b, from, to)
         || Bytes.startsWith(b, from, to, SECURE_STRING, true) && to - from == SECURE_STRING.length;
+  }
+
+  private static final byte[][] BRAINTREE_ENVIRONMENTS = words("production_", "sandbox_");
+
+  /**
+   * A Braintree tokenization key, {@code production_3xgzel8u_mejd2o5sbho95lb1}: its client SDKs ship it to browsers,
+   * public by design as a Stripe publishable key is (the merchant's private key is another thing).
+   */
+  private static boolean braintreeTokenizationKey(byte[] b, int from, int to) {
+    int p = b[from] == 'p' ? from + 11 : from + 8;
+    return Bytes.startsWithAny(b, from, to, BRAINTREE_ENVIRONMENTS, false) && to - p == 25 && b[p + 8] == '_'
+        && Bytes.all(b, p, p + 8, Bytes.LOWER | Bytes.DIGIT) && Bytes.all(b, p + 9, to, Bytes.LOWER | Bytes.DIGIT);
   }
 
   /** {@code $DbPassword = ConvertTo-SecureString '…' -AsPlainText}: the cmdlet, whose argument has its own rule. */
@@ -685,8 +712,10 @@ enum Keyword {
    * A cache's or a rate limiter's key, not a credential: {@code ratelimit:apikey:47002}, {@code user:914353:session},
    * {@code v2:token:43140817} (three fields or more between colons, each a word, a number or a short tag), a word and
    * an id ({@code sessions:5924f22788e74513c41b56322a0177d2}, as a cache-miss log line prints the key), or one that
-   * says so ({@code cache-v1-282e5f8b5dd84b44}).
+   * says so ({@code cache-v1-282e5f8b5dd84b44}, {@code node-cache-Linux-x64-npm-f840a643…}).
    */
+  private static final byte[] DASHED_CACHE = Detector.ascii("-cache-");
+
   private static boolean cacheKey(byte[] b, int from, int to) {
     int colon = Bytes.indexOf(b, from, to, COLON);
     if (colon - from >= 4 && Bytes.all(b, from, colon, Bytes.LOWER) && !Bytes.all(b, from, colon, Bytes.LOWER_HEX)
@@ -696,6 +725,14 @@ enum Keyword {
     if (to - from > CACHE.length && Bytes.startsWith(b, from, to, CACHE, true)
         && (b[from + CACHE.length] == '-' || b[from + CACHE.length] == '_' || b[from + CACHE.length] == ':')) {
       return true;
+    }
+    int dash = to;
+    while (dash > from && Bytes.is(b[dash - 1], Bytes.LOWER_HEX)) {
+      dash--;
+    }
+    if (to - dash >= 16 && dash > from && b[dash - 1] == '-'
+        && Placeholders.containsIgnoreCase(b, from, dash, DASHED_CACHE)) {
+      return true; // node-cache-Linux-x64-npm-f840a643…: a CI cache's key, words and a hash of the lock file
     }
     int fields = 0;
     int start = from;
@@ -844,16 +881,19 @@ enum Keyword {
   }
 
   /**
-   * {@code DATABASE_PASSWORD}, {@code new_password}, {@code PASSWORD_RESET_TOKEN_EXPIRY_MINUTES}: letters only, two
-   * or more words (at {@code _} and camelCase humps), one of them a secret's word. A random value has digits or no
+   * {@code DATABASE_PASSWORD}, {@code new_password}, {@code PASSWORD_RESET_TOKEN_EXPIRY_MINUTES}, a Kubernetes
+   * secret's key {@code postgres-password}: letters only, two or more words (at {@code _}, camelCase humps, and {@code -}
+   * in lower case), one of them a secret's word. A random value has digits or no
    * such word.
    */
   private static boolean namesASecret(byte[] b, int from, int to) {
+    boolean lowerCase = !Bytes.any(b, from, to, Bytes.UPPER); // dashes join a Kubernetes key's words, not a password's
     boolean secretWord = false;
     int words = 0;
     int start = from;
     for (int i = from; i <= to; i++) {
-      boolean end = i == to || b[i] == '_' || (i > start && Bytes.is(b[i], Bytes.UPPER) && Bytes.is(b[i - 1], Bytes.LOWER));
+      boolean end = i == to || b[i] == '_' || b[i] == '-' && lowerCase
+          || (i > start && Bytes.is(b[i], Bytes.UPPER) && Bytes.is(b[i - 1], Bytes.LOWER));
       if (!end) {
         if (!Bytes.is(b[i], Bytes.UPPER | Bytes.LOWER)) {
           return false;
@@ -864,7 +904,7 @@ enum Keyword {
         words++;
         secretWord |= SECRET_WORDS.contains(b, start, i);
       }
-      start = i < to && b[i] != '_' ? i : i + 1;
+      start = i < to && b[i] != '_' && (b[i] != '-' || !lowerCase) ? i : i + 1;
     }
     return secretWord && words >= 2;
   }

@@ -19,6 +19,9 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     if (p < to && b[p] == '(') {
       return argument(b, is, ie, from, to);
     }
+    if (p < to && (b[p] == '\n' || b[p] == '\r')) {
+      return formatList(b, is, p, from, to);
+    }
     if (p + 3 < to && b[p] == ' ' && Bytes.is(b[p + 1], Bytes.DIGIT)) { // Unseal Key 1: …, Recovery Key 2: …
       int n = p + 1;
       while (n < to && n - p <= 3 && Bytes.is(b[n], Bytes.DIGIT)) {
@@ -92,6 +95,10 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
         if (!flag && b[p] == '\'' && p > ie && ie - is == PASSWORD.length && Bytes.startsWith(b, is, ie, PASSWORD, true)) {
           return quoted(b, p, to); // SQL: CREATE USER app WITH PASSWORD '…', ALTER ROLE app LOGIN PASSWORD '…'
         }
+        int string = !flag && b[p] == ',' && atom(b, is, from) ? skipBlanks(b, p + 1, to) : p;
+        if (!flag && string < to && isQuote(b[string]) && string > ie && (string > p || macro(b, is, from))) {
+          return quoted(b, string, to); // #define EXPO_TOKEN "…", config :app, :api_token, "…"
+        }
         netrc = !flag && netrc(b, is, ie, from, to);
         if (!flag && !netrc) {
           return prose(b, is, p, from, to);
@@ -109,6 +116,13 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     }
     if (p >= to) {
       return null;
+    }
+    Value raw = rawString(b, p, to);
+    if (raw != null) {
+      return raw;
+    }
+    if (b[p] == '@' && p + 1 < to && b[p + 1] == '"') {
+      p++; // C#'s verbatim string, @"…"
     }
     if (isQuote(b[p])) {
       Value quoted = quoted(b, p, to);
@@ -156,6 +170,78 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
       }
     }
     return null;
+  }
+
+  private static final byte[] NAME_FIELD = Detector.ascii("Name");
+  private static final byte[] VALUE_FIELD = Detector.ascii("Value");
+
+  /**
+   * PowerShell's {@code Format-List} of environment variables ({@code Get-ChildItem env: | Format-List}): {@code Name
+   * : X} on the name's line, {@code Value : …} on the next; the value is the rest of that line. {@code eol} is where
+   * the name's line ends.
+   */
+  private static @Nullable Value formatList(byte[] b, int is, int eol, int from, int to) {
+    int c = is;
+    while (c > from && b[c - 1] == ' ') {
+      c--;
+    }
+    if (c == is || c <= from || b[c - 1] != ':') {
+      return null;
+    }
+    c--;
+    while (c > from && b[c - 1] == ' ') {
+      c--;
+    }
+    int n = c - NAME_FIELD.length;
+    if (n < from || !Bytes.startsWith(b, n, c, NAME_FIELD, false) || n > from && b[n - 1] != '\n') {
+      return null;
+    }
+    int v = eol < to && b[eol] == '\r' ? eol + 1 : eol;
+    v++;
+    if (v >= to || !Bytes.startsWith(b, v, to, VALUE_FIELD, false)) {
+      return null;
+    }
+    int q = skipBlanks(b, v + VALUE_FIELD.length, to);
+    if (q >= to || b[q] != ':') {
+      return null;
+    }
+    int start = skipBlanks(b, q + 1, to);
+    int end = start;
+    while (end < to && end - start < MAX && b[end] != '\n' && b[end] != '\r') {
+      end++;
+    }
+    while (end > start && b[end - 1] == ' ') {
+      end--;
+    }
+    return end > start && end - start < MAX ? new Value(start, end, false, true) : null;
+  }
+
+  private static final byte[] DEFINE = Detector.ascii("#define ");
+
+  /** Whether the name at {@code is} is a C preprocessor macro's, {@code #define NAME "…"}. */
+  private static boolean macro(byte[] b, int is, int from) {
+    int d = is - DEFINE.length;
+    return d >= from && Bytes.startsWith(b, d, is, DEFINE, false);
+  }
+
+  /** Whether the name at {@code is} is an Elixir atom after a blank, as in {@code config :app, :api_token, "…"}. */
+  private static boolean atom(byte[] b, int is, int from) {
+    return is - 2 >= from && b[is - 1] == ':' && b[is - 2] == ' ';
+  }
+
+  private static final byte[] RAW_CLOSE = Detector.ascii(")\"");
+  private static final byte[] LONG_CLOSE = Detector.ascii("]]");
+
+  /** A C++ raw string, {@code R"(…)"}, or Lua's long string, {@code [[…]]}, on one line: its text, quoted. */
+  private static @Nullable Value rawString(byte[] b, int p, int to) {
+    boolean cpp = p + 2 < to && b[p] == 'R' && b[p + 1] == '"' && b[p + 2] == '(';
+    boolean lua = p + 1 < to && b[p] == '[' && b[p + 1] == '[';
+    if (!cpp && !lua) {
+      return null;
+    }
+    int start = p + (cpp ? 3 : 2);
+    int end = Bytes.indexOf(b, start, Math.min(to, start + MAX), cpp ? RAW_CLOSE : LONG_CLOSE);
+    return end > start && !contains(b, start, end, (byte) '\n') ? new Value(start, end, true, false) : null;
   }
 
   /**
@@ -1169,6 +1255,9 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     byte next = p + 1 < to ? b[p + 1] : 0;
     if (c == '=') {
       return next == '=' ? -1 : next == '>' ? p + 2 : p + 1;
+    }
+    if (c == '<' && next == '-' && p + 2 < to && b[p + 2] != '-') { // R's assignment, key <- "…" (not <--)
+      return p + 2;
     }
     if (c == '.' && next == '=') { // PHP .=
       return p + 2;
