@@ -116,6 +116,11 @@ public final class Detector {
     all.add(new Trigger(ascii("USERPWD, "), false, Kind.CURL_USER, null, null));
     all.add(new Trigger(ascii("stats auth "), false, Kind.CURL_USER, null, null));
     all.add(new Trigger(ascii(" insecure-password "), false, Kind.DIRECTIVE_PASSWORD, null, null)); // HAProxy's userlist
+    all.add(new Trigger(ascii("snmp-server community "), false, Kind.DIRECTIVE_PASSWORD, null, null)); // Cisco IOS
+    all.add(new Trigger(ascii(" password 7 "), false, Kind.CISCO_TYPE7, null, null));
+    all.add(new Trigger(ascii("| base64 -d"), false, Kind.DECODED, null, null));
+    all.add(new Trigger(ascii("| base64 --decode"), false, Kind.DECODED, null, null));
+    all.add(new Trigger(ascii(" key 7 "), false, Kind.CISCO_TYPE7, null, null));
     all.add(new Trigger(ascii("data:"), false, Kind.KUBERNETES, null, null));
     all.add(new Trigger(ascii("Data:"), false, Kind.KUBERNETES, null, null)); // stringData: (KubernetesSecrets.scan)
     for (String port : new String[] {":5432:", ":6432:", ":*:"}) { // PostgreSQL's, PgBouncer's, any
@@ -531,6 +536,12 @@ public final class Detector {
       case DIRECTIVE_PASSWORD:
         directivePassword(b, at + t.literal.length, to, out);
         break;
+      case DECODED:
+        decodedSecret(b, at, at + t.literal.length, from, to, out);
+        break;
+      case CISCO_TYPE7:
+        ciscoType7(b, at + t.literal.length, to, out);
+        break;
       case CURL_USER:
         curlUser(b, at, t.literal.length, to, out);
         break;
@@ -690,7 +701,8 @@ public final class Detector {
     // "… is the Datadog application key, expires …": a clause that gave the value before the name ends at a comma
     boolean clauseEnds = ie >= to || b[ie] == ',';
     if (!clauseEnds && ie - at < MAX_IDENT && !Bytes.is(b[ie], Bytes.AFTER_NAME) && b[ie] != '\n' && b[ie] != '\r'
-        && !(b[ie] == '(' && ie + 1 < to && (b[ie + 1] == '"' || b[ie + 1] == '\'')) && b[ie] >= 0) {
+        && !(b[ie] == '(' && ie + 1 < to && (b[ie + 1] == '"' || b[ie + 1] == '\''))
+        && !(b[ie] == '}' && ie + 1 < to && (b[ie + 1] == ' ' || b[ie + 1] == '=')) && b[ie] >= 0) {
       return ie; // getToken(, keys.size(), secret) : no value can follow (Value.after would say null)
     }
     int is = at;
@@ -700,6 +712,9 @@ public final class Detector {
     }
     if (clauseEnds && ie < to && is - 2 >= from && b[is - 1] == ':' && b[is - 2] == ' ') {
       clauseEnds = false; // an Elixir atom's comma: config :app, :api_token, "…"
+    }
+    if ((clauseEnds || b[ie] == '\n' || b[ie] == '\r') && ie < to && Rows.column(b, is, ie, from, to, out)) {
+      return ie; // id,email,api_key,… or COPY t (id, access_token, …) FROM stdin;: the rows below hold the values
     }
     if (keyword == Keyword.PWD && !pwWord(b, at, is, ie)) {
       return lastIdentEnd; // …bzPWIcq+8nRY…: two letters of a base64 line, not a name's word
@@ -1594,8 +1609,12 @@ public final class Detector {
   private static final byte[] JWK_KTY = ascii("\"kty\"");
   private static final int JWK_BEFORE = 1024;
   private static final int JWK_AFTER = 4096;
-  /** A JWK's private members: RSA's and EC's {@code "d"}, a symmetric key's {@code "k"}. */
-  private static final byte[][] JWK_PRIVATE = {ascii("\"d\""), ascii("\"k\"")};
+  /**
+   * A JWK's private members: RSA's and EC's {@code "d"}, a symmetric key's {@code "k"}, and an RSA key's prime factors
+   * and CRT values ({@code "p"}, {@code "q"}, {@code "dp"}, {@code "dq"}, {@code "qi"}: either prime gives the key).
+   */
+  private static final byte[][] JWK_PRIVATE = {ascii("\"d\""), ascii("\"k\""), ascii("\"p\""), ascii("\"q\""),
+      ascii("\"dp\""), ascii("\"dq\""), ascii("\"qi\"")};
 
   /**
    * A JSON Web Key's private part: the {@code "d"} of an RSA or EC key, the {@code "k"} of a symmetric one, in the
@@ -1893,10 +1912,88 @@ public final class Detector {
     return operators == 1 && q < to && (b[q] == '"' || b[q] == '\'') ? q + 1 : p;
   }
 
-  /** The argument of a configuration directive that takes a password ({@code user ci insecure-password …}). */
+  private static final byte[] JSONPATH_DATA = ascii("{.data.");
+
+  /**
+   * What {@code kubectl get secret X -o jsonpath='{.data.password}' | base64 -d} printed: the next line (after a tool's
+   * line number, {@code     37\t}), judged as the value of the data key the path names.
+   */
+  private static void decodedSecret(byte[] b, int at, int end, int from, int to, List<Finding> out) {
+    int eol = end;
+    while (eol < to && eol - end < 8 && b[eol] == ' ') {
+      eol++;
+    }
+    if (eol < to && b[eol] == '\r') {
+      eol++;
+    }
+    if (eol >= to || b[eol] != '\n') {
+      return;
+    }
+    int bol = at;
+    while (bol > from && at - bol < 512 && b[bol - 1] != '\n') {
+      bol--;
+    }
+    int path = Bytes.indexOf(b, bol, at, JSONPATH_DATA);
+    if (path < 0) {
+      return;
+    }
+    int ns = path + JSONPATH_DATA.length;
+    int ne = ns;
+    while (ne < at && ne - ns < MAX_IDENT && b[ne] != '}') {
+      ne++;
+    }
+    Keyword kind = ne < at && ne > ns ? Keyword.classify(b, ns, ne) : null;
+    if (kind == null) {
+      return;
+    }
+    int s = eol + 1;
+    int q = s;
+    while (q < to && q - s < 8 && b[q] == ' ') {
+      q++;
+    }
+    int d = q;
+    while (d < to && d - q < 6 && Bytes.is(b[d], Bytes.DIGIT)) {
+      d++;
+    }
+    s = d > q && d < to && b[d] == '\t' ? d + 1 : s; // Claude Code's Read numbers its lines: "    37\t…"
+    int e = s;
+    while (e < to && e - s <= Value.MAX && b[e] > ' ') {
+      e++;
+    }
+    if (e > s && (e >= to || b[e] == '\n' || b[e] == '\r') && kind.accepts(b, s, e, true, false)) {
+      out.add(kind.finding(s, e));
+    }
+  }
+
+  /** SNMP's default communities, which every device ships with: a weakness, not a secret. */
+  private static final WordSet DEFAULT_COMMUNITIES = new WordSet("public", "private");
+
+  /**
+   * Cisco IOS's type 7 password, {@code username admin password 7 0822455D0A16}, {@code tacacs-server key 7 …}: a
+   * reversible encoding (a public table XORed from a two-digit offset), so the password itself: an even count of
+   * hex digits after an offset from 00 to 15.
+   */
+  private static void ciscoType7(byte[] b, int p, int to, List<Finding> out) {
+    int e = p;
+    while (e < to && e - p < 128 && Bytes.is(b[e], Bytes.DIGIT | Bytes.HEX_UPPER)) {
+      e++;
+    }
+    boolean ends = e >= to || Bytes.is(b[e], Bytes.SPACE) || b[e] == '\\' || b[e] == '"';
+    int offset = e - p >= 2 ? (b[p] - '0') * 10 + (b[p + 1] - '0') : -1;
+    if (ends && e - p >= 8 && (e - p) % 2 == 0 && Bytes.is(b[p], Bytes.DIGIT) && Bytes.is(b[p + 1], Bytes.DIGIT)
+        && offset <= 15) {
+      out.add(new Finding(p, e, Category.SECRET, "cisco-type7-password", 0.9));
+    }
+  }
+
+  /**
+   * The argument of a configuration directive that takes a password or a shared secret ({@code user ci
+   * insecure-password …}, {@code snmp-server community … RO}).
+   */
   private static void directivePassword(byte[] b, int p, int to, List<Finding> out) {
     Value value = Value.quotedOrWord(b, p, to);
-    if (value != null && Keyword.PASSWORD.accepts(b, value.start(), value.end(), true, false)) {
+    if (value != null && !DEFAULT_COMMUNITIES.contains(b, value.start(), value.end())
+        && Keyword.PASSWORD.accepts(b, value.start(), value.end(), true, false)) {
       out.add(Keyword.PASSWORD.finding(value.start(), value.end()));
     }
   }
@@ -2046,7 +2143,7 @@ public final class Detector {
     PREFIX, CONTEXT, PEM, JWT, URL, BEARER, CURL_USER, PRIVATE_IP, KUBERNETES, PGPASS, HASH_LINE, BASIC, VAULT_LOGIN,
     ORACLE_THIN, MYSQL_CLI, IDENTIFIED_BY, PUTTY, BASE64_PEM, EZCONNECT, GO_DSN, LOGIN_CLI, SECURE_STRING,
     FOREIGN, SSH2, HTPASSWD, COMMAND_PAIRS, ECHO, PLIST, SET_PASSWORD, OPENSSL_PASS, JWK, TERRAFORM_PASSWORD, TABLE,
-    CONCATENATION, CODES, CALL, DIRECTIVE_PASSWORD
+    CONCATENATION, CODES, CALL, DIRECTIVE_PASSWORD, CISCO_TYPE7, DECODED
   }
 
   private static final class Trigger {

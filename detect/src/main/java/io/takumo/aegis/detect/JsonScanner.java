@@ -105,6 +105,13 @@ public final class JsonScanner {
 
   private static final byte[] KTY = Detector.ascii("kty");
   private static final byte[] JWK_D = Detector.ascii("d");
+
+  /** An RSA JWK's prime factors and CRT members, {@code p q dp dq qi}: private as its {@code d} is. */
+  private static boolean jwkFactor(byte[] b, int from, int to) {
+    int n = to - from;
+    return n == 1 ? b[from] == 'p' || b[from] == 'q'
+        : n == 2 && (b[from] == 'd' && (b[from + 1] == 'p' || b[from + 1] == 'q') || b[from] == 'q' && b[from + 1] == 'i');
+  }
   private static final byte[] JWK_K = Detector.ascii("k");
   private static final byte[] BCRYPT_HASH = Detector.ascii("bcrypt_hash");
   private static final byte[] RESULT = Detector.ascii("result");
@@ -230,7 +237,9 @@ public final class JsonScanner {
               value(b, p + 1, end, escapes, b, keyStart, keyEnd, out);
             }
             boolean jwkMember = escapes.count == 0 && (is(b, keyStart, keyEnd, JWK_D) || is(b, keyStart, keyEnd, JWK_K));
-            if (jwkMember || escapes.count == 0 && is(b, keyStart, keyEnd, RESULT)) {
+            if (!jwkMember && jwkDepth == depth && escapes.count == 0 && jwkFactor(b, keyStart, keyEnd)) {
+              Detector.jwkPrivate(b, p + 1, end, out); // "p", "q", "dp", "dq", "qi" after the "kty"
+            } else if (jwkMember || escapes.count == 0 && is(b, keyStart, keyEnd, RESULT)) {
               if (jwkMember && jwkDepth == depth) {
                 Detector.jwkPrivate(b, p + 1, end, out);
               } else if (!jwkMember && terraformDepth == depth) {

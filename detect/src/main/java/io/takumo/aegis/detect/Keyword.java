@@ -360,6 +360,9 @@ enum Keyword {
     }
     if (this == COOKIE) {
       int start = cookieValue(b, from, to);
+      if (analyticsCookie(b, start, to)) {
+        return false;
+      }
       if (to - start == 20 && Bytes.all(b, start, to, Bytes.UPPER)) {
         return !Placeholders.isPlaceholder(b, start, to); // Erlang's cookie (RabbitMQ's): twenty capital letters
       }
@@ -414,6 +417,21 @@ enum Keyword {
     // that passes them: code assigns short and spaced values to key-like names all the time.
     return shapeAccepted(b, from, to, len, spaces, digits) && !notASecretValue(b, from, to)
         && (this == PASSWORD || this == PWD || !wordPhrase(b, from, to));
+  }
+
+  private static final byte[][] ANALYTICS_COOKIES = words("GA1.", "GS1.", "GS2.", "fb.1.", "fb.2.");
+
+  /**
+   * An analytics cookie's value, {@code _ga=GA1.1.488443322.1722833099}, {@code _fbp=fb.1.1700000000000.123456789}: a
+   * client id and a time, no credential.
+   */
+  private static boolean analyticsCookie(byte[] b, int from, int to) {
+    for (byte[] prefix : ANALYTICS_COOKIES) {
+      if (Bytes.startsWith(b, from, to, prefix, false)) {
+        return Bytes.all(b, from + prefix.length, to, Bytes.DIGIT | Bytes.DOT);
+      }
+    }
+    return false;
   }
 
   /** What code writes in a value and a generated password does not: references, templates, calls' and URLs' marks. */
@@ -646,8 +664,28 @@ enum Keyword {
         || agePublicKey(b, from, to) || sealedSecret(b, from, to) || kmsCiphertext(b, from, to)
         || translatedName(b, from, to) || publicId(b, from, to) || NAME_WORDS.contains(b, from, to)
         || namesASecret(b, from, to) || slashedName(b, from, to) || uiLabel(b, from, to) || namedPhrase(b, from, to)
-        || cacheKey(b, from, to) || braintreeTokenizationKey(b, from, to)
+        || cacheKey(b, from, to) || braintreeTokenizationKey(b, from, to) || railsEncrypted(b, from, to)
         || Bytes.startsWith(b, from, to, SECURE_STRING, true) && to - from == SECURE_STRING.length;
+  }
+
+  /**
+   * A message Rails' {@code MessageEncryptor} wrote, {@code <ciphertext>--<iv>--<tag>}, three base64 parts (an
+   * encrypted credential meant to be committed; its key is the secret).
+   */
+  private static boolean railsEncrypted(byte[] b, int from, int to) {
+    int parts = 1;
+    int start = from;
+    for (int i = from; i + 1 < to; i++) {
+      if (b[i] == '-' && b[i + 1] == '-') {
+        if (i - start < 8 || !Bytes.all(b, start, i, Bytes.B64 | Bytes.EQUALS)) {
+          return false;
+        }
+        parts++;
+        start = i + 2;
+        i++;
+      }
+    }
+    return parts == 3 && to - start >= 8 && Bytes.all(b, start, to, Bytes.B64 | Bytes.EQUALS);
   }
 
   private static final byte[][] BRAINTREE_ENVIRONMENTS = words("production_", "sandbox_");
@@ -799,14 +837,22 @@ enum Keyword {
   private static final byte[][] STRIPE_IDS = words("cus_", "sub_", "ch_", "pi_", "pm_", "evt_", "price_", "prod_",
       "txn_", "acct_", "in_", "seti_", "cs_live_", "cs_test_");
 
+  private static final WordSet AWS_RESOURCES = new WordSet("vpc", "subnet", "sg", "i", "ami", "vol", "snap", "eni", "igw",
+      "rtb", "nat", "eipalloc", "acl", "tgw", "vpce", "lt", "pcx");
+
   /**
    * An identifier public by its nature: a Stripe object's id, a Google Analytics measurement id ({@code G-} and ten
-   * upper-case letters and digits).
+   * upper-case letters and digits), an AWS resource's id ({@code vpc-0696ddcd68fab2732}).
    */
   private static boolean publicId(byte[] b, int from, int to) {
     int len = to - from;
     if (len == 12 && b[from] == 'G' && b[from + 1] == '-' && Bytes.all(b, from + 2, to, Bytes.UPPER | Bytes.DIGIT)) {
       return true;
+    }
+    int dash = ByteScan.indexOf(b, from, Math.min(to, from + 10), (byte) '-');
+    if (dash < to && AWS_RESOURCES.contains(b, from, dash) && (to - dash - 1 == 8 || to - dash - 1 == 17)
+        && Bytes.all(b, dash + 1, to, Bytes.LOWER_HEX)) {
+      return true; // vpc-0696ddcd68fab2732, sg-0a1b2c3d: an AWS resource's id
     }
     for (byte[] prefix : STRIPE_IDS) {
       int body = len - prefix.length;

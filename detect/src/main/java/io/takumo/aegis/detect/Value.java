@@ -22,6 +22,9 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     if (p < to && (b[p] == '\n' || b[p] == '\r')) {
       return formatList(b, is, p, from, to);
     }
+    if (p + 1 < to && b[p] == ' ' && configSet(b, is, from)) { // aws configure set aws_secret_access_key …
+      return quotedOrWord(b, p + 1, to);
+    }
     if (p + 3 < to && b[p] == ' ' && Bytes.is(b[p + 1], Bytes.DIGIT)) { // Unseal Key 1: …, Recovery Key 2: …
       int n = p + 1;
       while (n < to && n - p <= 3 && Bytes.is(b[n], Bytes.DIGIT)) {
@@ -44,9 +47,11 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     byte keyQuote = p < to && isQuote(b[p]) ? b[p] : 0;
     if (keyQuote != 0) {
       p++;
-      if (p < to && b[p] == ']') { // $config['db_password'] = …
+      if (p < to && (b[p] == ']' || b[p] == '}')) { // $config['db_password'] = …, $ENV{'DB_PASSWORD'} = …
         p++;
       }
+    } else if (p < to && b[p] == '}' && is - 2 >= from && b[is - 1] == '{' && b[is - 2] != '$' && b[is - 2] != '{') {
+      p++; // Perl's $ENV{KAFKA_PASSWORD} = '…' (not a template's ${X} or {{X}})
     }
     if (keyQuote == 0) {
       p = promptDefault(b, p, to);
@@ -96,8 +101,9 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
           return quoted(b, p, to); // SQL: CREATE USER app WITH PASSWORD '…', ALTER ROLE app LOGIN PASSWORD '…'
         }
         int string = !flag && b[p] == ',' && atom(b, is, from) ? skipBlanks(b, p + 1, to) : p;
-        if (!flag && string < to && isQuote(b[string]) && string > ie && (string > p || macro(b, is, from))) {
-          return quoted(b, string, to); // #define EXPO_TOKEN "…", config :app, :api_token, "…"
+        if (!flag && string < to && isQuote(b[string]) && string > ie
+            && (string > p || macro(b, is, from) || p == ie + 1 && spacedString(b, is, from))) {
+          return quoted(b, string, to); // #define EXPO_TOKEN "…", config :app, :api_token, "…", @npm_token "…"
         }
         netrc = !flag && netrc(b, is, ie, from, to);
         if (!flag && !netrc) {
@@ -216,12 +222,45 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     return end > start && end - start < MAX ? new Value(start, end, false, true) : null;
   }
 
+  private static final byte[] CONFIG_SET = Detector.ascii("config set ");
+  private static final byte[] CONFIGURE_SET = Detector.ascii("configure set ");
+
+  /**
+   * Whether the name at {@code is} is a CLI's setting given on its command line, {@code aws configure set NAME VALUE},
+   * {@code npm config set NAME VALUE} (and yarn's, pnpm's): the next word is its value.
+   */
+  private static boolean configSet(byte[] b, int is, int from) {
+    return is - CONFIG_SET.length >= from && Bytes.startsWith(b, is - CONFIG_SET.length, is, CONFIG_SET, false)
+        || is - CONFIGURE_SET.length >= from && Bytes.startsWith(b, is - CONFIGURE_SET.length, is, CONFIGURE_SET, false);
+  }
+
   private static final byte[] DEFINE = Detector.ascii("#define ");
 
   /** Whether the name at {@code is} is a C preprocessor macro's, {@code #define NAME "…"}. */
   private static boolean macro(byte[] b, int is, int from) {
     int d = is - DEFINE.length;
     return d >= from && Bytes.startsWith(b, d, is, DEFINE, false);
+  }
+
+  private static final byte[] CLOJURE_DEF = Detector.ascii("(def ");
+  private static final byte[] CLOJURE_PRIVATE = Detector.ascii("(def ^:private ");
+
+  /**
+   * Whether a name given its string after one blank is a definition's: an Elixir module attribute ({@code @npm_token
+   * "…"}), a Clojure {@code (def gitea-token "…")} or keyword ({@code assoc :api-key "…"}), a Gradle setting on its
+   * line ({@code storePassword "…"}).
+   */
+  private static boolean spacedString(byte[] b, int is, int from) {
+    if (is > from && b[is - 1] == '@') {
+      return startsALine(b, is - 1, from);
+    }
+    if (is - 2 >= from && b[is - 1] == ':' && (b[is - 2] == ' ' || b[is - 2] == '(')) {
+      return true;
+    }
+    return is - CLOJURE_DEF.length >= from && Bytes.startsWith(b, is - CLOJURE_DEF.length, is, CLOJURE_DEF, false)
+        || is - CLOJURE_PRIVATE.length >= from
+            && Bytes.startsWith(b, is - CLOJURE_PRIVATE.length, is, CLOJURE_PRIVATE, false)
+        || startsALine(b, is, from) && is > from && b[is - 1] == ' ';
   }
 
   /** Whether the name at {@code is} is an Elixir atom after a blank, as in {@code config :app, :api_token, "…"}. */

@@ -1,0 +1,125 @@
+package io.takumo.aegis.detect;
+
+import java.util.List;
+
+/**
+ * Values a table's header names: a CSV export's first line ({@code id,email,api_key,created_at}, then its rows) and a
+ * PostgreSQL dump's {@code COPY t (id, provider, access_token, …) FROM stdin;} (then tab-separated rows up to {@code
+ * \.}). A column named for a secret makes the field at its place in every row that secret's value, judged by the value
+ * model of the name's kind. Found from the name's context trigger, so a line of code that only looks like a header
+ * costs one look at its line.
+ */
+final class Rows {
+  /** Rows read after a header, and bytes: a dump's table can be long, a secret column's rows are judged alike. */
+  private static final int MAX_ROWS = 256;
+  private static final int MAX_BYTES = 64 << 10;
+  private static final int MAX_LINE = 4096;
+  private static final byte[] COPY = Detector.ascii("COPY ");
+  private static final byte[] FROM_STDIN = Detector.ascii(") FROM stdin;");
+
+  private Rows() {}
+
+  /**
+   * The findings of the column named {@code b[is, ie)} when that name is a field of a CSV header or a {@code COPY}'s
+   * column list; false when it is neither (the caller goes on with the name's other syntaxes).
+   */
+  static boolean column(byte[] b, int is, int ie, int from, int to, List<Finding> out) {
+    boolean copy = is - 2 >= from && b[is - 1] == ' ' && (b[is - 2] == ',' || b[is - 2] == '(');
+    if (!copy && is > from && b[is - 1] != ',' && b[is - 1] != '\n') {
+      return false;
+    }
+    int bol = is;
+    while (bol > from && is - bol < MAX_LINE && b[bol - 1] != '\n') {
+      bol--;
+    }
+    int eol = ByteScan.newline(b, ie, Math.min(to, ie + MAX_LINE));
+    if (eol >= to || b[eol] != '\n' || is - bol >= MAX_LINE) {
+      return false;
+    }
+    int column = copy ? copyColumn(b, bol, is, eol) : csvColumn(b, bol, is, eol);
+    if (column < 0) {
+      return false;
+    }
+    Keyword kind = Keyword.classify(b, is, ie);
+    if (kind == null) {
+      return true;
+    }
+    byte separator = copy ? (byte) '\t' : (byte) ',';
+    int row = eol + 1;
+    for (int n = 0; n < MAX_ROWS && row < to && row - eol < MAX_BYTES; n++) {
+      int end = ByteScan.newline(b, row, Math.min(to, row + MAX_LINE));
+      int lineEnd = end > row && b[end - 1] == '\r' ? end - 1 : end;
+      if (lineEnd == row || copy && lineEnd - row == 2 && b[row] == '\\' && b[row + 1] == '.') {
+        break; // a blank line ends an export, \. a COPY's data
+      }
+      field(b, row, lineEnd, column, separator, kind, out);
+      if (end >= to || b[end] != '\n') {
+        break;
+      }
+      row = end + 1;
+    }
+    return true;
+  }
+
+  /** The index of the field at {@code is} in a CSV header {@code b[bol, eol)} of names only, or -1. */
+  private static int csvColumn(byte[] b, int bol, int is, int eol) {
+    int commas = 0;
+    int column = 0;
+    for (int i = bol; i < eol; i++) {
+      byte c = b[i];
+      if (c == ',') {
+        commas++;
+        column += i < is ? 1 : 0;
+      } else if (!Bytes.is(c, Bytes.IDENT) && c != '"' && c != '\r') {
+        return -1; // a blank, a bracket, an operator: code or prose, not a header of names
+      }
+    }
+    return commas >= 2 ? column : -1;
+  }
+
+  /** The index of the column at {@code is} in {@code COPY t (a, b, …) FROM stdin;} on {@code b[bol, eol)}, or -1. */
+  private static int copyColumn(byte[] b, int bol, int is, int eol) {
+    if (!Bytes.startsWith(b, bol, eol, COPY, false) || Bytes.indexOf(b, is, eol, FROM_STDIN) < 0) {
+      return -1;
+    }
+    int open = ByteScan.indexOf(b, bol, is, (byte) '(');
+    if (open == is) {
+      return -1;
+    }
+    int column = 0;
+    for (int i = open + 1; i < is; i++) {
+      column += b[i] == ',' ? 1 : 0;
+    }
+    return column;
+  }
+
+  /** The field {@code column} of the row {@code b[row, end)}, a finding when the kind accepts it. */
+  private static void field(byte[] b, int row, int end, int column, byte separator, Keyword kind, List<Finding> out) {
+    int start = row;
+    int index = 0;
+    boolean quoted = false;
+    for (int i = row; i <= end; i++) {
+      if (i < end && b[i] == '"' && separator == ',') {
+        quoted = !quoted; // a CSV field in quotes holds commas: "$argon2id$v=19$m=65536,t=3,p=4$…"
+        continue;
+      }
+      if (i < end && (b[i] != separator || quoted)) {
+        continue;
+      }
+      if (index == column) {
+        int s = start;
+        int e = i;
+        if (e - s >= 2 && b[s] == '"' && b[e - 1] == '"') {
+          s++;
+          e--;
+        }
+        if (e > s && kind.accepts(b, s, e, true, false)) {
+          out.add(kind.finding(kind.secretStart(b, s, e), e));
+        }
+        return;
+      }
+      index++;
+      start = i + 1;
+    }
+  }
+}
