@@ -117,6 +117,7 @@ public final class Detector {
     all.add(new Trigger(ascii("stats auth "), false, Kind.CURL_USER, null, null));
     all.add(new Trigger(ascii(" insecure-password "), false, Kind.DIRECTIVE_PASSWORD, null, null)); // HAProxy's userlist
     all.add(new Trigger(ascii("snmp-server community "), false, Kind.DIRECTIVE_PASSWORD, null, null)); // Cisco IOS
+    all.add(new Trigger(ascii(" on >"), false, Kind.DIRECTIVE_PASSWORD, null, null)); // Redis ACL: user app on >…
     all.add(new Trigger(ascii(" password 7 "), false, Kind.CISCO_TYPE7, null, null));
     all.add(new Trigger(ascii("| base64 -d"), false, Kind.DECODED, null, null));
     all.add(new Trigger(ascii("| base64 --decode"), false, Kind.DECODED, null, null));
@@ -685,8 +686,20 @@ public final class Detector {
 
   private static final byte[] AUTH = ascii("auth");
 
-  /** PowerShell's environment drive: {@code $env:OPENAI_API_KEY = "…"} names a variable, not a colon chain's segment. */
-  private static final byte[] ENV_DRIVE = ascii("$env:");
+  /** PowerShell's environment drive and scopes: {@code $env:OPENAI_API_KEY}, {@code $Script:DatadogApiKey}. */
+  private static final WordSet POWERSHELL_SCOPES = new WordSet("env", "script", "global", "local", "private", "using");
+
+  /**
+   * Whether the name at {@code is} follows a PowerShell drive or scope ({@code $env:X = "…"}, {@code $Script:X = '…'}):
+   * a variable's name, not a colon chain's segment.
+   */
+  private static boolean powershellScope(byte[] b, int is, int from) {
+    int s = is - 1;
+    while (s > from && is - s <= 8 && Bytes.is(b[s - 1], Bytes.UPPER | Bytes.LOWER)) {
+      s--;
+    }
+    return s > from && b[s - 1] == '$' && POWERSHELL_SCOPES.contains(b, s, is - 1);
+  }
 
   /** Returns the end of the identifier it looked at, so one identifier is judged once. */
   private int context(byte[] b, int at, int literalLength, int from, int to, Keyword keyword, int lastIdentEnd,
@@ -720,7 +733,7 @@ public final class Detector {
       return lastIdentEnd; // …bzPWIcq+8nRY…: two letters of a base64 line, not a name's word
     }
     if (is - 2 >= from && b[is - 1] == ':' && Bytes.is(b[is - 2], Bytes.IDENT) && !lineNumbered(b, is - 1, from)
-        && !(is - ENV_DRIVE.length >= from && Bytes.startsWith(b, is - ENV_DRIVE.length, is, ENV_DRIVE, true))
+        && !powershellScope(b, is, from)
         && !pulumiKey(b, is, ie, from, to)) {
       // a segment of a colon chain, not a name: arn:aws:secretsmanager:…, {{resolve:secretsmanager:…}}
       return ie;
@@ -1988,7 +2001,7 @@ public final class Detector {
 
   /**
    * The argument of a configuration directive that takes a password or a shared secret ({@code user ci
-   * insecure-password …}, {@code snmp-server community … RO}).
+   * insecure-password …}, {@code snmp-server community … RO}, Redis's {@code user app on >… ~app:* +@all}).
    */
   private static void directivePassword(byte[] b, int p, int to, List<Finding> out) {
     Value value = Value.quotedOrWord(b, p, to);

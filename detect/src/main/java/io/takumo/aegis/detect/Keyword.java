@@ -119,6 +119,24 @@ enum Keyword {
   /** A host's top-level domain at the end of a Bundler credential's name written with single underscores. */
   private static final byte[][] HOST_SUFFIXES = words("_COM", "_IO", "_ORG", "_NET", "_DEV");
 
+  private static final byte[] SECRET_ID = Detector.ascii("secretid");
+  private static final byte[] W_VAULT = Detector.ascii("vault");
+  private static final byte[] W_ROLE = Detector.ascii("role");
+
+  /** Whether the name ends in {@code secret_id}, {@code secret-id}, {@code SecretId} (separators skipped, any case). */
+  private static boolean secretId(byte[] b, int from, int to) {
+    int k = SECRET_ID.length;
+    for (int i = to - 1; i >= from && k > 0; i--) {
+      if (b[i] == '_' || b[i] == '-') {
+        continue;
+      }
+      if (Bytes.lower(b[i]) != SECRET_ID[--k]) {
+        return false;
+      }
+    }
+    return k == 0;
+  }
+
   /** The kind of secret the name {@code b[from, to)} announces, or null for an ordinary name. */
   static @Nullable Keyword classify(byte[] b, int from, int to) {
     // Strip quoting and a leading dash or two (CLI flags) from the name.
@@ -176,6 +194,9 @@ enum Keyword {
     // VAULT_UNSEAL_KEY ("vault" names its paths otherwise), Drupal's HASH_SALT, Rails'
     // ACTIVE_RECORD_ENCRYPTION_PRIMARY_KEY ("primary" names a table's key otherwise)
     boolean named = best == KEY && (specialSegments & SEG_UNSEAL) != 0 || best == SALT && (lastWords & L_SALT) != 0;
+    if (best == SECRET && secretId(b, from, to) && (contains(b, from, to, W_VAULT) || contains(b, from, to, W_ROLE))) {
+      return SECRET; // Vault AppRole's secret id (a login credential, a UUID); a SECRET_ID alone names a secret's id
+    }
     boolean encryption = best == KEY && (specialSegments & SEG_ENCRYPTION) != 0;
     if (best == null || notSecret && !named || (lastWords & L_METADATA) != 0
         || s3 && !contains(b, from, to, W_SECRET) || dataKey && best == KEY && !encryption) {

@@ -13,6 +13,8 @@ import java.util.List;
  */
 final class KubernetesSecrets {
   private static final byte[] KIND = Detector.ascii("kind:");
+  private static final byte[] AUTH = Detector.ascii("\"auth");
+  private static final byte[] PASSWORD = Detector.ascii("password");
   private static final byte[] SECRET = Detector.ascii("secret");
   private static final int WINDOW = 4096;
 
@@ -112,7 +114,12 @@ final class KubernetesSecrets {
       return bookkeepingText(b, from, to) || uuid(b, from, to);
     }
     int[] text = trim(decoded, 0, decoded.length);
-    return whole && (text[1] - text[0] < 4 || Placeholders.isPlaceholder(decoded, text[0], text[1])
+    // a JSON document that holds credentials ({"auths":{…"password":…}} of a .dockerconfigjson) is no placeholder for
+    // its leading brace; a settings document ({"theme": "dark"}) stays bookkeeping
+    boolean json = text[1] - text[0] > 2 && decoded[text[0]] == '{' && decoded[text[0] + 1] == '"'
+        && (Placeholders.containsIgnoreCase(decoded, text[0], text[1], AUTH)
+            || Placeholders.containsIgnoreCase(decoded, text[0], text[1], PASSWORD));
+    return whole && (text[1] - text[0] < 4 || !json && Placeholders.isPlaceholder(decoded, text[0], text[1])
         || bookkeepingText(decoded, text[0], text[1]))
         || publicText(decoded, text[0], text[1]);
   }

@@ -25,7 +25,7 @@ final class Placeholders {
   private static final byte[][] CONTAINS = bytes("xxxx", "****", "####", "...", "${", "{{", "}}", "process.env",
       "os.environ", "getenv", "env[", "env.", "secrets.", "example.com", "example.org", "placeholder", "changeme", "change_me",
       "your_", "your-", "yourkey", "yourtoken", "yoursecret", "yourpassword", "dummy", "sample", "redacted",
-      "replace_me", "replace-me", "replaceme", "insert_", "insert-", "set-me", "set_me", "via-env", "via_env", "__takumo_v1_", "%s", "{0}",
+      "replace_me", "replace-me", "replaceme", "__replace__", "insert_", "insert-", "set-me", "set_me", "via-env", "via_env", "__takumo_v1_", "%s", "{0}",
       "(hidden)", "(redacted)", "(masked)", "(sensitive", // Terraform's "(sensitive value)"
       "\u2026", "\u2022\u2022", // what a CI log or a UI shows of a masked value: sk_live_…k3Ht, ••••••••2dIz
       "config.", "settings.", "vault:", "secretsmanager", "keyvault", "$(", "fake", "notreal", "not_real",

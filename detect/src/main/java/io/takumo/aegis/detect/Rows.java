@@ -28,15 +28,17 @@ final class Rows {
     if (!copy && is > from && b[is - 1] != ',' && b[is - 1] != '\n') {
       return false;
     }
+    // Each side is walked only over what a header holds (names, commas; a column list's blanks), so a line of code
+    // that is no header stops the walk at its first bracket, dot or operator.
     int bol = is;
-    while (bol > from && is - bol < MAX_LINE && b[bol - 1] != '\n') {
+    while (bol > from && is - bol < MAX_LINE && headerByte(b[bol - 1], copy)) {
       bol--;
     }
-    int eol = ByteScan.newline(b, ie, Math.min(to, ie + MAX_LINE));
-    if (eol >= to || b[eol] != '\n' || is - bol >= MAX_LINE) {
-      return false;
+    int eol = ie;
+    while (eol < to && eol - ie < MAX_LINE && headerByte(b[eol], copy)) {
+      eol++;
     }
-    int column = copy ? copyColumn(b, bol, is, eol) : csvColumn(b, bol, is, eol);
+    int column = copy ? copyColumn(b, bol, is, eol, from, to) : csvColumn(b, bol, is, eol, from, to);
     if (column < 0) {
       return false;
     }
@@ -44,6 +46,7 @@ final class Rows {
     if (kind == null) {
       return true;
     }
+    eol = ByteScan.newline(b, eol, to);
     byte separator = copy ? (byte) '\t' : (byte) ',';
     int row = eol + 1;
     for (int n = 0; n < MAX_ROWS && row < to && row - eol < MAX_BYTES; n++) {
@@ -61,33 +64,47 @@ final class Rows {
     return true;
   }
 
-  /** The index of the field at {@code is} in a CSV header {@code b[bol, eol)} of names only, or -1. */
-  private static int csvColumn(byte[] b, int bol, int is, int eol) {
+  private static boolean headerByte(byte c, boolean copy) {
+    return Bytes.is(c, Bytes.IDENT) || c == ',' || c == '"' || copy && c == ' ';
+  }
+
+  /**
+   * The index of the field at {@code is} in a CSV header of names only that spans its line, {@code b[bol, eol)}, or
+   * -1.
+   */
+  private static int csvColumn(byte[] b, int bol, int is, int eol, int from, int to) {
+    if (bol > from && b[bol - 1] != '\n' || eol < to && b[eol] != '\n' && b[eol] != '\r' || eol >= to) {
+      return -1; // a blank, a bracket, an operator on the line: code or prose, not a header of names
+    }
     int commas = 0;
     int column = 0;
     for (int i = bol; i < eol; i++) {
-      byte c = b[i];
-      if (c == ',') {
+      if (b[i] == ',') {
         commas++;
         column += i < is ? 1 : 0;
-      } else if (!Bytes.is(c, Bytes.IDENT) && c != '"' && c != '\r') {
-        return -1; // a blank, a bracket, an operator: code or prose, not a header of names
       }
     }
     return commas >= 2 ? column : -1;
   }
 
-  /** The index of the column at {@code is} in {@code COPY t (a, b, …) FROM stdin;} on {@code b[bol, eol)}, or -1. */
-  private static int copyColumn(byte[] b, int bol, int is, int eol) {
-    if (!Bytes.startsWith(b, bol, eol, COPY, false) || Bytes.indexOf(b, is, eol, FROM_STDIN) < 0) {
+  /**
+   * The index of the column at {@code is} in {@code COPY t (a, b, …) FROM stdin;}, whose list is {@code b[bol, eol)}
+   * (its parentheses just outside), or -1.
+   */
+  private static int copyColumn(byte[] b, int bol, int is, int eol, int from, int to) {
+    if (bol <= from || b[bol - 1] != '(' || eol >= to || !Bytes.startsWith(b, eol, to, FROM_STDIN, false)) {
       return -1;
     }
-    int open = ByteScan.indexOf(b, bol, is, (byte) '(');
-    if (open == is) {
+    int table = bol - 1;
+    while (table > from && bol - table < 256 && (Bytes.is(b[table - 1], Bytes.IDENT) || b[table - 1] == '"')) {
+      table--;
+    }
+    int copy = table - COPY.length;
+    if (copy < from || !Bytes.startsWith(b, copy, table, COPY, false) || copy > from && b[copy - 1] != '\n') {
       return -1;
     }
     int column = 0;
-    for (int i = open + 1; i < is; i++) {
+    for (int i = bol; i < is; i++) {
       column += b[i] == ',' ? 1 : 0;
     }
     return column;

@@ -9,8 +9,11 @@ import org.jspecify.annotations.Nullable;
  * {@code key="XPassword" value="…"}.
  */
 record Value(int start, int end, boolean quoted, boolean envStyle) {
-  /** Longest value looked at: credentials are short; PEM blocks have their own rule. */
-  static final int MAX = 512;
+  /**
+   * Longest value looked at: credentials are short, an Azure AD refresh token among the longest (700 to 1,500
+   * characters); PEM blocks have their own rule.
+   */
+  static final int MAX = 2048;
   private static final byte[] VALUE_ATTR = Detector.ascii("value=");
 
   /** The value after the name {@code b[is, ie)}, or null when none is assigned there. */
@@ -178,13 +181,14 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     return null;
   }
 
-  private static final byte[] NAME_FIELD = Detector.ascii("Name");
-  private static final byte[] VALUE_FIELD = Detector.ascii("Value");
+  private static final WordSet NAME_FIELDS = new WordSet("name", "key");
+  private static final byte[] VALUE_FIELD = Detector.ascii("value");
 
   /**
-   * PowerShell's {@code Format-List} of environment variables ({@code Get-ChildItem env: | Format-List}): {@code Name
-   * : X} on the name's line, {@code Value : …} on the next; the value is the rest of that line. {@code eol} is where
-   * the name's line ends.
+   * A name and its value on two lines, each after its field's name: PowerShell's {@code Format-List} of environment
+   * variables ({@code Name  : X}, then {@code Value : …}), an Envoy or Kubernetes header or variable ({@code key:
+   * x-api-key}, then {@code value: …}, indented). The value is the rest of its line. {@code eol} is where the name's
+   * line ends.
    */
   private static @Nullable Value formatList(byte[] b, int is, int eol, int from, int to) {
     int c = is;
@@ -198,13 +202,20 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     while (c > from && b[c - 1] == ' ') {
       c--;
     }
-    int n = c - NAME_FIELD.length;
-    if (n < from || !Bytes.startsWith(b, n, c, NAME_FIELD, false) || n > from && b[n - 1] != '\n') {
+    int n = c;
+    while (n > from && c - n < 4 && Bytes.is(b[n - 1], Bytes.UPPER | Bytes.LOWER)) {
+      n--;
+    }
+    int bol = n;
+    while (bol > from && (b[bol - 1] == ' ' || b[bol - 1] == '-')) {
+      bol--;
+    }
+    if (!NAME_FIELDS.contains(b, n, c) || bol > from && b[bol - 1] != '\n') {
       return null;
     }
     int v = eol < to && b[eol] == '\r' ? eol + 1 : eol;
-    v++;
-    if (v >= to || !Bytes.startsWith(b, v, to, VALUE_FIELD, false)) {
+    v = skipBlanks(b, v + 1, to);
+    if (v >= to || !Bytes.startsWith(b, v, to, VALUE_FIELD, true)) {
       return null;
     }
     int q = skipBlanks(b, v + VALUE_FIELD.length, to);
@@ -212,6 +223,9 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
       return null;
     }
     int start = skipBlanks(b, q + 1, to);
+    if (start < to && isQuote(b[start])) {
+      return quoted(b, start, to);
+    }
     int end = start;
     while (end < to && end - start < MAX && b[end] != '\n' && b[end] != '\r') {
       end++;

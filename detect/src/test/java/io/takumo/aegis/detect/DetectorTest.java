@@ -996,6 +996,10 @@ class DetectorTest {
       convex_deploy_key = [[Zq8Xw2Lm5Nv9Pk3Rt7Yb1Cd4Fg6Hj0Ks2LqWz]],                  | Zq8Xw2Lm5Nv9Pk3Rt7Yb1Cd4Fg6Hj0Ks2LqWz
       Name  : JWT_SECRET\\nValue : Mq7/Vx2Rz9Lp4Wn8Tk3Yb6Hs1Dc5Fg0Ja2Ke7Qu4\\n\\nName  : TZ | Mq7/Vx2Rz9Lp4Wn8Tk3Yb6Hs1Dc5Fg0Ja2Ke7Qu4
       {"kty": "RSA", "e": "AQAB", "p": "1bWx9Kq3ZrT7Lm2Nc8Vd4Fh6Jp0Ys5Gt1Qw3Ek7Ru9Io2Ax4Sz"} | 1bWx9Kq3ZrT7Lm2Nc8Vd4Fh6Jp0Ys5Gt1Qw3Ek7Ru9Io2Ax4Sz
+      VAULT_SECRET_ID=4c2e8a1f-6b3d-4f5e-9a7c-1d2e3f4a5b6c                           | 4c2e8a1f-6b3d-4f5e-9a7c-1d2e3f4a5b6c
+      $Script:DatadogApiKey = '3f9a2c7e1b5d8f4a6c0e2b9d7f1a3c5e'                     | 3f9a2c7e1b5d8f4a6c0e2b9d7f1a3c5e
+      request_headers_to_add:\\n    - header:\\n        key: x-api-key\\n        value: Kq7Zx2Lm5Wv9Pk3Rt7Yb1Cd4Fg6Hj0Ks2LqaBc\\n | Kq7Zx2Lm5Wv9Pk3Rt7Yb1Cd4Fg6Hj0Ks2LqaBc
+      user app on >Vq3xLp9Zt2WmRk7Yb1 ~app:* +@all                                    | Vq3xLp9Zt2WmRk7Yb1
       """)
   void thirteenthCorpusMissesAreFound(String escaped, String secret) {
     String text = escaped.replace("\\n", "\n").replace("\\t", "\t").replace("\\u007c", "|").replace("\\\\", "\\");
@@ -1013,9 +1017,38 @@ class DetectorTest {
       " enable secret 5 $1$mERr$hx5rVt7rPNoS4wqbXKX7m0", "Name  : TOKEN_TTL\nValue : 3600\n",
       "PASSWORD_SECRET_KEY = \"postgres-password\"",
       "LOCK_KEY=node-cache-Linux-x64-npm-f840a64341b7d6fed38e7c91e34dc8ca7415f46c28e8a309662a56d93cc6f847",
-      "BraintreeTokenizationKey = \"production_3xgzel8u_mejd2o5sbho95lb1\";", "o.keySelector=n,o.haKey=!1,\n"})
+      "BraintreeTokenizationKey = \"production_3xgzel8u_mejd2o5sbho95lb1\";", "o.keySelector=n,o.haKey=!1,\n",
+      "SECRET_ID=8cf6d19e-582d-4e5f-97bc-c83e3757efee", "$Script:JwtSecret = '__REPLACE__'"})
   void thirteenthCorpusLookAlikesAreNot(String text) {
     assertThat(scan(text)).as(text).isEmpty();
+  }
+
+  /**
+   * A value longer than a usual credential is found whole: an Azure AD refresh token runs to 1,500 characters, and a
+   * value cut off at a shorter bound was no finding at all (the thirteenth corpus's 700 to 900).
+   */
+  @Test
+  void aLongRefreshTokenIsFoundWhole() {
+    StringBuilder token = new StringBuilder("0.AL8AL4hDp1vbANSjCPcAN01qGQ");
+    Random random = new Random(13);
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    while (token.length() < 1200) {
+      token.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    String text = "AZURE_REFRESH_TOKEN=" + token + "\nNEXT=1\n";
+    assertThat(scan(text)).extracting(f -> text.substring(f.start(), f.end())).containsExactly(token.toString());
+  }
+
+  /** A dockerconfigjson Secret's value is found by what it decodes to; a settings document stays bookkeeping. */
+  @Test
+  void aDockerConfigSecretIsFoundAndASettingsDocumentIsNot() {
+    String auths = java.util.Base64.getEncoder().encodeToString(
+        "{\"auths\":{\"ghcr.io\":{\"username\":\"ravi\",\"password\":\"Qm7xLp2Vz9Kt4Wr\"}}}".getBytes(StandardCharsets.UTF_8));
+    String settings = java.util.Base64.getEncoder().encodeToString(
+        "{\"theme\": \"dark\", \"locale\": \"pt-BR\"}".getBytes(StandardCharsets.UTF_8));
+    String text = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: regcred\ntype: kubernetes.io/dockerconfigjson\ndata:\n"
+        + "  .dockerconfigjson: " + auths + "\n  config.json: " + settings + "\n";
+    assertThat(scan(text)).extracting(f -> text.substring(f.start(), f.end())).containsExactly(auths);
   }
 
   /**
