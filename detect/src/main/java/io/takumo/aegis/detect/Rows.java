@@ -30,13 +30,16 @@ final class Rows {
     }
     // Each side is walked only over what a header holds (names, commas; a column list's blanks), so a line of code
     // that is no header stops the walk at its first bracket, dot or operator.
-    int bol = is;
-    while (bol > from && is - bol < MAX_LINE && headerByte(b[bol - 1], copy)) {
-      bol--;
-    }
     int eol = ie;
     while (eol < to && eol - ie < MAX_LINE && headerByte(b[eol], copy)) {
       eol++;
+    }
+    if (copy ? eol >= to || b[eol] != ')' : eol < to && b[eol] != '\n' && b[eol] != '\r') {
+      return false; // the list or the header goes on past the names: code (f(a, token, b.c)), not a table's head
+    }
+    int bol = is;
+    while (bol > from && is - bol < MAX_LINE && headerByte(b[bol - 1], copy)) {
+      bol--;
     }
     int column = copy ? copyColumn(b, bol, is, eol, from, to) : csvColumn(b, bol, is, eol, from, to);
     if (column < 0) {

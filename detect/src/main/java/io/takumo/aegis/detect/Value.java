@@ -244,6 +244,9 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
    * {@code npm config set NAME VALUE} (and yarn's, pnpm's): the next word is its value.
    */
   private static boolean configSet(byte[] b, int is, int from) {
+    if (is - CONFIG_SET.length < from || b[is - 1] != ' ' || b[is - 2] != 't') {
+      return false; // most names after a blank follow a word that is no "set"
+    }
     return is - CONFIG_SET.length >= from && Bytes.startsWith(b, is - CONFIG_SET.length, is, CONFIG_SET, false)
         || is - CONFIGURE_SET.length >= from && Bytes.startsWith(b, is - CONFIGURE_SET.length, is, CONFIGURE_SET, false);
   }
@@ -253,7 +256,7 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
   /** Whether the name at {@code is} is a C preprocessor macro's, {@code #define NAME "…"}. */
   private static boolean macro(byte[] b, int is, int from) {
     int d = is - DEFINE.length;
-    return d >= from && Bytes.startsWith(b, d, is, DEFINE, false);
+    return d >= from && b[is - 2] == 'e' && Bytes.startsWith(b, d, is, DEFINE, false);
   }
 
   private static final byte[] CLOJURE_DEF = Detector.ascii("(def ");
