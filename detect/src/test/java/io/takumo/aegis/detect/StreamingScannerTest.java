@@ -74,6 +74,28 @@ class StreamingScannerTest {
     }
   }
 
+  /**
+   * The twelfth session's rules that read past the name's line: a CSV header's and a COPY's rows, what {@code kubectl
+   * … | base64 -d} printed, a Format-List pair, redis-cli's numbered reply, a vault's numbered unseal key, a password's
+   * whole line: a cut anywhere changes nothing.
+   */
+  @Test
+  void tablesRowsAndPrintedValuesAreFoundAtEveryCut() {
+    byte[] text = ("id,email,api_key,created_at\n1,a@b.io,ak_live_Zq8Xw2Lm5Nv9Pk3Rt7Yb1Cd4Fg6Hj0Ks,2025-01-02\n"
+        + "2,c@d.io,ak_live_Mn4Bv6Cx8Zl1Kj3Hg5Fd7Sa9Po2Iu4Yt,2025-01-03\n\n"
+        + "COPY public.tokens (id, provider, access_token) FROM stdin;\n1\thubspot\tpat-na1-3f2a9c1e-7b4d-4e8f-a1c2-9d0e5f6a7b8c\n\\.\n"
+        + "$ kubectl get secret db -o jsonpath='{.data.password}' | base64 -d\n    12\tTq7!vLz2#Mx9Pw\n"
+        + "Name  : JWT_SECRET\nValue : Mq7/Vx2Rz9Lp4Wn8Tk3Yb6Hs1Dc5Fg0Ja2Ke7Qu4\n"
+        + "1) \"requirepass\"\n2) \"E-xUN%T5Up*RkE%BqLa\"\n"
+        + "Unseal Key 1: Xq4Tz0BWvm2N9pLrKs7YcHd1Ju8Ga5Ef3Wi6Oo+Rb2Cd\n"
+        + "      POSTGRES_PASSWORD: ;r8/KQLE#-Bn)W2h\n").getBytes(StandardCharsets.UTF_8);
+    List<String> expected = oneShot(text);
+    assertThat(expected).hasSize(8);
+    for (int cut = 0; cut <= text.length; cut++) {
+      assertThat(streamed(text, new int[] {cut}, 512)).as("cut at %d", cut).isEqualTo(expected);
+    }
+  }
+
   @Test
   void randomMultiCutsOfALargeBodyGiveTheOneShotResult() {
     StringBuilder big = new StringBuilder();
