@@ -119,9 +119,9 @@ public final class Detector {
     all.add(new Trigger(ascii("snmp-server community "), false, Kind.DIRECTIVE_PASSWORD, null, null)); // Cisco IOS
     all.add(new Trigger(ascii(" on >"), false, Kind.DIRECTIVE_PASSWORD, null, null)); // Redis ACL: user app on >…
     all.add(new Trigger(ascii(" password 7 "), false, Kind.CISCO_TYPE7, null, null));
-    all.add(new Trigger(ascii("| base64 -d"), false, Kind.DECODED, null, null));
-    all.add(new Trigger(ascii("| base64 --decode"), false, Kind.DECODED, null, null));
     all.add(new Trigger(ascii(" key 7 "), false, Kind.CISCO_TYPE7, null, null));
+    all.add(new Trigger(ascii("| base64 -d"), false, Kind.DECODED, null, null)); // kubectl … -o jsonpath=… | base64 -d
+    all.add(new Trigger(ascii("| base64 --decode"), false, Kind.DECODED, null, null));
     all.add(new Trigger(ascii("data:"), false, Kind.KUBERNETES, null, null));
     all.add(new Trigger(ascii("Data:"), false, Kind.KUBERNETES, null, null)); // stringData: (KubernetesSecrets.scan)
     for (String port : new String[] {":5432:", ":6432:", ":*:"}) { // PostgreSQL's, PgBouncer's, any
@@ -194,7 +194,7 @@ public final class Detector {
 
   private static final java.util.Set<String> CONTEXT_RULES = java.util.Set.of("bearer-token", "cli-credentials",
       "connection-string", "kubernetes-secret", "url-credentials", "vault-service-token", "pgpass-password",
-      "password-hash-line", "jwk-private-key", "terraform-random-password");
+      "password-hash-line", "jwk-private-key", "terraform-random-password", "cisco-type7-password");
 
   /**
    * Whether the rule finds its secrets only by what surrounds them (a name, a header scheme, a flag, a URL's
@@ -925,7 +925,7 @@ public final class Detector {
    * search tools print a match ({@code terraform/secrets.tfvars:3:wandb_api_key = …}): one to six digits between
    * two colons.
    */
-  private static boolean lineNumbered(byte[] b, int colon, int from) {
+  static boolean lineNumbered(byte[] b, int colon, int from) {
     int d = colon;
     while (d > from && colon - d <= 6 && Bytes.is(b[d - 1], Bytes.DIGIT)) {
       d--;

@@ -465,7 +465,8 @@ enum Keyword {
    * Value#lineRest}): 10 to 64 bytes with no blank and no quote, both cases, a symbol other than {@code _-.}, two
    * digits or symbols, 3.3 bits of entropy per byte; not what code writes there (a reference or a template, {@code
    * ${…}} {@code $(…)} {@code {{…}}} {@code %(…)s}, a call or an index after a name, {@code getpass()} {@code
-   * argv[1]} {@code keys.find(id);}, an alias, {@code *default}, a path, a value in brackets, a placeholder or a known non-secret).
+   * argv[1]} {@code keys.find(id);}, an alias, {@code *default}, a path, a value in brackets, a placeholder or a
+   * known non-secret).
    */
   static boolean symbolPassword(byte[] b, int from, int to) {
     int len = to - from;
@@ -489,7 +490,7 @@ enum Keyword {
         other++;
         odd += c == '_' || c == '-' || c == '.' || Bytes.is(c, Bytes.DIGIT) ? 0 : 1;
         if ((c == '(' || c == '[') && i > from && Bytes.is(b[i - 1], Bytes.IDENT) && i + 1 < to && b[i + 1] != c
-            && Bytes.indexOf(b, i, to, c == '(' ? CLOSE_PAREN : CLOSE_BRACKET) == to - 1) {
+            && ByteScan.indexOf(b, i, to, c == '(' ? (byte) ')' : (byte) ']') == to - 1) {
           return false; // getpass(), hash(pw), argv[1]: a call or an index that closes the value
         }
       }
@@ -506,7 +507,8 @@ enum Keyword {
         return false;
       }
     }
-    // drawn at random (three classes or four, nearly every byte distinct): a leading [ { < or a %s is chance, a word is not
+    // drawn at random (three classes or more, nearly every byte distinct): a leading [ { < or a %s is chance, a word
+    // is not
     boolean random = Bytes.classesPresent(b, from, to) >= 3 && entropy >= 0.9 * Math.log(len) / Math.log(2);
     return !(random ? Placeholders.hasWords(b, from, to) : Placeholders.isPlaceholder(b, from, to))
         && !notASecretValue(b, from, to);
@@ -541,8 +543,6 @@ enum Keyword {
     return false;
   }
 
-  private static final byte[] CLOSE_PAREN = Detector.ascii(")");
-  private static final byte[] CLOSE_BRACKET = Detector.ascii("]");
 
   /**
    * {@code *default_password}, {@code $DB_PASSWORD}, {@code @password}, PowerShell's {@code $env:DB_PASSWORD}: a
@@ -563,8 +563,8 @@ enum Keyword {
     byte first = b[from];
     byte last = b[to - 1];
     if (first == '{') {
-      int close = Bytes.indexOf(b, from, to, CLOSE_BRACE);
-      if (close > from + 1 && Bytes.all(b, from + 1, close, Bytes.UPPER | Bytes.DIGIT | Bytes.DASH)) {
+      int close = ByteScan.indexOf(b, from, to, (byte) '}');
+      if (close < to && close > from + 1 && Bytes.all(b, from + 1, close, Bytes.UPPER | Bytes.DIGIT | Bytes.DASH)) {
         return true; // an LDAP password's hash scheme, {SSHA}…, {PBKDF2-SHA512}…
       }
     }
@@ -572,7 +572,6 @@ enum Keyword {
         || first == '(' && last == ')';
   }
 
-  private static final byte[] CLOSE_BRACE = Detector.ascii("}");
 
   /**
    * An application password as its service shows it: Google's four groups of four lower-case letters ({@code abcd

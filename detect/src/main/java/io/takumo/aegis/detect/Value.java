@@ -247,7 +247,7 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     if (is - CONFIG_SET.length < from || b[is - 1] != ' ' || b[is - 2] != 't') {
       return false; // most names after a blank follow a word that is no "set"
     }
-    return is - CONFIG_SET.length >= from && Bytes.startsWith(b, is - CONFIG_SET.length, is, CONFIG_SET, false)
+    return Bytes.startsWith(b, is - CONFIG_SET.length, is, CONFIG_SET, false)
         || is - CONFIGURE_SET.length >= from && Bytes.startsWith(b, is - CONFIGURE_SET.length, is, CONFIGURE_SET, false);
   }
 
@@ -399,11 +399,7 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
       }
     }
     if (q == is && q > from && b[q - 1] == ':') { // src/settings.py:115:DB_PASSWORD=…
-      int d = q - 1;
-      while (d > from && Bytes.is(b[d - 1], Bytes.DIGIT)) {
-        d--;
-      }
-      return d < q - 1 && d > from && b[d - 1] == ':';
+      return Detector.lineNumbered(b, q - 1, from);
     }
     return q == is ? startsALine(b, is, from) : q <= from || b[q - 1] == '\n';
   }
