@@ -75,7 +75,7 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
           ? new Value(vs, ve, true, false) : null;
     }
     if (keyQuote != 0 && is > from && b[is - 1] == keyQuote) { // the name is a whole string, not a word of one
-      Value reply = nextReply(b, is - 1, p, from, to);
+      Value reply = keyQuote == '`' ? tableCell(b, is - 1, p, from, to) : nextReply(b, is - 1, p, from, to);
       if (reply != null) {
         return reply;
       }
@@ -298,6 +298,34 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     int start = p + (cpp ? 3 : 2);
     int end = Bytes.indexOf(b, start, Math.min(to, start + MAX), cpp ? RAW_CLOSE : LONG_CLOSE);
     return end > start && !contains(b, start, end, (byte) '\n') ? new Value(start, end, true, false) : null;
+  }
+
+  /**
+   * A Markdown table's row that names a variable in its first cell and shows its value in code in a later one ({@code
+   * | `DISCORD_TOKEN` | API credential | `…` |}, as READMEs list a service's settings): the last cell's code. {@code
+   * open} is the name's opening backtick, {@code p} just past its closing one.
+   */
+  private static @Nullable Value tableCell(byte[] b, int open, int p, int from, int to) {
+    int bar = open - 1;
+    while (bar > from && b[bar] == ' ') {
+      bar--;
+    }
+    if (bar < from || b[bar] != '|' || bar > from && b[bar - 1] != '\n') {
+      return null;
+    }
+    int eol = ByteScan.newline(b, p, Math.min(to, p + MAX));
+    int close = eol;
+    while (close > p && b[close - 1] != '`') {
+      close--;
+    }
+    int start = close - 1;
+    while (start > p && b[start - 1] != '`' && b[start - 1] != '|') {
+      start--;
+    }
+    if (close - 1 <= start || start <= p || b[start - 1] != '`' || ByteScan.indexOf(b, p, start, (byte) '|') == start) {
+      return null; // no code in a later cell
+    }
+    return new Value(start, close - 1, true, false);
   }
 
   /**

@@ -1039,6 +1039,21 @@ class DetectorTest {
     assertThat(scan(text)).extracting(f -> text.substring(f.start(), f.end())).containsExactly(token.toString());
   }
 
+  /**
+   * A README's table of settings: a variable named in the first cell, its value in code in the last (the twelfth
+   * corpus's misses); masked values, placeholders and a path in the same table stay out.
+   */
+  @Test
+  void aMarkdownTablesVariableValueIsFound() {
+    String discord = "NTA5ODgyOTk3MDgyODU3NDU4.O8xFF_.501RNuwn9LOvyETbKfk7D5Netcviji3GJwFMrD";
+    String e2b = "e2b_c53dc904db888f64a2a9175f53720d089e8a9ace";
+    String text = "| Variable | Purpose | Example |\n|---|---|---|\n| `DISCORD_TOKEN` | API credential | `" + discord + "` |\n"
+        + "| `SLACK_BOT_TOKEN` | optional | `xoxb-336****` |\n| `E2B_API_KEY` | required in prod | `" + e2b + "` |\n"
+        + "| `OPENAI_API_KEY` | API credential | `sk-proj...xH_y` |\n| `ATLAS_PRIVATE_KEY` | credential | `[API_KEY]` |\n"
+        + "| `API_TOKEN` | the token | see `docs/token.md` |\n";
+    assertThat(scan(text)).extracting(f -> text.substring(f.start(), f.end())).containsExactly(discord, e2b);
+  }
+
   /** A dockerconfigjson Secret's value is found by what it decodes to; a settings document stays bookkeeping. */
   @Test
   void aDockerConfigSecretIsFoundAndASettingsDocumentIsNot() {
