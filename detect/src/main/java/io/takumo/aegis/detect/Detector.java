@@ -701,12 +701,35 @@ public final class Detector {
     return s > from && b[s - 1] == '$' && POWERSHELL_SCOPES.contains(b, s, is - 1);
   }
 
+  /**
+   * Whether the identifier {@code b[is, ie)} is a run of base64 (both cases and digits, no separator, a case change
+   * every few bytes), not a name: names join words with {@code _}, {@code -}, {@code .} or humps of lower case.
+   */
+  private static boolean base64Run(byte[] b, int is, int ie) {
+    int upper = 0;
+    int digits = 0;
+    int changes = 0;
+    for (int i = is; i < ie; i++) {
+      byte c = b[i];
+      if (c == '_' || c == '-' || c == '.') {
+        return false;
+      }
+      upper += Bytes.is(c, Bytes.UPPER) ? 1 : 0;
+      digits += Bytes.is(c, Bytes.DIGIT) ? 1 : 0;
+      changes += i > is && Bytes.is(c, Bytes.UPPER) && Bytes.is(b[i - 1], Bytes.UPPER | Bytes.DIGIT) ? 1 : 0;
+    }
+    return digits > 0 && upper * 4 >= ie - is && changes * 8 >= ie - is;
+  }
+
   /** Returns the end of the identifier it looked at, so one identifier is judged once. */
   private int context(byte[] b, int at, int literalLength, int from, int to, Keyword keyword, int lastIdentEnd,
       List<Finding> out) {
     int ie = at + literalLength;
     while (ie < to && ie - at < MAX_IDENT && Bytes.is(b[ie], Bytes.IDENT)) {
       ie++;
+    }
+    if (ie - at == MAX_IDENT && ie < to && Bytes.is(b[ie], Bytes.IDENT)) {
+      return ie; // an identifier longer than any name (an MSAL cache's key of ids and a URL), not a name
     }
     if (ie == lastIdentEnd) {
       return lastIdentEnd;
@@ -731,6 +754,9 @@ public final class Detector {
     }
     if (keyword == Keyword.PWD && !pwWord(b, at, is, ie)) {
       return lastIdentEnd; // …bzPWIcq+8nRY…: two letters of a base64 line, not a name's word
+    }
+    if (ie - is >= 16 && base64Run(b, is, ie)) {
+      return ie; // …,iv:TVn3z0TDmDPotoKyumCPLnOarb442hTd3SDqG4IxUZg=,…: a word of a ciphertext, not a name
     }
     if (is - 2 >= from && b[is - 1] == ':' && Bytes.is(b[is - 2], Bytes.IDENT) && !lineNumbered(b, is - 1, from)
         && !powershellScope(b, is, from)
@@ -913,6 +939,9 @@ public final class Detector {
 
   /** A secret's name in another language in a sentence ({@link ForeignNames}): the value, when its kind accepts it. */
   private void foreign(byte[] b, int ns, int ne, int from, int to, Keyword kind, List<Finding> out) {
+    if (ns > from && ne < to && Bytes.is(b[ns - 1], Bytes.ALNUM) && Bytes.is(b[ne], Bytes.ALNUM)) {
+      return; // inside a longer word: a run of base64 (…TDmDPotoKyum…), not a word of a sentence
+    }
     Value value = ForeignNames.after(b, ns, ne, from, to);
     if (value != null && kind.accepts(b, value.start(), value.end(), false, true)
         && !failedKnownFormat(b, value.start(), value.end())) {

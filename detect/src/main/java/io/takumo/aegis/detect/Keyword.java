@@ -79,6 +79,7 @@ enum Keyword {
       "source", "server", "host", "domain", "method", "methods", "scheme", "mechanism", "status", "state", "level",
       "flow", "realm", "redirect", "callback", "timeout", "audience", "issuer", "scope", "scopes", "role", "roles",
       "group", "chars", "alphabet", "charset", "pressed", "press", "down", "up", "meshing", "signatures", "usage",
+      "region", "zone",
       // what happened to a secret, when, and how it is derived or checked: PASSWORD_CHANGED_AT, key_rotation_days
       "changed", "rotated", "at", "setting", "settings", "accessor", "hasher", "hashing", "fingerprint", "fpr", "thumbprint", "checksum",
       "sha", "sha1", "sha256", "sha512", "md5", "days", "hours", "minutes", "seconds", "ms", "interval", "action",

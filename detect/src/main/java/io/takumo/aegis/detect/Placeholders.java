@@ -17,7 +17,9 @@ final class Placeholders {
       "abc123", "p@ssw0rd", "passw0rd", "p@ssword", "qwerty", "hunter2", "s3cr3t", "letmein", "iloveyou", "admin123",
       "welcome1", "trustno1", "password1", "123456", "12345678", "123456789",
       // products' documented defaults: the JDK's keystores, Elasticsearch's first user
-      "changeit", "elastic",
+      "changeit", "elastic", "mysecret",
+      // what Terraform prints after a resource's address (random_password.db: Creation complete after 0s)
+      "creation", "creating...", "modifying...", "modifications", "destroying...", "destruction", "refreshing",
       // what tutorials and templates write for "a secret goes here"
       "my-super-secret", "mysupersecret", "super-secret", "supersecret",
       // Telegram's documented bot token shape, as tutorials write it

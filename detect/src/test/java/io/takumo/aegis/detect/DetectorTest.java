@@ -1018,7 +1018,13 @@ class DetectorTest {
       "PASSWORD_SECRET_KEY = \"postgres-password\"",
       "LOCK_KEY=node-cache-Linux-x64-npm-f840a64341b7d6fed38e7c91e34dc8ca7415f46c28e8a309662a56d93cc6f847",
       "BraintreeTokenizationKey = \"production_3xgzel8u_mejd2o5sbho95lb1\";", "o.keySelector=n,o.haKey=!1,\n",
-      "SECRET_ID=8cf6d19e-582d-4e5f-97bc-c83e3757efee", "$Script:JwtSecret = '__REPLACE__'"})
+      "SECRET_ID=8cf6d19e-582d-4e5f-97bc-c83e3757efee", "$Script:JwtSecret = '__REPLACE__'",
+      "X=\"ENC[AES256_GCM,data:BgPPwWmVVcCk9KXi7kh+LtELtjE=,iv:TVn3z0TDmDPotoKyumCPLnOarb442hTd3SDqG4IxUZg=,"
+          + "tag:IaZy2UyFeEs3UNaa+o31/w==,type:str]\"",
+      "\"d1f0c2a4-1111-4e2b-9c3d-5e6f7a8b9c0d.72f988bf-86f1-41af-91ab-2d7cd011db47-login.microsoftonline.com-accesstoken-"
+          + "04b07795-8ddb-461a-bbee-02f9e1bf7b46-ace5ee87-8f49-4360-9d83-b7391852433f-https://management.core.windows.net"
+          + "//user_impersonation\": {", "random_password.db: Creation complete after 0s [id=none]",
+      "export SECRETS_MANAGER_REGION=eu-west-1", "  local redis_password=\"mysecret\""})
   void thirteenthCorpusLookAlikesAreNot(String text) {
     assertThat(scan(text)).as(text).isEmpty();
   }
