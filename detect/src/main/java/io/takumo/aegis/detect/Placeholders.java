@@ -138,7 +138,7 @@ final class Placeholders {
       }
     }
     if (from < to && startsWithAny(PREFIX_BY_FIRST[Bytes.lower(b[from])], b, from, to) && !percentEscaped(b, from, to)
-        && !generatedAfterSigil(b, from, to)) {
+        && !generatedAfterSigil(b, from, to) && !(b[from] == '/' && base64Key(b, from, to))) {
       return true;
     }
     if (randomWithSymbols(b, from, to)) {
@@ -172,6 +172,20 @@ final class Placeholders {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether a value that starts with {@code /} is a base64 key that happens to ({@code
+   * /kO2n3pVyeguDv2lBE+6isdhsylomZFK9lZE3IVH7A0=}, one in 64 of them), not a path: 20 characters or more of base64,
+   * three classes, 4 bits of entropy per character, at most two slashes and no word between them.
+   */
+  private static boolean base64Key(byte[] b, int from, int to) {
+    int slashes = 0;
+    for (int i = from; i < to; i++) {
+      slashes += b[i] == '/' ? 1 : 0;
+    }
+    return to - from >= 20 && slashes <= 2 && Bytes.all(b, from, to, Bytes.B64 | Bytes.EQUALS)
+        && Bytes.classesPresent(b, from, to) >= 3 && Bytes.entropy(b, from, to) >= 4.0;
   }
 
   /**

@@ -1060,6 +1060,20 @@ class DetectorTest {
     assertThat(scan(text)).extracting(f -> text.substring(f.start(), f.end())).containsExactly(discord, e2b);
   }
 
+  /**
+   * One base64 key in 64 starts with a slash: it is no path (the fourteenth corpus's Service Bus string), while a
+   * path under a key's name stays one.
+   */
+  @Test
+  void aBase64KeyThatStartsWithASlashIsNoPath() {
+    String key = "/kO2n3pVyeguDv2lBE+6isdhsylomZFK9lZE3IVH7A0=";
+    String text = "export SERVICEBUS_CONNECTION_STRING=\"Endpoint=sb://garnet-garnet.servicebus.windows.net/;"
+        + "SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=" + key + "\"\nSHARED_ACCESS_KEY=" + key + "\n"
+        + "SSL_KEY=/etc/ssl/private/server.key\nSIGNING_KEY=/run/secrets/signing_key_v2\n";
+    assertThat(scan(text)).extracting(f -> text.substring(f.start(), f.end())).hasSize(2)
+        .allMatch(found -> found.endsWith(key));
+  }
+
   /** A dockerconfigjson Secret's value is found by what it decodes to; a settings document stays bookkeeping. */
   @Test
   void aDockerConfigSecretIsFoundAndASettingsDocumentIsNot() {
