@@ -14,6 +14,13 @@ final class Rows {
   private static final int MAX_ROWS = 256;
   private static final int MAX_BYTES = 64 << 10;
   private static final int MAX_LINE = 4096;
+  /**
+   * Columns read: a secret column among a header's first 32. Each is read on its own (a header of many secret names
+   * reads its rows once per name), so this and {@link #MAX_BYTES} bound the work per header; that a table's rows end
+   * at a line without the separator, and a header starts its block, gives each row one header: the work stays linear
+   * in the input, whatever an input repeats.
+   */
+  private static final int MAX_COLUMN = 32;
   private static final byte[] COPY = Detector.ascii("COPY ");
   private static final byte[] FROM_STDIN = Detector.ascii(") FROM stdin;");
 
@@ -45,6 +52,9 @@ final class Rows {
     if (column < 0) {
       return false;
     }
+    if (column >= MAX_COLUMN) {
+      return true;
+    }
     Keyword kind = Keyword.classify(b, is, ie);
     if (kind == null) {
       return true;
@@ -55,8 +65,8 @@ final class Rows {
     for (int n = 0; n < MAX_ROWS && row < to && row - eol < MAX_BYTES; n++) {
       int end = ByteScan.newline(b, row, Math.min(to, row + MAX_LINE));
       int lineEnd = end > row && b[end - 1] == '\r' ? end - 1 : end;
-      if (lineEnd == row || copy && lineEnd - row == 2 && b[row] == '\\' && b[row + 1] == '.') {
-        break; // a blank line ends an export, \. a COPY's data
+      if (lineEnd == row || ByteScan.indexOf(b, row, lineEnd, separator) == lineEnd) {
+        break; // a blank line or one without the separator ends an export, \. a COPY's data
       }
       field(b, row, lineEnd, column, separator, kind, out);
       if (end >= to || b[end] != '\n') {
@@ -79,6 +89,9 @@ final class Rows {
     if (bol > from && b[bol - 1] != '\n' || eol < to && b[eol] != '\n' && b[eol] != '\r' || eol >= to) {
       return -1; // a blank, a bracket, an operator on the line: code or prose, not a header of names
     }
+    if (bol > from && namesOnly(b, bol - 1, from)) {
+      return -1; // the line above is of names and commas too: a row of the table, not its head
+    }
     int commas = 0;
     int column = 0;
     for (int i = bol; i < eol; i++) {
@@ -88,6 +101,20 @@ final class Rows {
       }
     }
     return commas >= 2 ? column : -1;
+  }
+
+  /** Whether the line that ends at {@code eol} (its newline) is of names and commas only, two commas or more. */
+  private static boolean namesOnly(byte[] b, int eol, int from) {
+    int commas = 0;
+    int p = eol > from && b[eol - 1] == '\r' ? eol - 1 : eol;
+    for (int n = 0; p > from && n < MAX_LINE && b[p - 1] != '\n'; p--, n++) {
+      if (b[p - 1] == ',') {
+        commas++;
+      } else if (!Bytes.is(b[p - 1], Bytes.IDENT) && b[p - 1] != '"') {
+        return false;
+      }
+    }
+    return commas >= 2;
   }
 
   /**
