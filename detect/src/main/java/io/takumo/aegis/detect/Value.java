@@ -14,6 +14,8 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
    * characters); PEM blocks have their own rule.
    */
   static final int MAX = 2048;
+  /** Longest unquoted value read after a name that does not start its line. */
+  private static final int SHORT_MAX = 512;
   private static final byte[] VALUE_ATTR = Detector.ascii("value=");
 
   /** The value after the name {@code b[is, ie)}, or null when none is assigned there. */
@@ -145,19 +147,41 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     // opened is its own (P4ss[w0rd]x, Xy7(ab)9), one it did not ends it (f(password=x))
     // a variable's line in a .env file or a Dockerfile (SECRET_KEY=7pdsjl9)pe9…): closing brackets are the value's
     boolean line = tight && b[ie] == '=' && keyQuote == 0 && startsALine(b, is, from);
-    while (end < to && end - p < MAX
-        && (netrc ? !Bytes.is(b[end], Bytes.SPACE)
-            : !terminates(b[end]) || unclosed(b, p, end, b[end]) || line && closes(b[end]))
-        && !(query && b[end] == '&')) {
+    // A value longer than a usual credential is read only after a name that starts its line (AZURE_REFRESH_TOKEN=…,
+    // 700 to 1,500 characters): a line of names run together (token=token=…) reads each name's value at most
+    // SHORT_MAX bytes far, not MAX. The brackets the value opened are counted as it goes (a closer it opened is its
+    // own), not recounted at each closer.
+    int limit = line || startsALine(b, is, from) ? MAX : SHORT_MAX;
+    int parens = 0;
+    int brackets = 0;
+    int braces = 0;
+    while (end < to && end - p < limit && !(query && b[end] == '&')) {
+      byte c = b[end];
+      if (netrc) {
+        if (Bytes.is(c, Bytes.SPACE)) {
+          break;
+        }
+      } else if (terminates(c)) { // the closers are terminators: counted here, before the check (post-decrement)
+        int open = c == ')' ? parens-- : c == ']' ? brackets-- : c == '}' ? braces-- : 0;
+        if (open <= 0 && !(line && closes(c))) {
+          break;
+        }
+      } else if (c == '(') {
+        parens++;
+      } else if (c == '[') {
+        brackets++;
+      } else if (c == '{') {
+        braces++;
+      }
       end++;
     }
     if (end < to && b[end] == ' ' && isScheme(b, p, end)) { // Authorization: Basic dXNlcjpwYXNz
       end++;
-      while (end < to && end - p < MAX && !terminates(b[end])) {
+      while (end < to && end - p < limit && !terminates(b[end])) {
         end++;
       }
     }
-    if (end == p || b[p] == '|' || b[p] == '>' || end - p >= MAX) {
+    if (end == p || b[p] == '|' || b[p] == '>' || end - p >= limit) {
       return null; // nothing, a YAML block scalar, or no end in sight
     }
     // .netrc and a command line hold no code: their values are literal text, as a .env line's is
@@ -967,18 +991,6 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     return e > p && e - p < MAX ? new Value(p, e, false, true) : null;
   }
 
-  /**
-   * Whether {@code closer} (a closing bracket, which ends a bare value: {@code f(password=x)}) closes one opened in
-   * {@code b[from, to)}, the value so far: then it is the value's own.
-   */
-  private static boolean unclosed(byte[] b, int from, int to, byte closer) {
-    byte opener = closer == ')' ? (byte) '(' : closer == ']' ? (byte) '[' : closer == '}' ? (byte) '{' : 0;
-    int open = 0;
-    for (int i = from; opener != 0 && i < to; i++) {
-      open += b[i] == opener ? 1 : b[i] == closer ? -1 : 0;
-    }
-    return open > 0;
-  }
 
   private static boolean hasDigit(byte[] b, int from, int to) {
     for (int i = from; i < to; i++) {
