@@ -151,11 +151,17 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     // 700 to 1,500 characters): a line of names run together (token=token=…) reads each name's value at most
     // SHORT_MAX bytes far, not MAX. The brackets the value opened are counted as it goes (a closer it opened is its
     // own), not recounted at each closer.
-    int limit = line || startsALine(b, is, from) ? MAX : SHORT_MAX;
+    int limit = line ? MAX : SHORT_MAX; // the line's start is looked at only when a value gets that long
     int parens = 0;
     int brackets = 0;
     int braces = 0;
-    while (end < to && end - p < limit && !(query && b[end] == '&')) {
+    while (end < to && !(query && b[end] == '&')) {
+      if (end - p >= limit) {
+        if (limit == MAX || !startsALine(b, is, from)) {
+          break;
+        }
+        limit = MAX;
+      }
       byte c = b[end];
       if (netrc) {
         if (Bytes.is(c, Bytes.SPACE)) {
