@@ -698,7 +698,12 @@ public final class Detector {
     while (s > from && is - s <= 8 && Bytes.is(b[s - 1], Bytes.UPPER | Bytes.LOWER)) {
       s--;
     }
-    return s > from && b[s - 1] == '$' && POWERSHELL_SCOPES.contains(b, s, is - 1);
+    return s > from && scopePrefix(b, s - 1, is - 1);
+  }
+
+  /** Whether {@code b[dollar, colon]} is {@code $scope:} of a PowerShell drive or scope ({@code $env:}, {@code $Script:}). */
+  static boolean scopePrefix(byte[] b, int dollar, int colon) {
+    return b[dollar] == '$' && b[colon] == ':' && POWERSHELL_SCOPES.contains(b, dollar + 1, colon);
   }
 
   /**

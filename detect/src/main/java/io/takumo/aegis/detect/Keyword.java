@@ -546,18 +546,14 @@ enum Keyword {
 
 
   /**
-   * {@code *default_password}, {@code $DB_PASSWORD}, {@code @password}, PowerShell's {@code $env:DB_PASSWORD}: a
-   * sigil and a name.
+   * {@code *default_password}, {@code $DB_PASSWORD}, {@code @password}, PowerShell's {@code $env:DB_PASSWORD} or
+   * {@code $Script:DbPassword}: a sigil and a name.
    */
   private static boolean sigilAndName(byte[] b, int from, int to) {
-    int name = from + 1;
-    if (b[from] == '$' && to - from > 5 && Bytes.startsWith(b, from, to, ENV_DRIVE, true)) {
-      name = from + 5;
-    }
+    int colon = b[from] == '$' ? ByteScan.indexOf(b, from, Math.min(to, from + 9), (byte) ':') : to;
+    int name = colon < to && Detector.scopePrefix(b, from, colon) ? colon + 1 : from + 1;
     return !Bytes.is(b[from], Bytes.ALNUM) && Bytes.all(b, name, to, Bytes.IDENT);
   }
-
-  private static final byte[] ENV_DRIVE = Detector.ascii("$env:");
 
   /** {@code [REDACTED]}, {@code <password>}, {@code {SSHA}…}'s scheme, {@code (secret)}: a value in brackets. */
   private static boolean bracketed(byte[] b, int from, int to) {

@@ -475,7 +475,6 @@ final class Rules {
 
   private static final byte[] SAS_VERSION = "sv=".getBytes(StandardCharsets.US_ASCII);
 
-  /** A SAS signature: its query names a SAS version (sv=) within the 512 bytes before it, and it is random. */
   private static final byte[] CLOUDFRONT_EXPIRES = Detector.ascii("Expires=");
   private static final byte[] CLOUDFRONT_POLICY = Detector.ascii("Policy=");
   private static final byte[] AMZ_CREDENTIAL = Detector.ascii("X-Amz-Credential=");
@@ -492,10 +491,15 @@ final class Rules {
 
   /** Whether {@code name} (with its {@code =}) starts a query parameter in {@code b[from, to)}: after ? or &. */
   private static boolean queryParameter(byte[] b, int from, int to, byte[] name) {
-    int at = Bytes.indexOf(b, from, to, name);
-    return at > 0 && (b[at - 1] == '?' || b[at - 1] == '&');
+    for (int at = Bytes.indexOf(b, from, to, name); at >= 0; at = Bytes.indexOf(b, at + 1, to, name)) {
+      if (at > 0 && (b[at - 1] == '?' || b[at - 1] == '&')) {
+        return true;
+      }
+    }
+    return false;
   }
 
+  /** A SAS signature: its query names a SAS version (sv=) within the 512 bytes before it, and it is random. */
   private static boolean azureSas(byte[] b, int start, int body, int end) {
     int from = Math.max(0, start - 512);
     int sv = Bytes.indexOf(b, from, start, SAS_VERSION);

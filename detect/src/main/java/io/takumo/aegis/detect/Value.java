@@ -24,8 +24,9 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     if (p < to && b[p] == '(') {
       return argument(b, is, ie, from, to);
     }
-    if (p < to && (b[p] == '\n' || b[p] == '\r')) {
-      return formatList(b, is, p, from, to);
+    Value pair = p < to && (b[p] == '\n' || b[p] == '\r') ? formatList(b, is, p, from, to) : null;
+    if (pair != null) {
+      return pair;
     }
     if (p + 1 < to && b[p] == ' ' && configSet(b, is, from)) { // aws configure set aws_secret_access_key …
       return quotedOrWord(b, p + 1, to);
