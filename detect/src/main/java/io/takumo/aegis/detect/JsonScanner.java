@@ -113,6 +113,8 @@ public final class JsonScanner {
         : n == 2 && (b[from] == 'd' && (b[from + 1] == 'p' || b[from + 1] == 'q') || b[from] == 'q' && b[from + 1] == 'i');
   }
   private static final byte[] JWK_K = Detector.ascii("k");
+  private static final int PENDING_JWK = 0;
+  private static final int PENDING_RESULT = 1;
   private static final byte[] BCRYPT_HASH = Detector.ascii("bcrypt_hash");
   private static final byte[] RESULT = Detector.ascii("result");
 
@@ -159,10 +161,11 @@ public final class JsonScanner {
     // may not); the depth of each, or -1
     int jwkDepth = -1;
     int terraformDepth = -1;
-    int pendingDepth = -1; // a "d", "k" or "result" met before the sibling that gives its meaning: its string, raw
-    int pendingStart = -1;
-    int pendingEnd = -1;
-    boolean pendingJwk = false; // which: a JWK's member, or a random_password's result
+    // members met before the sibling that gives their meaning (a sorted JWK puts "d", "dp", "dq" before "kty"): four
+    // ints each, depth, string's start and end (raw), and PENDING_JWK or PENDING_RESULT; deeper entries come last, as
+    // objects nest
+    int[] pending = new int[4 * 8];
+    int pendingCount = 0;
     int p = from;
     while (p < to) {
       byte c = b[p];
@@ -193,7 +196,9 @@ public final class JsonScanner {
             return false; // a bracket that closes nothing, or the other kind: not JSON
           }
           jwkDepth = jwkDepth == depth ? -1 : jwkDepth;
-          pendingDepth = pendingDepth == depth ? -1 : pendingDepth;
+          while (pendingCount > 0 && pending[4 * pendingCount - 4] == depth) {
+            pendingCount--; // the object closed without the sibling: no finding of this kind
+          }
           terraformDepth = terraformDepth == depth ? -1 : terraformDepth;
           depth--;
           expectKey = false;
@@ -213,17 +218,23 @@ public final class JsonScanner {
             keyStart = p + 1;
             keyEnd = end;
             value(b, p + 1, end, escapes, null, -1, 0, out); // a secret used as a member name is a secret too
-            if (is(b, keyStart, keyEnd, KTY)) {
-              jwkDepth = depth;
-              if (pendingDepth == depth && pendingJwk) {
-                Detector.jwkPrivate(b, pendingStart, pendingEnd, out);
-                pendingDepth = -1;
+            boolean kty = is(b, keyStart, keyEnd, KTY);
+            if (kty || is(b, keyStart, keyEnd, BCRYPT_HASH)) {
+              if (kty) {
+                jwkDepth = depth;
+              } else {
+                terraformDepth = depth;
               }
-            } else if (is(b, keyStart, keyEnd, BCRYPT_HASH)) {
-              terraformDepth = depth;
-              if (pendingDepth == depth && !pendingJwk) {
-                Detector.terraformResult(b, pendingStart, pendingEnd, out);
-                pendingDepth = -1;
+              int kind = kty ? PENDING_JWK : PENDING_RESULT;
+              for (int i = pendingCount - 1; i >= 0 && pending[4 * i] == depth; i--) {
+                if (pending[4 * i + 3] == kind) {
+                  pending[4 * i + 3] = -1; // reported: once only, should the sibling come twice
+                  if (kty) {
+                    Detector.jwkPrivate(b, pending[4 * i + 1], pending[4 * i + 2], out);
+                  } else {
+                    Detector.terraformResult(b, pending[4 * i + 1], pending[4 * i + 2], out);
+                  }
+                }
               }
             }
           } else if (depth > 0 && stack[depth - 1] && keyStart >= 0) {
@@ -236,19 +247,23 @@ public final class JsonScanner {
             } else {
               value(b, p + 1, end, escapes, b, keyStart, keyEnd, out);
             }
-            boolean jwkMember = escapes.count == 0 && (is(b, keyStart, keyEnd, JWK_D) || is(b, keyStart, keyEnd, JWK_K));
-            if (!jwkMember && jwkDepth == depth && escapes.count == 0 && jwkFactor(b, keyStart, keyEnd)) {
-              Detector.jwkPrivate(b, p + 1, end, out); // "p", "q", "dp", "dq", "qi" after the "kty"
-            } else if (jwkMember || escapes.count == 0 && is(b, keyStart, keyEnd, RESULT)) {
+            // "d", "k" and an RSA key's "p", "q", "dp", "dq", "qi"
+            boolean jwkMember = escapes.count == 0 && (is(b, keyStart, keyEnd, JWK_D) || is(b, keyStart, keyEnd, JWK_K)
+                || jwkFactor(b, keyStart, keyEnd));
+            if (jwkMember || escapes.count == 0 && is(b, keyStart, keyEnd, RESULT)) {
               if (jwkMember && jwkDepth == depth) {
                 Detector.jwkPrivate(b, p + 1, end, out);
               } else if (!jwkMember && terraformDepth == depth) {
                 Detector.terraformResult(b, p + 1, end, out);
               } else {
-                pendingDepth = depth;
-                pendingStart = p + 1;
-                pendingEnd = end;
-                pendingJwk = jwkMember;
+                if (4 * pendingCount == pending.length) {
+                  pending = java.util.Arrays.copyOf(pending, pending.length * 2);
+                }
+                pending[4 * pendingCount] = depth;
+                pending[4 * pendingCount + 1] = p + 1;
+                pending[4 * pendingCount + 2] = end;
+                pending[4 * pendingCount + 3] = jwkMember ? PENDING_JWK : PENDING_RESULT;
+                pendingCount++;
               }
             }
             if (escapes.count == 0 && end - p <= MAX_NAME && names(b, keyStart, keyEnd)) {

@@ -189,6 +189,41 @@ class JsonScannerTest {
     }
   }
 
+  /**
+   * A sorted RSA JWK puts "d", "dp" and "dq" before "kty" and "p", "q", "qi" after it: every private member is found
+   * (a CRT exponent alone factors the modulus), the public "e" and "n" are not; the same members in an object with
+   * no "kty" are no findings.
+   */
+  @Test
+  void aSortedRsaJwksPrivateMembersAreAllFound() {
+    String[] names = {"d", "dp", "dq", "e", "kty", "n", "p", "q", "qi"};
+    java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+    java.util.Random random = new java.util.Random(18);
+    String b64url = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    StringBuilder json = new StringBuilder("{");
+    for (String name : names) {
+      StringBuilder v = new StringBuilder();
+      if (name.equals("kty")) {
+        v.append("RSA");
+      } else if (name.equals("e")) {
+        v.append("AQAB");
+      } else {
+        for (int i = 0; i < (name.equals("n") || name.equals("d") ? 342 : 171); i++) {
+          v.append(b64url.charAt(random.nextInt(64)));
+        }
+      }
+      values.put(name, v.toString());
+      json.append(json.length() > 1 ? "," : "").append('"').append(name).append("\":\"").append(v).append('"');
+    }
+    String jwk = json.append('}').toString();
+    assertThat(SCANNER.scan(jwk.getBytes(StandardCharsets.UTF_8))).as(jwk)
+        .extracting(f -> jwk.substring(f.start(), f.end()))
+        .containsExactlyInAnyOrder(values.get("d"), values.get("dp"), values.get("dq"), values.get("p"),
+            values.get("q"), values.get("qi"));
+    String noKty = jwk.replace("\"kty\":\"RSA\",", "");
+    assertThat(SCANNER.scan(noKty.getBytes(StandardCharsets.UTF_8))).as(noKty).isEmpty();
+  }
+
   /** Terraform state: a random_password's "result" after its "bcrypt_hash"; a random_string's (no hash) is none. */
   @Test
   void aTerraformRandomPasswordsResultIsFound() {
