@@ -639,7 +639,7 @@ enum Keyword {
    * of each case at least and three upper-case pairs ({@code sEenQYqAZk…}), which a camelCase name does not have
    * ({@code AbstractSingletonProxyFactoryBean}).
    */
-  private static boolean randomLetters(byte[] b, int from, int to) {
+  static boolean randomLetters(byte[] b, int from, int to) {
     int len = to - from;
     if (len < 20 || !Bytes.all(b, from, to, Bytes.UPPER | Bytes.LOWER)) {
       return false;

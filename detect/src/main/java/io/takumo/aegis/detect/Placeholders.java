@@ -192,10 +192,13 @@ final class Placeholders {
    * Whether a value that starts with {@code %} or {@code @} is a generated password that happens to
    * ({@code %6PQg7sk-h4BH0^C8_WtfE@#}, {@code @clL@hA_%d%6DiElw…}), not a variable, a format or a reference
    * ({@code %APPDATA%}, {@code %(password)s}, {@code @Microsoft.KeyVault(…)}, {@code @db_password}): twelve characters
-   * or more of all four classes, no bracket, not closed by the sigil.
+   * or more of all four classes, no bracket, not closed by the sigil; or a Django key.
    */
   private static boolean generatedAfterSigil(byte[] b, int from, int to) {
     byte sigil = b[from];
+    if ((sigil == '%' || sigil == '@') && djangoKey(b, from, to)) {
+      return true;
+    }
     if (sigil != '%' && sigil != '@' || to - from < 12 || b[to - 1] == sigil || Bytes.classesPresent(b, from, to) < 4) {
       return false;
     }
@@ -205,6 +208,17 @@ final class Placeholders {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether {@code b[from, to)} is what Django's {@code get_random_secret_key()} draws: 50 characters of lower-case
+   * letters, digits and {@code !@#$%^&*(-_=+)}, with all three present and 4 bits of entropy per character ({@code
+   * @%_t!^xk1=8u-c%hlxtkimrt3g#kysy27nnmr5x+60g!c81^(3}): its brackets are characters, not a call.
+   */
+  private static boolean djangoKey(byte[] b, int from, int to) {
+    return to - from == 50 && Bytes.all(b, from, to, Bytes.LOWER | Bytes.DIGIT | Bytes.DJANGO_SYMBOL | Bytes.DASH
+        | Bytes.UNDERSCORE | Bytes.EQUALS | Bytes.PLUS_SLASH) && Bytes.classesPresent(b, from, to) == 3
+        && Bytes.entropy(b, from, to) >= 4.0;
   }
 
   /**

@@ -273,9 +273,11 @@ final class Rules {
     r.add(new PrefixRule("grafana-cloud-token", "glc_", KEY, "Grafana Cloud token").seg(B64 | EQUALS, 32, 400));
     r.add(new PrefixRule("grafana-service-account-token", "glsa_", KEY, "Grafana service account token")
         .seg(ALNUM, 32, 32).sep('_', HEX, 8, 8));
-    // hvs. + 90 or more (the token's encoded metadata), or + 24 when Vault returns the short form
+    // hvs. + 90 or more (the token's encoded metadata), or + 24 when Vault returns the short form (a dev server's
+    // root token): base62, where one in 70 has no digit (hvs.EgttjZOFOtWRbzcSSmDEcrED): letters at random then, not
+    // words (hvs.ExampleVaultTokenValueHere)
     r.add(new PrefixRule("vault-service-token", "hvs.", TOKEN, "HashiCorp Vault service token").seg(B64URL, 24, 160)
-        .check(classes(3)));
+        .check((b, s, body, e) -> Bytes.classesPresent(b, body, e) >= 3 || Keyword.randomLetters(b, body, e)));
     // hvb. + the batch token's encrypted body: 138 or more from a real Vault, but tools and docs truncate them, and
     // the anchor is rare enough that 40 random characters (three classes) are a token
     r.add(new PrefixRule("vault-batch-token", "hvb.", TOKEN, "HashiCorp Vault batch token").seg(B64URL, 40, 300)

@@ -1030,6 +1030,28 @@ class DetectorTest {
   }
 
   /**
+   * The fourteenth corpus's misses: a Django key that starts with {@code @} and holds a bracket (its alphabet has
+   * both; a sigil before a call is a reference), a Vault dev server's short root token with no digit. Next to them the
+   * references they resemble.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+      const secretKey = '@%_t!^xk1=8u-c%hlxtkimrt3g#kysy27nnmr5x+60g!c81^(3';   | @%_t!^xk1=8u-c%hlxtkimrt3g#kysy27nnmr5x+60g!c81^(3
+      "vaultToken": "hvs.EgttjZOFOtWRbzcSSmDEcrED",                              | hvs.EgttjZOFOtWRbzcSSmDEcrED
+      """)
+  void fourteenthCorpusMissesAreFound(String text, String secret) {
+    assertThat(scan(text)).as(text).extracting(f -> text.substring(f.start(), f.end())).contains(secret);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"const secretKey = '@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/k/)';",
+      "SECRET_KEY = '@format(secret_key_for_the_django_app_in_production_env)'",
+      "VAULT_TOKEN=hvs.XXXXXXXXXXXXXXXXXXXXXXXX", "vault_token: hvs.ExampleVaultTokenValueHere"})
+  void fourteenthCorpusLookAlikesAreNot(String text) {
+    assertThat(scan(text)).as(text).isEmpty();
+  }
+
+  /**
    * A value longer than a usual credential is found whole: an Azure AD refresh token runs to 1,500 characters, and a
    * value cut off at a shorter bound was no finding at all (the thirteenth corpus's 700 to 900).
    */
