@@ -105,6 +105,9 @@ final class KubernetesSecrets {
    * "sk-xxx…").
    */
   private static boolean notASecret(byte[] b, int from, int to) {
+    if (Bytes.startsWithAny(b, from, to, IMAGE_BASE64, false)) {
+      return true;
+    }
     boolean whole = to - from <= 256; // longer: a certificate, a key, an image; its head says which
     byte[] decoded;
     try {
@@ -163,6 +166,13 @@ final class KubernetesSecrets {
   private static final byte[][] PUBLIC_TEXT = {Detector.ascii("-----BEGIN PUBLIC KEY"),
       Detector.ascii("-----BEGIN RSA PUBLIC KEY"), Detector.ascii("ssh-rsa "), Detector.ascii("ssh-ed25519 "),
       Detector.ascii("ecdsa-sha2-"), Detector.ascii("data:")};
+
+  /**
+   * An image's signature in base64 (PNG, GIF, JPEG), decodable or not: a logo in a Secret is no credential (SPEC §4:
+   * images are not text); a keystore's bytes (.jks, .p12) have no such head and stay findings.
+   */
+  private static final byte[][] IMAGE_BASE64 = {Detector.ascii("iVBORw0KGgo"), Detector.ascii("R0lGOD"),
+      Detector.ascii("/9j/")};
 
   private static final byte[] ANSIBLE_VAULT = Detector.ascii("$ANSIBLE_VAULT;");
 

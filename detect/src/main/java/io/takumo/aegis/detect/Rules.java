@@ -100,9 +100,11 @@ final class Rules {
     // Google's OAuth refresh tokens: 1//0 and base64url (gcloud's, oauth2l's, every installed app's)
     r.add(new PrefixRule("google-oauth-refresh-token", "1//0", TOKEN, "Google OAuth refresh token").seg(B64URL, 40, 256)
         .check(classes(3)));
-    // BIP32 extended private keys (a wallet's master key): Base58Check of 78 bytes, checked
+    // BIP32 extended private keys (a wallet's master key): Base58Check of 78 bytes, checked; not the master keys of
+    // BIP-32's own test vectors, which every wallet library's tests print (a crypto test vector, as RFC 8032's)
     r.add(new PrefixRule("bip32-extended-private-key", "xprv", SECRET, "BIP32 extended private key").seg(ALNUM, 107, 107)
-        .check((b, start, body, end) -> Checksums.base58Check(b, start, end, 78)));
+        .check((b, start, body, end) -> Checksums.base58Check(b, start, end, 78)
+            && !Bytes.startsWithAny(b, start, end, BIP32_TEST_VECTORS, false)));
     r.add(new PrefixRule("digitalocean-oauth", "doo_v1_", KEY, "DigitalOcean OAuth token").seg(LOWER_HEX, 64, 64));
     r.add(new PrefixRule("digitalocean-refresh", "dor_v1_", KEY, "DigitalOcean refresh token").seg(LOWER_HEX, 64, 64));
     r.add(new PrefixRule("cloudflare-origin-ca-key", "v1.0-", KEY, "Cloudflare origin CA key")
@@ -537,6 +539,11 @@ final class Rules {
 
   /** URL-encoded base64: one of its escapes is there. */
   /** A body with at least {@code n} of upper case, lower case and digits: random, not a word or a number. */
+  /** The heads of the master keys of BIP-32's test vectors 1 to 4 (their Base58Check verified). */
+  private static final byte[][] BIP32_TEST_VECTORS = {Detector.ascii("xprv9s21ZrQH143K3QTDL4LX"),
+      Detector.ascii("xprv9s21ZrQH143K31xYSDQp"), Detector.ascii("xprv9s21ZrQH143K25QhxbucbD"),
+      Detector.ascii("xprv9s21ZrQH143K48vGoLGR")};
+
   private static PrefixRule.Check classes(int n) {
     return (b, s, body, e) -> Bytes.classesPresent(b, body, e) >= n;
   }

@@ -962,6 +962,8 @@ class DetectorTest {
       "CHACHA_KEY=000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f",
       "ED25519_SECRET=9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60",
       "xprv9v6gULBZCRV1tJvUYw43NqxRk1JVbGksvodJ9QhNbteaSV8S1noeUUzkxwTsa6GReAAYbFRqSwduvLyjTPx7Hz2v5Bb9ZDbjYs1GuiKJqXK",
+      // BIP-32's test vector 1: its master key, which wallet libraries' tests print
+      "XPRV: xprv9s21ZrQH143K3QTDL4LXw2F7HEK3wJUD2nW2nRk4stbPy6cq3jPPqjiChkVvvNKmPGJxWUtg6LnF5kejMRNNU3TGtRBeJgk33yuGBxrMPHi",
       "password = \"will make this work\"", "Step 2: run the token refresh", "the cache key 2: user-1234-profile-data",
       "BUNDLE_PATH=vendor/bundle",
       "sig: Signature=YmqCfyxooIT3IfxiXV6Id6Yc0w4WPAZcLnDhUFdG3R3fZjX7BYacIHn8fBq2k-Lz0Wm7_Rt5Yp1Xc9Vb3Nd6Hf8Jg2Kq4Ms7Pw0Ue5Ra8Tc1Yx3Zb"})
@@ -1284,11 +1286,15 @@ class DetectorTest {
         + "  VERSION: Ny4yMi40Ng==\n  port: NTQzMg==\n  DB_REGION: ZXUtd2VzdC0x\n  SHA: 3e9e4385b2795cdc9cff7f6803477b42639e2158\n"
         + "  AWS_ACCOUNT_ID: MTgzNjcyNTAyNzkw\n"
         + "  AVATAR: ZGF0YTppbWFnZS9wbmc7YmFzZTY0LGlWQk9SdzBLR2dvQUFBQU5TVWhFVWdBQUpBOVY3bTFLS3dldkhsTHlWRDNiTzdpczlMcQ==\n"
+        + "  config.json: iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==\n"
+        + "  banner: R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7\n"
         + "  api-key: bTl5V1JoN21IOWpOMDNhVTV5RjZMMW5HRW9Ua2RXaTQ=\n"
         + "  ca.pem: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUR4RENDQXF5Z0F3SUJBZ0lVUTNrVng3TG0yUnQ4S3AwV3o1WWI3TmM0SGQ2"
-        + "RmoxR3MzQWE4VWUySW81UHk3VHIwRXc5UWsKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo=\n";
+        + "RmoxR3MzQWE4VWUySW81UHk3VHIwRXc5UWsKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo=\n"
+        + "  keystore.p12: MIIJqQIBAzCCCW8GCSqGSIb3DQEHAaCCCWAEgglcMIIJWDCCBA8GCSqGSIb3DQEHBqCCBAAw\n";
+    // an image (PNG, GIF) is no credential; a keystore's DER bytes are
     assertThat(scan(text)).extracting(f -> text.substring(f.start(), f.start() + 12))
-        .containsExactly("bTl5V1JoN21I", "LS0tLS1CRUdJ");
+        .containsExactly("bTl5V1JoN21I", "LS0tLS1CRUdJ", "MIIJqQIBAzCC");
 
     // a public entry's block scalar is passed over whole: the entries after it are still read
     String block = "apiVersion: v1\nkind: Secret\nstringData:\n  ca.crt: |\n    -----BEGIN CERTIFICATE-----\n"
