@@ -230,10 +230,6 @@ final class Rules {
     r.add(new PrefixRule("shippo-token", "shippo_live_", KEY, "Shippo API token").seg(HEX, 40, 40));
     r.add(new PrefixRule("shippo-token", "shippo_test_", KEY, "Shippo API token").seg(HEX, 40, 40));
     r.add(new PrefixRule("easypost-api-key", "EZAK", KEY, "EasyPost API key").seg(ALNUM, 54, 54));
-    // Our own keys (SPEC §6): a Takumo key in a body is a secret like any other.
-    for (String anchor : new String[] {"tk_live_", "tk_test_"}) {
-      r.add(new PrefixRule("takumo-api-key", anchor, KEY, "Takumo Aegis API key").seg(LOWER_HEX, 64, 64));
-    }
     r.add(new PrefixRule("takumo-join-key", "jk_", KEY, "Takumo Aegis coordinator join key").seg(LOWER_HEX, 64, 64));
     // AI providers
     r.add(new PrefixRule("anthropic-api-key", "sk-ant-api03-", KEY, "Anthropic API key").seg(B64URL, 95, 95)

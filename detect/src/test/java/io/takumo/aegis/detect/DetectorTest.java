@@ -1302,6 +1302,19 @@ class DetectorTest {
         + "  smtp-relay: Zq7mPLx42rTyWb9Kc3Nd\n";
     assertThat(scan(block)).extracting(f -> block.substring(f.start(), f.end())).containsExactly("Zq7mPLx42rTyWb9Kc3Nd");
 
+    // the same manifest as an agent's tool read it, each line behind its number (cat -n's tab, Claude Code's arrow):
+    // the entries are found, the public one is not, the listing ends where the margin does
+    for (String mark : new String[] {"\t", "\u2192"}) {
+      String listed = "     1" + mark + "apiVersion: v1\n     2" + mark + "kind: Secret\n     3" + mark + "type: Opaque\n"
+          + "     4" + mark + "data:\n     5" + mark + "  redis-password: dmlvbGV0TEFOVEVSTjIwQEA=\n"
+          + "     6" + mark + "  VERSION: Ny4yMi40Ng==\n     7" + mark + "  client-secret: Tm9yZHdpbmRAMjAyMiZ0dW5kcmE=\n"
+          + "The file has three entries: password: aGVsbG8=\n";
+      byte[] bytes = listed.getBytes(StandardCharsets.UTF_8); // the arrow is three bytes
+      assertThat(scan(listed)).as(listed)
+          .extracting(f -> new String(bytes, f.start(), f.end() - f.start(), StandardCharsets.UTF_8))
+          .containsExactly("dmlvbGV0TEFOVEVSTjIwQEA=", "Tm9yZHdpbmRAMjAyMiZ0dW5kcmE=");
+    }
+
     // stringData's bookkeeping (the ninth corpus): URLs with no user, a locale, a header's name, integrity, ciphertext
     String text2 = "apiVersion: v1\nkind: Secret\ntype: Opaque\nstringData:\n"
         + "  DATABASE_URL: jdbc:postgresql://db:5432/app\n  REDIS_URL: \"https://api.stripe.com/v1/charges\"\n"
