@@ -17,6 +17,7 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
   /** Longest unquoted value read after a name that does not start its line. */
   private static final int SHORT_MAX = 512;
   private static final byte[] VALUE_ATTR = Detector.ascii("value=");
+  private static final byte[] ANDROID_VALUE = Detector.ascii("android:value=");
 
   /** The value after the name {@code b[is, ie)}, or null when none is assigned there. */
   static @Nullable Value after(byte[] b, int is, int ie, int from, int to) {
@@ -95,8 +96,11 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     }
     boolean netrc = false;
     boolean flag = false; // a command's flag, --password …: its argument is literal text, as a .env line's value is
+    int android = keyQuote == '"' ? skipSpace(b, p, to) : p; // the attribute often on the next line
     if (keyQuote != 0 && Bytes.startsWith(b, p, to, VALUE_ATTR, true)) {
       p += VALUE_ATTR.length; // <add key="ClearTextPassword" value="…"/>
+    } else if (keyQuote == '"' && Bytes.startsWith(b, android, to, ANDROID_VALUE, false)) {
+      p = android + ANDROID_VALUE.length; // <meta-data android:name="com.app.API_SECRET" android:value="…"/>
     } else if (keyQuote != 0 && Bytes.startsWith(b, p, to, KOTLIN_TO, false)) {
       p += KOTLIN_TO.length; // mapOf("api_key" to "…")
     } else {

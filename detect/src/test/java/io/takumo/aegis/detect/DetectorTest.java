@@ -1054,6 +1054,24 @@ class DetectorTest {
   }
 
   /**
+   * An Android manifest's {@code <meta-data>}: the name attribute names the value attribute's value, on its line or the
+   * next; a header's name, a string resource and a build placeholder are no findings.
+   */
+  @Test
+  void anAndroidManifestsMetaDataValueIsFound() {
+    String manifest = "<application>\n"
+        + "  <meta-data android:name=\"com.raven.API_SECRET\" android:value=\"cbec85a35a6df4da099ba41d9f385d6e\" />\n"
+        + "  <meta-data\n      android:name=\"io.sentry.auth-token\"\n"
+        + "      android:value=\"Zq8Xw2Lm5Nv9Pk3Rt7Yb1Cd4Fg6Hj0Ks\" />\n"
+        + "  <meta-data android:name=\"com.app.API_KEY_HEADER\" android:value=\"X-Api-Key\" />\n"
+        + "  <meta-data android:name=\"com.app.API_KEY\" android:value=\"@string/api_key\" />\n"
+        + "  <meta-data android:name=\"com.google.android.geo.API_KEY\" android:value=\"${MAPS_API_KEY}\" />\n"
+        + "</application>\n";
+    assertThat(scan(manifest)).extracting(f -> manifest.substring(f.start(), f.end()))
+        .containsExactly("cbec85a35a6df4da099ba41d9f385d6e", "Zq8Xw2Lm5Nv9Pk3Rt7Yb1Cd4Fg6Hj0Ks");
+  }
+
+  /**
    * A value longer than a usual credential is found whole: an Azure AD refresh token runs to 1,500 characters, and a
    * value cut off at a shorter bound was no finding at all (the thirteenth corpus's 700 to 900).
    */
