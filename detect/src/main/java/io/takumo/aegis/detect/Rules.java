@@ -450,6 +450,9 @@ final class Rules {
     }
     r.add(new PrefixRule("sendinblue-api-key", "xkeysib-", KEY, "Brevo (Sendinblue) API key").seg(LOWER_HEX, 64, 64)
         .sep('-', ALNUM, 16, 16));
+    // Brevo's SMTP keys: the relay's password, the same shape under its own prefix
+    r.add(new PrefixRule("brevo-smtp-key", "xsmtpsib-", SECRET, "Brevo SMTP key").seg(LOWER_HEX, 64, 64)
+        .sep('-', ALNUM, 16, 16));
     for (String anchor : new String[] {"pdl_live_apikey_", "pdl_sdbx_apikey_"}) {
       r.add(new PrefixRule("paddle-api-key", anchor, KEY, "Paddle API key").seg(LOWER | DIGIT, 26, 26)
           .sep('_', ALNUM, 22, 22).sep('_', ALNUM, 3, 3));
