@@ -116,6 +116,7 @@ public final class Detector {
     all.add(new Trigger(ascii("USERPWD, "), false, Kind.CURL_USER, null, null));
     all.add(new Trigger(ascii("stats auth "), false, Kind.CURL_USER, null, null));
     all.add(new Trigger(ascii(" insecure-password "), false, Kind.DIRECTIVE_PASSWORD, null, null)); // HAProxy's userlist
+    all.add(new Trigger(ascii("secure_link_md5 "), false, Kind.SECURE_LINK, null, null)); // nginx's signed links
     all.add(new Trigger(ascii("snmp-server community "), false, Kind.DIRECTIVE_PASSWORD, null, null)); // Cisco IOS
     all.add(new Trigger(ascii(" on >"), false, Kind.DIRECTIVE_PASSWORD, null, null)); // Redis ACL: user app on >…
     all.add(new Trigger(ascii(" password 7 "), false, Kind.CISCO_TYPE7, null, null));
@@ -545,6 +546,9 @@ public final class Detector {
         break;
       case CURL_USER:
         curlUser(b, at, t.literal.length, to, out);
+        break;
+      case SECURE_LINK:
+        secureLink(b, at + t.literal.length, to, out);
         break;
       case PRIVATE_IP:
         privateIp(b, at, from, to, out);
@@ -2046,6 +2050,51 @@ public final class Detector {
   }
 
   /**
+   * nginx's signed links: the secret written into {@code secure_link_md5}'s expression ({@code
+   * "$secure_link_expires$uri$remote_addr s3cr3t"}: the literal text among the variables, its longest run). Whoever
+   * reads it can sign any link. ({@code secure_link_secret}'s word is a name's value: the context rule's.)
+   */
+  private static void secureLink(byte[] b, int p, int to, List<Finding> out) {
+    Value argument = Value.quotedOrWord(b, Value.skipBlanks(b, p, to), to);
+    if (argument == null) {
+      return;
+    }
+    int bestStart = -1;
+    int bestEnd = -1;
+    int q = argument.start();
+    int end = argument.end();
+    while (q < end) {
+      if (b[q] == '$') { // a variable: $uri, ${arg_expires}
+        q++;
+        if (q < end && b[q] == '{') {
+          while (q < end && b[q] != '}') {
+            q++;
+          }
+          q++;
+        } else {
+          while (q < end && Bytes.is(b[q], Bytes.IDENT)) {
+            q++;
+          }
+        }
+      } else if (b[q] == ' ') {
+        q++;
+      } else {
+        int s = q;
+        while (q < end && b[q] != '$' && b[q] != ' ') {
+          q++;
+        }
+        if (q - s > bestEnd - bestStart) {
+          bestStart = s;
+          bestEnd = q;
+        }
+      }
+    }
+    if (bestEnd - bestStart >= 8 && !Placeholders.isPlaceholder(b, bestStart, bestEnd)) {
+      out.add(new Finding(bestStart, bestEnd, Category.SECRET, "nginx-secure-link-secret", 0.85));
+    }
+  }
+
+  /**
    * {@code curl -u user:password} and {@code --user user:password}; libcurl's {@code CURLOPT_USERPWD, "user:password"},
    * HAProxy's {@code stats auth user:password}.
    */
@@ -2190,7 +2239,7 @@ public final class Detector {
     PREFIX, CONTEXT, PEM, JWT, URL, BEARER, CURL_USER, PRIVATE_IP, KUBERNETES, PGPASS, HASH_LINE, BASIC, VAULT_LOGIN,
     ORACLE_THIN, MYSQL_CLI, IDENTIFIED_BY, PUTTY, BASE64_PEM, EZCONNECT, GO_DSN, LOGIN_CLI, SECURE_STRING,
     FOREIGN, SSH2, HTPASSWD, COMMAND_PAIRS, ECHO, PLIST, SET_PASSWORD, OPENSSL_PASS, JWK, TERRAFORM_PASSWORD, TABLE,
-    CONCATENATION, CODES, CALL, DIRECTIVE_PASSWORD, CISCO_TYPE7, DECODED
+    CONCATENATION, CODES, CALL, DIRECTIVE_PASSWORD, CISCO_TYPE7, DECODED, SECURE_LINK
   }
 
   private static final class Trigger {

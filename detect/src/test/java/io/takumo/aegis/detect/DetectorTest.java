@@ -1072,6 +1072,20 @@ class DetectorTest {
   }
 
   /**
+   * nginx's signed links: the literal secret among {@code secure_link_md5}'s variables; an expression of variables
+   * only, and a placeholder, are no findings.
+   */
+  @Test
+  void nginxSecureLinkSecretsAreFound() {
+    String conf = "location /dl/ {\n    secure_link $arg_md5,$arg_expires;\n"
+        + "    secure_link_md5 \"$secure_link_expires$uri$remote_addr BVt4tyAac3VSOcFmmmheJ1o4\";\n"
+        + "    secure_link_md5 \"$secure_link_expires$uri ${link_secret}\";\n"
+        + "    secure_link_md5 \"$secure_link_expires$uri changeme\";\n}\n";
+    assertThat(scan(conf)).extracting(f -> conf.substring(f.start(), f.end()))
+        .containsExactly("BVt4tyAac3VSOcFmmmheJ1o4");
+  }
+
+  /**
    * A value longer than a usual credential is found whole: an Azure AD refresh token runs to 1,500 characters, and a
    * value cut off at a shorter bound was no finding at all (the thirteenth corpus's 700 to 900).
    */
