@@ -3,7 +3,7 @@ MVN ?= ./mvnw -B
 JAR := proxy/target/takumo-aegis.jar
 SOURCES := $(shell find pom.xml */pom.xml */src/main -type f 2>/dev/null)
 
-.PHONY: run test package image image-test e2e-claude-code e2e-codex fuzz perf perf-h2 perf-proxy perf-ws perf-io-threads perf-deps perf-streams bench-scan bench-heldout bench-heldout9 bench-heldout10 bench-heldout11 bench-heldout12 bench-heldout13 bench-heldout14 bench-precision bench-detector-ab bench-auth bench-fleet clean
+.PHONY: run test package image image-test e2e-claude-code e2e-codex fuzz perf perf-h2 perf-proxy perf-ws perf-io-threads perf-deps perf-streams bench-scan bench-heldout bench-heldout9 bench-heldout10 bench-heldout11 bench-heldout12 bench-heldout13 bench-heldout14 bench-heldout15 bench-precision bench-detector-ab bench-auth bench-fleet clean
 
 ## run: build if needed, then start the gateway on 127.0.0.1:8080 (dev key store, no database)
 run: $(JAR)
@@ -155,14 +155,15 @@ bench-heldout: $(JAR)
 	  || test $$? = 1
 	python3 perf/heldout/score.py perf/target/heldout perf/target/heldout/findings.json | tee perf/target/heldout/score.txt
 
-## bench-heldout9 … bench-heldout14: the same on the ninth to fourteenth corpora, each written by a
+## bench-heldout9 … bench-heldout15: the same on the ninth to fifteenth corpora, each written by a
 ## helper that read only the scorer, the README and SPEC §4 (perf/heldoutN/README.md; HELDOUTN_SEED, HELDOUTN_FILES
 ## override): agent traffic in 16 languages and 25 ecosystems (9); request bodies with tool results, shell sessions,
 ## CI logs, 109 repositories (10); four APIs' bodies with CLI and SQL output, 164 repositories of 22 kinds (11);
 ## seven agents' bodies and transcripts with 40 kinds of tool output, 90 repositories in 23 languages (12); a
 ## developer's machine, servers, CI and 136 repositories in 115 kinds of file, a quarter agent traffic (13); files
 ## in many languages and config formats, ~2,000 secrets of 90 formats, ~5,000 hard negatives, as issue 18 describes
-## the corpus it was measured on (14)
+## the corpus it was measured on (14); diffs, tools' printed credentials, encodings, prose in 13 languages, AI and
+## developer-tool formats: the shapes around a secret where scanners break (15)
 HELDOUT9_SEED ?= 9009
 HELDOUT9_FILES ?= 1200
 HELDOUT10_SEED ?= 10010
@@ -175,7 +176,9 @@ HELDOUT13_SEED ?= 13013
 HELDOUT13_FILES ?= 1000
 HELDOUT14_SEED ?= 14014
 HELDOUT14_FILES ?= 2000
-bench-heldout9 bench-heldout10 bench-heldout11 bench-heldout12 bench-heldout13 bench-heldout14: bench-heldout%: $(JAR)
+HELDOUT15_SEED ?= 15015
+HELDOUT15_FILES ?= 1500
+bench-heldout9 bench-heldout10 bench-heldout11 bench-heldout12 bench-heldout13 bench-heldout14 bench-heldout15: bench-heldout%: $(JAR)
 	rm -rf perf/target/heldout$*
 	python3 perf/heldout$*/gen.py --seed $(HELDOUT$*_SEED) --files $(HELDOUT$*_FILES) --out perf/target/heldout$*
 	bin/takumo-aegis scan --no-gitignore --format json perf/target/heldout$*/tree > perf/target/heldout$*/findings.json \
