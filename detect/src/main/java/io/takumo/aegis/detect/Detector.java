@@ -100,6 +100,7 @@ public final class Detector {
     }
     all.add(new Trigger(ECHO, false, Kind.ECHO, null, null));
     all.add(new Trigger(PLIST_KEY, false, Kind.PLIST, null, null));
+    all.add(new Trigger(NAME_ELEMENT, false, Kind.NAMED_ELEMENT, null, null));
     all.add(new Trigger(ascii("set password for "), true, Kind.SET_PASSWORD, null, null));
     all.add(new Trigger(ascii(" pass:"), false, Kind.OPENSSL_PASS, null, null));
     all.add(new Trigger(JWK_KTY, false, Kind.JWK, null, null));
@@ -117,6 +118,7 @@ public final class Detector {
     all.add(new Trigger(ascii("stats auth "), false, Kind.CURL_USER, null, null));
     all.add(new Trigger(ascii(" insecure-password "), false, Kind.DIRECTIVE_PASSWORD, null, null)); // HAProxy's userlist
     all.add(new Trigger(ascii("secure_link_md5 "), false, Kind.SECURE_LINK, null, null)); // nginx's signed links
+    all.add(new Trigger(ascii(" --password-stdin"), false, Kind.PASSWORD_STDIN, null, null)); // echo '…' | docker login
     all.add(new Trigger(ascii("snmp-server community "), false, Kind.DIRECTIVE_PASSWORD, null, null)); // Cisco IOS
     all.add(new Trigger(ascii(" on >"), false, Kind.DIRECTIVE_PASSWORD, null, null)); // Redis ACL: user app on >…
     all.add(new Trigger(ascii(" password 7 "), false, Kind.CISCO_TYPE7, null, null));
@@ -501,6 +503,9 @@ public final class Detector {
       case PLIST:
         plistEntry(b, at + t.literal.length, to, out);
         break;
+      case NAMED_ELEMENT:
+        namedElement(b, at + t.literal.length, to, NAME_ELEMENT_END, true, out);
+        break;
       case SET_PASSWORD:
         setPassword(b, at + t.literal.length, to, out);
         break;
@@ -549,6 +554,9 @@ public final class Detector {
         break;
       case SECURE_LINK:
         secureLink(b, at + t.literal.length, to, out);
+        break;
+      case PASSWORD_STDIN:
+        passwordStdin(b, at, from, out);
         break;
       case PRIVATE_IP:
         privateIp(b, at, from, to, out);
@@ -769,7 +777,7 @@ public final class Detector {
     }
     if (is - 2 >= from && b[is - 1] == ':' && Bytes.is(b[is - 2], Bytes.IDENT) && !lineNumbered(b, is - 1, from)
         && !powershellScope(b, is, from)
-        && !pulumiKey(b, is, ie, from, to)) {
+        && !pulumiKey(b, is, ie, from, to) && Value.elementPrefix(b, is, from) < 0) {
       // a segment of a colon chain, not a name: arn:aws:secretsmanager:…, {{resolve:secretsmanager:…}}
       return ie;
     }
@@ -1399,6 +1407,11 @@ public final class Detector {
     }
     PASSWORD_FLAGS.put(ascii("redis-cli "), ascii(" -a"));
     PASSWORD_FLAGS.put(ascii("sqlcmd "), ascii(" -P"));
+    // OpenLDAP's clients: -w takes the bind password (-W prompts for it)
+    for (String command : new String[] {"ldapsearch ", "ldapmodify ", "ldapadd ", "ldapdelete ", "ldapwhoami ",
+        "ldappasswd "}) {
+      PASSWORD_FLAGS.put(ascii(command), ascii(" -w"));
+    }
   }
 
   /**
@@ -1585,22 +1598,55 @@ public final class Detector {
    * line break and {@code cat -n}'s line number between them): the key names the string ({@code p} after {@code <key>}).
    */
   private void plistEntry(byte[] b, int p, int to, List<Finding> out) {
+    namedElement(b, p, to, PLIST_KEY_END, false, out);
+  }
+
+  private static final byte[] NAME_ELEMENT = ascii("<name>");
+  private static final byte[] NAME_ELEMENT_END = ascii("</name>");
+  /** The elements that hold the value a {@code <name>} names: Jenkins' parameters and credentials, Maven's, Tomcat's. */
+  private static final byte[][] VALUE_ELEMENTS = {ascii("<value>"), ascii("<defaultValue>"), PLIST_STRING};
+  private static final byte[] DESCRIPTION = ascii("<description");
+
+  /**
+   * The element after a name's element holds its value: a property list's {@code <key>AsanaToken</key>} then {@code
+   * <string>…</string>}, a Jenkins job's {@code <name>RESEND_API_KEY</name>} then {@code <defaultValue>…</defaultValue>}
+   * (a {@code <description>} between them allowed); blanks, a line break and {@code cat -n}'s line number between
+   * them. {@code p} is after the name element's opening tag.
+   */
+  private void namedElement(byte[] b, int p, int to, byte[] endTag, boolean named, List<Finding> out) {
     int ne = p;
     while (ne < to && ne - p < MAX_IDENT && Bytes.is(b[ne], Bytes.IDENT)) {
       ne++;
     }
-    if (ne == p || !Bytes.startsWith(b, ne, to, PLIST_KEY_END, false)) {
+    if (ne == p || !Bytes.startsWith(b, ne, to, endTag, false)) {
       return;
     }
-    int q = ne + PLIST_KEY_END.length;
+    int q = ne + endTag.length;
     int limit = Math.min(to, q + 32);
     while (q < limit && Bytes.is(b[q], Bytes.SPACE | Bytes.DIGIT)) { // blanks, line breaks, a line's number
       q++;
     }
-    if (!Bytes.startsWith(b, q, to, PLIST_STRING, false)) {
+    if (named && Bytes.startsWith(b, q, to, DESCRIPTION, false)) { // <description>…</description> or <description/>
+      int close = q;
+      while (close < to && close - q < 512 && b[close] != '\n') {
+        close++;
+      }
+      limit = Math.min(to, close + 32);
+      q = close;
+      while (q < limit && Bytes.is(b[q], Bytes.SPACE | Bytes.DIGIT)) {
+        q++;
+      }
+    }
+    int vs = -1;
+    for (byte[] element : named ? VALUE_ELEMENTS : new byte[][] {PLIST_STRING}) {
+      if (Bytes.startsWith(b, q, to, element, false)) {
+        vs = q + element.length;
+        break;
+      }
+    }
+    if (vs < 0) {
       return;
     }
-    int vs = q + PLIST_STRING.length;
     int ve = vs;
     while (ve < to && ve - vs < 4096 && b[ve] != '<' && b[ve] != '\n') {
       ve++;
@@ -2049,6 +2095,40 @@ public final class Detector {
     }
   }
 
+  private static final byte[] ECHO_WORD = ascii("echo ");
+
+  /**
+   * The password piped into a login that reads it from its input, {@code echo '…' | docker login -u ci
+   * --password-stdin registry} (helm's, podman's, crane's the same): the echoed word before the pipe on the line.
+   */
+  private void passwordStdin(byte[] b, int at, int from, List<Finding> out) {
+    int lineStart = at;
+    while (lineStart > from && at - lineStart < 512 && b[lineStart - 1] != '\n') {
+      lineStart--;
+    }
+    int pipe = -1;
+    for (int i = at - 1; i >= lineStart; i--) {
+      if (b[i] == '|') {
+        pipe = i;
+        break;
+      }
+    }
+    int echo = pipe < 0 ? -1 : Bytes.indexOf(b, lineStart, pipe, ECHO_WORD);
+    if (echo < 0) {
+      return;
+    }
+    int v = Value.skipBlanks(b, echo + ECHO_WORD.length, pipe);
+    if (v + 3 < pipe && b[v] == '-' && b[v + 1] == 'n' && b[v + 2] == ' ') {
+      v = Value.skipBlanks(b, v + 3, pipe); // echo -n …
+    }
+    Value value = Value.quotedOrWord(b, v, pipe);
+    if (value != null && b[value.start()] != '$' && !failedKnownFormat(b, value.start(), value.end())
+        && (Keyword.PASSWORD.accepts(b, value.start(), value.end(), true, false)
+        || Keyword.TOKEN.accepts(b, value.start(), value.end(), true, false))) {
+      out.add(new Finding(value.start(), value.end(), Category.SECRET, "cli-credentials", 0.85));
+    }
+  }
+
   /**
    * nginx's signed links: the secret written into {@code secure_link_md5}'s expression ({@code
    * "$secure_link_expires$uri$remote_addr s3cr3t"}: the literal text among the variables, its longest run). Whoever
@@ -2239,7 +2319,7 @@ public final class Detector {
     PREFIX, CONTEXT, PEM, JWT, URL, BEARER, CURL_USER, PRIVATE_IP, KUBERNETES, PGPASS, HASH_LINE, BASIC, VAULT_LOGIN,
     ORACLE_THIN, MYSQL_CLI, IDENTIFIED_BY, PUTTY, BASE64_PEM, EZCONNECT, GO_DSN, LOGIN_CLI, SECURE_STRING,
     FOREIGN, SSH2, HTPASSWD, COMMAND_PAIRS, ECHO, PLIST, SET_PASSWORD, OPENSSL_PASS, JWK, TERRAFORM_PASSWORD, TABLE,
-    CONCATENATION, CODES, CALL, DIRECTIVE_PASSWORD, CISCO_TYPE7, DECODED, SECURE_LINK
+    CONCATENATION, CODES, CALL, DIRECTIVE_PASSWORD, CISCO_TYPE7, DECODED, SECURE_LINK, PASSWORD_STDIN, NAMED_ELEMENT
   }
 
   private static final class Trigger {

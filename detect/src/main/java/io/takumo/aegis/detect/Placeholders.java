@@ -27,7 +27,7 @@ final class Placeholders {
   private static final byte[][] CONTAINS = bytes("xxxx", "****", "####", "...", "${", "{{", "}}", "process.env",
       "os.environ", "getenv", "env[", "env.", "secrets.", "example.com", "example.org", "placeholder", "changeme", "change_me",
       "your_", "your-", "yourkey", "yourtoken", "yoursecret", "yourpassword", "dummy", "sample", "redacted",
-      "replace_me", "replace-me", "replaceme", "__replace__", "insert_", "insert-", "set-me", "set_me", "via-env", "via_env", "__takumo_v1_", "%s", "{0}",
+      "replace_me", "replace-me", "replaceme", "__replace__", "insert_", "insert-", "set-me", "set_me", "via-env", "via_env", "__takumo_v1_", "{0}",
       "(hidden)", "(redacted)", "(masked)", "(sensitive", // Terraform's "(sensitive value)"
       "\u2026", "\u2022\u2022", // what a CI log or a UI shows of a masked value: sk_live_…k3Ht, ••••••••2dIz
       "config.", "settings.", "vault:", "secretsmanager", "keyvault", "$(", "fake", "notreal", "not_real",
@@ -145,7 +145,8 @@ final class Placeholders {
       // %s, {{, ##, <…> by chance in a generated secret (WordPress's salts draw from 90 characters); words are no chance
       return containsAny(CONTAINS_WORDS_BY_FIRST, b, from, to);
     }
-    return containsAny(CONTAINS_BY_FIRST, b, from, to) || elided(b, from, to) || angleBracketed(b, from, to)
+    return containsAny(CONTAINS_BY_FIRST, b, from, to) || Bytes.indexOf(b, from, to, FORMAT) >= 0
+        || elided(b, from, to) || angleBracketed(b, from, to)
         || lowDiversity(b, from, to) || periodic(b, from, to) || fixtureWords(b, from, to);
   }
 
@@ -234,6 +235,8 @@ final class Placeholders {
   }
 
   private static final byte[] ELISION = {'.', '.'};
+  /** printf's {@code %s}, in lower case only: {@code %S} is as likely a password's two characters as a format. */
+  private static final byte[] FORMAT = {'%', 's'};
   private static final byte[] JOSE_HEADER = {'e', 'y', 'J'};
 
   /**

@@ -208,9 +208,21 @@ final class Rules {
       r.add(new PrefixRule("telegram-bot-token", ":AA", TOKEN, "Telegram bot token").left(DIGIT, id)
           .seg(B64URL, 33, 33));
     }
-    // In the Bot API's URLs the token follows /bot whatever its secret part starts with: <8-10 digits>:<35>
+    // In the Bot API's URLs the token follows /bot whatever its secret part starts with: <8-10 digits>:<35> (the URL
+    // is the finding whole); the path behind another host too (a relay, a log's GET /bot<id>:<token>/sendMessage)
     r.add(new PrefixRule("telegram-bot-token", "api.telegram.org/bot", TOKEN, "Telegram bot token in a Bot API URL")
         .seg(DIGIT, 8, 10).sep(':', B64URL, 35, 35));
+    r.add(new PrefixRule("telegram-bot-token", "/bot", TOKEN, "Telegram bot token in a Bot API path")
+        .seg(DIGIT, 8, 10).sep(':', B64URL, 35, 35)
+        .check((b, start, body, end) -> start < TELEGRAM_HOST.length
+            || !Bytes.startsWith(b, start - TELEGRAM_HOST.length, start, TELEGRAM_HOST, true)));
+    // A GCP service account's JSON in base64 (GOOGLE_CREDENTIALS, a data: URI): its private key inside. Anchored on the
+    // base64 of its first member, {"type": "service_account" as tools write it (two or four blanks, a tab, or none)
+    for (String anchor : new String[] {"ewogICJ0eXBlIjogInNlcnZpY2VfYWNj", "eyJ0eXBlIjoic2VydmljZV9hY2NvdW50",
+        "eyJ0eXBlIjogInNlcnZpY2VfYWNjb3Vu", "ewogICAgInR5cGUiOiAic2VydmljZV9h", "ewoJInR5cGUiOiAic2VydmljZV9hY2Nv"}) {
+      r.add(new PrefixRule("gcp-service-account-base64", anchor, SECRET, "GCP service account key JSON in base64")
+          .seg(B64 | EQUALS, 200, 16384));
+    }
     r.add(new PrefixRule("postman-api-key", "PMAK-", KEY, "Postman API key").seg(HEX, 24, 24).sep('-', HEX, 34, 34));
     // Payments and commerce
     for (String anchor : new String[] {"sk_live_", "sk_test_", "rk_live_", "rk_test_", "sk_prod_", "rk_prod_"}) {
@@ -538,6 +550,8 @@ final class Rules {
 
   /** URL-encoded base64: one of its escapes is there. */
   /** A body with at least {@code n} of upper case, lower case and digits: random, not a word or a number. */
+  private static final byte[] TELEGRAM_HOST = Detector.ascii("telegram.org");
+
   /** The heads of the master keys of BIP-32's test vectors 1 to 4 (their Base58Check verified). */
   private static final byte[][] BIP32_TEST_VECTORS = {Detector.ascii("xprv9s21ZrQH143K3QTDL4LX"),
       Detector.ascii("xprv9s21ZrQH143K31xYSDQp"), Detector.ascii("xprv9s21ZrQH143K25QhxbucbD"),

@@ -32,6 +32,9 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     if (p + 1 < to && b[p] == ' ' && configSet(b, is, from)) { // aws configure set aws_secret_access_key …
       return quotedOrWord(b, p + 1, to);
     }
+    if (p + 1 < to && b[p] == ' ' && secretSet(b, is, from)) { // gh secret set VERCEL_TOKEN --repo o/r --body '…'
+      return bodyFlag(b, p, to);
+    }
     if (p + 3 < to && b[p] == ' ' && Bytes.is(b[p + 1], Bytes.DIGIT)) { // Unseal Key 1: …, Recovery Key 2: …
       int n = p + 1;
       while (n < to && n - p <= 3 && Bytes.is(b[n], Bytes.DIGIT)) {
@@ -63,7 +66,18 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     if (keyQuote == 0) {
       p = promptDefault(b, p, to);
     }
-    if (is > from && b[is - 1] == '<' && p < to && b[p] == '>') {
+    int tag = is > from && b[is - 1] == '<' ? is - 1 : elementPrefix(b, is, from);
+    if (tag >= 0 && p < to && b[p] == ' ' && keyQuote == 0) { // <wsse:Password Type="…#PasswordText">…</wsse:Password>
+      int gt = p;
+      while (gt < to && gt - p < 256 && b[gt] != '>' && b[gt] != '<' && b[gt] != '\n') {
+        gt++;
+      }
+      if (Bytes.indexOf(b, p, gt, DIGEST) >= 0) {
+        return null; // #PasswordDigest: a hash of the password with a nonce, not the password
+      }
+      p = gt < to && b[gt] == '>' && b[gt - 1] != '/' ? gt : p;
+    }
+    if (tag >= 0 && p < to && b[p] == '>') {
       int open = p + 1;
       int close = open;
       while (close < to && close - p < MAX && b[close] != '<') {
@@ -269,6 +283,46 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
       end--;
     }
     return end > start && end - start < MAX ? new Value(start, end, false, true) : null;
+  }
+
+  /**
+   * Where the opening tag is when the name at {@code is} is an element's after a namespace prefix ({@code
+   * <wsse:Password}, {@code <ns2:apiKey}), or -1.
+   */
+  static int elementPrefix(byte[] b, int is, int from) {
+    if (is - 3 < from || b[is - 1] != ':') {
+      return -1;
+    }
+    int q = is - 1;
+    while (q > from && is - q < 16 && Bytes.is(b[q - 1], Bytes.ALNUM)) {
+      q--;
+    }
+    return q < is - 1 && q > from && b[q - 1] == '<' ? q - 1 : -1;
+  }
+
+  private static final byte[] DIGEST = Detector.ascii("Digest");
+  private static final byte[] SECRET_SET = Detector.ascii("secret set ");
+  private static final byte[] BODY_FLAG = Detector.ascii("--body");
+
+  /** Whether the name at {@code is} is the one GitHub's CLI stores, {@code gh secret set NAME}. */
+  private static boolean secretSet(byte[] b, int is, int from) {
+    return is - SECRET_SET.length >= from && b[is - 1] == ' ' && b[is - 2] == 't'
+        && Bytes.startsWith(b, is - SECRET_SET.length, is, SECRET_SET, false);
+  }
+
+  /** The value of {@code --body}/{@code -b} later on the line from {@code p} ({@code gh secret set}'s), or null. */
+  private static @Nullable Value bodyFlag(byte[] b, int p, int to) {
+    for (int q = p; q + 3 < to && q - p < 256 && b[q] != '\n'; q++) {
+      if (b[q] != ' ') {
+        continue;
+      }
+      int v = Bytes.startsWith(b, q + 1, to, BODY_FLAG, false) ? q + 1 + BODY_FLAG.length
+          : b[q + 1] == '-' && b[q + 2] == 'b' ? q + 3 : -1;
+      if (v > 0 && v < to && (b[v] == ' ' || b[v] == '=')) {
+        return quotedOrWord(b, skipBlanks(b, v + 1, to), to);
+      }
+    }
+    return null;
   }
 
   private static final byte[] CONFIG_SET = Detector.ascii("config set ");

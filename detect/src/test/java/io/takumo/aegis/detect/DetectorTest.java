@@ -1054,6 +1054,68 @@ class DetectorTest {
   }
 
   /**
+   * The fifteenth held-out corpus's misses (blind run in docs/detection.md; each value made up here): a Bot API path
+   * behind another host, {@code gh secret set}'s body, OpenLDAP's {@code -w}, a redis-cli password with {@code %S} in
+   * it (a format is {@code %s}), a password echoed into {@code --password-stdin}, a Jenkins parameter's default under
+   * its name, a WS-Security password element.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+      "GET /bot2285258642:AAYI5y4Bg_4_gNqqmDfGuhSXI5xSvjwb7j9/sendMessage?chat_id=1 HTTP/1.1" 401 | 2285258642:AAYI5y4Bg_4_gNqqmDfGuhSXI5xSvjwb7j9
+      gh secret set VERCEL_TOKEN --repo acme/summit --body 'Wr6z5QrQnDiOx35lXgXz5aJr'             | Wr6z5QrQnDiOx35lXgXz5aJr
+      gh secret set SESSION_SECRET -b "QF+ftTpYgaCEWb7AfbYqPu/CNeIErGpIAfDsNC6E3s4="                 | QF+ftTpYgaCEWb7AfbYqPu/CNeIErGpIAfDsNC6E3s4=
+      ldapsearch -x -H ldaps://ldap.corp -D 'cn=admin,dc=corp' -w 'Lumen_Cobalt8841*' -b 'dc=corp' | Lumen_Cobalt8841*
+      redis-cli -h cache -a 'b__M%S4uuSm.P8YJHw~S' --no-auth-warning INFO keyspace                | b__M%S4uuSm.P8YJHw~S
+      echo 'V08WZinR7FoX' \\u007c docker login registry.corp -u deploy --password-stdin            | V08WZinR7FoX
+      <name>RESEND_API_KEY</name>\\n  <defaultValue>re_RsB3lT37_kUDG2QPAKQPVsnhue58diNke</defaultValue> | re_RsB3lT37_kUDG2QPAKQPVsnhue58diNke
+      <name>DEPLOY_TOKEN</name>\\n  <description>deploys</description>\\n  <defaultValue>Zq8Xw2Lm5Nv9Pk3Rt7Yb1Cd4</defaultValue> | Zq8Xw2Lm5Nv9Pk3Rt7Yb1Cd4
+      <wsse:Password Type="http://docs.oasis-open.org/wss#PasswordText">cFoRCrTGzhzjp</wsse:Password> | cFoRCrTGzhzjp
+      """)
+  void fifteenthCorpusMissesAreFound(String escaped, String secret) {
+    String text = escaped.replace("\\n", "\n").replace("\\u007c", "|");
+    assertThat(scan(text)).as(text).extracting(f -> text.substring(f.start(), f.end()))
+        .anySatisfy(found -> assertThat(found).contains(secret));
+  }
+
+  /** Their look-alikes: a variable's value, a prompt for the password, a digest, an empty default, a format. */
+  @ParameterizedTest
+  @ValueSource(strings = {"gh secret set API_TOKEN --body \"$API_TOKEN\"", "gh secret set API_TOKEN < token.txt",
+      "echo \"$CR_PAT\" | docker login ghcr.io -u USERNAME --password-stdin", "ldapsearch -x -W -D cn=admin,dc=corp",
+      "<wsse:Password Type=\"x#PasswordDigest\">weYI3nXd8LjMNVksCKFV8t3rgHh3Rw==</wsse:Password>",
+      "<name>API_KEY</name>\n<defaultValue></defaultValue>", "<project><name>token-service</name><url>x</url>",
+      "DB_PASSWORD='%s'"})
+  void fifteenthCorpusLookAlikesAreNot(String text) {
+    assertThat(scan(text)).as(text).isEmpty();
+  }
+
+  /**
+   * A GCP service account's JSON in base64 (Terraform's {@code GOOGLE_CREDENTIALS}, a {@code data:} URI), indented or
+   * compact: found whole, however long; the base64 of another JSON document is not.
+   */
+  @Test
+  void aServiceAccountInBase64IsFound() {
+    java.util.Random random = new java.util.Random(15);
+    StringBuilder key = new StringBuilder("-----BEGIN PRIVATE KEY-----\\n");
+    for (int i = 0; i < 1600; i++) {
+      key.append("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".charAt(random.nextInt(64)));
+    }
+    key.append("\\n-----END PRIVATE KEY-----\\n");
+    String indented = "{\n  \"type\": \"service_account\",\n  \"project_id\": \"acme-prod-1\",\n  \"private_key\": \""
+        + key + "\",\n  \"client_email\": \"ci@acme-prod-1.iam.gserviceaccount.com\"\n}\n";
+    String compact = indented.replace("\n  ", "").replace("\n}", "}").replace("\": \"", "\":\"");
+    java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
+    for (String[] text : new String[][] {{"GOOGLE_CREDENTIALS_BASE64=", base64.encodeToString(indented.getBytes(StandardCharsets.UTF_8))},
+        {"FIREBASE_SERVICE_ACCOUNT=data:application/json;base64,", base64.encodeToString(compact.getBytes(StandardCharsets.UTF_8))}}) {
+      String line = text[0] + text[1] + "\n";
+      assertThat(scan(line)).as(line).extracting(f -> line.substring(f.start(), f.end())).contains(text[1]);
+    }
+    String settings = "SETTINGS_BASE64=" + base64.encodeToString(
+        "{\"type\":\"settings\",\"theme\":\"dark\",\"refresh_seconds\":30}".getBytes(StandardCharsets.UTF_8)) + "\n";
+    assertThat(scan(settings)).as(settings).isEmpty();
+  }
+
+
+  /**
    * An Android manifest's {@code <meta-data>}: the name attribute names the value attribute's value, on its line or the
    * next; a header's name, a string resource and a build placeholder are no findings.
    */
