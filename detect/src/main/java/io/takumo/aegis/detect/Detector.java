@@ -124,6 +124,7 @@ public final class Detector {
     all.add(new Trigger(ascii(" password 7 "), false, Kind.CISCO_TYPE7, null, null));
     all.add(new Trigger(ascii(" key 7 "), false, Kind.CISCO_TYPE7, null, null));
     all.add(new Trigger(ascii("| base64 -d"), false, Kind.DECODED, null, null)); // kubectl … -o jsonpath=… | base64 -d
+    all.add(new Trigger(JSONPATH_DATA, false, Kind.ENCODED, null, null)); // … -o jsonpath='{.data.x}', printed as is
     all.add(new Trigger(ascii("| base64 --decode"), false, Kind.DECODED, null, null));
     all.add(new Trigger(ascii("data:"), false, Kind.KUBERNETES, null, null));
     all.add(new Trigger(ascii("Data:"), false, Kind.KUBERNETES, null, null)); // stringData: (KubernetesSecrets.scan)
@@ -543,6 +544,9 @@ public final class Detector {
       case DIRECTIVE_PASSWORD:
         directivePassword(b, at + t.literal.length, to, out);
         break;
+      case ENCODED:
+        encodedSecret(b, at, to, out);
+        break;
       case DECODED:
         decodedSecret(b, at, at + t.literal.length, from, to, out);
         break;
@@ -884,6 +888,9 @@ public final class Detector {
     }
     if (kind == Keyword.PASSWORD && i18nString(b, is, ie, value)) {
       return ie; // auth.errors.wrong_password: "Token expired": a user interface's string, not a password
+    }
+    if (gpgKeyId(b, is, ie, value, kind)) {
+      return ie; // GPG_KEY=<fingerprint>, --export-secret-keys <key id>: which key, not the key
     }
     if (kind == Keyword.COOKIE && Value.contains(b, value.start(), value.end(), (byte) ';')) {
       cookies(b, value, out); // a Cookie header's list, as a HAR file holds it: each cookie judged alone
@@ -2043,7 +2050,55 @@ public final class Detector {
     if (kind == null) {
       return;
     }
-    int s = eol + 1;
+    int[] line = printedLine(b, eol + 1, to);
+    if (line != null && kind.accepts(b, line[0], line[1], true, false)) {
+      out.add(kind.finding(line[0], line[1]));
+    }
+  }
+
+  /**
+   * {@code kubectl get secret … -o jsonpath='{.data.api_token}'} with no decoding after it: the next line is the
+   * secret in base64, a secret as much as what it decodes to (unless that is a placeholder or a few bytes). {@code at}
+   * is at {@code {.data.}; a command that pipes into {@code base64 -d} is {@link #decodedSecret}'s.
+   */
+  private static void encodedSecret(byte[] b, int at, int to, List<Finding> out) {
+    int ns = at + JSONPATH_DATA.length;
+    int ne = ns;
+    while (ne < to && ne - ns < MAX_IDENT && b[ne] != '}' && b[ne] != '\n') {
+      ne++;
+    }
+    if (ne >= to || b[ne] != '}' || ne == ns) {
+      return;
+    }
+    int eol = ne + 1;
+    while (eol < to && eol - ne < 8 && (b[eol] == '\'' || b[eol] == '"' || b[eol] == ' ' || b[eol] == '\r')) {
+      eol++;
+    }
+    Keyword kind = eol < to && b[eol] == '\n' ? Keyword.classify(b, ns, ne) : null;
+    int[] line = kind == null ? null : printedLine(b, eol + 1, to);
+    if (kind == null || line == null || line[1] - line[0] < 8 || !Bytes.all(b, line[0], line[1], Bytes.B64 | Bytes.EQUALS)) {
+      return;
+    }
+    byte[] decoded;
+    try {
+      decoded = java.util.Base64.getDecoder().decode(java.util.Arrays.copyOfRange(b, line[0], line[1]));
+    } catch (IllegalArgumentException notBase64) {
+      return;
+    }
+    int n = decoded.length;
+    while (n > 0 && Bytes.is(decoded[n - 1], Bytes.SPACE)) {
+      n--;
+    }
+    if (n >= Keyword.MIN_VALUE && !Placeholders.isPlaceholder(decoded, 0, n)) {
+      out.add(kind.finding(line[0], line[1]));
+    }
+  }
+
+  /**
+   * The word a command printed on the line that starts at {@code s} (after {@code cat -n}'s or an agent's line number),
+   * alone on its line: its start and end, or null.
+   */
+  private static int @Nullable [] printedLine(byte[] b, int s, int to) {
     int q = s;
     while (q < to && q - s < 8 && b[q] == ' ') {
       q++;
@@ -2057,9 +2112,7 @@ public final class Detector {
     while (e < to && e - s <= Value.MAX && b[e] > ' ') {
       e++;
     }
-    if (e > s && (e >= to || b[e] == '\n' || b[e] == '\r') && kind.accepts(b, s, e, true, false)) {
-      out.add(kind.finding(s, e));
-    }
+    return e > s && (e >= to || b[e] == '\n' || b[e] == '\r') ? new int[] {s, e} : null;
   }
 
   /** SNMP's default communities, which every device ships with: a weakness, not a secret. */
@@ -2093,6 +2146,26 @@ public final class Detector {
         && Keyword.PASSWORD.accepts(b, value.start(), value.end(), true, false)) {
       out.add(Keyword.PASSWORD.finding(value.start(), value.end()));
     }
+  }
+
+  private static final byte[] GPG = ascii("gpg");
+  private static final byte[] PGP = ascii("pgp");
+  private static final byte[] SECRET_KEYS_FLAG = ascii("secret-keys");
+
+  /**
+   * Whether the value names an OpenPGP key rather than holding one: 16 or 40 hex digits (a key id, a fingerprint, as
+   * the official images' {@code GPG_KEY} environment variable holds) under a key's name with {@code gpg}/{@code pgp} in it,
+   * or after gpg's {@code --export-secret-keys}/{@code --list-secret-keys} flags.
+   */
+  private static boolean gpgKeyId(byte[] b, int is, int ie, Value value, Keyword kind) {
+    int n = value.end() - value.start();
+    boolean gpgFlag = ie - is > SECRET_KEYS_FLAG.length + 2 && b[is] == '-'
+        && Bytes.startsWith(b, ie - SECRET_KEYS_FLAG.length, ie, SECRET_KEYS_FLAG, false);
+    if (gpgFlag) {
+      return true; // what follows is a key's id or user id, or another flag
+    }
+    return kind == Keyword.KEY && (n == 16 || n == 40) && Bytes.all(b, value.start(), value.end(), Bytes.HEX)
+        && (Placeholders.containsIgnoreCase(b, is, ie, GPG) || Placeholders.containsIgnoreCase(b, is, ie, PGP));
   }
 
   private static final byte[] ECHO_WORD = ascii("echo ");
@@ -2319,7 +2392,7 @@ public final class Detector {
     PREFIX, CONTEXT, PEM, JWT, URL, BEARER, CURL_USER, PRIVATE_IP, KUBERNETES, PGPASS, HASH_LINE, BASIC, VAULT_LOGIN,
     ORACLE_THIN, MYSQL_CLI, IDENTIFIED_BY, PUTTY, BASE64_PEM, EZCONNECT, GO_DSN, LOGIN_CLI, SECURE_STRING,
     FOREIGN, SSH2, HTPASSWD, COMMAND_PAIRS, ECHO, PLIST, SET_PASSWORD, OPENSSL_PASS, JWK, TERRAFORM_PASSWORD, TABLE,
-    CONCATENATION, CODES, CALL, DIRECTIVE_PASSWORD, CISCO_TYPE7, DECODED, SECURE_LINK, PASSWORD_STDIN, NAMED_ELEMENT
+    CONCATENATION, CODES, CALL, DIRECTIVE_PASSWORD, CISCO_TYPE7, DECODED, SECURE_LINK, PASSWORD_STDIN, NAMED_ELEMENT, ENCODED
   }
 
   private static final class Trigger {

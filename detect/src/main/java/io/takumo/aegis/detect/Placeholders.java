@@ -146,6 +146,7 @@ final class Placeholders {
       return containsAny(CONTAINS_WORDS_BY_FIRST, b, from, to);
     }
     return containsAny(CONTAINS_BY_FIRST, b, from, to) || Bytes.indexOf(b, from, to, FORMAT) >= 0
+        || encodedBracketed(b, from, to)
         || elided(b, from, to) || angleBracketed(b, from, to)
         || lowDiversity(b, from, to) || periodic(b, from, to) || fixtureWords(b, from, to);
   }
@@ -234,6 +235,23 @@ final class Placeholders {
     return dots != to - 2 || dots - from < 8 || b[dots - 1] == '.' || Bytes.classesPresent(b, from, dots) < 3;
   }
 
+  /**
+   * A bracketed word URL-encoded, as a log masks a query's value: {@code %5Bhidden%5D}, {@code %5BMASKED%5D}, {@code
+   * %3Cyour-token%3E} (letters, {@code -} and {@code _} between the brackets: a word, not a value).
+   */
+  private static boolean encodedBracketed(byte[] b, int from, int to) {
+    if (to - from < 7 || b[from] != '%' || b[to - 3] != '%') {
+      return false;
+    }
+    boolean square = Bytes.startsWith(b, from, to, SQUARE_OPEN, true) && Bytes.startsWith(b, to - 3, to, SQUARE_CLOSE, true);
+    boolean angle = Bytes.startsWith(b, from, to, ANGLE_OPEN, true) && Bytes.startsWith(b, to - 3, to, ANGLE_CLOSE, true);
+    return (square || angle) && Bytes.all(b, from + 3, to - 3, Bytes.UPPER | Bytes.LOWER | Bytes.DASH | Bytes.UNDERSCORE);
+  }
+
+  private static final byte[] SQUARE_OPEN = {'%', '5', 'b'};
+  private static final byte[] SQUARE_CLOSE = {'%', '5', 'd'};
+  private static final byte[] ANGLE_OPEN = {'%', '3', 'c'};
+  private static final byte[] ANGLE_CLOSE = {'%', '3', 'e'};
   private static final byte[] ELISION = {'.', '.'};
   /** printf's {@code %s}, in lower case only: {@code %S} is as likely a password's two characters as a format. */
   private static final byte[] FORMAT = {'%', 's'};

@@ -1057,7 +1057,7 @@ class DetectorTest {
    * The fifteenth held-out corpus's misses (blind run in docs/detection.md; each value made up here): a Bot API path
    * behind another host, {@code gh secret set}'s body, OpenLDAP's {@code -w}, a redis-cli password with {@code %S} in
    * it (a format is {@code %s}), a password echoed into {@code --password-stdin}, a Jenkins parameter's default under
-   * its name, a WS-Security password element.
+   * its name, a WS-Security password element, a Secret's value kubectl printed in base64, a passphrase of 40 hex.
    */
   @ParameterizedTest
   @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
@@ -1070,6 +1070,8 @@ class DetectorTest {
       <name>RESEND_API_KEY</name>\\n  <defaultValue>re_RsB3lT37_kUDG2QPAKQPVsnhue58diNke</defaultValue> | re_RsB3lT37_kUDG2QPAKQPVsnhue58diNke
       <name>DEPLOY_TOKEN</name>\\n  <description>deploys</description>\\n  <defaultValue>Zq8Xw2Lm5Nv9Pk3Rt7Yb1Cd4</defaultValue> | Zq8Xw2Lm5Nv9Pk3Rt7Yb1Cd4
       <wsse:Password Type="http://docs.oasis-open.org/wss#PasswordText">cFoRCrTGzhzjp</wsse:Password> | cFoRCrTGzhzjp
+      $ kubectl get secret lumen -o jsonpath='{.data.supabase_secret_key}'\\nc2Jfc2VjcmV0Xzljb3VkTnNLUlV2Y3RFdkJMYzNyZmNfVll0YlUzZmc=\\n | c2Jfc2VjcmV0Xzljb3VkTnNLUlV2Y3RFdkJMYzNyZmNfVll0YlUzZmc=
+      GPG_PASSPHRASE=641ECCF7FF601F7BCFCBBBA520B8C5EC46A5CCA8                                      | 641ECCF7FF601F7BCFCBBBA520B8C5EC46A5CCA8
       """)
   void fifteenthCorpusMissesAreFound(String escaped, String secret) {
     String text = escaped.replace("\\n", "\n").replace("\\u007c", "|");
@@ -1077,13 +1079,19 @@ class DetectorTest {
         .anySatisfy(found -> assertThat(found).contains(secret));
   }
 
-  /** Their look-alikes: a variable's value, a prompt for the password, a digest, an empty default, a format. */
+  /**
+   * Their look-alikes: a variable's value, a prompt for the password, a digest, an empty default, a format, gpg's key
+   * ids and fingerprints, a log's URL-encoded mask, a printed placeholder.
+   */
   @ParameterizedTest
   @ValueSource(strings = {"gh secret set API_TOKEN --body \"$API_TOKEN\"", "gh secret set API_TOKEN < token.txt",
       "echo \"$CR_PAT\" | docker login ghcr.io -u USERNAME --password-stdin", "ldapsearch -x -W -D cn=admin,dc=corp",
       "<wsse:Password Type=\"x#PasswordDigest\">weYI3nXd8LjMNVksCKFV8t3rgHh3Rw==</wsse:Password>",
       "<name>API_KEY</name>\n<defaultValue></defaultValue>", "<project><name>token-service</name><url>x</url>",
-      "DB_PASSWORD='%s'"})
+      "DB_PASSWORD='%s'", "$ gpg --armor --export-secret-keys 7E85C7F238D74288",
+      "$ gpg --list-secret-keys --keyid-format=long", "\"GPG_KEY=641ECCF7FF601F7BCFCBBBA520B8C5EC46A5CCA8\",",
+      "GET /api/v2/users/me?token=%5Bhidden%5D HTTP/1.1", "GET /me?token=%3Cyour-token%3E HTTP/1.1",
+      "$ kubectl get secret x -o jsonpath='{.data.api_token}'\nY2hhbmdlbWU=\n"})
   void fifteenthCorpusLookAlikesAreNot(String text) {
     assertThat(scan(text)).as(text).isEmpty();
   }
