@@ -125,6 +125,7 @@ public final class Detector {
     all.add(new Trigger(ascii(" key 7 "), false, Kind.CISCO_TYPE7, null, null));
     all.add(new Trigger(ascii("| base64 -d"), false, Kind.DECODED, null, null)); // kubectl … -o jsonpath=… | base64 -d
     all.add(new Trigger(JSONPATH_DATA, false, Kind.ENCODED, null, null)); // … -o jsonpath='{.data.x}', printed as is
+    all.add(new Trigger(ascii("-]{+"), false, Kind.WORD_DIFF, null, null)); // NAME=[-old-]{+new+} (git's word diff)
     all.add(new Trigger(ascii("| base64 --decode"), false, Kind.DECODED, null, null));
     all.add(new Trigger(ascii("data:"), false, Kind.KUBERNETES, null, null));
     all.add(new Trigger(ascii("Data:"), false, Kind.KUBERNETES, null, null)); // stringData: (KubernetesSecrets.scan)
@@ -546,6 +547,9 @@ public final class Detector {
         break;
       case ENCODED:
         encodedSecret(b, at, to, out);
+        break;
+      case WORD_DIFF:
+        wordDiffNew(b, at, from, to, out);
         break;
       case DECODED:
         decodedSecret(b, at, at + t.literal.length, from, to, out);
@@ -2095,6 +2099,39 @@ public final class Detector {
   }
 
   /**
+   * The new value of a word diff, {@code NAME=[-old-]{+new+}} ({@code at} on {@code -]{+}): judged as the value of the
+   * name before the old one, as that one is ({@link Value#wordDiff}).
+   */
+  private void wordDiffNew(byte[] b, int at, int from, int to, List<Finding> out) {
+    Value value = Value.wordDiff(b, at + 2, to);
+    int old = at;
+    while (old > from && at - old < Value.MAX && b[old] != '\n' && !(b[old] == '[' && b[old + 1] == '-')) {
+      old--;
+    }
+    if (value == null || b[old] != '[') {
+      return;
+    }
+    int ne = old;
+    while (ne > from && (b[ne - 1] == ' ' || b[ne - 1] == '\t')) {
+      ne--;
+    }
+    if (ne == from || b[ne - 1] != '=' && b[ne - 1] != ':') {
+      return;
+    }
+    ne--;
+    while (ne > from && (b[ne - 1] == ' ' || b[ne - 1] == '\t' || b[ne - 1] == '"' || b[ne - 1] == '\'')) {
+      ne--;
+    }
+    int ns = ne;
+    while (ns > from && ne - ns < MAX_IDENT && Bytes.is(b[ns - 1], Bytes.IDENT)) {
+      ns--;
+    }
+    if (ns < ne) {
+      contextValue(b, ns, ne, b, value.start(), value.end(), out);
+    }
+  }
+
+  /**
    * The word a command printed on the line that starts at {@code s} (after {@code cat -n}'s or an agent's line number),
    * alone on its line: its start and end, or null.
    */
@@ -2392,7 +2429,7 @@ public final class Detector {
     PREFIX, CONTEXT, PEM, JWT, URL, BEARER, CURL_USER, PRIVATE_IP, KUBERNETES, PGPASS, HASH_LINE, BASIC, VAULT_LOGIN,
     ORACLE_THIN, MYSQL_CLI, IDENTIFIED_BY, PUTTY, BASE64_PEM, EZCONNECT, GO_DSN, LOGIN_CLI, SECURE_STRING,
     FOREIGN, SSH2, HTPASSWD, COMMAND_PAIRS, ECHO, PLIST, SET_PASSWORD, OPENSSL_PASS, JWK, TERRAFORM_PASSWORD, TABLE,
-    CONCATENATION, CODES, CALL, DIRECTIVE_PASSWORD, CISCO_TYPE7, DECODED, SECURE_LINK, PASSWORD_STDIN, NAMED_ELEMENT, ENCODED
+    CONCATENATION, CODES, CALL, DIRECTIVE_PASSWORD, CISCO_TYPE7, DECODED, SECURE_LINK, PASSWORD_STDIN, NAMED_ELEMENT, ENCODED, WORD_DIFF
   }
 
   private static final class Trigger {

@@ -93,7 +93,9 @@ final class PrefixRule {
     // (an anchor that starts a path segment, /IncomingWebhook/, follows whatever the path had before it)
     boolean glued = start > from && anchor[0] != '/'
         && Bytes.is(b[start - 1], leftCount > 0 || urlLike ? Bytes.ALNUM : WORD_LEFT)
-        && !(start - 3 >= from && b[start - 1] == '/' && b[start - 2] == '/' && b[start - 3] == ':'); // https://glpat-…@
+        && !(start - 3 >= from && b[start - 1] == '/' && b[start - 2] == '/' && b[start - 3] == ':') // https://glpat-…@
+        && !(start - 2 >= from && (b[start - 2] == '[' && b[start - 1] == '-' || b[start - 2] == '{' && b[start - 1] == '+'));
+        // git's word diff opens a value with [- or {+
     int p = at + anchor.length;
     int body = p;
     int lastMask = 0;

@@ -147,6 +147,10 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     if (p >= to) {
       return null;
     }
+    Value diff = wordDiff(b, p, to);
+    if (diff != null) {
+      return diff; // NAME=[-old-]{+new+}: git diff --word-diff's old value (the new one is the detector's WORD_DIFF)
+    }
     Value raw = rawString(b, p, to);
     if (raw != null) {
       return raw;
@@ -298,6 +302,31 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
       q--;
     }
     return q < is - 1 && q > from && b[q - 1] == '<' ? q - 1 : -1;
+  }
+
+  /**
+   * The value {@code git diff --word-diff} wrapped at {@code p}, {@code [-old-]} or {@code {+new+}} (on one line, its
+   * quotes taken off), or null.
+   */
+  static @Nullable Value wordDiff(byte[] b, int p, int to) {
+    if (p + 4 >= to || !(b[p] == '[' && b[p + 1] == '-' || b[p] == '{' && b[p + 1] == '+')) {
+      return null;
+    }
+    byte sign = b[p + 1];
+    byte close = b[p] == '[' ? (byte) ']' : (byte) '}';
+    for (int e = p + 2; e + 1 < to && e - p < MAX; e++) {
+      if (b[e] == '\n') {
+        return null;
+      }
+      if (b[e] == sign && b[e + 1] == close) {
+        int s = p + 2;
+        if (e - s >= 2 && isQuote(b[s]) && b[e - 1] == b[s]) {
+          return new Value(s + 1, e - 1, true, false);
+        }
+        return e > s ? new Value(s, e, false, true) : null;
+      }
+    }
+    return null;
   }
 
   private static final byte[] DIGEST = Detector.ascii("Digest");

@@ -1057,7 +1057,8 @@ class DetectorTest {
    * The fifteenth held-out corpus's misses (blind run in docs/detection.md; each value made up here): a Bot API path
    * behind another host, {@code gh secret set}'s body, OpenLDAP's {@code -w}, a redis-cli password with {@code %S} in
    * it (a format is {@code %s}), a password echoed into {@code --password-stdin}, a Jenkins parameter's default under
-   * its name, a WS-Security password element, a Secret's value kubectl printed in base64, a passphrase of 40 hex.
+   * its name, a WS-Security password element, a Secret's value kubectl printed in base64, a passphrase of 40 hex, the
+   * old and the new value of {@code git diff --word-diff} ({@code [-old-]{+new+}}).
    */
   @ParameterizedTest
   @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
@@ -1072,6 +1073,9 @@ class DetectorTest {
       <wsse:Password Type="http://docs.oasis-open.org/wss#PasswordText">cFoRCrTGzhzjp</wsse:Password> | cFoRCrTGzhzjp
       $ kubectl get secret lumen -o jsonpath='{.data.supabase_secret_key}'\\nc2Jfc2VjcmV0Xzljb3VkTnNLUlV2Y3RFdkJMYzNyZmNfVll0YlUzZmc=\\n | c2Jfc2VjcmV0Xzljb3VkTnNLUlV2Y3RFdkJMYzNyZmNfVll0YlUzZmc=
       GPG_PASSPHRASE=641ECCF7FF601F7BCFCBBBA520B8C5EC46A5CCA8                                      | 641ECCF7FF601F7BCFCBBBA520B8C5EC46A5CCA8
+      VERCEL_TOKEN=[-MGyU6LewE11TfgIAs449qWqN-]{+bBQKg2hNYo5rw4FaeAa85aRI+}                         | MGyU6LewE11TfgIAs449qWqN
+      VERCEL_TOKEN=[-MGyU6LewE11TfgIAs449qWqN-]{+bBQKg2hNYo5rw4FaeAa85aRI+}                         | bBQKg2hNYo5rw4FaeAa85aRI
+      MAILGUN_API_KEY=[-key-41c2a1ac5e7960710a73ab8cc16d4493-]{+key-c7fc22a9999fc9f0e9036be5b36ea9dc+} | key-c7fc22a9999fc9f0e9036be5b36ea9dc
       """)
   void fifteenthCorpusMissesAreFound(String escaped, String secret) {
     String text = escaped.replace("\\n", "\n").replace("\\u007c", "|");
@@ -1091,7 +1095,8 @@ class DetectorTest {
       "DB_PASSWORD='%s'", "$ gpg --armor --export-secret-keys 7E85C7F238D74288",
       "$ gpg --list-secret-keys --keyid-format=long", "\"GPG_KEY=641ECCF7FF601F7BCFCBBBA520B8C5EC46A5CCA8\",",
       "GET /api/v2/users/me?token=%5Bhidden%5D HTTP/1.1", "GET /me?token=%3Cyour-token%3E HTTP/1.1",
-      "$ kubectl get secret x -o jsonpath='{.data.api_token}'\nY2hhbmdlbWU=\n"})
+      "$ kubectl get secret x -o jsonpath='{.data.api_token}'\nY2hhbmdlbWU=\n", "TOKEN_TTL=[-3600-]{+7200+}",
+      "AWS_SECRET_KEY: [-${AWS_SECRET_KEY:-}-]{+<your-key>+}"})
   void fifteenthCorpusLookAlikesAreNot(String text) {
     assertThat(scan(text)).as(text).isEmpty();
   }
