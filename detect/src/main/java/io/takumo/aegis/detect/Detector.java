@@ -136,7 +136,9 @@ public final class Detector {
       all.add(new Trigger(ascii(":" + scheme), false, Kind.HASH_LINE, null, null));
     }
     for (String join : new String[] {"\" + \"", "' + '", "\" . \"", "' . '", "\"+\"", "'+'", "\".\"", "'.'",
-        "\" +\n", "' +\n", "\" .\n", "' .\n"}) {
+        "\" +\n", "' +\n", "\" .\n", "' .\n",
+        // the operator or nothing at the next line's start, as Java and Python indent them
+        "\"\n    \"", "\"\n        \"", "\"\n    + \"", "\"\n        + \"", "\"\n            + \""}) {
       all.add(new Trigger(ascii(join), false, Kind.CONCATENATION, null, null)); // "ghp_" + "…" (Literals.chain)
     }
     for (String array : new String[] {"byte[]{", "byte[] {", "[]byte{", "bytes([", "bytearray([", "fromCharCode(",

@@ -52,11 +52,13 @@ final class Literals {
     byte operator = 0;
     while (n < MAX_PARTS) {
       int o = skipBlanks(b, p, to);
-      if (o >= to || (b[o] != '+' && b[o] != '.') || (operator != 0 && b[o] != operator)) {
+      // Python's adjacent literals, one per line in parentheses ("fw_…"\n    "…"), join with no operator
+      boolean adjacent = o < to && b[o] == b[close] && operator != '+' && operator != '.' && newlineIn(b, p, o);
+      if (!adjacent && (o >= to || (b[o] != '+' && b[o] != '.') || (operator != 0 && b[o] != operator))) {
         break;
       }
-      operator = b[o];
-      int q = skipBlanks(b, o + 1, to);
+      operator = adjacent ? (byte) ' ' : b[o];
+      int q = adjacent ? o : skipBlanks(b, o + 1, to);
       if (q >= to || (b[q] != '"' && b[q] != '\'')) {
         break; // "Bearer " + token: the chain ends at a name
       }
@@ -118,11 +120,24 @@ final class Literals {
     return -1;
   }
 
+  /** Whether a line break is among the blanks {@code b[from, to)}. */
+  private static boolean newlineIn(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (b[i] == '\n') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether the literal opened at {@code open} is itself joined to a literal before it. */
   private static boolean joinedBefore(byte[] b, int open, int from) {
     int o = open;
     while (o > from && open - o < MAX_GAP && Bytes.is(b[o - 1], Bytes.SPACE)) {
       o--;
+    }
+    if (o > from && b[o - 1] == b[open] && newlineIn(b, o, open)) {
+      return true; // the line above ends with a literal of the same quote: adjacent literals
     }
     if (o <= from || (b[o - 1] != '+' && b[o - 1] != '.')) {
       return false;

@@ -55,9 +55,11 @@ final class Rules {
     r.add(new PrefixRule("aws-bedrock-api-key-long", "ABSK", KEY, "Amazon Bedrock long-lived API key")
         .seg(B64 | EQUALS, 100, 300));
     // STS session tokens: base64 of a serialized structure whose first bytes are fixed ("\x21\n\torigin_ec…" today,
-    // "\x17\n\x06er/aws…" before): found by their format, not only under an aws_session_token name.
+    // "\x17\n\x06er/aws…" before): found by their format, not only under an aws_session_token name; URL-encoded too
+    // (%2F, %2B: a presigned URL's X-Amz-Security-Token)
     for (String anchor : new String[] {"IQoJb3JpZ2luX2Vj", "FwoGZXIvYXdz", "FQoGZXIvYXdz"}) {
-      r.add(new PrefixRule("aws-session-token", anchor, TOKEN, "AWS STS session token").seg(B64 | EQUALS, 100, 4000));
+      r.add(new PrefixRule("aws-session-token", anchor, TOKEN, "AWS STS session token")
+          .seg(B64 | EQUALS | PERCENT, 100, 4000));
     }
     r.add(new PrefixRule("gcp-api-key", "AIza", KEY, "Google API key").seg(B64URL, 35, 35));
     r.add(new PrefixRule("gcp-oauth-client-secret", "GOCSPX-", KEY, "Google OAuth client secret").seg(B64URL, 28, 28));
@@ -335,7 +337,8 @@ final class Rules {
     r.add(new PrefixRule("heroku-api-key-v2", "HRKU-AA", KEY, "Heroku API key").seg(B64URL, 58, 58));
     r.add(new PrefixRule("flyio-token", "fo1_", TOKEN, "Fly.io token").seg(B64URL, 43, 43));
     for (String anchor : new String[] {"fm1r_", "fm1a_", "fm2_"}) {
-      r.add(new PrefixRule("flyio-token", anchor, TOKEN, "Fly.io macaroon").seg(B64 | B64URL | EQUALS, 100, 4000));
+      r.add(new PrefixRule("flyio-token", anchor, TOKEN, "Fly.io macaroon")
+          .seg(B64 | B64URL | EQUALS | PERCENT, 100, 4000)); // URL-encoded in a query too
     }
     for (String anchor : new String[] {"EAAM", "EAAC", "EAAG", "EAAI"}) {
       r.add(new PrefixRule("facebook-page-access-token", anchor, TOKEN, "Facebook access token").seg(ALNUM, 90, 400));

@@ -329,6 +329,13 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     return null;
   }
 
+  private static final byte[] KEY_NAME = Detector.ascii("keyName");
+
+  /** The quoted string at {@code p}, or null when none starts there. */
+  private static @Nullable Value quotedAt(byte[] b, int p, int to) {
+    return p < to && isQuote(b[p]) ? quoted(b, p, to) : null;
+  }
+
   private static final byte[] DIGEST = Detector.ascii("Digest");
   private static final byte[] SECRET_SET = Detector.ascii("secret set ");
   private static final byte[] BODY_FLAG = Detector.ascii("--body");
@@ -1304,11 +1311,13 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
       we--;
     }
     int ws = we;
-    while (ws > from && we - ws < 5 && Bytes.is(b[ws - 1], Bytes.UPPER | Bytes.LOWER)) {
+    while (ws > from && we - ws < KEY_NAME.length && Bytes.is(b[ws - 1], Bytes.UPPER | Bytes.LOWER)) {
       ws--;
     }
+    boolean keyName = we - ws == KEY_NAME.length && Bytes.startsWith(b, ws, we, KEY_NAME, false); // Azure's key listings
+    ws = keyName ? ws : Math.max(ws, we - 4);
     boolean named = we - ws == 4 && Bytes.startsWith(b, ws, we, NAME, true); // CloudFormation's - Name: … Value: …
-    if (!named && !(we - ws == 3 && Bytes.startsWith(b, ws, we, KEY, true))) {
+    if (!named && !keyName && !(we - ws == 3 && Bytes.startsWith(b, ws, we, KEY, true))) {
       return null;
     }
     int p = ie;
@@ -1328,6 +1337,18 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     int c = quote != 0 && op == ':' ? skipSpace(b, p, to) : to;
     if (c < to && b[c] == ',') { // {"key": "api_key", "value": "…"}
       int v = skipSpace(b, c + 1, to);
+      // {"keyName": "key1", "permissions": "FULL", "value": "…"}: a member or two of plain words between them
+      for (int skipped = 0; keyName && skipped < 2 && v < to && isQuote(b[v])
+          && !Bytes.startsWith(b, v + 1, to, VALUE, true); skipped++) {
+        Value member = quoted(b, v, to);
+        int colon = member == null ? to : skipSpace(b, member.end() + 1, to);
+        Value word = colon < to && b[colon] == ':' ? quotedAt(b, skipSpace(b, colon + 1, to), to) : null;
+        int comma = word == null ? to : skipSpace(b, word.end() + 1, to);
+        if (comma >= to || b[comma] != ',') {
+          return null;
+        }
+        v = skipSpace(b, comma + 1, to);
+      }
       if (v + VALUE.length + 2 >= to || !isQuote(b[v]) || !Bytes.startsWith(b, v + 1, to, VALUE, true)
           || b[v + 1 + VALUE.length] != b[v]) {
         return null;

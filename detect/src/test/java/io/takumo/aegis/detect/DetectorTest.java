@@ -1058,7 +1058,9 @@ class DetectorTest {
    * behind another host, {@code gh secret set}'s body, OpenLDAP's {@code -w}, a redis-cli password with {@code %S} in
    * it (a format is {@code %s}), a password echoed into {@code --password-stdin}, a Jenkins parameter's default under
    * its name, a WS-Security password element, a Secret's value kubectl printed in base64, a passphrase of 40 hex, the
-   * old and the new value of {@code git diff --word-diff} ({@code [-old-]{+new+}}).
+   * old and the new value of {@code git diff --word-diff} ({@code [-old-]{+new+}}), literals joined across lines
+   * (Python's adjacent ones, Java's leading {@code +}), a presigned URL's URL-encoded session token, Azure's key
+   * listing as text (a member between {@code keyName} and {@code value}).
    */
   @ParameterizedTest
   @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
@@ -1076,6 +1078,10 @@ class DetectorTest {
       VERCEL_TOKEN=[-MGyU6LewE11TfgIAs449qWqN-]{+bBQKg2hNYo5rw4FaeAa85aRI+}                         | MGyU6LewE11TfgIAs449qWqN
       VERCEL_TOKEN=[-MGyU6LewE11TfgIAs449qWqN-]{+bBQKg2hNYo5rw4FaeAa85aRI+}                         | bBQKg2hNYo5rw4FaeAa85aRI
       MAILGUN_API_KEY=[-key-41c2a1ac5e7960710a73ab8cc16d4493-]{+key-c7fc22a9999fc9f0e9036be5b36ea9dc+} | key-c7fc22a9999fc9f0e9036be5b36ea9dc
+      FIREWORKS_API_KEY = (\\n    "fw_lRALjCo2xz4fqqU4Hp7"\\n    "TvKGr"\\n)                        | fw_lRALjCo2xz4fqqU4Hp7
+      String GEMINI_API_KEY = "AIza1oMIlSUe81WfMKYFh4ZAmCK8"\\n            + "H_gyvCd7QZc";          | AIza1oMIlSUe81WfMKYFh4ZAmCK8
+      GET /v1/s3?X-Amz-Security-Token=IQoJb3JpZ2luX2VjgDruxHCTYV7n6yjN7pmxPVMBPu8pqFNagkW86jurPoX4Q5%2FlTU0CmswFooORCBeZqrSkXRzXnvhuP6iNX5lXD1FVcUsJKjy68qapjAljY82zITtbEgiU&X-Amz-Date=1 | IQoJb3JpZ2luX2VjgDruxHCTYV7n6yjN7pmxPVMBPu8pqFNagkW86jurPoX4Q5%2FlTU0CmswFooORCBeZqrSkXRzXnvhuP6iNX5lXD1FVcUsJKjy68qapjAljY82zITtbEgiU
+      {"keyName": "key1", "permissions": "FULL", "value": "u3x5bKOrLGAE7XpH+wcXjeDzNswr91Hg9kpcI23eBDbpIKdRELI8a4G5Qq6UduOz4yP6+mMzakpXtoKFvxuBhg=="} | u3x5bKOrLGAE7XpH+wcXjeDzNswr91Hg9kpcI23eBDbpIKdRELI8a4G5Qq6UduOz4yP6+mMzakpXtoKFvxuBhg==
       """)
   void fifteenthCorpusMissesAreFound(String escaped, String secret) {
     String text = escaped.replace("\\n", "\n").replace("\\u007c", "|");
@@ -1096,7 +1102,8 @@ class DetectorTest {
       "$ gpg --list-secret-keys --keyid-format=long", "\"GPG_KEY=641ECCF7FF601F7BCFCBBBA520B8C5EC46A5CCA8\",",
       "GET /api/v2/users/me?token=%5Bhidden%5D HTTP/1.1", "GET /me?token=%3Cyour-token%3E HTTP/1.1",
       "$ kubectl get secret x -o jsonpath='{.data.api_token}'\nY2hhbmdlbWU=\n", "TOKEN_TTL=[-3600-]{+7200+}",
-      "AWS_SECRET_KEY: [-${AWS_SECRET_KEY:-}-]{+<your-key>+}"})
+      "AWS_SECRET_KEY: [-${AWS_SECRET_KEY:-}-]{+<your-key>+}", "names = [\n    \"alpha\"\n    \"beta\"\n]",
+      "{\"keyName\": \"title\", \"permissions\": \"READ\", \"value\": \"Welcome back dear customer\"}"})
   void fifteenthCorpusLookAlikesAreNot(String text) {
     assertThat(scan(text)).as(text).isEmpty();
   }
