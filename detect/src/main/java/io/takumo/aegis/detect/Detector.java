@@ -1222,7 +1222,10 @@ public final class Detector {
         || b[start - 1] == '.' || b[start - 1] == '-')) {
       start--;
     }
-    if (start == at || !Bytes.is(b[start], Bytes.UPPER | Bytes.LOWER)) {
+    while (start < at && !Bytes.is(b[start], Bytes.UPPER | Bytes.LOWER)) {
+      start++; // a scheme starts with a letter: [-mongodb+srv://… (a word diff), -postgres://…
+    }
+    if (start == at) {
       return;
     }
     int userStart = at + 3;
@@ -1256,8 +1259,12 @@ public final class Detector {
       return;
     }
     int end = atSign + 1;
+    // a word diff's value ends at its closing marker: [-postgres://…-]{+…+}
+    byte diff = start - 2 >= from && (b[start - 2] == '[' || b[start - 2] == '{') ? b[start - 1] : 0;
+    byte diffClose = diff == '-' ? (byte) ']' : (byte) '}';
     while (end < to && !Bytes.is(b[end], Bytes.SPACE) && b[end] != '"' && b[end] != '\'' && b[end] != '`'
-        && b[end] != '<' && b[end] != '>' && b[end] != ')' && b[end] != '\\' && b[end] != ',') {
+        && b[end] != '<' && b[end] != '>' && b[end] != ')' && b[end] != '\\' && b[end] != ','
+        && !((diff == '-' || diff == '+') && b[end] == diff && end + 1 < to && b[end + 1] == diffClose)) {
       end++;
     }
     if (end == atSign + 1) {

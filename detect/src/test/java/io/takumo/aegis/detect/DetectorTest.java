@@ -1082,6 +1082,7 @@ class DetectorTest {
       String GEMINI_API_KEY = "AIza1oMIlSUe81WfMKYFh4ZAmCK8"\\n            + "H_gyvCd7QZc";          | AIza1oMIlSUe81WfMKYFh4ZAmCK8
       GET /v1/s3?X-Amz-Security-Token=IQoJb3JpZ2luX2VjgDruxHCTYV7n6yjN7pmxPVMBPu8pqFNagkW86jurPoX4Q5%2FlTU0CmswFooORCBeZqrSkXRzXnvhuP6iNX5lXD1FVcUsJKjy68qapjAljY82zITtbEgiU&X-Amz-Date=1 | IQoJb3JpZ2luX2VjgDruxHCTYV7n6yjN7pmxPVMBPu8pqFNagkW86jurPoX4Q5%2FlTU0CmswFooORCBeZqrSkXRzXnvhuP6iNX5lXD1FVcUsJKjy68qapjAljY82zITtbEgiU
       {"keyName": "key1", "permissions": "FULL", "value": "u3x5bKOrLGAE7XpH+wcXjeDzNswr91Hg9kpcI23eBDbpIKdRELI8a4G5Qq6UduOz4yP6+mMzakpXtoKFvxuBhg=="} | u3x5bKOrLGAE7XpH+wcXjeDzNswr91Hg9kpcI23eBDbpIKdRELI8a4G5Qq6UduOz4yP6+mMzakpXtoKFvxuBhg==
+      MYSQL_URL=[-mariadb://ro:324NfOf1%40Lnf1@pg:3306/wp-]{+mysql://api:Falcon.Marlin9902%23@db-1:3306/shop+} | mysql://api:Falcon.Marlin9902%23@db-1:3306/shop
       """)
   void fifteenthCorpusMissesAreFound(String escaped, String secret) {
     String text = escaped.replace("\\n", "\n").replace("\\u007c", "|");
