@@ -779,6 +779,9 @@ public final class Detector {
     if ((clauseEnds || b[ie] == '\n' || b[ie] == '\r') && ie < to && Rows.column(b, is, ie, from, to, out)) {
       return ie; // id,email,api_key,… or COPY t (id, access_token, …) FROM stdin;: the rows below hold the values
     }
+    if (ie - is <= 14 && NGINX_PASS.contains(b, is, ie)) {
+      return ie; // proxy_pass http://grafana:3000/: nginx passes the request on; no password
+    }
     if (keyword == Keyword.PWD && !pwWord(b, at, is, ie)) {
       return lastIdentEnd; // …bzPWIcq+8nRY…: two letters of a base64 line, not a name's word
     }
@@ -2194,6 +2197,9 @@ public final class Detector {
     }
   }
 
+  /** nginx's directives that pass a request to an upstream: {@code pass} as a verb. */
+  private static final WordSet NGINX_PASS = new WordSet("proxy_pass", "fastcgi_pass", "uwsgi_pass", "scgi_pass",
+      "grpc_pass", "memcached_pass");
   private static final byte[] GPG = ascii("gpg");
   private static final byte[] PGP = ascii("pgp");
   private static final byte[] SECRET_KEYS_FLAG = ascii("secret-keys");

@@ -382,7 +382,7 @@ enum Keyword {
     }
     if (this == COOKIE) {
       int start = cookieValue(b, from, to);
-      if (analyticsCookie(b, start, to)) {
+      if (analyticsCookie(b, start, to) || botCookie(b, start)) {
         return false;
       }
       if (to - start == 20 && Bytes.all(b, start, to, Bytes.UPPER)) {
@@ -442,6 +442,26 @@ enum Keyword {
   }
 
   private static final byte[][] ANALYTICS_COOKIES = words("GA1.", "GS1.", "GS2.", "fb.1.", "fb.2.");
+  /**
+   * Cloudflare's bot-management and rate-limiting cookies ({@code __cf_bm}, {@code _cfuvid}) and its load balancer's
+   * affinity ({@code __cflb}): a score and a visitor id the edge sets, no one's session.
+   */
+  private static final WordSet BOT_COOKIES = new WordSet("__cf_bm", "_cfuvid", "__cflb");
+
+  /**
+   * Whether the cookie whose value starts at {@code start} is one of {@link #BOT_COOKIES}: its {@code name=} is before
+   * {@code start}, in the value or (a header's value read after its name) just before it.
+   */
+  private static boolean botCookie(byte[] b, int start) {
+    if (start < 2 || b[start - 1] != '=') {
+      return false;
+    }
+    int ns = start - 1;
+    while (ns > 0 && start - ns <= 9 && Bytes.is(b[ns - 1], Bytes.IDENT)) {
+      ns--;
+    }
+    return BOT_COOKIES.contains(b, ns, start - 1);
+  }
 
   /**
    * An analytics cookie's value, {@code _ga=GA1.1.488443322.1722833099}, {@code _fbp=fb.1.1700000000000.123456789}: a

@@ -1092,7 +1092,8 @@ class DetectorTest {
 
   /**
    * Their look-alikes: a variable's value, a prompt for the password, a digest, an empty default, a format, gpg's key
-   * ids and fingerprints, a log's URL-encoded mask, a printed placeholder.
+   * ids and fingerprints, a log's URL-encoded mask, a printed placeholder, nginx's upstream directives, Cloudflare's
+   * bot-management cookie.
    */
   @ParameterizedTest
   @ValueSource(strings = {"gh secret set API_TOKEN --body \"$API_TOKEN\"", "gh secret set API_TOKEN < token.txt",
@@ -1104,7 +1105,9 @@ class DetectorTest {
       "GET /api/v2/users/me?token=%5Bhidden%5D HTTP/1.1", "GET /me?token=%3Cyour-token%3E HTTP/1.1",
       "$ kubectl get secret x -o jsonpath='{.data.api_token}'\nY2hhbmdlbWU=\n", "TOKEN_TTL=[-3600-]{+7200+}",
       "AWS_SECRET_KEY: [-${AWS_SECRET_KEY:-}-]{+<your-key>+}", "names = [\n    \"alpha\"\n    \"beta\"\n]",
-      "{\"keyName\": \"title\", \"permissions\": \"READ\", \"value\": \"Welcome back dear customer\"}"})
+      "{\"keyName\": \"title\", \"permissions\": \"READ\", \"value\": \"Welcome back dear customer\"}",
+      "        proxy_pass http://grafana:3000/;\n", "    fastcgi_pass unix:/run/php/php8.2-fpm.sock;\n",
+      "set-cookie: __cf_bm=OCkunBDnlX3HX5A96q2tpWGMzp9zSIxJkGyHC4HOL8J-1739576169-1.0.1.1-JxWdgnd4nMaC37Cthheh; path=/"})
   void fifteenthCorpusLookAlikesAreNot(String text) {
     assertThat(scan(text)).as(text).isEmpty();
   }
