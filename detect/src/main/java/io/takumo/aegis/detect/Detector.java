@@ -404,6 +404,7 @@ public final class Detector {
     long[] bits = pairBits;
     int lastIdentEnd = -1;
     int pemEnd = -1; // where the next "-----END " is (or to, when none): searched once per run of keys
+    int longRunEnd = -1; // where the run of bytes a long format's anchor began ends (PrefixRule.longMask)
     int last = to - 1;
     if (from >= last) {
       return null;
@@ -431,6 +432,15 @@ public final class Detector {
         switch (t.kind) {
           case PREFIX: {
             PrefixRule rule = requireNonNull(t.rule); // a PREFIX trigger has its rule
+            if (rule.longMask != 0) {
+              if (at < longRunEnd) {
+                break; // inside a run of a long format's bytes already read from an earlier anchor
+              }
+              longRunEnd = at + rule.anchor.length;
+              while (longRunEnd < to && longRunEnd - at <= MAX_LONG_RUN && Bytes.is(b[longRunEnd], rule.longMask)) {
+                longRunEnd++;
+              }
+            }
             end = rule.match(b, at, from, to);
             if (end > 0) {
               out.add(new Finding(rule.start(b, at, from), end, rule.category, rule.id, rule.confidence));
@@ -2117,7 +2127,8 @@ public final class Detector {
   private void wordDiffNew(byte[] b, int at, int from, int to, List<Finding> out) {
     Value value = Value.wordDiff(b, at + 2, to);
     int old = at;
-    while (old > from && at - old < Value.MAX && b[old] != '\n' && !(b[old] == '[' && b[old + 1] == '-')) {
+    while (old > from && at - old < Value.MAX && b[old] != '\n' && !(b[old] == '[' && b[old + 1] == '-')
+        && !(old < at && b[old] == '-' && b[old + 1] == ']')) { // back to its [-, not past an earlier diff's -]
       old--;
     }
     if (value == null || b[old] != '[') {
@@ -2200,6 +2211,8 @@ public final class Detector {
   /** nginx's directives that pass a request to an upstream: {@code pass} as a verb. */
   private static final WordSet NGINX_PASS = new WordSet("proxy_pass", "fastcgi_pass", "uwsgi_pass", "scgi_pass",
       "grpc_pass", "memcached_pass");
+  /** How far a long format's run is read ahead of its rule (the longest segment any rule has, and one more). */
+  private static final int MAX_LONG_RUN = 16385;
   private static final byte[] GPG = ascii("gpg");
   private static final byte[] PGP = ascii("pgp");
   private static final byte[] SECRET_KEYS_FLAG = ascii("secret-keys");

@@ -39,8 +39,20 @@ final class PrefixRule {
 
   PrefixRule seg(int mask, int min, int max) {
     segments.add(new int[] {mask, min, max, -1});
+    if (max > LONG) {
+      longMask |= mask;
+    }
     return this;
   }
+
+  /** A segment longer than this makes the rule a long one ({@link #longMask}). */
+  static final int LONG = 512;
+  /**
+   * The bytes a long segment takes (a session token's, a macaroon's base64 of thousands), or 0: such a rule's anchor
+   * inside a run its scan already read is not read again (the detector's hot loop keeps the run's end), or a line of
+   * anchors would cost the segment's length each, quadratic.
+   */
+  int longMask;
 
   PrefixRule sep(char separator, int mask, int min, int max) {
     segments.add(new int[] {mask, min, max, separator});

@@ -315,8 +315,8 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     byte sign = b[p + 1];
     byte close = b[p] == '[' ? (byte) ']' : (byte) '}';
     for (int e = p + 2; e + 1 < to && e - p < MAX; e++) {
-      if (b[e] == '\n') {
-        return null;
+      if (b[e] == '\n' || (b[e] == '[' && b[e + 1] == '-' || b[e] == '{' && b[e + 1] == '+')) {
+        return null; // the line, or the next marker: markers do not nest (each value is read once, not per name)
       }
       if (b[e] == sign && b[e + 1] == close) {
         int s = p + 2;
