@@ -2159,15 +2159,7 @@ public final class Detector {
    * alone on its line: its start and end, or null.
    */
   private static int @Nullable [] printedLine(byte[] b, int s, int to) {
-    int q = s;
-    while (q < to && q - s < 8 && b[q] == ' ') {
-      q++;
-    }
-    int d = q;
-    while (d < to && d - q < 6 && Bytes.is(b[d], Bytes.DIGIT)) {
-      d++;
-    }
-    s = d > q && d < to && b[d] == '\t' ? d + 1 : s; // Claude Code's Read numbers its lines: "    37\t…"
+    s = Value.numberMargin(b, s, to); // Claude Code's Read numbers its lines: "    37\t…"
     int e = s;
     while (e < to && e - s <= Value.MAX && b[e] > ' ') {
       e++;

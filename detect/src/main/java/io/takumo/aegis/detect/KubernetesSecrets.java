@@ -27,7 +27,7 @@ final class KubernetesSecrets {
       lineStart--;
     }
     // a file as a tool printed it (cat -n, an agent's Read tool: "     7\tdata:"): every line has the number's margin
-    int margin = marginEnd(b, lineStart, at);
+    int margin = Value.numberMargin(b, lineStart, at);
     boolean numbered = margin > lineStart;
     int indent = indentOf(b, margin, at);
     if (indent < 0 || !secretKind(b, documentStart(b, at, Math.max(from, at - WINDOW)),
@@ -38,7 +38,7 @@ final class KubernetesSecrets {
     int p = nextLine(b, at, to);
     while (p < to) {
       if (numbered) {
-        int m = marginEnd(b, p, to);
+        int m = Value.numberMargin(b, p, to);
         if (m == p) {
           return; // a line without the margin: the listing ended
         }
@@ -77,7 +77,7 @@ final class KubernetesSecrets {
         int q = blockStart;
         int itemIndent = keyStart - p;
         while (q < to) {
-          int t = numbered ? marginEnd(b, q, to) : q;
+          int t = numbered ? Value.numberMargin(b, q, to) : q;
           if (t == q && numbered) {
             break;
           }
@@ -300,29 +300,6 @@ final class KubernetesSecrets {
     return at - lineStart;
   }
 
-  /**
-   * Where a line's number margin ends, as {@code cat -n} and agents' file-reading tools print it: blanks, one to six
-   * digits, then a tab or an arrow ({@code →}); {@code lineStart} when the line has none.
-   */
-  private static int marginEnd(byte[] b, int lineStart, int to) {
-    int p = lineStart;
-    while (p < to && p - lineStart < 8 && b[p] == ' ') {
-      p++;
-    }
-    int digits = p;
-    while (p < to && p - digits < 6 && Bytes.is(b[p], Bytes.DIGIT)) {
-      p++;
-    }
-    if (p == digits || p >= to) {
-      return lineStart;
-    }
-    if (b[p] == '\t') {
-      return p + 1;
-    }
-    return Bytes.startsWith(b, p, to, ARROW, false) ? p + ARROW.length : lineStart;
-  }
-
-  private static final byte[] ARROW = "\u2192".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
   private static int nextLine(byte[] b, int p, int to) {
     while (p < to && b[p] != '\n') {

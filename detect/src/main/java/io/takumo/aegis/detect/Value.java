@@ -337,6 +337,30 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
   }
 
   private static final byte[] DIGEST = Detector.ascii("Digest");
+  /**
+   * Where a line's number margin ends, as {@code cat -n} and agents' file-reading tools print it: blanks, one to six
+   * digits, then a tab or an arrow ({@code →}); {@code lineStart} when the line has none.
+   */
+  static int numberMargin(byte[] b, int lineStart, int to) {
+    int p = lineStart;
+    while (p < to && p - lineStart < 8 && b[p] == ' ') {
+      p++;
+    }
+    int digits = p;
+    while (p < to && p - digits < 6 && Bytes.is(b[p], Bytes.DIGIT)) {
+      p++;
+    }
+    if (p == digits || p >= to) {
+      return lineStart;
+    }
+    if (b[p] == '\t') {
+      return p + 1;
+    }
+    return Bytes.startsWith(b, p, to, LINE_ARROW, false) ? p + LINE_ARROW.length : lineStart;
+  }
+
+  private static final byte[] LINE_ARROW = "\u2192".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
   private static final byte[] SECRET_SET = Detector.ascii("secret set ");
   private static final byte[] BODY_FLAG = Detector.ascii("--body");
 
