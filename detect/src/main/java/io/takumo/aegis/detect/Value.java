@@ -1339,7 +1339,7 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
       ws--;
     }
     boolean keyName = we - ws == KEY_NAME.length && Bytes.startsWith(b, ws, we, KEY_NAME, false); // Azure's key listings
-    ws = keyName ? ws : Math.max(ws, we - 4);
+    ws = keyName ? ws : Math.max(ws, we - 5); // otherwise as before: a name, key of exactly four or three letters
     boolean named = we - ws == 4 && Bytes.startsWith(b, ws, we, NAME, true); // CloudFormation's - Name: … Value: …
     if (!named && !keyName && !(we - ws == 3 && Bytes.startsWith(b, ws, we, KEY, true))) {
       return null;
