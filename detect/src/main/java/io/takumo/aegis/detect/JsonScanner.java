@@ -124,14 +124,17 @@ public final class JsonScanner {
   }
 
   /**
-   * Whether the member name {@code b[from, to)} is {@code key}, {@code name} or {@code keyName} (Azure's key
+   * Whether the member name {@code b[from, to)} is {@code key}, {@code name}, {@code label} or {@code keyName} (Azure's key
    * listings: {@code {"keyName": "key1", "permissions": "FULL", "value": "…"}}), in any case (AWS writes {@code
    * {"Name": "DB_PASSWORD", "Value": "…"}} in ECS task definitions, CloudFormation and SSM's answers): its value names
    * a sibling.
    */
   private static boolean names(byte[] b, int from, int to) {
-    return anyCase(b, from, to, KEY) || anyCase(b, from, to, NAME) || is(b, from, to, KEY_NAME);
+    return anyCase(b, from, to, KEY) || anyCase(b, from, to, NAME) || is(b, from, to, KEY_NAME) || is(b, from, to, LABEL);
   }
+
+  /** 1Password's fields ({@code op item get --format json}): {"label": "password", "value": "…"}. */
+  private static final byte[] LABEL = Detector.ascii("label");
 
   /** Whether the member name {@code b[from, to)} is {@code word} in any case. */
   private static boolean anyCase(byte[] b, int from, int to, byte[] word) {

@@ -330,6 +330,7 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
   }
 
   private static final byte[] KEY_NAME = Detector.ascii("keyName");
+  private static final byte[] LABEL = Detector.ascii("label");
 
   /** The quoted string at {@code p}, or null when none starts there. */
   private static @Nullable Value quotedAt(byte[] b, int p, int to) {
@@ -1340,7 +1341,8 @@ record Value(int start, int end, boolean quoted, boolean envStyle) {
     }
     boolean keyName = we - ws == KEY_NAME.length && Bytes.startsWith(b, ws, we, KEY_NAME, false); // Azure's key listings
     ws = keyName ? ws : Math.max(ws, we - 5); // otherwise as before: a name, key of exactly four or three letters
-    boolean named = we - ws == 4 && Bytes.startsWith(b, ws, we, NAME, true); // CloudFormation's - Name: … Value: …
+    boolean named = we - ws == 4 && Bytes.startsWith(b, ws, we, NAME, true) // CloudFormation's - Name: … Value: …
+        || we - ws == LABEL.length && Bytes.startsWith(b, ws, we, LABEL, false) && quote != 0; // 1Password's "label"
     if (!named && !keyName && !(we - ws == 3 && Bytes.startsWith(b, ws, we, KEY, true))) {
       return null;
     }

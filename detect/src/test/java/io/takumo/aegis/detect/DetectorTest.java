@@ -1060,7 +1060,7 @@ class DetectorTest {
    * its name, a WS-Security password element, a Secret's value kubectl printed in base64, a passphrase of 40 hex, the
    * old and the new value of {@code git diff --word-diff} ({@code [-old-]{+new+}}), literals joined across lines
    * (Python's adjacent ones, Java's leading {@code +}), a presigned URL's URL-encoded session token, Azure's key
-   * listing as text (a member between {@code keyName} and {@code value}).
+   * listing as text (a member between {@code keyName} and {@code value}), a 1Password field's {@code label}.
    */
   @ParameterizedTest
   @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
@@ -1083,6 +1083,7 @@ class DetectorTest {
       GET /v1/s3?X-Amz-Security-Token=IQoJb3JpZ2luX2VjgDruxHCTYV7n6yjN7pmxPVMBPu8pqFNagkW86jurPoX4Q5%2FlTU0CmswFooORCBeZqrSkXRzXnvhuP6iNX5lXD1FVcUsJKjy68qapjAljY82zITtbEgiU&X-Amz-Date=1 | IQoJb3JpZ2luX2VjgDruxHCTYV7n6yjN7pmxPVMBPu8pqFNagkW86jurPoX4Q5%2FlTU0CmswFooORCBeZqrSkXRzXnvhuP6iNX5lXD1FVcUsJKjy68qapjAljY82zITtbEgiU
       {"keyName": "key1", "permissions": "FULL", "value": "u3x5bKOrLGAE7XpH+wcXjeDzNswr91Hg9kpcI23eBDbpIKdRELI8a4G5Qq6UduOz4yP6+mMzakpXtoKFvxuBhg=="} | u3x5bKOrLGAE7XpH+wcXjeDzNswr91Hg9kpcI23eBDbpIKdRELI8a4G5Qq6UduOz4yP6+mMzakpXtoKFvxuBhg==
       MYSQL_URL=[-mariadb://ro:324NfOf1%40Lnf1@pg:3306/wp-]{+mysql://api:Falcon.Marlin9902%23@db-1:3306/shop+} | mysql://api:Falcon.Marlin9902%23@db-1:3306/shop
+      {"purpose": "PASSWORD", "label": "password", "value": "Summit.Basalt8463#", "entropy": 74.9}  | Summit.Basalt8463#
       """)
   void fifteenthCorpusMissesAreFound(String escaped, String secret) {
     String text = escaped.replace("\\n", "\n").replace("\\u007c", "|");
@@ -1107,7 +1108,8 @@ class DetectorTest {
       "AWS_SECRET_KEY: [-${AWS_SECRET_KEY:-}-]{+<your-key>+}", "names = [\n    \"alpha\"\n    \"beta\"\n]",
       "{\"keyName\": \"title\", \"permissions\": \"READ\", \"value\": \"Welcome back dear customer\"}",
       "        proxy_pass http://grafana:3000/;\n", "    fastcgi_pass unix:/run/php/php8.2-fpm.sock;\n",
-      "set-cookie: __cf_bm=OCkunBDnlX3HX5A96q2tpWGMzp9zSIxJkGyHC4HOL8J-1739576169-1.0.1.1-JxWdgnd4nMaC37Cthheh; path=/"})
+      "set-cookie: __cf_bm=OCkunBDnlX3HX5A96q2tpWGMzp9zSIxJkGyHC4HOL8J-1739576169-1.0.1.1-JxWdgnd4nMaC37Cthheh; path=/",
+      "{\"label\": \"API key\", \"value\": \"apiKey\"}"})
   void fifteenthCorpusLookAlikesAreNot(String text) {
     assertThat(scan(text)).as(text).isEmpty();
   }

@@ -236,6 +236,17 @@ class JsonScannerTest {
     assertThat(SCANNER.scan(state.getBytes(StandardCharsets.UTF_8)))
         .extracting(f -> state.substring(f.start(), f.end())).containsExactly(password);
   }
+  /** 1Password's item (op item get --format json): a field's "label" names its "value"; a form's empty field is none. */
+  @Test
+  void aOnePasswordFieldsValueIsNamedByItsLabel() {
+    String password = "wWG5W!JCce=ah3WA6_y@bq2U1aDk";
+    String item = "{\"fields\": [{\"id\": \"username\", \"type\": \"STRING\", \"label\": \"username\", \"value\": \"svc-ci\"},"
+        + " {\"id\": \"password\", \"type\": \"CONCEALED\", \"purpose\": \"PASSWORD\", \"label\": \"password\","
+        + " \"value\": \"" + password + "\", \"entropy\": 115.2}, {\"label\": \"Password\", \"value\": \"\"}]}";
+    assertThat(SCANNER.scan(item.getBytes(StandardCharsets.UTF_8)))
+        .extracting(f -> item.substring(f.start(), f.end())).containsExactly(password);
+  }
+
   /** Azure's key listing: "keyName" names its "value", as "key" and "name" do (a numbered key is a key). */
   @Test
   void anAzureKeyListingsValueIsNamedByItsKeyName() {
