@@ -1462,12 +1462,28 @@ public final class Detector {
     while (v < eol && b[v] == ' ') {
       v++;
     }
-    Value value = Value.quotedOrWord(b, v, eol);
+    cliCredential(b, Value.quotedOrWord(b, v, eol), out);
+  }
+
+  /**
+   * A command line's password or token {@code value} (a password, or a token: Dropbox's {@code sl.…}), not a shell
+   * variable nor a known format that fails its checks: a finding.
+   */
+  private void cliCredential(byte[] b, @Nullable Value value, List<Finding> out) {
     if (value != null && b[value.start()] != '$' && !failedKnownFormat(b, value.start(), value.end())
         && (Keyword.PASSWORD.accepts(b, value.start(), value.end(), true, false)
-        || Keyword.TOKEN.accepts(b, value.start(), value.end(), true, false))) { // a password, or a token (Dropbox's sl.…)
+        || Keyword.TOKEN.accepts(b, value.start(), value.end(), true, false))) {
       out.add(new Finding(value.start(), value.end(), Category.SECRET, "cli-credentials", 0.85));
     }
+  }
+
+  /** The start of the line {@code at} is on, looked for at most 512 bytes back (a longer line: that far back). */
+  private static int lineStart(byte[] b, int at, int from) {
+    int bol = at;
+    while (bol > from && at - bol < 512 && b[bol - 1] != '\n') {
+      bol--;
+    }
+    return bol;
   }
 
   private static final byte[] ESCAPED_NEWLINE = ascii("\\n");
@@ -1638,6 +1654,7 @@ public final class Detector {
   private static final byte[] NAME_ELEMENT_END = ascii("</name>");
   /** The elements that hold the value a {@code <name>} names: Jenkins' parameters and credentials, Maven's, Tomcat's. */
   private static final byte[][] VALUE_ELEMENTS = {ascii("<value>"), ascii("<defaultValue>"), PLIST_STRING};
+  private static final byte[][] PLIST_VALUES = {PLIST_STRING};
   private static final byte[] DESCRIPTION = ascii("<description");
 
   /**
@@ -1671,7 +1688,7 @@ public final class Detector {
       }
     }
     int vs = -1;
-    for (byte[] element : named ? VALUE_ELEMENTS : new byte[][] {PLIST_STRING}) {
+    for (byte[] element : named ? VALUE_ELEMENTS : PLIST_VALUES) {
       if (Bytes.startsWith(b, q, to, element, false)) {
         vs = q + element.length;
         break;
@@ -2059,10 +2076,7 @@ public final class Detector {
     if (eol >= to || b[eol] != '\n') {
       return;
     }
-    int bol = at;
-    while (bol > from && at - bol < 512 && b[bol - 1] != '\n') {
-      bol--;
-    }
+    int bol = lineStart(b, at, from);
     int path = Bytes.indexOf(b, bol, at, JSONPATH_DATA);
     if (path < 0) {
       return;
@@ -2232,10 +2246,7 @@ public final class Detector {
    * --password-stdin registry} (helm's, podman's, crane's the same): the echoed word before the pipe on the line.
    */
   private void passwordStdin(byte[] b, int at, int from, List<Finding> out) {
-    int lineStart = at;
-    while (lineStart > from && at - lineStart < 512 && b[lineStart - 1] != '\n') {
-      lineStart--;
-    }
+    int lineStart = lineStart(b, at, from);
     int pipe = -1;
     for (int i = at - 1; i >= lineStart; i--) {
       if (b[i] == '|') {
@@ -2251,12 +2262,7 @@ public final class Detector {
     if (v + 3 < pipe && b[v] == '-' && b[v + 1] == 'n' && b[v + 2] == ' ') {
       v = Value.skipBlanks(b, v + 3, pipe); // echo -n …
     }
-    Value value = Value.quotedOrWord(b, v, pipe);
-    if (value != null && b[value.start()] != '$' && !failedKnownFormat(b, value.start(), value.end())
-        && (Keyword.PASSWORD.accepts(b, value.start(), value.end(), true, false)
-        || Keyword.TOKEN.accepts(b, value.start(), value.end(), true, false))) {
-      out.add(new Finding(value.start(), value.end(), Category.SECRET, "cli-credentials", 0.85));
-    }
+    cliCredential(b, Value.quotedOrWord(b, v, pipe), out);
   }
 
   /**
